@@ -1,0 +1,52 @@
+package eu.s3cop.core;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The environment variables a function was started with, as Lambda gives them.
+ *
+ * <p>Handlers read it once, in their constructor, and pass typed values down; nothing below a
+ * handler calls {@code System.getenv}. The local stack hands each function the map that the
+ * template and the stack's endpoints describe, so the same handler code runs in both places.
+ */
+public record FunctionEnvironment(Map<String, String> variables) {
+
+    public FunctionEnvironment {
+        variables = Map.copyOf(variables);
+    }
+
+    public static FunctionEnvironment of(Map<String, String> variables) {
+        return new FunctionEnvironment(variables);
+    }
+
+    /** The value of {@code name}; fails with a message naming the variable when it is missing or blank. */
+    public String required(String name) {
+        String value = variables.get(name);
+        if (value == null || value.isBlank()) {
+            throw new ConfigurationException(name, value, "set it in the function's Environment in template.yaml");
+        }
+        return value;
+    }
+
+    public Optional<String> optional(String name) {
+        String value = variables.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    public String optional(String name, String fallback) {
+        return optional(name).orElse(fallback);
+    }
+
+    public int integer(String name, int fallback) {
+        Optional<String> value = optional(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.get().trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(name, value.get(), "use a whole number", e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package eu.s3cop.stack.lambda;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.s3cop.stack.s3.ObjectCreated;
+import eu.s3cop.stack.template.LocalResolver;
+import eu.s3cop.stack.template.Trigger;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Event documents shaped exactly as AWS sends them to Lambda. */
+public final class Events {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Events() {
+    }
+
+    /**
+     * An S3 event notification with one record. The key is URL-encoded as S3 encodes it (spaces
+     * as {@code +}, slashes kept), so handlers must decode it, as they must in the cloud.
+     */
+    public static String s3(ObjectCreated object, String region) {
+        ObjectNode record = JSON.createObjectNode();
+        record.put("eventVersion", "2.1");
+        record.put("eventSource", "aws:s3");
+        record.put("awsRegion", region);
+        record.put("eventTime", object.time().truncatedTo(ChronoUnit.MILLIS).toString());
+        record.put("eventName", object.eventName());
+        record.putObject("userIdentity").put("principalId", "AWS:LOCAL");
+        record.putObject("requestParameters").put("sourceIPAddress", "127.0.0.1");
+        ObjectNode response = record.putObject("responseElements");
+        response.put("x-amz-request-id", UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase());
+        response.put("x-amz-id-2", UUID.randomUUID().toString());
+        ObjectNode s3 = record.putObject("s3");
+        s3.put("s3SchemaVersion", "1.0");
+        s3.put("configurationId", "local");
+        ObjectNode bucket = s3.putObject("bucket");
+        bucket.put("name", object.bucket());
+        bucket.putObject("ownerIdentity").put("principalId", "LOCAL");
+        bucket.put("arn", "arn:aws:s3:::" + object.bucket());
+        ObjectNode target = s3.putObject("object");
+        target.put("key", encodeKey(object.key()));
+        target.put("size", object.size());
+        target.put("eTag", object.eTag());
+        target.put("sequencer", Long.toHexString(object.time().toEpochMilli() * 1000 + System.nanoTime() % 1000).toUpperCase());
+        ObjectNode event = JSON.createObjectNode();
+        event.putArray("Records").add(record);
+        return event.toString();
+    }
+
+    /**
+     * The event a schedule delivers: the template's {@code Input} when it sets one (with EventBridge
+     * Scheduler's context attributes filled in), else EventBridge's "Scheduled Event".
+     */
+    public static String scheduled(Trigger.Schedule schedule, String functionName, String region, Instant time) {
+        String scheduleArn = schedule.scheduler()
+                ? "arn:aws:scheduler:" + region + ":" + LocalResolver.ACCOUNT_ID + ":schedule/default/" + functionName + "-" + schedule.eventId()
+                : "arn:aws:events:" + region + ":" + LocalResolver.ACCOUNT_ID + ":rule/" + functionName + "-" + schedule.eventId();
+        String at = time.truncatedTo(ChronoUnit.SECONDS).toString();
+        String executionId = UUID.randomUUID().toString();
+        if (schedule.input() != null) {
+            return schedule.input()
+                    .replace("<aws.scheduler.scheduled-time>", at)
+                    .replace("<aws.scheduler.execution-id>", executionId)
+                    .replace("<aws.scheduler.schedule-arn>", scheduleArn)
+                    .replace("<aws.scheduler.attempt-number>", "1");
+        }
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "0");
+        event.put("id", executionId);
+        event.put("detail-type", "Scheduled Event");
+        event.put("source", schedule.scheduler() ? "aws.scheduler" : "aws.events");
+        event.put("account", LocalResolver.ACCOUNT_ID);
+        event.put("time", at);
+        event.put("region", region);
+        ArrayNode resources = event.putArray("resources");
+        resources.add(scheduleArn);
+        event.putObject("detail");
+        return event.toString();
+    }
+
+    static String encodeKey(String key) {
+        return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
+    }
+}

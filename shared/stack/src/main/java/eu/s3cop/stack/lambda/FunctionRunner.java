@@ -1,0 +1,171 @@
+package eu.s3cop.stack.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import eu.s3cop.stack.StackException;
+import eu.s3cop.stack.template.FunctionResource;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/**
+ * Runs one function's handler the way the Lambda Java runtime does.
+ *
+ * <p>Each concurrent invocation gets a handler instance of its own, as each Lambda container
+ * has one; instances are kept and reused, so what a handler builds in its constructor is built
+ * once per "container", as in the cloud. The handler is created with the function's
+ * environment through its {@code (Map<String, String>)} constructor (Lambda calls the no-argument
+ * one, which reads the process environment). Events are decoded by
+ * {@code aws-lambda-java-serialization}, the runtime's own serializer.
+ */
+public final class FunctionRunner {
+
+    private final FunctionResource function;
+    private final Map<String, String> environment;
+    private final String functionArn;
+    private final Class<?> handlerClass;
+    private final Method method;
+    private final Shape shape;
+    private final PojoSerializer<Object> input;
+    private final ConcurrentLinkedDeque<Object> idle = new ConcurrentLinkedDeque<>();
+
+    private enum Shape { EVENT_AND_CONTEXT, EVENT_ONLY, STREAMS }
+
+    public FunctionRunner(FunctionResource function, Map<String, String> environment, String functionArn, ClassLoader loader) {
+        this.function = function;
+        this.environment = Map.copyOf(environment);
+        this.functionArn = functionArn;
+        try {
+            this.handlerClass = Class.forName(function.handlerClass(), false, loader);
+        } catch (ClassNotFoundException e) {
+            throw new StackException("Function " + function.name() + ": handler class " + function.handlerClass()
+                    + " is not on the class path; build the function module first", e);
+        }
+        this.method = handlerMethod(handlerClass, function);
+        this.shape = shapeOf(method);
+        this.input = shape == Shape.STREAMS ? null : serializer(method.getGenericParameterTypes()[0], method.getParameterTypes()[0], loader);
+    }
+
+    public FunctionResource function() {
+        return function;
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** Creates one container's handler now, so the first event does not pay for it. */
+    public void warm() {
+        idle.push(newHandler());
+    }
+
+    /** Runs the handler once with an event given as the JSON Lambda would send. */
+    public Invocation invoke(String eventJson, String trigger, int attempt) {
+        String requestId = UUID.randomUUID().toString();
+        long started = System.nanoTime();
+        Object handler = null;
+        try {
+            handler = borrow();
+            Context context = new LocalContext(requestId, function.name(), functionArn, function.memoryMb(),
+                    System.currentTimeMillis() + function.timeoutSeconds() * 1000L, LocalContext.consoleLogger(function.name()));
+            String response = call(handler, eventJson, context);
+            return new Invocation(function.name(), trigger, requestId, elapsed(started), response, null, attempt);
+        } catch (InvocationTargetException e) {
+            return new Invocation(function.name(), trigger, requestId, elapsed(started), null, e.getCause(), attempt);
+        } catch (Exception | LinkageError e) {
+            return new Invocation(function.name(), trigger, requestId, elapsed(started), null, e, attempt);
+        } finally {
+            if (handler != null) {
+                idle.push(handler);
+            }
+        }
+    }
+
+    private String call(Object handler, String eventJson, Context context) throws Exception {
+        byte[] event = eventJson.getBytes(StandardCharsets.UTF_8);
+        if (shape == Shape.STREAMS) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            method.invoke(handler, new ByteArrayInputStream(event), out, context);
+            return out.toString(StandardCharsets.UTF_8);
+        }
+        Object decoded = input.fromJson(new ByteArrayInputStream(event));
+        Object result = shape == Shape.EVENT_AND_CONTEXT ? method.invoke(handler, decoded, context) : method.invoke(handler, decoded);
+        if (result == null) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        PojoSerializer<Object> output = (PojoSerializer<Object>) serializer(result.getClass(), result.getClass(), handlerClass.getClassLoader());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        output.toJson(result, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private Object borrow() {
+        Object handler = idle.poll();
+        return handler != null ? handler : newHandler();
+    }
+
+    private Object newHandler() {
+        try {
+            Constructor<?> constructor = handlerClass.getConstructor(Map.class);
+            return constructor.newInstance(environment);
+        } catch (NoSuchMethodException e) {
+            throw new StackException("Function " + function.name() + ": " + handlerClass.getName()
+                    + " needs a public constructor taking the environment (Map<String, String>) so the local stack can configure it", e);
+        } catch (InvocationTargetException e) {
+            throw new StackException("Function " + function.name() + " failed to initialise: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new StackException("Function " + function.name() + ": cannot create " + handlerClass.getName() + ": " + e, e);
+        }
+    }
+
+    private static Method handlerMethod(Class<?> type, FunctionResource function) {
+        return Arrays.stream(type.getMethods())
+                .filter(candidate -> candidate.getName().equals(function.handlerMethod()))
+                .filter(candidate -> !candidate.isBridge())
+                .filter(candidate -> shapeOf(candidate) != null)
+                .min(Comparator.comparing(candidate -> candidate.getParameterTypes()[0] == Object.class))
+                .orElseThrow(() -> new StackException("Function " + function.name() + ": " + type.getName()
+                        + " has no public method " + function.handlerMethod() + "(event, Context) or (InputStream, OutputStream, Context)"));
+    }
+
+    private static Shape shapeOf(Method method) {
+        Class<?>[] parameters = method.getParameterTypes();
+        if (parameters.length == 3 && parameters[0] == InputStream.class && parameters[1] == OutputStream.class
+                && parameters[2] == Context.class) {
+            return Shape.STREAMS;
+        }
+        if (parameters.length == 2 && parameters[1] == Context.class) {
+            return Shape.EVENT_AND_CONTEXT;
+        }
+        if (parameters.length == 1) {
+            return Shape.EVENT_ONLY;
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PojoSerializer<Object> serializer(Type generic, Class<?> raw, ClassLoader loader) {
+        if (LambdaEventSerializers.isLambdaSupportedEvent(raw.getName())) {
+            return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(raw, loader);
+        }
+        return JacksonFactory.getInstance().getSerializer(generic);
+    }
+
+    private static long elapsed(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+}

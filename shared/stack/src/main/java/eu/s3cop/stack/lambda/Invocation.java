@@ -1,0 +1,29 @@
+package eu.s3cop.stack.lambda;
+
+import java.util.Optional;
+
+/**
+ * One run of a function.
+ *
+ * @param trigger what caused it, for the log line: for example {@code S3 s3cop-uploads/drafts/x.md}
+ * @param response the handler's result as the runtime would serialize it, or null
+ * @param error what the handler threw, or null
+ * @param attempt 1 for the first delivery, more for the retries of an asynchronous event
+ */
+public record Invocation(String function, String trigger, String requestId, long millis, String response, Throwable error, int attempt) {
+
+    public boolean succeeded() {
+        return error == null;
+    }
+
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(error);
+    }
+
+    /** One line for the stack's console: function, trigger, outcome and duration. */
+    public String summary() {
+        String outcome = succeeded() ? "OK" : "FAILED (" + error.getClass().getSimpleName() + ": " + error.getMessage() + ")";
+        String retry = attempt > 1 ? " [attempt " + attempt + "]" : "";
+        return String.format("%-18s %-60s %s %d ms%s", function, trigger, outcome, millis, retry);
+    }
+}

@@ -1,0 +1,153 @@
+package eu.s3cop.stack.template;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves the template's intrinsic functions the way CloudFormation would, but to the local
+ * stack's names: {@code !Ref UploadsBucket} is {@code s3cop-uploads}, parameters take their
+ * defaults (or the stack's overrides), and the pseudo parameters describe the local account.
+ */
+public final class LocalResolver {
+
+    public static final String ACCOUNT_ID = "000000000000";
+    public static final String STACK_NAME = "s3cop";
+    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!]+)}");
+
+    private final Map<String, String> refs = new HashMap<>();
+    private final Map<String, String> arns = new HashMap<>();
+    private final Map<Object, String> bucketNameExpressions = new HashMap<>();
+
+    public LocalResolver(Template template, String region, Map<String, String> parameterOverrides) {
+        refs.put("AWS::Region", region);
+        refs.put("AWS::AccountId", ACCOUNT_ID);
+        refs.put("AWS::StackName", STACK_NAME);
+        refs.put("AWS::Partition", "aws");
+        refs.put("AWS::URLSuffix", "amazonaws.com");
+        refs.put("AWS::NoValue", "");
+        template.parameters().forEach((name, body) -> {
+            Object fallback = Values.map(body, "Parameters." + name).get("Default");
+            String value = parameterOverrides.getOrDefault(name, fallback == null ? null : Values.string(fallback, "Parameters." + name + ".Default"));
+            if (value != null) {
+                refs.put(name, value);
+            }
+        });
+        for (BucketResource bucket : template.buckets()) {
+            refs.put(bucket.logicalId(), bucket.localName());
+            arns.put(bucket.logicalId(), "arn:aws:s3:::" + bucket.localName());
+            if (bucket.nameExpression() != null) {
+                bucketNameExpressions.put(bucket.nameExpression(), bucket.localName());
+            }
+        }
+        for (TableResource table : template.tables()) {
+            refs.put(table.logicalId(), table.localName());
+            arns.put(table.logicalId(), "arn:aws:dynamodb:" + region + ":" + ACCOUNT_ID + ":table/" + table.localName());
+        }
+        for (FunctionResource function : template.functions()) {
+            refs.put(function.logicalId(), function.name());
+            arns.put(function.logicalId(), "arn:aws:lambda:" + region + ":" + ACCOUNT_ID + ":function:" + function.name());
+        }
+    }
+
+    /** The function's environment variables with every intrinsic resolved. */
+    public Map<String, String> environment(FunctionResource function) {
+        Map<String, String> resolved = new LinkedHashMap<>();
+        function.environment().forEach((name, value) ->
+                resolved.put(name, resolve(value, function.logicalId() + ".Environment.Variables." + name)));
+        return resolved;
+    }
+
+    public String resolve(Object value, String path) {
+        String bucket = bucketNameExpressions.get(value);
+        if (bucket != null) {
+            return bucket;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            return Values.string(value, path);
+        }
+        if (map.size() != 1) {
+            throw new TemplateException(path + ": expected a value or one intrinsic function, got " + value);
+        }
+        Map.Entry<?, ?> entry = map.entrySet().iterator().next();
+        Object argument = entry.getValue();
+        return switch (String.valueOf(entry.getKey())) {
+            case "Ref" -> ref(Values.string(argument, path + ".Ref"), path);
+            case "Fn::GetAtt" -> getAtt(Values.list(argument, path), path);
+            case "Fn::Sub" -> sub(argument, path);
+            case "Fn::Join" -> join(Values.list(argument, path), path);
+            case "Fn::Select" -> select(Values.list(argument, path), path);
+            default -> throw new TemplateException(path + ": the local stack does not resolve " + entry.getKey());
+        };
+    }
+
+    private String ref(String name, String path) {
+        String value = refs.get(name);
+        if (value == null) {
+            throw new TemplateException(path + ": !Ref " + name + " names nothing the local stack knows"
+                    + " (a parameter without a default needs an override)");
+        }
+        return value;
+    }
+
+    private String getAtt(List<Object> arguments, String path) {
+        if (arguments.size() != 2) {
+            throw new TemplateException(path + ": !GetAtt takes a resource and an attribute");
+        }
+        String resource = Values.string(arguments.get(0), path);
+        String attribute = Values.string(arguments.get(1), path);
+        if (attribute.equals("Arn") && arns.containsKey(resource)) {
+            return arns.get(resource);
+        }
+        throw new TemplateException(path + ": the local stack does not resolve !GetAtt " + resource + "." + attribute);
+    }
+
+    private String sub(Object argument, String path) {
+        String text;
+        Map<String, Object> variables;
+        if (argument instanceof List<?> list && list.size() == 2) {
+            text = Values.string(list.get(0), path);
+            variables = Values.map(list.get(1), path);
+        } else {
+            text = Values.string(argument, path);
+            variables = Map.of();
+        }
+        Matcher matcher = SUB_VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            String value;
+            if (variables.containsKey(name)) {
+                value = resolve(variables.get(name), path + "." + name);
+            } else if (name.contains(".") && !name.startsWith("AWS::")) {
+                int dot = name.indexOf('.');
+                value = getAtt(List.of(name.substring(0, dot), name.substring(dot + 1)), path);
+            } else {
+                value = ref(name, path);
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(out);
+        return out.toString().replace("${!", "${");
+    }
+
+    private String join(List<Object> arguments, String path) {
+        if (arguments.size() != 2) {
+            throw new TemplateException(path + ": !Join takes a delimiter and a list");
+        }
+        String delimiter = Values.string(arguments.get(0), path);
+        List<String> parts = Values.list(arguments.get(1), path).stream().map(part -> resolve(part, path)).toList();
+        return String.join(delimiter, parts);
+    }
+
+    private String select(List<Object> arguments, String path) {
+        if (arguments.size() != 2) {
+            throw new TemplateException(path + ": !Select takes an index and a list");
+        }
+        int index = Integer.parseInt(Values.string(arguments.get(0), path));
+        return resolve(Values.list(arguments.get(1), path).get(index), path);
+    }
+}

@@ -1,0 +1,93 @@
+package eu.s3cop.stack.template;
+
+import java.util.List;
+import java.util.Map;
+
+/** An event source of a function, as the template's {@code Events} section declares it. */
+public sealed interface Trigger permits Trigger.S3, Trigger.Schedule, Trigger.HttpApi, Trigger.Other {
+
+    /** The event's key under {@code Events}. */
+    String eventId();
+
+    /**
+     * Objects created in a bucket whose key starts with {@code prefix} and ends with {@code suffix}.
+     *
+     * @param bucket the bucket's logical id
+     * @param events S3 event names, for example {@code s3:ObjectCreated:*}
+     */
+    record S3(String eventId, String bucket, List<String> events, String prefix, String suffix) implements Trigger {
+
+        public boolean matches(String eventName, String key) {
+            boolean eventMatches = events.stream().anyMatch(pattern -> pattern.endsWith("*")
+                    ? eventName.startsWith(pattern.substring(0, pattern.length() - 1))
+                    : eventName.equals(pattern));
+            return eventMatches && key.startsWith(prefix) && key.endsWith(suffix);
+        }
+    }
+
+    /**
+     * A schedule: EventBridge rules ({@code Schedule}) or EventBridge Scheduler ({@code ScheduleV2}).
+     *
+     * @param input the payload the template sets, or null for the default event
+     */
+    record Schedule(String eventId, String expression, boolean scheduler, String input, boolean enabled) implements Trigger {
+    }
+
+    /** A route of an HTTP API: a method (or ANY) and a path template such as {@code /publications/{id}}. */
+    record HttpApi(String eventId, String method, String path) implements Trigger {
+    }
+
+    /** An event source the local stack does not run; it is listed so that nothing is hidden. */
+    record Other(String eventId, String type) implements Trigger {
+    }
+
+    static Trigger of(String functionId, String eventId, Map<String, Object> event) {
+        String type = Values.string(event.get("Type"), functionId + ".Events." + eventId + ".Type");
+        Map<String, Object> properties = Values.map(event.get("Properties"), functionId + ".Events." + eventId + ".Properties");
+        String path = functionId + ".Events." + eventId + ".Properties";
+        return switch (type) {
+            case "S3" -> s3(eventId, properties, path);
+            case "Schedule" -> new Schedule(eventId,
+                    Values.string(properties.get("Schedule"), path + ".Schedule"), false,
+                    properties.get("Input") == null ? null : Values.string(properties.get("Input"), path + ".Input"),
+                    enabled(properties));
+            case "ScheduleV2" -> new Schedule(eventId,
+                    Values.string(properties.get("ScheduleExpression"), path + ".ScheduleExpression"), true,
+                    properties.get("Input") == null ? null : Values.string(properties.get("Input"), path + ".Input"),
+                    enabled(properties));
+            case "HttpApi" -> new HttpApi(eventId,
+                    Values.stringOr(properties.get("Method"), path + ".Method", "ANY").toUpperCase(java.util.Locale.ROOT),
+                    Values.stringOr(properties.get("Path"), path + ".Path", "/{proxy+}"));
+            default -> new Other(eventId, type);
+        };
+    }
+
+    private static S3 s3(String eventId, Map<String, Object> properties, String path) {
+        Object bucket = properties.get("Bucket");
+        if (!(bucket instanceof Map<?, ?> ref) || !(ref.get("Ref") instanceof String logicalId)) {
+            throw new TemplateException(path + ".Bucket must be !Ref of a bucket in the same template, got " + bucket);
+        }
+        List<String> events = Values.list(properties.get("Events"), path + ".Events").stream()
+                .map(value -> Values.string(value, path + ".Events")).toList();
+        String prefix = "";
+        String suffix = "";
+        Map<String, Object> filter = Values.map(Values.map(properties.get("Filter"), path + ".Filter").get("S3Key"), path + ".Filter.S3Key");
+        for (Object rule : Values.list(filter.get("Rules"), path + ".Filter.S3Key.Rules")) {
+            Map<String, Object> nameValue = Values.map(rule, path + ".Filter.S3Key.Rules");
+            String value = Values.string(nameValue.get("Value"), path + ".Filter.S3Key.Rules.Value");
+            switch (Values.string(nameValue.get("Name"), path + ".Filter.S3Key.Rules.Name").toLowerCase(java.util.Locale.ROOT)) {
+                case "prefix" -> prefix = value;
+                case "suffix" -> suffix = value;
+                default -> throw new TemplateException(path + ".Filter.S3Key.Rules: Name is prefix or suffix");
+            }
+        }
+        return new S3(eventId, logicalId, events, prefix, suffix);
+    }
+
+    private static boolean enabled(Map<String, Object> properties) {
+        if (properties.get("State") instanceof String state) {
+            return !state.equalsIgnoreCase("DISABLED");
+        }
+        return !(properties.get("Enabled") instanceof Boolean enabled) || enabled;
+    }
+}
