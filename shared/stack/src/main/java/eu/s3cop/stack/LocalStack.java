@@ -107,7 +107,8 @@ public final class LocalStack implements AutoCloseable {
 
         Outbox outbox = new Outbox(outboxFolder);
         if (settings.httpPort() >= 0) {
-            http = HttpGateway.start(settings.httpPort(), routes(), this::invokeNow, this::runSchedule, outbox);
+            http = HttpGateway.start(settings.httpPort(), routes(), (function, event, trigger) -> deliver(runner(function), event, trigger, 1),
+                    this::runSchedule, outbox);
         }
         LocalResolver resolver = new LocalResolver(template, settings.region(), settings.parameters());
         for (FunctionResource function : template.functions()) {
@@ -226,7 +227,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Runs a function now with an event document, as a synchronous invocation, and waits for it. */
     public Invocation invoke(String function, String eventJson) {
-        return invokeNow(function, eventJson);
+        return deliver(runner(function), eventJson, "invoke", 1);
     }
 
     /** Runs a function's schedule now (each of its schedules, if several) and waits for it; empty when it has none. */
@@ -309,10 +310,6 @@ public final class LocalStack implements AutoCloseable {
         } catch (RuntimeException rejected) {
             pending.decrement();
         }
-    }
-
-    private Invocation invokeNow(String function, String event) {
-        return deliver(runner(function), event, "invoke", 1);
     }
 
     private Invocation deliver(FunctionRunner runner, String event, String trigger, int attempt) {

@@ -9,6 +9,8 @@ import eu.s3cop.stack.StackException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -20,6 +22,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * Telemetry stays off, so it never reaches for the network.
  */
 public final class LocalDynamoDb implements AutoCloseable {
+
+    private static final Logger SQLITE_LOG = Logger.getLogger("com.almworks.sqlite4java");
 
     private final Server server;
     private final LocalDynamoDBRequestHandler engine;
@@ -37,6 +41,8 @@ public final class LocalDynamoDb implements AutoCloseable {
      */
     public static LocalDynamoDb start(int port, Path directory) {
         Ports.requireFree(port, "DynamoDB endpoint");
+        // sqlite4java warns through java.util.logging that a repackaged jar has no version: noise.
+        SQLITE_LOG.setLevel(Level.SEVERE);
         NativeLibraries.ensureLoadable();
         try {
             Telemetry.configureTelemetry("MAVEN", directory == null ? "inMemory" : "dbPath", false);

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -43,12 +42,12 @@ public final class HttpGateway implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final List<Route> routes;
-    private final BiFunction<String, String, Invocation> invoke;
+    private final Invoker invoke;
     private final Function<String, Optional<Invocation>> runSchedule;
     private final Outbox outbox;
 
     private HttpGateway(HttpServer server, ExecutorService executor, List<Route> routes,
-            BiFunction<String, String, Invocation> invoke, Function<String, Optional<Invocation>> runSchedule, Outbox outbox) {
+            Invoker invoke, Function<String, Optional<Invocation>> runSchedule, Outbox outbox) {
         this.server = server;
         this.executor = executor;
         this.routes = routes;
@@ -63,7 +62,7 @@ public final class HttpGateway implements AutoCloseable {
      * @param runSchedule runs a function's schedule now; empty when it has none
      */
     public static HttpGateway start(int port, List<Route> routes,
-            BiFunction<String, String, Invocation> invoke, Function<String, Optional<Invocation>> runSchedule, Outbox outbox) {
+            Invoker invoke, Function<String, Optional<Invocation>> runSchedule, Outbox outbox) {
         Ports.requireFree(port, "HTTP endpoint");
         List<Route> table = routes.stream()
                 .sorted(Comparator.comparingInt(Route::specificity).reversed())
@@ -116,7 +115,8 @@ public final class HttpGateway implements AutoCloseable {
             if (parameters.isPresent()) {
                 HttpEvents.Request request = new HttpEvents.Request(method, path, exchange.getRequestURI().getRawQuery(),
                         exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress());
-                Invocation invocation = invoke.apply(route.function(), HttpEvents.event(route, parameters.get(), request));
+                Invocation invocation = invoke.invoke(route.function(), HttpEvents.event(route, parameters.get(), request),
+                        "HTTP " + method + " " + path);
                 if (!invocation.succeeded()) {
                     // API Gateway hides a function's failure behind a bare 500.
                     send(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}");
@@ -186,6 +186,12 @@ public final class HttpGateway implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /** Runs a function synchronously, as API Gateway invokes it. */
+    @FunctionalInterface
+    public interface Invoker {
+        Invocation invoke(String function, String eventJson, String trigger);
     }
 
     @Override

@@ -36,27 +36,45 @@ public final class FunctionRunner {
     private final FunctionResource function;
     private final Map<String, String> environment;
     private final String functionArn;
-    private final Class<?> handlerClass;
-    private final Method method;
-    private final Shape shape;
-    private final PojoSerializer<Object> input;
+    private final ClassLoader loader;
     private final ConcurrentLinkedDeque<Object> idle = new ConcurrentLinkedDeque<>();
+    private volatile Entry entry;
 
     private enum Shape { EVENT_AND_CONTEXT, EVENT_ONLY, STREAMS }
+
+    /** The handler's class and method, found on first use, so a stack can start with only some functions on its class path. */
+    private record Entry(Class<?> handlerClass, Method method, Shape shape, PojoSerializer<Object> input) {
+    }
 
     public FunctionRunner(FunctionResource function, Map<String, String> environment, String functionArn, ClassLoader loader) {
         this.function = function;
         this.environment = Map.copyOf(environment);
         this.functionArn = functionArn;
-        try {
-            this.handlerClass = Class.forName(function.handlerClass(), false, loader);
-        } catch (ClassNotFoundException e) {
-            throw new StackException("Function " + function.name() + ": handler class " + function.handlerClass()
-                    + " is not on the class path; build the function module first", e);
+        this.loader = loader;
+    }
+
+    private Entry entry() {
+        Entry current = entry;
+        if (current == null) {
+            synchronized (this) {
+                if (entry == null) {
+                    Class<?> handlerClass;
+                    try {
+                        handlerClass = Class.forName(function.handlerClass(), false, loader);
+                    } catch (ClassNotFoundException e) {
+                        throw new StackException("Function " + function.name() + ": handler class " + function.handlerClass()
+                                + " is not on the class path; build the function module first", e);
+                    }
+                    Method method = handlerMethod(handlerClass, function);
+                    Shape shape = shapeOf(method);
+                    PojoSerializer<Object> input = shape == Shape.STREAMS ? null
+                            : serializer(method.getGenericParameterTypes()[0], method.getParameterTypes()[0], loader);
+                    entry = new Entry(handlerClass, method, shape, input);
+                }
+                current = entry;
+            }
         }
-        this.method = handlerMethod(handlerClass, function);
-        this.shape = shapeOf(method);
-        this.input = shape == Shape.STREAMS ? null : serializer(method.getGenericParameterTypes()[0], method.getParameterTypes()[0], loader);
+        return current;
     }
 
     public FunctionResource function() {
@@ -65,11 +83,6 @@ public final class FunctionRunner {
 
     public Map<String, String> environment() {
         return environment;
-    }
-
-    /** Creates one container's handler now, so the first event does not pay for it. */
-    public void warm() {
-        idle.push(newHandler());
     }
 
     /** Runs the handler once with an event given as the JSON Lambda would send. */
@@ -95,19 +108,21 @@ public final class FunctionRunner {
     }
 
     private String call(Object handler, String eventJson, Context context) throws Exception {
+        Entry entry = entry();
+        Method method = entry.method();
         byte[] event = eventJson.getBytes(StandardCharsets.UTF_8);
-        if (shape == Shape.STREAMS) {
+        if (entry.shape() == Shape.STREAMS) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             method.invoke(handler, new ByteArrayInputStream(event), out, context);
             return out.toString(StandardCharsets.UTF_8);
         }
-        Object decoded = input.fromJson(new ByteArrayInputStream(event));
-        Object result = shape == Shape.EVENT_AND_CONTEXT ? method.invoke(handler, decoded, context) : method.invoke(handler, decoded);
+        Object decoded = entry.input().fromJson(new ByteArrayInputStream(event));
+        Object result = entry.shape() == Shape.EVENT_AND_CONTEXT ? method.invoke(handler, decoded, context) : method.invoke(handler, decoded);
         if (result == null) {
             return null;
         }
         @SuppressWarnings("unchecked")
-        PojoSerializer<Object> output = (PojoSerializer<Object>) serializer(result.getClass(), result.getClass(), handlerClass.getClassLoader());
+        PojoSerializer<Object> output = (PojoSerializer<Object>) serializer(result.getClass(), result.getClass(), loader);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         output.toJson(result, out);
         return out.toString(StandardCharsets.UTF_8);
@@ -119,6 +134,7 @@ public final class FunctionRunner {
     }
 
     private Object newHandler() {
+        Class<?> handlerClass = entry().handlerClass();
         try {
             Constructor<?> constructor = handlerClass.getConstructor(Map.class);
             return constructor.newInstance(environment);

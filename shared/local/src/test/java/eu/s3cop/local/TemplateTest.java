@@ -1,0 +1,154 @@
+package eu.s3cop.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import eu.s3cop.stack.template.FunctionResource;
+import eu.s3cop.stack.template.Template;
+import eu.s3cop.stack.template.Trigger;
+import eu.s3cop.testing.ProjectFiles;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** template.yaml is valid SAM, and every name in it points at something real. */
+class TemplateTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static Template template;
+    private static Schema samSchema;
+    private static JsonNode policyTemplates;
+
+    @BeforeAll
+    static void load() throws IOException {
+        template = ProjectFiles.template();
+        Path schemas = sharedSchemas();
+        samSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+                .getSchema(Files.readString(schemas.resolve("sam.schema.json"), StandardCharsets.UTF_8), InputFormat.JSON);
+        policyTemplates = JSON.readTree(schemas.resolve("sam-policy-templates.json").toFile()).path("Templates");
+    }
+
+    @Test
+    void templateIsValidAgainstTheOfficialSamSchema() {
+        List<Error> errors = samSchema.validate(JSON.valueToTree(template.document()));
+        assertThat(errors).as("SAM schema errors").isEmpty();
+    }
+
+    @Test
+    void schemaCheckRejectsABrokenTemplate() {
+        // The same template with a function whose Runtime is a number and whose event has no type.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> broken = (Map<String, Object>) JSON.convertValue(template.document(), Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> resources = (Map<String, Object>) broken.get("Resources");
+        Map<String, Object> function = new LinkedHashMap<>();
+        function.put("Type", "AWS::Serverless::Function");
+        function.put("Properties", Map.of("Runtime", 21, "Handler", "x::y", "CodeUri", "x",
+                "Events", Map.of("Bad", Map.of("Properties", Map.of()))));
+        resources.put("BrokenFunction", function);
+
+        assertThat(samSchema.validate(JSON.valueToTree(broken))).isNotEmpty();
+    }
+
+    @Test
+    void declaresTheFourFunctionsWithTheirTriggerKinds() {
+        assertThat(template.functions()).extracting(FunctionResource::name)
+                .containsExactly("publish-brief", "register-webinar", "webinar-scheduler", "reader-api");
+        assertThat(template.function("publish-brief").triggers(Trigger.S3.class))
+                .singleElement()
+                .satisfies(trigger -> {
+                    assertThat(trigger.bucket()).isEqualTo("UploadsBucket");
+                    assertThat(trigger.prefix()).isEqualTo("drafts/");
+                    assertThat(trigger.suffix()).isEqualTo(".md");
+                });
+        assertThat(template.function("register-webinar").triggers(Trigger.S3.class))
+                .extracting(Trigger.S3::suffix).containsExactlyInAnyOrder(".yaml", ".yml");
+        assertThat(template.function("webinar-scheduler").triggers(Trigger.Schedule.class))
+                .singleElement().satisfies(schedule -> assertThat(schedule.scheduler()).isTrue());
+        assertThat(template.function("reader-api").triggers(Trigger.HttpApi.class)).extracting(route -> route.method() + " " + route.path())
+                .contains("GET /publications", "GET /publications/{working_group}/{slug}/download", "POST /webinars/{id}/registrations");
+        assertThat(template.buckets()).extracting(bucket -> bucket.localName())
+                .containsExactly("s3cop-uploads", "s3cop-publications", "s3cop-site");
+    }
+
+    @Test
+    void everyHandlerNamesAClassWithAHandlerMethodAndBothConstructors() throws Exception {
+        for (FunctionResource function : template.functions()) {
+            Class<?> handler = Class.forName(function.handlerClass());
+            List<Method> methods = Arrays.stream(handler.getMethods())
+                    .filter(method -> method.getName().equals(function.handlerMethod()) && !method.isBridge())
+                    .filter(method -> method.getParameterCount() == 2 && method.getParameterTypes()[1] == Context.class)
+                    .toList();
+            assertThat(methods).as(function.name() + ": " + function.handlerClass() + "::" + function.handlerMethod()).isNotEmpty();
+            assertThat(handler.getConstructor()).as(function.name() + ": Lambda's no-argument constructor").isNotNull();
+            assertThat(handler.getConstructor(Map.class)).as(function.name() + ": the environment constructor").isNotNull();
+        }
+    }
+
+    @Test
+    void everyCodeUriIsTheShadedJarOfItsFunctionModule() {
+        for (FunctionResource function : template.functions()) {
+            Map<String, Object> properties = properties(function.logicalId());
+            assertThat(properties.get("CodeUri")).isEqualTo("functions/" + function.name() + "/target/" + function.name() + ".jar");
+            assertThat(ProjectFiles.root().resolve("functions").resolve(function.name()).resolve("pom.xml")).isRegularFile();
+        }
+    }
+
+    @Test
+    void everyPolicyTemplateExistsAndGetsExactlyItsParameters() {
+        List<String> problems = new ArrayList<>();
+        for (FunctionResource function : template.functions()) {
+            Object policies = properties(function.logicalId()).get("Policies");
+            for (Object policy : policies instanceof List<?> list ? list : List.of(policies)) {
+                if (!(policy instanceof Map<?, ?> map) || map.containsKey("Statement")) {
+                    continue;
+                }
+                map.forEach((name, parameters) -> {
+                    JsonNode definition = policyTemplates.path(String.valueOf(name));
+                    if (definition.isMissingNode()) {
+                        problems.add(function.name() + ": no SAM policy template named " + name);
+                        return;
+                    }
+                    Set<String> expected = new TreeSet<>(definition.path("Parameters").propertyNames());
+                    Set<String> given = new TreeSet<>(parameters instanceof Map<?, ?> values ? values.keySet().stream().map(String::valueOf).toList() : List.of());
+                    if (!expected.equals(given)) {
+                        problems.add(function.name() + ": " + name + " takes " + expected + ", got " + given);
+                    }
+                });
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> properties(String logicalId) {
+        return (Map<String, Object>) template.resources().get(logicalId).get("Properties");
+    }
+
+    /** The SAM schemas live in the shared folder beside the project's clone. */
+    private static Path sharedSchemas() {
+        Path schemas = ProjectFiles.root().toAbsolutePath().getParent().resolve("shared").resolve("schemas");
+        assertThat(schemas.resolve("sam.schema.json"))
+                .as("the SAM schema, expected beside the project's clone at " + schemas)
+                .isRegularFile();
+        return schemas;
+    }
+}
