@@ -22,6 +22,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads a CloudFormation template written in YAML into plain maps, lists and scalars, turning the
@@ -47,7 +48,8 @@ public final class TemplateYaml {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> read(Reader reader, String name) {
-        LoadSettings settings = LoadSettings.builder().setLabel(name).build();
+        // The Core schema reads ~, Null and True as CloudFormation does; the JSON schema would not.
+        LoadSettings settings = LoadSettings.builder().setLabel(name).setSchema(new CoreSchema()).build();
         Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, reader)));
         Optional<Node> root = composer.getSingleNode();
         if (root.isEmpty() || !(root.get() instanceof MappingNode)) {
