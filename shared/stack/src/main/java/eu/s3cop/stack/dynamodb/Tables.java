@@ -37,7 +37,15 @@ public final class Tables {
     static CreateTableRequest request(TableResource table) {
         Map<String, Object> properties = table.properties();
         String path = table.logicalId() + ".Properties";
-        return CreateTableRequest.builder()
+        List<GlobalSecondaryIndex> indexes = Values.list(properties.get("GlobalSecondaryIndexes"), path).stream()
+                .map(value -> Values.map(value, path + ".GlobalSecondaryIndexes"))
+                .map(index -> GlobalSecondaryIndex.builder()
+                        .indexName(Values.string(index.get("IndexName"), path))
+                        .keySchema(keySchema(index.get("KeySchema"), path + ".GlobalSecondaryIndexes.KeySchema"))
+                        .projection(projection(Values.map(index.get("Projection"), path)))
+                        .build())
+                .toList();
+        CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(table.localName())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(Values.list(properties.get("AttributeDefinitions"), path).stream()
@@ -47,16 +55,12 @@ public final class Tables {
                                 .attributeType(Values.string(definition.get("AttributeType"), path))
                                 .build())
                         .toList())
-                .keySchema(keySchema(properties.get("KeySchema"), path + ".KeySchema"))
-                .globalSecondaryIndexes(Values.list(properties.get("GlobalSecondaryIndexes"), path).stream()
-                        .map(value -> Values.map(value, path + ".GlobalSecondaryIndexes"))
-                        .map(index -> GlobalSecondaryIndex.builder()
-                                .indexName(Values.string(index.get("IndexName"), path))
-                                .keySchema(keySchema(index.get("KeySchema"), path + ".GlobalSecondaryIndexes.KeySchema"))
-                                .projection(projection(Values.map(index.get("Projection"), path)))
-                                .build())
-                        .toList())
-                .build();
+                .keySchema(keySchema(properties.get("KeySchema"), path + ".KeySchema"));
+        // DynamoDB refuses an empty index list: a table without indexes sends none.
+        if (!indexes.isEmpty()) {
+            request.globalSecondaryIndexes(indexes);
+        }
+        return request.build();
     }
 
     private static List<KeySchemaElement> keySchema(Object value, String path) {
