@@ -1,0 +1,199 @@
+package eu.s3cop.brief;
+
+import eu.s3cop.draft.Draft;
+import eu.s3cop.draft.DraftReader;
+import eu.s3cop.draft.Outcome;
+import eu.s3cop.draft.Problem;
+import eu.s3cop.render.Images;
+import eu.s3cop.render.PdfRenderer;
+import eu.s3cop.render.RenderSettings;
+import eu.s3cop.render.RenderedPdf;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Publishes one uploaded draft, safely under repeated, reordered and concurrent delivery.
+ *
+ * <p>A draft's content is identified by its SHA-256. A version number and that content are
+ * claimed together in one DynamoDB transaction; the PDF is then stored under its version's key,
+ * and a second transaction makes the version visible. Readers see a version only after its PDF
+ * is stored, a repeat of the same upload finds its content claimed and publishes nothing new,
+ * and two different uploads racing for one number both end up published, one as N+1. A failure
+ * anywhere leaves at most a pending version that the retry of the same event completes.
+ */
+public final class BriefPublisher {
+
+    /** What became of an upload. */
+    public enum Result { PUBLISHED, UNCHANGED, PREVIEW, REJECTED, IGNORED, SUPERSEDED }
+
+    /** The result for the log line: what happened, to which publication and version. */
+    public record Publication(Result result, String id, int version) {
+    }
+
+    private static final String DRAFTS = "drafts/";
+    private static final int MAX_ATTEMPTS = 25;
+
+    private final PublishingConfig config;
+    private final S3Objects objects;
+    private final DynamoDbPublicationStore store;
+    private final DraftReader reader;
+    private final PdfRenderer renderer;
+    private final Clock clock;
+
+    public BriefPublisher(PublishingConfig config, software.amazon.awssdk.services.s3.S3Client s3,
+            software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb, PdfRenderer renderer, Clock clock) {
+        this.config = config;
+        this.objects = new S3Objects(s3);
+        this.store = new DynamoDbPublicationStore(dynamoDb, config.table());
+        this.reader = new DraftReader(config.rules());
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    public Publication publish(Upload upload) {
+        Optional<String> fileName = draftFileName(upload);
+        if (fileName.isEmpty()) {
+            return new Publication(Result.IGNORED, null, 0);
+        }
+        Optional<Long> size = objects.size(upload);
+        if (size.isEmpty()) {
+            return new Publication(Result.SUPERSEDED, null, 0);
+        }
+        if (size.get() > config.rules().maxBytes()) {
+            return reject(upload, List.of(reader.tooLarge(size.get())));
+        }
+        Optional<S3Objects.Fetched> fetched = objects.fetch(upload);
+        if (fetched.isEmpty()) {
+            return new Publication(Result.SUPERSEDED, null, 0);
+        }
+        byte[] bytes = fetched.get().bytes();
+        Outcome outcome = reader.read(fileName.get(), bytes);
+        if (outcome instanceof Outcome.Rejected rejected) {
+            return reject(upload, rejected.problems());
+        }
+        Draft draft = ((Outcome.Accepted) outcome).draft();
+        Images.Resolution images = Images.resolve(draft, objects.images(upload.bucket(), folder(upload.key())));
+        if (!images.problems().isEmpty()) {
+            return reject(upload, images.problems());
+        }
+        String sha = sha256(bytes);
+        if (draft.meta().preview()) {
+            return preview(upload, draft, images.images(), sha);
+        }
+        return publish(upload, draft, images.images(), sha);
+    }
+
+    private Publication publish(Upload upload, Draft draft, Map<String, byte[]> images, String sha) {
+        String id = draft.publicationId();
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<DynamoDbPublicationStore.ContentRecord> existing = store.content(id, sha);
+            if (existing.isPresent() && existing.get().published()) {
+                return unchanged(upload, draft, existing.get().version());
+            }
+            int version;
+            Instant claimedAt;
+            if (existing.isPresent()) {
+                // Claimed by an earlier delivery that did not finish: finish it, identically.
+                version = existing.get().version();
+                claimedAt = existing.get().claimedAt();
+            } else {
+                version = store.latestClaimed(id) + 1;
+                claimedAt = clock.instant();
+            }
+            Optional<RenderedPdf> pdf = render(upload, draft, images, version, claimedAt);
+            if (pdf.isEmpty()) {
+                return new Publication(Result.REJECTED, id, 0);
+            }
+            if (existing.isEmpty()) {
+                DynamoDbPublicationStore.Claim claim = store.claim(id, version, sha, upload, claimedAt);
+                if (claim != DynamoDbPublicationStore.Claim.CLAIMED) {
+                    continue;
+                }
+            }
+            String pdfKey = "briefs/" + id + "/v" + version + ".pdf";
+            objects.put(config.publicationsBucket(), pdfKey, pdf.get().bytes(), "application/pdf");
+            PublishedVersion published = new PublishedVersion(id, version, draft.meta(), pdfKey, pdf.get().pages(),
+                    pdf.get().bytes().length, sha256(pdf.get().bytes()), sha, upload.key(), clock.instant());
+            store.complete(published);
+            objects.put(upload.bucket(), Report.key(upload.key()), Report.published(upload.key(), published), "application/json");
+            store.recordStatus(upload, "PUBLISHED", Map.of("publication", DynamoDbPublicationStore.string(id),
+                    "version", DynamoDbPublicationStore.number(version)), clock.instant());
+            return new Publication(Result.PUBLISHED, id, version);
+        }
+        throw new PublishingContentionException(id, MAX_ATTEMPTS);
+    }
+
+    private Publication unchanged(Upload upload, Draft draft, int version) {
+        String id = draft.publicationId();
+        store.publishedVersion(id, version).ifPresent(stored -> {
+            PublishedVersion published = new PublishedVersion(id, version, draft.meta(), stored.pdfKey(), stored.pages(),
+                    stored.size(), stored.pdfSha256(), "", upload.key(), stored.publishedAt());
+            objects.put(upload.bucket(), Report.key(upload.key()), Report.published(upload.key(), published), "application/json");
+        });
+        store.recordStatus(upload, "UNCHANGED", Map.of("publication", DynamoDbPublicationStore.string(id),
+                "version", DynamoDbPublicationStore.number(version)), clock.instant());
+        return new Publication(Result.UNCHANGED, id, version);
+    }
+
+    private Publication preview(Upload upload, Draft draft, Map<String, byte[]> images, String sha) {
+        String id = draft.publicationId();
+        Instant now = clock.instant();
+        Optional<RenderedPdf> pdf = render(upload, draft, images, store.latestClaimed(id) + 1, now);
+        if (pdf.isEmpty()) {
+            return new Publication(Result.REJECTED, id, 0);
+        }
+        String pdfKey = "previews/" + id + "/" + sha.substring(0, 16) + ".pdf";
+        objects.put(config.publicationsBucket(), pdfKey, pdf.get().bytes(), "application/pdf");
+        store.savePreview(id, sha, draft.meta(), pdfKey, pdf.get().pages(), pdf.get().bytes().length, upload, now);
+        objects.put(upload.bucket(), Report.key(upload.key()), Report.preview(upload.key(), id, pdfKey, pdf.get().pages()), "application/json");
+        store.recordStatus(upload, "PREVIEW", Map.of("publication", DynamoDbPublicationStore.string(id)), now);
+        return new Publication(Result.PREVIEW, id, 0);
+    }
+
+    /** The PDF, or empty after writing a rejection when the layout engine cannot lay the draft out. */
+    private Optional<RenderedPdf> render(Upload upload, Draft draft, Map<String, byte[]> images, int version, Instant created) {
+        try {
+            return Optional.of(renderer.render(draft, new RenderSettings(version, created), images));
+        } catch (RuntimeException | StackOverflowError e) {
+            reject(upload, List.of(Problem.ofFile("the draft could not be laid out as a PDF ("
+                    + e.getClass().getSimpleName() + "); simplify its structure and upload it again")));
+            return Optional.empty();
+        }
+    }
+
+    private Publication reject(Upload upload, List<Problem> problems) {
+        objects.put(upload.bucket(), Report.key(upload.key()), Report.rejected(upload.key(), problems), "application/json");
+        store.recordStatus(upload, "REJECTED", Map.of("problems", DynamoDbPublicationStore.number(problems.size())), clock.instant());
+        return new Publication(Result.REJECTED, null, 0);
+    }
+
+    /** The file name of a draft key ({@code drafts/<folders>/<name>.md}), or empty for any other key. */
+    private Optional<String> draftFileName(Upload upload) {
+        String key = upload.key();
+        if (!upload.bucket().equals(config.uploadsBucket()) || !key.startsWith(DRAFTS) || !key.endsWith(".md")) {
+            return Optional.empty();
+        }
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        return name.length() > 3 ? Optional.of(name) : Optional.empty();
+    }
+
+    private static String folder(String key) {
+        int slash = key.lastIndexOf('/');
+        return slash < 0 ? "" : key.substring(0, slash);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

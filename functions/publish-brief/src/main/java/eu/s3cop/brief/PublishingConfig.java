@@ -1,0 +1,26 @@
+package eu.s3cop.brief;
+
+import eu.s3cop.core.FunctionEnvironment;
+import eu.s3cop.draft.DraftRules;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Where publishing reads and writes, read once from the function's environment.
+ *
+ * @param uploadsBucket where drafts arrive and reports go
+ * @param publicationsBucket where PDFs go (private)
+ * @param table the publications index
+ */
+public record PublishingConfig(String uploadsBucket, String publicationsBucket, String table, DraftRules rules) {
+
+    public static PublishingConfig from(FunctionEnvironment environment) {
+        List<String> groups = Arrays.stream(environment.optional("WORKING_GROUPS", String.join(",", DraftRules.DEFAULT_WORKING_GROUPS)).split(","))
+                .map(String::strip).filter(group -> !group.isEmpty()).toList();
+        return new PublishingConfig(
+                environment.required("UPLOADS_BUCKET"),
+                environment.required("PUBLICATIONS_BUCKET"),
+                environment.required("PUBLICATIONS_TABLE"),
+                DraftRules.withWorkingGroups(groups));
+    }
+}

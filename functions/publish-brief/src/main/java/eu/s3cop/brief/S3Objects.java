@@ -1,0 +1,91 @@
+package eu.s3cop.brief;
+
+import eu.s3cop.render.ImageSource;
+import java.util.Optional;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** The S3 side of publishing: reading uploads and their images, writing PDFs and reports. */
+final class S3Objects {
+
+    /** An upload's bytes, as of the version or entity tag the event named. */
+    record Fetched(byte[] bytes, String eTag) {
+    }
+
+    private final S3Client s3;
+
+    S3Objects(S3Client s3) {
+        this.s3 = s3;
+    }
+
+    /** The object's size, or empty when it is gone. */
+    Optional<Long> size(Upload upload) {
+        try {
+            HeadObjectResponse head = s3.headObject(request -> request.bucket(upload.bucket()).key(upload.key()).versionId(upload.versionId()));
+            return Optional.of(head.contentLength());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The upload as the event named it: that version where the bucket keeps versions, else the
+     * object if it still has the event's entity tag. Empty when it has since been replaced or
+     * deleted (the later upload has an event of its own).
+     */
+    Optional<Fetched> fetch(Upload upload) {
+        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(upload.bucket()).key(upload.key());
+        if (upload.versionId() != null) {
+            request.versionId(upload.versionId());
+        } else if (upload.eTag() != null && !upload.eTag().isEmpty()) {
+            request.ifMatch("\"" + upload.eTag() + "\"");
+        }
+        try {
+            ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(request.build());
+            return Optional.of(new Fetched(bytes.asByteArray(), bytes.response().eTag()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412 || e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    void put(String bucket, String key, byte[] bytes, String contentType) {
+        s3.putObject(put -> put.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(bytes));
+    }
+
+    /** Images next to a draft: keys under the draft's folder, read with a size cap. */
+    ImageSource images(String bucket, String folder) {
+        return (path, maxBytes) -> {
+            String key = folder.isEmpty() ? path : folder + "/" + path;
+            try {
+                HeadObjectResponse head = s3.headObject(request -> request.bucket(bucket).key(key));
+                if (head.contentLength() > maxBytes) {
+                    return Optional.of(new byte[maxBytes + 1]);
+                }
+                return Optional.of(s3.getObjectAsBytes(request -> request.bucket(bucket).key(key)).asByteArray());
+            } catch (NoSuchKeyException e) {
+                return Optional.empty();
+            } catch (S3Exception e) {
+                if (e.statusCode() == 404) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        };
+    }
+}

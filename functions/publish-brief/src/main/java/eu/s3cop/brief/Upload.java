@@ -1,0 +1,10 @@
+package eu.s3cop.brief;
+
+/**
+ * An object S3 reported as created: what publishing is keyed by.
+ *
+ * @param versionId the object's version, when the bucket keeps versions; else null
+ * @param eTag the entity tag the event named, without quotes; may be empty
+ */
+public record Upload(String bucket, String key, String versionId, String eTag) {
+}

@@ -1,0 +1,123 @@
+package eu.s3cop.render;
+
+import eu.s3cop.draft.Draft;
+import eu.s3cop.draft.FrontMatter;
+import eu.s3cop.draft.Markdown;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The brief as an HTML document for the layout engine: metadata in the head, a cover, and the
+ * draft's body. Every piece of the draft's text goes in as text (jsoup escapes it); links keep
+ * only web and mail addresses; images point only at images fetched beforehand.
+ */
+final class BriefHtml {
+
+    static final String IMAGE_SCHEME = "s3cop-image";
+    static final String COMMUNITY = "European Smart Specialisation Community of Practice";
+
+    private BriefHtml() {
+    }
+
+    static Document build(Draft draft, RenderSettings settings, Map<String, byte[]> images, String css) {
+        FrontMatter meta = draft.meta();
+        Document document = Document.createShell("");
+        document.outputSettings().syntax(Document.OutputSettings.Syntax.xml).charset("UTF-8").prettyPrint(false);
+        Element html = document.selectFirst("html");
+        html.attr("lang", meta.language());
+        Element head = document.head();
+        head.appendElement("meta").attr("charset", "UTF-8");
+        head.appendElement("title").text(meta.title());
+        head.appendElement("meta").attr("name", "author").attr("content", String.join(", ", meta.authors()));
+        head.appendElement("meta").attr("name", "subject").attr("content",
+                meta.summary().isEmpty() ? meta.type().label() + " of the " + workingGroupName(meta.workingGroup()) + " working group" : meta.summary());
+        if (!meta.keywords().isEmpty()) {
+            head.appendElement("meta").attr("name", "keywords").attr("content", String.join(", ", meta.keywords()));
+        }
+        head.appendElement("style").appendChild(new org.jsoup.nodes.DataNode(css));
+
+        Element body = document.body();
+        body.attr("class", meta.preview() ? "preview" : "final");
+        if (meta.preview()) {
+            body.appendElement("div").addClass("watermark").attr("aria-hidden", "true").text("DRAFT");
+        }
+        body.appendElement("div").addClass("running-header").text(workingGroupName(meta.workingGroup()) + " · " + shortTitle(meta.title()));
+        cover(body.appendElement("section").addClass("cover"), meta, settings);
+        Element content = body.appendElement("main").addClass("content");
+        content.append(Markdown.html(Markdown.parse(draft.markdown())));
+        sanitise(content, images);
+        return document;
+    }
+
+    private static void cover(Element cover, FrontMatter meta, RenderSettings settings) {
+        cover.appendElement("p").addClass("community").text(COMMUNITY + " (S3 CoP)");
+        cover.appendElement("p").addClass("working-group").text(workingGroupName(meta.workingGroup()) + " working group");
+        cover.appendElement("p").addClass("type").text(meta.type().label());
+        cover.appendElement("h1").addClass("title").text(meta.title());
+        cover.appendElement("p").addClass("authors").text(String.join(", ", meta.authors()));
+        // English dates as EU institutions write them (23 May 2024), not the US form.
+        Locale locale = meta.language().equals("en") ? Locale.UK : Locale.forLanguageTag(meta.language());
+        cover.appendElement("p").addClass("date")
+                .text(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(meta.date())
+                        + " · Version " + settings.version());
+        if (!meta.summary().isEmpty()) {
+            cover.appendElement("p").addClass("summary").text(meta.summary());
+        }
+    }
+
+    /** Links keep only web, mail and in-document addresses; images only those fetched; check boxes become drawings. */
+    private static void sanitise(Element content, Map<String, byte[]> images) {
+        for (Element link : content.select("a[href]")) {
+            String href = link.attr("href").strip();
+            String lower = href.toLowerCase(Locale.ROOT);
+            if (!(lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("mailto:") || href.startsWith("#"))) {
+                link.removeAttr("href");
+            }
+        }
+        for (Element image : content.select("img")) {
+            String src = image.attr("src");
+            String alt = image.attr("alt");
+            if (images.containsKey(src)) {
+                image.attr("src", IMAGE_SCHEME + ":" + index(images, src));
+                image.attr("alt", alt.isBlank() ? "Figure" : alt);
+            } else {
+                Element text = new Element("span").addClass("remote-image");
+                text.text("[" + (alt.isBlank() ? "Image" : alt) + "]" + (src.isBlank() ? "" : " (" + src + ")"));
+                image.replaceWith(text);
+            }
+        }
+        for (Element checkbox : content.select("input[type=checkbox]")) {
+            boolean done = checkbox.hasAttr("checked");
+            checkbox.replaceWith(new Element("span").addClass("task-box").addClass(done ? "done" : "open").text(done ? "x" : "\u00A0"));
+        }
+        content.select("input, form, button, select, textarea, script, iframe, object, embed").remove();
+    }
+
+    static int index(Map<String, byte[]> images, String src) {
+        int i = 0;
+        for (String key : images.keySet()) {
+            if (key.equals(src)) {
+                return i;
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    static String workingGroupName(String code) {
+        return Arrays.stream(code.split("-"))
+                .map(word -> word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1))
+                .collect(Collectors.joining(" "));
+    }
+
+    private static String shortTitle(String title) {
+        String firstPart = title.split(":", 2)[0].strip();
+        return firstPart.length() <= 70 ? firstPart : firstPart.substring(0, 69).strip() + "…";
+    }
+}

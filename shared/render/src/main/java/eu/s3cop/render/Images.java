@@ -1,0 +1,156 @@
+package eu.s3cop.render;
+
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import eu.s3cop.draft.Draft;
+import eu.s3cop.draft.Markdown;
+import eu.s3cop.draft.Problem;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the images a draft shows and fetches the local ones before rendering. A remote image is
+ * never fetched (it prints as its alt text and address); a local one must be a PNG or JPEG in the
+ * draft's own folder, within the size limit, or the draft is rejected with the image's line.
+ */
+public final class Images {
+
+    public static final int MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+    public static final int MAX_IMAGES = 50;
+
+    private Images() {
+    }
+
+    /** The local images of a draft, fetched and checked; or the problems that stop them from printing. */
+    public record Resolution(Map<String, byte[]> images, List<Problem> problems) {
+        public Resolution {
+            images = Map.copyOf(images);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    public static Resolution resolve(Draft draft, ImageSource source) {
+        Map<String, byte[]> images = new LinkedHashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Map.Entry<String, Integer> image : localImages(draft).entrySet()) {
+            String path = image.getKey();
+            int line = image.getValue();
+            Optional<String> normalised = normalise(path);
+            if (normalised.isEmpty()) {
+                problems.add(Problem.atLine(line, "the image '" + shorten(path) + "' must be a path inside the draft's own folder,"
+                        + " such as figures/chart.png"));
+                continue;
+            }
+            if (images.size() >= MAX_IMAGES) {
+                problems.add(Problem.atLine(line, "the draft shows more than " + MAX_IMAGES + " images"));
+                break;
+            }
+            Optional<byte[]> bytes = source.read(normalised.get(), MAX_IMAGE_BYTES);
+            if (bytes.isEmpty()) {
+                problems.add(Problem.atLine(line, "the image '" + shorten(path) + "' was not found in the draft's folder:"
+                        + " upload it next to the draft, then upload the draft again"));
+            } else if (bytes.get().length > MAX_IMAGE_BYTES) {
+                problems.add(Problem.atLine(line, "the image '" + shorten(path) + "' is larger than " + MAX_IMAGE_BYTES / (1024 * 1024)
+                        + " MiB: reduce its size"));
+            } else if (!isPng(bytes.get()) && !isJpeg(bytes.get())) {
+                problems.add(Problem.atLine(line, "the image '" + shorten(path) + "' is not a PNG or JPEG file"));
+            } else {
+                images.put(path, bytes.get());
+            }
+        }
+        return new Resolution(images, problems);
+    }
+
+    /** Whether an image address points elsewhere (and so is shown as text, never fetched). */
+    static boolean isRemote(String url) {
+        String trimmed = url.strip();
+        return trimmed.startsWith("//") || hasScheme(trimmed);
+    }
+
+    private static Map<String, Integer> localImages(Draft draft) {
+        Document document = Markdown.parse(draft.markdown());
+        Map<String, Integer> found = new LinkedHashMap<>();
+        Deque<Node> pending = new ArrayDeque<>();
+        pending.push(document);
+        while (!pending.isEmpty()) {
+            Node node = pending.pop();
+            String url = null;
+            if (node instanceof Image image) {
+                url = image.getUrl().toString();
+            } else if (node instanceof ImageRef ref && ref.isDefined()) {
+                Reference reference = ref.getReferenceNode(document);
+                url = reference == null ? null : reference.getUrl().toString();
+            }
+            if (url != null && !url.isBlank() && !isRemote(url)) {
+                found.putIfAbsent(url, draft.bodyLine() + node.getStartLineNumber());
+            }
+            for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+                pending.push(child);
+            }
+        }
+        return found;
+    }
+
+    /** The path relative to the draft's folder, or empty when it would leave that folder. */
+    static Optional<String> normalise(String url) {
+        String path = url.strip();
+        int query = indexOfAny(path, "?#");
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        path = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.indexOf('\0') >= 0) {
+            return Optional.empty();
+        }
+        Path normal = Path.of(path).normalize();
+        if (normal.toString().isEmpty() || normal.startsWith("..")) {
+            return Optional.empty();
+        }
+        return Optional.of(normal.toString().replace('\\', '/'));
+    }
+
+    static boolean isPng(byte[] bytes) {
+        return bytes.length > 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
+    }
+
+    static boolean isJpeg(byte[] bytes) {
+        return bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF;
+    }
+
+    private static boolean hasScheme(String url) {
+        int colon = url.indexOf(':');
+        if (colon <= 0) {
+            return false;
+        }
+        try {
+            return new URI(url.substring(0, colon) + ":x").getScheme() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static int indexOfAny(String text, String characters) {
+        for (int i = 0; i < text.length(); i++) {
+            if (characters.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String shorten(String path) {
+        String clean = path.replaceAll("\\p{Cntrl}", " ");
+        return clean.length() > 80 ? clean.substring(0, 80) + "…" : clean;
+    }
+}

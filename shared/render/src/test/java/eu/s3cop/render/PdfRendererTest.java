@@ -1,0 +1,270 @@
+package eu.s3cop.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.ast.Text;
+import eu.s3cop.draft.Draft;
+import eu.s3cop.draft.DraftReader;
+import eu.s3cop.draft.DraftRules;
+import eu.s3cop.draft.Markdown;
+import eu.s3cop.draft.Outcome;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PdfRendererTest {
+
+    private static final PdfRenderer RENDERER = new PdfRenderer();
+    private static final RenderSettings SETTINGS = new RenderSettings(3, Instant.parse("2024-05-20T09:15:02Z"));
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "innovation-diffusion/bottlenecks-to-innovation-diffusion.md",
+            "innovation-diffusion/voices-from-the-regions.md",
+            "industrial-transition/skills-for-industrial-transition.md",
+            "industrial-transition/green-steel-preview.md",
+            "interregional-cooperation/partnerships-across-borders.md"})
+    void everySentenceOfEverySampleSurvivesIntoTheText(String sample) throws IOException {
+        Draft draft = Samples.draft(sample);
+        RenderedPdf pdf = RENDERER.render(draft, SETTINGS, Map.of());
+        String text = normalise(text(pdf.bytes()));
+
+        assertThat(pdf.pages()).isGreaterThanOrEqualTo(2);
+        assertThat(text).contains(normalise(draft.meta().title())).contains(normalise(String.join(", ", draft.meta().authors())));
+        for (String sentence : sentences(draft)) {
+            assertThat(text).as("in " + sample).contains(sentence);
+        }
+        assertThat(text.codePoints().filter(c -> c >= 0xFB00 && c <= 0xFB06)).as("ligature characters").isEmpty();
+    }
+
+    @Test
+    void wordsWithFfAndFiComeBackAsTheyWereWritten() throws IOException {
+        String text = text(RENDERER.render(draft("Diffusion, efficient offices, affluent firms, fjords and waffles."), SETTINGS, Map.of()).bytes());
+        assertThat(text).contains("Diffusion, efficient offices, affluent firms, fjords and waffles.");
+    }
+
+    @Test
+    void embedsEveryFont() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(RENDERER.render(Samples.draft("innovation-diffusion/voices-from-the-regions.md"), SETTINGS, Map.of()).bytes())) {
+            List<PDFont> fonts = new ArrayList<>();
+            for (PDPage page : pdf.getPages()) {
+                PDResources resources = page.getResources();
+                for (COSName name : resources.getFontNames()) {
+                    fonts.add(resources.getFont(name));
+                }
+            }
+            assertThat(fonts).isNotEmpty().allSatisfy(font -> assertThat(font.isEmbedded()).as(font.getName()).isTrue());
+        }
+    }
+
+    @Test
+    void setsTitleAuthorsSubjectKeywordsAndLanguage() throws IOException {
+        Draft draft = Samples.draft("industrial-transition/skills-for-industrial-transition.md");
+        try (PDDocument pdf = Loader.loadPDF(RENDERER.render(draft, SETTINGS, Map.of()).bytes())) {
+            var info = pdf.getDocumentInformation();
+            assertThat(info.getTitle()).isEqualTo(draft.meta().title());
+            assertThat(info.getAuthor()).isEqualTo("Jürgen Weiß, Małgorzata Wąsowska, Jiří Dvořák");
+            assertThat(info.getSubject()).startsWith("Wie Regionen im Strukturwandel");
+            assertThat(info.getKeywords()).isEqualTo("Strukturwandel, Weiterbildung, Fachkräfte, Dekarbonisierung");
+            assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("de");
+            assertThat(pdf.getDocumentCatalog().getViewerPreferences().displayDocTitle()).isTrue();
+            assertThat(info.getCreationDate().toInstant()).isEqualTo(SETTINGS.created());
+        }
+    }
+
+    @Test
+    void theSameDraftRendersToTheSameBytes() {
+        Draft draft = Samples.draft("interregional-cooperation/partnerships-across-borders.md");
+        assertThat(RENDERER.render(draft, SETTINGS, Map.of()).bytes()).isEqualTo(RENDERER.render(draft, SETTINGS, Map.of()).bytes());
+    }
+
+    @Test
+    void rawHtmlPrintsAsTextAndNothingActiveReachesThePdf() throws IOException {
+        Draft draft = draft("""
+                Before <script>alert('x')</script> after.
+
+                <iframe src="http://127.0.0.1:9/x"></iframe>
+
+                [a script](javascript:alert(1)) and [a file](file:///etc/passwd) and [Europa](https://europa.eu/).
+
+                - [ ] open task
+                - [x] done task
+                """);
+        byte[] bytes = RENDERER.render(draft, SETTINGS, Map.of()).bytes();
+        String text = text(bytes);
+        assertThat(text).contains("Before <script>alert('x')</script> after.").contains("<iframe");
+        String raw = new String(bytes, StandardCharsets.ISO_8859_1);
+        assertThat(raw).doesNotContain("/JavaScript").doesNotContain("/JS ").doesNotContain("/Launch").doesNotContain("/AcroForm")
+                .doesNotContain("javascript:").doesNotContain("file:///");
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            List<String> uris = new ArrayList<>();
+            for (PDPage page : pdf.getPages()) {
+                page.getAnnotations().stream().filter(PDAnnotationLink.class::isInstance).map(PDAnnotationLink.class::cast)
+                        .filter(link -> link.getAction() instanceof PDActionURI)
+                        .forEach(link -> uris.add(((PDActionURI) link.getAction()).getURI()));
+            }
+            assertThat(uris).containsExactly("https://europa.eu/");
+        }
+    }
+
+    @Test
+    void aPreviewCarriesTheDraftWatermarkOnEveryPage() throws IOException {
+        Draft draft = Samples.draft("industrial-transition/green-steel-preview.md");
+        byte[] bytes = RENDERER.render(draft, SETTINGS, Map.of()).bytes();
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                assertThat(stripper.getText(pdf)).as("page " + page).contains("DRAFT");
+            }
+        }
+    }
+
+    @Test
+    void localImagesAreEmbeddedAndRemoteOnesPrintAsTheirAltTextAndAddress() throws IOException {
+        Draft draft = draft("""
+                ![Adoption by region](figures/chart.png)
+
+                ![Map of partners](https://example.org/map.png)
+                """);
+        byte[] png = png();
+        Images.Resolution resolution = Images.resolve(draft, (path, max) -> path.equals("figures/chart.png")
+                ? java.util.Optional.of(png) : java.util.Optional.empty());
+        assertThat(resolution.problems()).isEmpty();
+        byte[] bytes = RENDERER.render(draft, SETTINGS, resolution.images()).bytes();
+        assertThat(text(bytes)).contains("[Map of partners] (https://example.org/map.png)");
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            int images = 0;
+            for (PDPage page : pdf.getPages()) {
+                for (COSName name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(name) instanceof PDImageXObject) {
+                        images++;
+                    }
+                }
+            }
+            assertThat(images).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void missingOutsideAndNonImageFilesAreProblemsAtTheirLines() {
+        Draft draft = draft("""
+                ![one](missing.png)
+
+                ![two](../other-draft/secret.png)
+
+                ![three](notes.txt)
+                """);
+        Images.Resolution resolution = Images.resolve(draft, (path, max) -> path.equals("notes.txt")
+                ? java.util.Optional.of("plain text".getBytes(StandardCharsets.UTF_8)) : java.util.Optional.empty());
+        assertThat(resolution.problems()).extracting(problem -> problem.line() + " " + problem.message().split(":")[0]).containsExactly(
+                "9 the image 'missing.png' was not found in the draft's folder",
+                "11 the image '../other-draft/secret.png' must be a path inside the draft's own folder, such as figures/chart.png",
+                "13 the image 'notes.txt' is not a PNG or JPEG file");
+    }
+
+    private static Draft draft(String body) {
+        String text = """
+                ---
+                title: A test brief
+                type: policy-brief
+                working_group: innovation-diffusion
+                authors: [Test Author]
+                date: 2024-05-23
+                ---
+
+                """ + body;
+        Outcome outcome = new DraftReader(DraftRules.defaults()).read("test.md", text.getBytes(StandardCharsets.UTF_8));
+        assertThat(outcome).isInstanceOf(Outcome.Accepted.class);
+        return ((Outcome.Accepted) outcome).draft();
+    }
+
+    /** The plain text of every paragraph, heading and table cell, split into sentences. */
+    private static List<String> sentences(Draft draft) {
+        List<String> sentences = new ArrayList<>();
+        Deque<Node> pending = new ArrayDeque<>();
+        pending.push(Markdown.parse(draft.markdown()));
+        while (!pending.isEmpty()) {
+            Node node = pending.pop();
+            if (node instanceof Paragraph || node instanceof Heading || node instanceof TableCell) {
+                // A footnote reference prints as its number: the text on either side of it is checked apart.
+                List<Node> footnotes = new ArrayList<>();
+                node.getDescendants().forEach(descendant -> {
+                    if (descendant instanceof Footnote) {
+                        footnotes.add(descendant);
+                    }
+                });
+                for (Node footnote : footnotes) {
+                    footnote.insertBefore(new Text(BasedSequence.of("\u0001")));
+                    footnote.unlink();
+                }
+                String text = normalise(new TextCollectingVisitor().collectAndGetText(node));
+                for (String sentence : text.split("(?<=[.!?:;»“”])\\s+|\u0001")) {
+                    if (!sentence.isBlank()) {
+                        sentences.add(sentence.strip());
+                    }
+                }
+                continue;
+            }
+            for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+                pending.push(child);
+            }
+        }
+        return sentences;
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            // In reading order, as pdftotext and a viewer's search read it.
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            return stripper.getText(document);
+        }
+    }
+
+    private static String normalise(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFC).replaceAll("\\s+", " ").strip();
+    }
+
+    private static byte[] png() throws IOException {
+        BufferedImage image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 40; x++) {
+            for (int y = 0; y < 20; y++) {
+                image.setRGB(x, y, x * 6 << 16 | y * 12 << 8 | 0x80);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}

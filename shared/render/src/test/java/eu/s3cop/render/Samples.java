@@ -1,0 +1,43 @@
+package eu.s3cop.render;
+
+import eu.s3cop.draft.Draft;
+import eu.s3cop.draft.DraftReader;
+import eu.s3cop.draft.DraftRules;
+import eu.s3cop.draft.Outcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The sample drafts under the project's events/drafts, read as the publishing function reads them. */
+final class Samples {
+
+    private Samples() {
+    }
+
+    static Path root() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("template.yaml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("No template.yaml above " + Path.of("").toAbsolutePath());
+    }
+
+    static Path draftFile(String relative) {
+        return root().resolve("events/drafts").resolve(relative);
+    }
+
+    static Draft draft(String relative) {
+        Path file = draftFile(relative);
+        try {
+            Outcome outcome = new DraftReader(DraftRules.defaults()).read(file.getFileName().toString(), Files.readAllBytes(file));
+            if (outcome instanceof Outcome.Accepted accepted) {
+                return accepted.draft();
+            }
+            throw new IllegalStateException(relative + " is rejected: " + ((Outcome.Rejected) outcome).problems());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
