@@ -39,7 +39,9 @@ public final class PublishBriefHandler implements RequestHandler<S3Event, Void> 
     public Void handleRequest(S3Event event, Context context) {
         for (S3EventNotificationRecord record : event.getRecords()) {
             var object = record.getS3().getObject();
-            Upload upload = new Upload(record.getS3().getBucket().getName(), object.getUrlDecodedKey(), object.getVersionId(), object.geteTag());
+            // Without bucket versioning the event's version id is absent or blank: there is no version to ask for.
+            String versionId = object.getVersionId() == null || object.getVersionId().isBlank() ? null : object.getVersionId();
+            Upload upload = new Upload(record.getS3().getBucket().getName(), object.getUrlDecodedKey(), versionId, object.geteTag());
             long started = System.nanoTime();
             BriefPublisher.Publication publication = publisher.publish(upload);
             context.getLogger().log(String.format("%s %s%s%s (%d ms)", publication.result(), upload.key(),

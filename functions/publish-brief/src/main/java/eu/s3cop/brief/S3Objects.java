@@ -48,12 +48,15 @@ final class S3Objects {
         GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(upload.bucket()).key(upload.key());
         if (upload.versionId() != null) {
             request.versionId(upload.versionId());
-        } else if (upload.eTag() != null && !upload.eTag().isEmpty()) {
-            request.ifMatch("\"" + upload.eTag() + "\"");
         }
         try {
             ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(request.build());
-            return Optional.of(new Fetched(bytes.asByteArray(), bytes.response().eTag()));
+            String eTag = unquote(bytes.response().eTag());
+            // Compared here rather than sent as If-Match, which not every S3-compatible store implements.
+            if (upload.versionId() == null && upload.eTag() != null && !upload.eTag().isEmpty() && !upload.eTag().equals(eTag)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Fetched(bytes.asByteArray(), eTag));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
@@ -62,6 +65,10 @@ final class S3Objects {
             }
             throw e;
         }
+    }
+
+    private static String unquote(String eTag) {
+        return eTag != null && eTag.length() >= 2 && eTag.startsWith("\"") ? eTag.substring(1, eTag.length() - 1) : eTag;
     }
 
     void put(String bucket, String key, byte[] bytes, String contentType) {

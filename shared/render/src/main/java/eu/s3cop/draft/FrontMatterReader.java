@@ -87,8 +87,11 @@ final class FrontMatterReader {
             }
             root = node.get();
         } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().map(mark -> mark.getLine() + 2).orElse(2);
-            problems.add(Problem.atLine(line, "the front matter is not valid YAML: " + Text.clean(e.getProblem())
+            // Point at where the broken construct starts (an unclosed list, say), and say where the parser noticed.
+            int noticed = e.getProblemMark().map(mark -> mark.getLine() + 2).orElse(2);
+            int line = e.getContextMark().map(mark -> mark.getLine() + 2).orElse(noticed);
+            String where = line == noticed ? "" : "; noticed on line " + noticed;
+            problems.add(Problem.atLine(line, "the front matter is not valid YAML: " + Text.clean(e.getProblem()) + where
                     + " (write each field as 'name: value', lists as [a, b])"));
             return null;
         } catch (YamlEngineException e) {

@@ -1,0 +1,102 @@
+package eu.s3cop.brief;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import eu.s3cop.stack.LocalStack;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** What publishing tests upload and look at: drafts, reports, PDFs and index items on the local stack. */
+final class Briefs {
+
+    static final String UPLOADS = "s3cop-uploads";
+    static final String PUBLICATIONS = "s3cop-publications";
+    static final Duration SETTLE = Duration.ofSeconds(120);
+
+    private final LocalStack stack;
+    final S3Client s3;
+    final DynamoDbClient dynamoDb;
+
+    Briefs(LocalStack stack) {
+        this.stack = stack;
+        this.s3 = stack.s3Client();
+        this.dynamoDb = stack.dynamoDbClient();
+    }
+
+    static byte[] draft(String title, String body) {
+        return ("---\ntitle: " + title + "\ntype: policy-brief\nworking_group: innovation-diffusion\n"
+                + "authors: [Test Author]\ndate: 2024-05-23\n---\n\n" + body + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+
+    void upload(String key, byte[] bytes) {
+        s3.putObject(put -> put.bucket(UPLOADS).key(key), RequestBody.fromBytes(bytes));
+        stack.awaitIdle(SETTLE);
+    }
+
+    Map<String, Object> report(String draftKey) {
+        try {
+            return JSON.std.mapFrom(object(UPLOADS, "reports/" + draftKey + ".json"));
+        } catch (IOException e) {
+            throw new AssertionError("The report of " + draftKey + " is not JSON", e);
+        }
+    }
+
+    byte[] object(String bucket, String key) {
+        return s3.getObjectAsBytes(get -> get.bucket(bucket).key(key)).asByteArray();
+    }
+
+    List<String> keys(String bucket, String prefix) {
+        return s3.listObjectsV2(list -> list.bucket(bucket).prefix(prefix)).contents().stream().map(object -> object.key()).toList();
+    }
+
+    Map<String, AttributeValue> item(String id, String sortKey) {
+        Map<String, AttributeValue> item = itemOrEmpty(id, sortKey);
+        assertThat(item).as(id + " " + sortKey).isNotEmpty();
+        return item;
+    }
+
+    Map<String, AttributeValue> itemOrEmpty(String id, String sortKey) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName("s3cop-publications")
+                .key(Map.of("pk", AttributeValue.fromS("PUB#" + id), "sk", AttributeValue.fromS(sortKey)))).item();
+        return item == null ? Map.of() : item;
+    }
+
+    /** The published version numbers of a publication, in order. */
+    List<Integer> versions(String id) {
+        return dynamoDb.query(query -> query.tableName("s3cop-publications")
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :v)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("PUB#" + id), ":v", AttributeValue.fromS("V#"))))
+                .items().stream()
+                .filter(item -> "PUBLISHED".equals(item.get("state").s()))
+                .map(item -> Integer.parseInt(item.get("version").n()))
+                .toList();
+    }
+
+    List<String> listed(String index, String partitionKey, String value) {
+        return dynamoDb.query(query -> query.tableName("s3cop-publications").indexName(index)
+                        .keyConditionExpression(partitionKey + " = :p").expressionAttributeValues(Map.of(":p", AttributeValue.fromS(value))))
+                .items().stream().map(item -> item.get("id").s()).toList();
+    }
+
+    static String text(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            return stripper.getText(document).replaceAll("\\s+", " ");
+        } catch (IOException e) {
+            throw new AssertionError("Not a PDF", e);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package eu.s3cop.brief;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.lambda.Events;
+import eu.s3cop.stack.lambda.Invocation;
+import eu.s3cop.stack.s3.ObjectCreated;
+import eu.s3cop.testing.LocalAws;
+import eu.s3cop.testing.ProjectFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+/** Drafts uploaded through the S3 protocol are published, versioned and indexed as the contract says. */
+@LocalAws
+class PublishBriefIntegrationTest {
+
+    private static final String UPLOADS = Briefs.UPLOADS;
+    private static final String PUBLICATIONS = Briefs.PUBLICATIONS;
+
+    private static LocalStack stack;
+    private static Briefs briefs;
+    private static S3Client s3;
+
+    @BeforeAll
+    static void connect(LocalStack localStack) {
+        stack = localStack;
+        briefs = new Briefs(stack);
+        s3 = briefs.s3;
+    }
+
+    @Test
+    void aSampleDraftIsPublishedIndexedAndReported() throws IOException {
+        byte[] draft = Files.readAllBytes(ProjectFiles.root().resolve("events/drafts/innovation-diffusion/bottlenecks-to-innovation-diffusion.md"));
+        briefs.upload("drafts/innovation-diffusion/bottlenecks-to-innovation-diffusion.md", draft);
+
+        Map<String, Object> report = briefs.report("drafts/innovation-diffusion/bottlenecks-to-innovation-diffusion.md");
+        assertThat(report).containsEntry("status", "PUBLISHED")
+                .containsEntry("publication", "innovation-diffusion/bottlenecks-to-innovation-diffusion")
+                .containsEntry("version", 1)
+                .containsEntry("pdf", "briefs/innovation-diffusion/bottlenecks-to-innovation-diffusion/v1.pdf");
+        byte[] pdf = briefs.object(PUBLICATIONS, "briefs/innovation-diffusion/bottlenecks-to-innovation-diffusion/v1.pdf");
+        assertThat(Briefs.text(pdf)).contains("Understanding the bottlenecks to innovation diffusion", "Alison Hunter, Santiago Donat",
+                "Plzeň Region", "Intermediaries (clusters, digital innovation hubs) matter more than funding volume.");
+
+        Map<String, AttributeValue> meta = briefs.item("innovation-diffusion/bottlenecks-to-innovation-diffusion", "META");
+        assertThat(meta.get("latestVersion").n()).isEqualTo("1");
+        assertThat(meta.get("pages").n()).isEqualTo(String.valueOf(report.get("pages")));
+        assertThat(meta.get("size").n()).isEqualTo(String.valueOf(pdf.length));
+        assertThat(meta.get("pdfSha256").s()).isEqualTo(BriefPublisher.sha256(pdf));
+        assertThat(meta.get("title").s()).isEqualTo("Understanding the bottlenecks to innovation diffusion");
+        assertThat(meta.get("authors").l()).extracting(AttributeValue::s).containsExactly("Alison Hunter", "Santiago Donat");
+        assertThat(meta.get("searchText").s()).contains("innovation diffusion").contains("hunter");
+
+        assertThat(briefs.listed("by-working-group", "gsi1pk", "WG#innovation-diffusion")).contains("innovation-diffusion/bottlenecks-to-innovation-diffusion");
+        assertThat(briefs.listed("by-type", "gsi2pk", "TYPE#policy-brief")).contains("innovation-diffusion/bottlenecks-to-innovation-diffusion");
+        assertThat(briefs.listed("by-date", "gsi3pk", "PUBLISHED")).contains("innovation-diffusion/bottlenecks-to-innovation-diffusion");
+    }
+
+    @Test
+    void theSameUploadDeliveredTwiceYieldsOneVersion() {
+        String key = "drafts/innovation-diffusion/twice-delivered.md";
+        briefs.upload(key, Briefs.draft("Twice delivered", "The same event arrives twice."));
+        HeadObjectResponse head = s3.headObject(request -> request.bucket(UPLOADS).key(key));
+        String event = Events.s3(new ObjectCreated(UPLOADS, key, head.contentLength(), head.eTag().replace("\"", ""),
+                "ObjectCreated:Put", Instant.now()), "eu-west-1");
+
+        Invocation again = stack.invoke("publish-brief", event);
+
+        assertThat(again.succeeded()).as(String.valueOf(again.error())).isTrue();
+        assertThat(briefs.versions("innovation-diffusion/twice-delivered")).containsExactly(1);
+        assertThat(briefs.report(key)).containsEntry("status", "PUBLISHED").containsEntry("version", 1);
+    }
+
+    @Test
+    void reuploadingIdenticalContentYieldsNoNewVersionAndChangedContentYieldsTheNext() {
+        String key = "drafts/innovation-diffusion/revised-brief.md";
+        briefs.upload(key, Briefs.draft("Revised brief", "First text."));
+        briefs.upload(key, Briefs.draft("Revised brief", "First text."));
+        assertThat(briefs.versions("innovation-diffusion/revised-brief")).containsExactly(1);
+
+        briefs.upload(key, Briefs.draft("Revised brief", "Second text, with a correction."));
+
+        assertThat(briefs.versions("innovation-diffusion/revised-brief")).containsExactly(1, 2);
+        assertThat(briefs.report(key)).containsEntry("version", 2);
+        assertThat(briefs.item("innovation-diffusion/revised-brief", "META").get("latestVersion").n()).isEqualTo("2");
+        assertThat(Briefs.text(briefs.object(PUBLICATIONS, "briefs/innovation-diffusion/revised-brief/v1.pdf"))).contains("First text.");
+        assertThat(Briefs.text(briefs.object(PUBLICATIONS, "briefs/innovation-diffusion/revised-brief/v2.pdf"))).contains("Second text, with a correction.");
+    }
+
+    @Test
+    void differentUploadsOfOneSlugAtTheSameMomentAllBecomeVersions() throws Exception {
+        int uploads = 6;
+        List<String> keys = IntStream.range(0, uploads).mapToObj(i -> "drafts/folder-" + i + "/racing-brief.md").toList();
+        for (int i = 0; i < uploads; i++) {
+            // Written straight to the store's bucket and delivered below by hand, all at once.
+            int n = i;
+            s3.putObject(put -> put.bucket(UPLOADS).key(keys.get(n)), RequestBody.fromBytes(Briefs.draft("Racing brief", "Text number " + n + ".")));
+        }
+        stack.awaitIdle(Briefs.SETTLE);
+        List<String> events = new ArrayList<>();
+        for (String key : keys) {
+            HeadObjectResponse head = s3.headObject(request -> request.bucket(UPLOADS).key(key));
+            events.add(Events.s3(new ObjectCreated(UPLOADS, key, head.contentLength(), head.eTag().replace("\"", ""),
+                    "ObjectCreated:Put", Instant.now()), "eu-west-1"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(uploads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Invocation>> runs = new ArrayList<>();
+        for (String event : events) {
+            runs.add(pool.submit(() -> {
+                start.await();
+                return stack.invoke("publish-brief", event);
+            }));
+        }
+        start.countDown();
+        for (Future<Invocation> run : runs) {
+            assertThat(run.get().succeeded()).as(String.valueOf(run.get().error())).isTrue();
+        }
+        pool.shutdown();
+
+        assertThat(briefs.versions("innovation-diffusion/racing-brief")).containsExactly(1, 2, 3, 4, 5, 6);
+        for (int version = 1; version <= uploads; version++) {
+            assertThat(briefs.object(PUBLICATIONS, "briefs/innovation-diffusion/racing-brief/v" + version + ".pdf")).isNotEmpty();
+        }
+        assertThat(briefs.item("innovation-diffusion/racing-brief", "META").get("latestVersion").n()).isEqualTo("6");
+        List<String> texts = new ArrayList<>();
+        for (int version = 1; version <= uploads; version++) {
+            texts.add(Briefs.text(briefs.object(PUBLICATIONS, "briefs/innovation-diffusion/racing-brief/v" + version + ".pdf")));
+        }
+        for (int i = 0; i < uploads; i++) {
+            String sentence = "Text number " + i + ".";
+            assertThat(texts).as("upload " + i + " is one of the versions").filteredOn(text -> text.contains(sentence)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aDraftWithStatusDraftGivesAWatermarkedPreviewThatIsNeverListed() throws IOException {
+        String key = "drafts/industrial-transition/green-steel-preview.md";
+        briefs.upload(key, Files.readAllBytes(ProjectFiles.root().resolve("events/drafts/industrial-transition/green-steel-preview.md")));
+
+        Map<String, Object> report = briefs.report(key);
+        assertThat(report).containsEntry("status", "PREVIEW");
+        String pdfKey = (String) report.get("pdf");
+        assertThat(pdfKey).startsWith("previews/industrial-transition/green-steel-preview/");
+        assertThat(Briefs.text(briefs.object(PUBLICATIONS, pdfKey))).contains("DRAFT", "Πράσινος χάλυβας");
+        assertThat(briefs.listed("by-working-group", "gsi1pk", "WG#industrial-transition")).doesNotContain("industrial-transition/green-steel-preview");
+        assertThat(briefs.listed("by-date", "gsi3pk", "PUBLISHED")).doesNotContain("industrial-transition/green-steel-preview");
+        assertThat(briefs.itemOrEmpty("industrial-transition/green-steel-preview", "META")).doesNotContainKey("latestVersion");
+        assertThat(briefs.keys(PUBLICATIONS, "briefs/industrial-transition/green-steel-preview/")).isEmpty();
+    }
+
+    @Test
+    void keysOutsideDraftsOrNotEndingInMdAreIgnoredWithoutAReport() {
+        for (String key : List.of("notes/elsewhere.md", "drafts/innovation-diffusion/notes.txt")) {
+            s3.putObject(put -> put.bucket(UPLOADS).key(key), RequestBody.fromBytes(Briefs.draft("Ignored", "Ignored.")));
+            HeadObjectResponse head = s3.headObject(request -> request.bucket(UPLOADS).key(key));
+            Invocation invocation = stack.invoke("publish-brief", Events.s3(new ObjectCreated(UPLOADS, key, head.contentLength(),
+                    head.eTag().replace("\"", ""), "ObjectCreated:Put", Instant.now()), "eu-west-1"));
+            assertThat(invocation.succeeded()).isTrue();
+            assertThat(briefs.keys(UPLOADS, "reports/" + key)).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package eu.s3cop.brief;
+
+import static eu.s3cop.brief.Briefs.UPLOADS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.lambda.Invocation;
+import eu.s3cop.testing.LocalAws;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Every class of bad draft gets a REJECTED report that names the problem, and nothing else: no
+ * PDF, no index entry, the function does not fail, and the upload is left exactly as it was.
+ */
+@LocalAws
+class PublishBriefRejectionIntegrationTest {
+
+    private static LocalStack stack;
+    private static Briefs briefs;
+    private static S3Client s3;
+    private static DynamoDbClient dynamoDb;
+    private static final List<Invocation> invocations = new CopyOnWriteArrayList<>();
+
+    private static final String FRONT = "---\ntitle: A brief\ntype: policy-brief\nworking_group: innovation-diffusion\n"
+            + "authors: [Test Author]\ndate: 2024-05-23\n---\n\n";
+
+    @BeforeAll
+    static void connect(LocalStack localStack) {
+        stack = localStack;
+        briefs = new Briefs(stack);
+        s3 = briefs.s3;
+        dynamoDb = briefs.dynamoDb;
+        stack.onInvocation(invocations::add);
+    }
+
+    static Stream<Arguments> badDrafts() {
+        return Stream.of(
+                bad("no-front-matter", () -> text("# A brief\n\nText.\n"), null, 1, "no front matter"),
+                bad("malformed-yaml", () -> text(FRONT.replace("type: policy-brief", "type: [policy-brief") + "Text.\n"), null, 3, "not valid YAML"),
+                bad("missing-field", () -> text(FRONT.replace("authors: [Test Author]\n", "") + "Text.\n"), "authors", 1, "missing"),
+                bad("empty-field", () -> text(FRONT.replace("title: A brief", "title:") + "Text.\n"), "title", 2, "empty"),
+                bad("unknown-type", () -> text(FRONT.replace("policy-brief", "white-paper") + "Text.\n"), "type", 3, "white-paper"),
+                bad("unknown-working-group", () -> text(FRONT.replace("working_group: innovation-diffusion", "working_group: blue-economy") + "Text.\n"),
+                        "working_group", 4, "blue-economy"),
+                bad("invalid-date", () -> text(FRONT.replace("2024-05-23", "2024-02-30") + "Text.\n"), "date", 6, "not a real calendar date"),
+                bad("Bad_Slug", () -> text(FRONT + "Text.\n"), null, 0, "slug"),
+                bad("empty-file", () -> new byte[0], null, 0, "empty"),
+                bad("over-the-limit", () -> text(FRONT + "word ".repeat(500_000)), null, 0, "limit"),
+                bad("not-utf8", () -> (FRONT + "Région Île-de-France\n").getBytes(StandardCharsets.ISO_8859_1), null, 9, "not UTF-8"),
+                bad("binary-renamed", PublishBriefRejectionIntegrationTest::png, null, 0, "binary"),
+                bad("nested-lists", () -> text(FRONT + "- ".repeat(5000) + "deep\n"), null, 9, "nest"),
+                bad("nested-quotes", () -> text(FRONT + "> ".repeat(5000) + "deep\n"), null, 9, "nest"),
+                bad("wide-table", () -> text(FRONT + "|" + "c|".repeat(3000) + "\n|" + "-|".repeat(3000) + "\n"), null, 9, "3000 columns"),
+                bad("megabyte-line", () -> text(FRONT + "x".repeat(1_500_000) + "\n"), null, 9, "characters long"),
+                bad("missing-image", () -> text(FRONT + "![Chart](figures/chart.png)\n"), null, 9, "was not found"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badDrafts")
+    void aBadDraftIsRejectedWithAReportAndNothingElse(String slug, Supplier<byte[]> content, String field, int line, String message) {
+        String key = "drafts/rejections/" + slug + ".md";
+        byte[] bytes = content.get();
+        s3.putObject(put -> put.bucket(UPLOADS).key(key), RequestBody.fromBytes(bytes));
+        String eTag = s3.headObject(head -> head.bucket(UPLOADS).key(key)).eTag();
+        stack.awaitIdle(Briefs.SETTLE);
+
+        // Delivery is at least once (a client may send a PUT again): every delivery must succeed.
+        assertThat(invocations).filteredOn(invocation -> invocation.trigger().endsWith(key)).isNotEmpty()
+                .allSatisfy(invocation -> assertThat(invocation.succeeded()).as(String.valueOf(invocation.error())).isTrue());
+        Map<String, Object> report = briefs.report(key);
+        assertThat(report).containsEntry("status", "REJECTED").containsEntry("draft", key);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> problems = (List<Map<String, Object>>) report.get("problems");
+        assertThat(problems).anySatisfy(problem -> {
+            assertThat((String) problem.get("message")).contains(message);
+            if (field != null) {
+                assertThat(problem.get("field")).isEqualTo(field);
+            }
+            if (line > 0) {
+                assertThat(problem.get("line")).isEqualTo(line);
+            }
+        });
+
+        assertThat(s3.getObjectAsBytes(get -> get.bucket(UPLOADS).key(key)).asByteArray()).as("the upload is unchanged").isEqualTo(bytes);
+        assertThat(s3.headObject(head -> head.bucket(UPLOADS).key(key)).eTag()).isEqualTo(eTag);
+        assertThat(briefs.keys(Briefs.PUBLICATIONS, "briefs/innovation-diffusion/" + slug)).isEmpty();
+        assertThat(briefs.keys(Briefs.PUBLICATIONS, "previews/innovation-diffusion/" + slug)).isEmpty();
+        assertThat(briefs.itemOrEmpty("innovation-diffusion/" + slug, "META")).isEmpty();
+        Map<String, AttributeValue> status = dynamoDb.getItem(get -> get.tableName("s3cop-publications").key(Map.of(
+                "pk", AttributeValue.fromS("UPLOAD#" + UPLOADS + "/" + key), "sk", AttributeValue.fromS("STATUS")))).item();
+        assertThat(status.get("status").s()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void everyProblemOfADraftIsReportedAtOnce() {
+        String key = "drafts/rejections/many-problems.md";
+        briefs.upload(key, text("---\ntitle:\ntype: white-paper\nworking_group: blue-economy\ndate: 23/05/2024\n---\n\nText.\n"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> problems = (List<Map<String, Object>>) briefs.report(key).get("problems");
+        assertThat(problems).extracting(problem -> problem.get("field")).containsExactlyInAnyOrder("title", "type", "working_group", "authors", "date");
+    }
+
+    @Test
+    void theReportIsSafeToShowInABrowser() {
+        String key = "drafts/rejections/hostile-values.md";
+        briefs.upload(key, text(FRONT.replace("type: policy-brief", "type: \"<script>alert('x')</script>\"") + "Text.\n"));
+        String report = new String(briefs.object(UPLOADS, "reports/" + key + ".json"), StandardCharsets.UTF_8);
+        assertThat(report).contains("\\u003Cscript\\u003E").doesNotContain("<").doesNotContain(">").doesNotContain("'");
+    }
+
+    private static Arguments bad(String slug, Supplier<byte[]> content, String field, int line, String message) {
+        return Arguments.of(slug, content, field, line, message);
+    }
+
+    private static byte[] text(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] png() {
+        byte[] png = new byte[4096];
+        byte[] header = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        System.arraycopy(header, 0, png, 0, header.length);
+        Arrays.fill(png, header.length, png.length, (byte) 7);
+        return png;
+    }
+}
