@@ -98,6 +98,38 @@ class LocalStackJarIntegrationTest {
     }
 
     @Test
+    void aMultilingualDraftUploadedWithTheAwsCliIsPublishedAndItsTextSurvivesPdftotext(@TempDir Path folder) throws Exception {
+        Path draft = ProjectFiles.root().resolve("events/drafts/innovation-diffusion/voices-from-the-regions.md");
+        Path copy = folder.resolve("voices-cli.md");
+        Files.copy(draft, copy);
+        Process upload = aws("s3", "cp", copy.toString(), "s3://s3cop-uploads/drafts/cli/voices-cli.md");
+        assertThat(upload.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(upload.exitValue()).isZero();
+        awaitLine(output, line -> line.matches("publish-brief\\s+S3 s3cop-uploads/drafts/cli/voices-cli\\.md .* OK .*"), Duration.ofSeconds(60));
+
+        Path report = folder.resolve("report.json");
+        Process fetchReport = aws("s3", "cp", "s3://s3cop-uploads/reports/drafts/cli/voices-cli.md.json", report.toString());
+        assertThat(fetchReport.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(report)).contains("\"status\" : \"PUBLISHED\"", "\"publication\" : \"innovation-diffusion/voices-cli\"");
+
+        Path pdf = folder.resolve("brief.pdf");
+        Process fetchPdf = aws("s3", "cp", "s3://s3cop-publications/briefs/innovation-diffusion/voices-cli/v1.pdf", pdf.toString());
+        assertThat(fetchPdf.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(fetchPdf.exitValue()).isZero();
+        Process pdftotext = new ProcessBuilder("pdftotext", "-enc", "UTF-8", pdf.toString(), "-").redirectErrorStream(true).start();
+        String text = new String(pdftotext.getInputStream().readAllBytes(), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        assertThat(pdftotext.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(text).contains(
+                "Alison Hunter, Νίκος Παπαδόπουλος, Мария Иванова, Ágnes Szűcs",
+                "«Η καινοτομία χρειάζεται εμπιστοσύνη πριν από χρηματοδότηση.»",
+                "„Малките фирми учат най-бързо една от друга.“",
+                "„A jó gyakorlatok csak akkor terjednek, ha valaki elmagyarázza őket.”",
+                "„Cyfryzacja zaczyna się od ludzi, nie od sprzętu.”",
+                "„Inovația are nevoie de parteneri locali de încredere.”",
+                "Rapporteurs draft a policy brief on peer learning between firms.");
+    }
+
+    @Test
     void theScheduleRunsOnDemandAndTheAnswerComesWhenItHasFinished() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/_local/schedules/webinar-scheduler"))
