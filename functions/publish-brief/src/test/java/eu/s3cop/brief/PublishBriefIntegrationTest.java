@@ -166,6 +166,30 @@ class PublishBriefIntegrationTest {
     }
 
     @Test
+    void anImageNextToTheDraftIsEmbedded() throws IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(60, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        s3.putObject(put -> put.bucket(UPLOADS).key("drafts/figures-test/figures/chart.png"), RequestBody.fromBytes(png.toByteArray()));
+        String key = "drafts/figures-test/with-chart.md";
+        briefs.upload(key, Briefs.draft("With a chart", "![Adoption by region](figures/chart.png)\n\nThe chart shows adoption."));
+
+        assertThat(briefs.report(key)).containsEntry("status", "PUBLISHED");
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+                briefs.object(PUBLICATIONS, "briefs/innovation-diffusion/with-chart/v1.pdf"))) {
+            long images = 0;
+            for (org.apache.pdfbox.pdmodel.PDPage page : pdf.getPages()) {
+                for (org.apache.pdfbox.cos.COSName name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) {
+                        images++;
+                    }
+                }
+            }
+            assertThat(images).isEqualTo(1);
+        }
+    }
+
+    @Test
     void keysOutsideDraftsOrNotEndingInMdAreIgnoredWithoutAReport() {
         for (String key : List.of("notes/elsewhere.md", "drafts/innovation-diffusion/notes.txt")) {
             s3.putObject(put -> put.bucket(UPLOADS).key(key), RequestBody.fromBytes(Briefs.draft("Ignored", "Ignored.")));

@@ -137,6 +137,32 @@ class PdfRendererTest {
     }
 
     @Test
+    void renderingNeverReachesTheNetwork() throws IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            Draft draft = draft("![remote](" + base + "/image.png)\n\n"
+                    + "[link](" + base + "/page)\n\n"
+                    + "<img src=\"" + base + "/raw.png\"> <iframe src=\"" + base + "/frame\"></iframe>\n\n"
+                    + "<style>body { background: url(" + base + "/css.png) }</style>\n\n"
+                    + "![file](file:///etc/passwd)\n");
+            byte[] bytes = RENDERER.render(draft, SETTINGS, Map.of()).bytes();
+            assertThat(requests.get()).as("requests the local server received").isZero();
+            assertThat(text(bytes)).doesNotContain("root:x:0:0");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void aPreviewCarriesTheDraftWatermarkOnEveryPage() throws IOException {
         Draft draft = Samples.draft("industrial-transition/green-steel-preview.md");
         byte[] bytes = RENDERER.render(draft, SETTINGS, Map.of()).bytes();

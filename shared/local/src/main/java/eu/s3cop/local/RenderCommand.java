@@ -1,0 +1,100 @@
+package eu.s3cop.local;
+
+import eu.s3cop.draft.Draft;
+import eu.s3cop.draft.DraftReader;
+import eu.s3cop.draft.DraftRules;
+import eu.s3cop.draft.Outcome;
+import eu.s3cop.draft.Problem;
+import eu.s3cop.render.ImageSource;
+import eu.s3cop.render.Images;
+import eu.s3cop.render.PdfRenderer;
+import eu.s3cop.render.RenderSettings;
+import eu.s3cop.render.RenderedPdf;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The rapporteur's preview: the same checks and the same renderer as the publish-brief
+ * function, on the rapporteur's own machine, with problems printed as a compiler prints them.
+ */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Check a draft and render it to PDF exactly as publishing would; problems print as file:line: message.")
+final class RenderCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DRAFT", description = "The Markdown draft, for example bottlenecks.md.")
+    Path draft;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the PDF (default: the draft's name with .pdf).")
+    Path output;
+
+    @Option(names = "--version-number", paramLabel = "N", description = "The version printed on the cover (default: ${DEFAULT-VALUE}).")
+    int version = 1;
+
+    @Option(names = "--working-groups", split = ",", paramLabel = "LIST",
+            description = "The working groups drafts may name (default: the template's).")
+    List<String> workingGroups = DraftRules.DEFAULT_WORKING_GROUPS;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(draft);
+        } catch (IOException e) {
+            err.println(draft + ": cannot be read: " + e.getMessage());
+            return 2;
+        }
+        Outcome outcome = new DraftReader(DraftRules.withWorkingGroups(workingGroups)).read(draft.getFileName().toString(), bytes);
+        if (outcome instanceof Outcome.Rejected rejected) {
+            return fail(rejected.problems(), err);
+        }
+        Draft accepted = ((Outcome.Accepted) outcome).draft();
+        Images.Resolution images = Images.resolve(accepted, folder(draft.toAbsolutePath().getParent()));
+        if (!images.problems().isEmpty()) {
+            return fail(images.problems(), err);
+        }
+        RenderedPdf pdf = new PdfRenderer().render(accepted, new RenderSettings(version, Instant.now()), images.images());
+        Path target = output != null ? output : draft.resolveSibling(accepted.slug() + ".pdf");
+        try {
+            Files.write(target, pdf.bytes());
+        } catch (IOException e) {
+            err.println(target + ": cannot be written: " + e.getMessage());
+            return 2;
+        }
+        out.println(target + ": " + pdf.pages() + " pages, " + pdf.bytes().length + " bytes"
+                + (accepted.meta().preview() ? " (a DRAFT preview: set status: final to publish)" : ""));
+        return 0;
+    }
+
+    private int fail(List<Problem> problems, PrintStream err) {
+        problems.forEach(problem -> err.println(problem.describe(draft.toString())));
+        err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems") + ": the draft would be rejected");
+        return 1;
+    }
+
+    /** Images beside the draft on disk; paths come checked (inside the folder) from {@link Images}. */
+    private static ImageSource folder(Path folder) {
+        return (path, maxBytes) -> {
+            Path file = folder.resolve(path).normalize();
+            if (!file.startsWith(folder) || !Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return Optional.of(in.readNBytes(maxBytes + 1));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        };
+    }
+}

@@ -1,0 +1,80 @@
+package eu.s3cop.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.s3cop.testing.ProjectFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RenderCommandTest {
+
+    @Test
+    void rendersASampleDraftToTheNamedFile(@TempDir Path folder) throws Exception {
+        Path draft = ProjectFiles.root().resolve("events/drafts/interregional-cooperation/partnerships-across-borders.md");
+        Path pdf = folder.resolve("out.pdf");
+
+        Run run = run("render", draft.toString(), "-o", pdf.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains(pdf + ": ").contains(" pages, ");
+        assertThat(Files.readAllBytes(pdf)).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void printsProblemsLikeACompilerAndExitsNonZero(@TempDir Path folder) throws Exception {
+        Path draft = folder.resolve("broken.md");
+        Files.writeString(draft, "---\ntitle: A brief\ntype: white-paper\nworking_group: innovation-diffusion\nauthors: [A]\n"
+                + "date: 2024-13-01\n---\n\n![chart](missing.png)\n");
+
+        Run run = run("render", draft.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains(draft + ":3: type: 'white-paper' is not one of:")
+                .contains(draft + ":6: date: '2024-13-01' is not a real calendar date")
+                .contains("2 problems: the draft would be rejected");
+        assertThat(folder.resolve("broken.pdf")).doesNotExist();
+    }
+
+    @Test
+    void readsImagesFromTheDraftsFolderAndReportsMissingOnes(@TempDir Path folder) throws Exception {
+        Path draft = folder.resolve("with-image.md");
+        Files.writeString(draft, "---\ntitle: A brief\ntype: policy-brief\nworking_group: innovation-diffusion\nauthors: [A]\n"
+                + "date: 2024-05-01\n---\n\n![chart](figures/chart.png)\n");
+
+        Run missing = run("render", draft.toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains(draft + ":9: the image 'figures/chart.png' was not found");
+
+        Files.createDirectories(folder.resolve("figures"));
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(10, 10, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(image, "png", folder.resolve("figures/chart.png").toFile());
+        Run found = run("render", draft.toString());
+        assertThat(found.exit()).as(found.err()).isZero();
+        assertThat(folder.resolve("with-image.pdf")).isRegularFile();
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... arguments) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = new CommandLine(new Main()).execute(arguments);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+}
