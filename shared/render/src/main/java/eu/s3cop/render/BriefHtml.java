@@ -5,12 +5,16 @@ import eu.s3cop.draft.FrontMatter;
 import eu.s3cop.draft.Markdown;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 
 /**
  * The brief as an HTML document for the layout engine: metadata in the head, a cover, and the
@@ -49,10 +53,48 @@ final class BriefHtml {
         }
         body.appendElement("div").addClass("running-header").text(workingGroupName(meta.workingGroup()) + " · " + shortTitle(meta.title()));
         cover(body.appendElement("section").addClass("cover"), meta, settings);
+        Element contents = body.appendElement("nav").addClass("toc");
         Element content = body.appendElement("main").addClass("content");
         content.append(Markdown.html(Markdown.parse(draft.markdown())));
         sanitise(content, images);
+        contents(head, contents, content);
         return document;
+    }
+
+    /**
+     * The table of contents from the headings (levels 1 to 3), with page numbers, and the same
+     * entries as PDF bookmarks. Headings get ids of their own so that links work whatever the
+     * script of their text.
+     */
+    private static void contents(Element head, Element nav, Element content) {
+        Elements headings = content.select("h1, h2, h3, h4, h5, h6");
+        int number = 0;
+        for (Element heading : headings) {
+            heading.attr("id", "section-" + ++number);
+        }
+        List<Element> listed = headings.stream().filter(heading -> heading.tagName().compareTo("h4") < 0).toList();
+        if (listed.isEmpty()) {
+            nav.remove();
+            return;
+        }
+        nav.appendElement("h2").addClass("toc-title").text("Contents");
+        Element list = nav.appendElement("ol");
+        Element bookmarks = head.appendElement("bookmarks");
+        Deque<Element> open = new ArrayDeque<>();
+        Deque<Integer> levels = new ArrayDeque<>();
+        for (Element heading : listed) {
+            int level = heading.tagName().charAt(1) - '0';
+            Element item = list.appendElement("li").addClass("toc-level-" + level);
+            item.appendElement("a").attr("href", "#" + heading.id()).text(heading.text());
+            while (!levels.isEmpty() && levels.peek() >= level) {
+                levels.pop();
+                open.pop();
+            }
+            Element parent = open.isEmpty() ? bookmarks : open.peek();
+            Element bookmark = parent.appendElement("bookmark").attr("name", heading.text()).attr("href", "#" + heading.id());
+            open.push(bookmark);
+            levels.push(level);
+        }
     }
 
     private static void cover(Element cover, FrontMatter meta, RenderSettings settings) {

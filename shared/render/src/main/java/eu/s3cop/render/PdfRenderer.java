@@ -6,6 +6,7 @@ import com.openhtmltopdf.extend.FSStream;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
+import com.openhtmltopdf.util.XRLog;
 import eu.s3cop.draft.Draft;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -18,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.jsoup.helper.W3CDom;
 
@@ -33,8 +35,10 @@ import org.jsoup.helper.W3CDom;
 public final class PdfRenderer {
 
     private static final String FONTS = "/eu/s3cop/render/fonts/";
-    /** openhtmltopdf reports every step at INFO; warnings are what matter. Held so the setting is not collected. */
-    private static final java.util.logging.Logger LAYOUT_LOG = quiet(java.util.logging.Logger.getLogger("com.openhtmltopdf"));
+    static {
+        // openhtmltopdf reports every step at INFO; only warnings matter.
+        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+    }
     private static final String SANS = "Noto Sans";
     private static final String MONO = "Noto Sans Mono";
 
@@ -52,7 +56,9 @@ public final class PdfRenderer {
                 font(SANS, 400, FontStyle.ITALIC, "NotoSans-Italic.ttf"),
                 font(SANS, 700, FontStyle.ITALIC, "NotoSans-BoldItalic.ttf"),
                 font(MONO, 400, FontStyle.NORMAL, "NotoSansMono-Regular.ttf"),
-                font(MONO, 700, FontStyle.NORMAL, "NotoSansMono-Bold.ttf"));
+                font(MONO, 700, FontStyle.NORMAL, "NotoSansMono-Bold.ttf"),
+                font("Noto Sans Math", 400, FontStyle.NORMAL, "NotoSansMath-Regular.ttf"),
+                font("Noto Sans Symbols 2", 400, FontStyle.NORMAL, "NotoSansSymbols2-Regular.ttf"));
         this.css = new String(resource("/eu/s3cop/render/brief.css"), StandardCharsets.UTF_8);
         this.colourProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
     }
@@ -105,11 +111,6 @@ public final class PdfRenderer {
                 return new java.io.InputStreamReader(getStream(), StandardCharsets.UTF_8);
             }
         };
-    }
-
-    private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {
-        logger.setLevel(java.util.logging.Level.WARNING);
-        return logger;
     }
 
     private static Font font(String family, int weight, FontStyle style, String file) {

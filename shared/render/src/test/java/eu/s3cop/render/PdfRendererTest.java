@@ -73,6 +73,52 @@ class PdfRendererTest {
     }
 
     @Test
+    void symbolsOutsideTheTextFontComeFromTheSymbolFonts() throws IOException {
+        String text = text(RENDERER.render(draft("Steps → results ↩ done ✓ open ☐ star ★ sum ∑ ≤ ≠ €."), SETTINGS, Map.of()).bytes());
+        assertThat(text).contains("Steps → results ↩ done ✓ open ☐ star ★ sum ∑ ≤ ≠ €.");
+    }
+
+    @Test
+    void bookmarksMirrorTheTableOfContents() throws IOException {
+        Draft draft = Samples.draft("innovation-diffusion/bottlenecks-to-innovation-diffusion.md");
+        try (PDDocument pdf = Loader.loadPDF(RENDERER.render(draft, SETTINGS, Map.of()).bytes())) {
+            var outline = pdf.getDocumentCatalog().getDocumentOutline();
+            assertThat(outline).isNotNull();
+            List<String> titles = new ArrayList<>();
+            outline.children().forEach(top -> {
+                titles.add(top.getTitle());
+                top.children().forEach(child -> titles.add("  " + child.getTitle()));
+            });
+            assertThat(titles).containsExactly("Understanding the bottlenecks to innovation diffusion", "  Key findings", "  Recommendations");
+            assertThat(text(RENDERER.render(draft, SETTINGS, Map.of()).bytes())).contains("Contents", "Key findings", "Recommendations");
+        }
+    }
+
+    @Test
+    void aTableAcrossPagesRepeatsItsHeaderRowAndNeverSplitsARow() throws IOException {
+        StringBuilder table = new StringBuilder("| Region name | Adoption share |\n|---|---|\n");
+        for (int row = 1; row <= 120; row++) {
+            table.append("| Region ").append(row).append(" with a long name that wraps onto a second line of its cell | ")
+                    .append(row).append("% |\n");
+        }
+        try (PDDocument pdf = Loader.loadPDF(RENDERER.render(draft(table.toString()), SETTINGS, Map.of()).bytes())) {
+            assertThat(pdf.getNumberOfPages()).isGreaterThan(4);
+            for (int page = 3; page <= pdf.getNumberOfPages(); page++) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setSortByPosition(true);
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                String text = stripper.getText(pdf);
+                assertThat(text).as("page " + page).contains("Region name Adoption share");
+                // Each row's two lines stay together: a page never ends on the first line of a row.
+                String[] lines = text.strip().split("\\R");
+                String lastBeforeFooter = lines[lines.length - 2];
+                assertThat(lastBeforeFooter).as("page " + page).doesNotEndWith("with a long name that wraps onto a");
+            }
+        }
+    }
+
+    @Test
     void embedsEveryFont() throws IOException {
         try (PDDocument pdf = Loader.loadPDF(RENDERER.render(Samples.draft("innovation-diffusion/voices-from-the-regions.md"), SETTINGS, Map.of()).bytes())) {
             List<PDFont> fonts = new ArrayList<>();
@@ -199,7 +245,22 @@ class PdfRendererTest {
                 }
             }
             assertThat(images).isEqualTo(1);
+            assertThat(alternateDescriptions(pdf.getDocumentCatalog().getStructureTreeRoot().getKids()))
+                    .as("the image's accessible description").contains("Adoption by region");
         }
+    }
+
+    private static List<String> alternateDescriptions(List<Object> kids) {
+        List<String> found = new ArrayList<>();
+        for (Object kid : kids) {
+            if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement element) {
+                if (element.getAlternateDescription() != null) {
+                    found.add(element.getAlternateDescription());
+                }
+                found.addAll(alternateDescriptions(element.getKids()));
+            }
+        }
+        return found;
     }
 
     @Test

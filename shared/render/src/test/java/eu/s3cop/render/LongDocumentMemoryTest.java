@@ -1,0 +1,41 @@
+package eu.s3cop.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.s3cop.draft.DraftReader;
+import eu.s3cop.draft.DraftRules;
+import eu.s3cop.draft.Outcome;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The 60-page document renders in a JVM whose heap is far below a 512 MB Lambda's memory. */
+class LongDocumentMemoryTest {
+
+    static final String HEAP = "-Xmx128m";
+
+    @Test
+    void aSixtyPageDocumentRendersWithA128MegabyteHeap() throws Exception {
+        Process child = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
+                "-cp", System.getProperty("java.class.path"), LongDocumentMemoryTest.class.getName()))
+                .redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(child.exitValue()).as(output).isZero();
+        assertThat(output).containsPattern("rendered ([6-9][0-9]|[1-9][0-9]{2}) pages");
+    }
+
+    /** Run in the child JVM: renders the long document once. */
+    public static void main(String[] args) {
+        Outcome outcome = new DraftReader(DraftRules.defaults()).read("long-report.md", LongDocument.draft(44).getBytes(StandardCharsets.UTF_8));
+        RenderedPdf pdf = new PdfRenderer().render(((Outcome.Accepted) outcome).draft(),
+                new RenderSettings(1, Instant.parse("2024-09-30T08:00:00Z")), Map.of());
+        System.out.println("rendered " + pdf.pages() + " pages, " + pdf.bytes().length + " bytes, heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+    }
+}
