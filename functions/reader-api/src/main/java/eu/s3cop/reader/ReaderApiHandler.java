@@ -4,25 +4,49 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import eu.s3cop.core.AwsClients;
+import eu.s3cop.core.FunctionEnvironment;
 import java.util.Map;
 
-/** Answers the HTTP API's routes. */
+/**
+ * Answers the HTTP API's routes. API Gateway has already matched the route, so the handler
+ * dispatches on its route key; errors become RFC 9457 problem documents.
+ */
 public final class ReaderApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final PublicationsApi publications;
 
     public ReaderApiHandler() {
         this(System.getenv());
     }
 
     public ReaderApiHandler(Map<String, String> environment) {
+        this(api(FunctionEnvironment.of(environment)));
+    }
+
+    ReaderApiHandler(PublicationsApi publications) {
+        this.publications = publications;
+    }
+
+    private static PublicationsApi api(FunctionEnvironment environment) {
+        ReaderConfig config = ReaderConfig.from(environment);
+        AwsClients clients = AwsClients.from(environment);
+        return new PublicationsApi(config, new PublicationCatalog(clients.dynamoDb(), config.table()), clients.s3Presigner());
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(404)
-                .withHeaders(Map.of("Content-Type", "application/problem+json"))
-                .withBody("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-                        + "\"detail\":\"Nothing is published here yet.\"}")
-                .build();
+        Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
+        Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+        try {
+            return switch (String.valueOf(event.getRouteKey())) {
+                case "GET /publications" -> publications.list(query);
+                case "GET /publications/{working_group}/{slug}" -> publications.get(path);
+                case "GET /publications/{working_group}/{slug}/download" -> publications.download(path, query);
+                default -> Responses.problem(404, "Not Found", "Nothing answers " + event.getRouteKey() + " yet.");
+            };
+        } catch (ApiException e) {
+            return Responses.problem(e.status(), e.status() == 404 ? "Not Found" : "Bad Request", e.getMessage());
+        }
     }
 }

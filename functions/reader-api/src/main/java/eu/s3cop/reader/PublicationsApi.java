@@ -1,0 +1,176 @@
+package eu.s3cop.reader;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import eu.s3cop.core.SearchText;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** The publication routes: listing and search, one publication with its history, and downloads. */
+final class PublicationsApi {
+
+    private static final Pattern WORKING_GROUP = Pattern.compile("[a-z0-9-]{1,60}");
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9-]{1,80}");
+    private static final List<String> TYPES = List.of("concept-note", "input-note", "policy-brief", "meeting-summary");
+    private static final int DEFAULT_LIMIT = 20;
+    private static final int MAX_LIMIT = 100;
+
+    private final ReaderConfig config;
+    private final PublicationCatalog catalog;
+    private final S3Presigner presigner;
+
+    PublicationsApi(ReaderConfig config, PublicationCatalog catalog, S3Presigner presigner) {
+        this.config = config;
+        this.catalog = catalog;
+        this.presigner = presigner;
+    }
+
+    APIGatewayV2HTTPResponse list(Map<String, String> query) {
+        String workingGroup = query.get("working_group");
+        if (workingGroup != null && !config.workingGroups().contains(workingGroup)) {
+            throw ApiException.badRequest("working_group '" + shorten(workingGroup) + "' is not a working group; use one of "
+                    + String.join(", ", config.workingGroups()) + ".");
+        }
+        String type = query.get("type");
+        if (type != null && !TYPES.contains(type)) {
+            throw ApiException.badRequest("type '" + shorten(type) + "' is not a publication type; use one of " + String.join(", ", TYPES) + ".");
+        }
+        String year = query.get("year");
+        if (year != null && !year.matches("(19|20|21)\\d{2}")) {
+            throw ApiException.badRequest("year '" + shorten(year) + "' is not a year such as 2024.");
+        }
+        String q = query.get("q");
+        if (q != null && q.length() > 200) {
+            throw ApiException.badRequest("q is " + q.length() + " characters long; search with at most 200.");
+        }
+        List<String> words = q == null ? List.of() : Arrays.stream(SearchText.fold(q).split(" ")).filter(word -> !word.isEmpty()).distinct().toList();
+        if (words.size() > 10) {
+            throw ApiException.badRequest("q has " + words.size() + " words; search with at most 10.");
+        }
+        int limit = limit(query.get("limit"));
+        PublicationCatalog.Page page = catalog.list(new PublicationCatalog.Filter(workingGroup, type, year, words), limit, query.get("next"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.items().stream().map(PublicationsApi::summary).toList());
+        if (page.next() != null) {
+            body.put("next", page.next());
+        }
+        return Responses.json(body, 60);
+    }
+
+    APIGatewayV2HTTPResponse get(Map<String, String> path) {
+        String id = id(path);
+        Map<String, AttributeValue> item = catalog.publication(id).orElseThrow(() -> notFound(id));
+        Map<String, Object> body = summary(item);
+        body.put("language", text(item, "language"));
+        body.put("keywords", list(item, "keywords"));
+        body.put("size", number(item, "size"));
+        body.put("sha256", text(item, "pdfSha256"));
+        body.put("versions", catalog.versions(id).stream().map(version -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            int number = (int) number(version, "version");
+            entry.put("version", number);
+            entry.put("title", text(version, "title"));
+            entry.put("date", text(version, "date"));
+            entry.put("pages", number(version, "pages"));
+            entry.put("size", number(version, "size"));
+            entry.put("publishedAt", text(version, "publishedAt"));
+            entry.put("links", Map.of("download", "/publications/" + id + "/download?version=" + number));
+            return entry;
+        }).toList());
+        return Responses.json(body, 60);
+    }
+
+    APIGatewayV2HTTPResponse download(Map<String, String> path, Map<String, String> query) {
+        String id = id(path);
+        String requested = query.get("version");
+        int version;
+        if (requested == null) {
+            Map<String, AttributeValue> publication = catalog.publication(id).orElseThrow(() -> notFound(id));
+            version = (int) number(publication, "latestVersion");
+        } else {
+            if (!requested.matches("[1-9][0-9]{0,5}")) {
+                throw ApiException.badRequest("version '" + shorten(requested) + "' is not a version number such as 2.");
+            }
+            version = Integer.parseInt(requested);
+        }
+        Map<String, AttributeValue> stored = catalog.version(id, version)
+                .orElseThrow(() -> ApiException.notFound("Publication " + id + " has no published version " + version + "."));
+        String slug = path.get("slug");
+        String url = presigner.presignGetObject(presign -> presign
+                .signatureDuration(config.linkExpiry())
+                .getObjectRequest(get -> get.bucket(config.publicationsBucket()).key(text(stored, "pdfKey"))
+                        .responseContentType("application/pdf")
+                        .responseContentDisposition("attachment; filename=\"" + slug + "-v" + version + ".pdf\"")))
+                .url().toString();
+        return Responses.redirect(url);
+    }
+
+    Duration linkExpiry() {
+        return config.linkExpiry();
+    }
+
+    /** Checks a publication's id before any storage is touched. */
+    private static String id(Map<String, String> path) {
+        String workingGroup = path.getOrDefault("working_group", "");
+        String slug = path.getOrDefault("slug", "");
+        if (!WORKING_GROUP.matcher(workingGroup).matches() || !SLUG.matcher(slug).matches()) {
+            throw ApiException.badRequest("A publication id is <working_group>/<slug>, in lower-case letters, digits and hyphens.");
+        }
+        return workingGroup + "/" + slug;
+    }
+
+    private static int limit(String value) {
+        if (value == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (!value.matches("[0-9]{1,3}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > MAX_LIMIT) {
+            throw ApiException.badRequest("limit '" + shorten(value) + "' must be a whole number from 1 to " + MAX_LIMIT + ".");
+        }
+        return Integer.parseInt(value);
+    }
+
+    private static Map<String, Object> summary(Map<String, AttributeValue> item) {
+        String id = text(item, "id");
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("id", id);
+        summary.put("title", text(item, "title"));
+        summary.put("type", text(item, "type"));
+        summary.put("working_group", text(item, "workingGroup"));
+        summary.put("authors", list(item, "authors"));
+        summary.put("date", text(item, "date"));
+        summary.put("version", number(item, "latestVersion"));
+        summary.put("pages", number(item, "pages"));
+        summary.put("summary", text(item, "summary"));
+        summary.put("links", Map.of("self", "/publications/" + id, "download", "/publications/" + id + "/download"));
+        return summary;
+    }
+
+    private static ApiException notFound(String id) {
+        return ApiException.notFound("No publication " + id + " is published.");
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.s() == null ? "" : value.s();
+    }
+
+    private static long number(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
+    }
+
+    private static List<String> list(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || !value.hasL() ? List.of() : value.l().stream().map(AttributeValue::s).toList();
+    }
+
+    private static String shorten(String value) {
+        String clean = value.replaceAll("[^\\p{L}\\p{N} ._-]", "?");
+        return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
+    }
+}

@@ -1,0 +1,32 @@
+package eu.s3cop.reader;
+
+import eu.s3cop.core.FunctionEnvironment;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What the reader API reads, from the function's environment.
+ *
+ * @param linkExpiry how long a presigned download link works
+ */
+public record ReaderConfig(String publicationsBucket, String table, List<String> workingGroups, Duration linkExpiry) {
+
+    static final List<String> DEFAULT_WORKING_GROUPS = List.of("innovation-diffusion", "industrial-transition", "interregional-cooperation");
+
+    public ReaderConfig {
+        workingGroups = List.copyOf(workingGroups);
+    }
+
+    public static ReaderConfig from(FunctionEnvironment environment) {
+        List<String> groups = Arrays.stream(environment.optional("WORKING_GROUPS", String.join(",", DEFAULT_WORKING_GROUPS)).split(","))
+                .map(String::strip).filter(group -> !group.isEmpty()).toList();
+        int minutes = environment.integer("LINK_EXPIRY_MINUTES", 15);
+        if (minutes < 1 || minutes > 7 * 24 * 60) {
+            throw new eu.s3cop.core.ConfigurationException("LINK_EXPIRY_MINUTES", String.valueOf(minutes),
+                    "use 1 to 10080 minutes (presigned links last at most 7 days)");
+        }
+        return new ReaderConfig(environment.required("PUBLICATIONS_BUCKET"), environment.required("PUBLICATIONS_TABLE"),
+                groups, Duration.ofMinutes(minutes));
+    }
+}

@@ -1,0 +1,61 @@
+package eu.s3cop.reader;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** HTTP answers: JSON with caching and CORS headers, redirects, and RFC 9457 problem documents. */
+final class Responses {
+
+    private static final JSON WRITER = JSON.std;
+
+    private Responses() {
+    }
+
+    static APIGatewayV2HTTPResponse json(Object body, int maxAgeSeconds) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(200)
+                .withHeaders(headers("application/json; charset=utf-8", "public, max-age=" + maxAgeSeconds))
+                .withBody(write(body))
+                .build();
+    }
+
+    static APIGatewayV2HTTPResponse redirect(String location) {
+        Map<String, String> headers = headers("text/plain; charset=utf-8", "no-store");
+        headers.put("Location", location);
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(302).withHeaders(headers).withBody("").build();
+    }
+
+    static APIGatewayV2HTTPResponse problem(int status, String title, String detail) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(headers("application/problem+json", "no-store"))
+                .withBody(write(problem))
+                .build();
+    }
+
+    private static Map<String, String> headers(String contentType, String cacheControl) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", contentType);
+        headers.put("Cache-Control", cacheControl);
+        headers.put("Access-Control-Allow-Origin", "*");
+        headers.put("X-Content-Type-Options", "nosniff");
+        return headers;
+    }
+
+    private static String write(Object body) {
+        try {
+            return WRITER.asString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("A response could not be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package eu.s3cop.reader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import eu.s3cop.stack.LocalStack;
+import eu.s3cop.testing.LocalAws;
+import eu.s3cop.testing.ProjectFiles;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** Readers list, search and download published briefs through the HTTP API, as published by the real function. */
+@LocalAws
+class ReaderApiIntegrationTest {
+
+    private static LocalStack stack;
+    private static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final int GENERATED = 23;
+
+    @BeforeAll
+    static void publish(LocalStack localStack) throws IOException {
+        stack = localStack;
+        try (S3Client s3 = stack.s3Client()) {
+            Path drafts = ProjectFiles.root().resolve("events/drafts");
+            try (var files = Files.walk(drafts)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/" + drafts.relativize(file)), RequestBody.fromFile(file));
+                }
+            }
+            String[] groups = {"innovation-diffusion", "industrial-transition", "interregional-cooperation"};
+            String[] types = {"policy-brief", "concept-note", "input-note", "meeting-summary"};
+            for (int i = 0; i < GENERATED; i++) {
+                int n = i;
+                String author = n == 7 ? "Jana Uhlřř" : "Author " + n;
+                String title = n == 11 ? "Transformacja przemysłowa na Śląsku" : "Generated brief number " + n;
+                String draft = "---\ntitle: " + title + "\ntype: " + types[n % 4] + "\nworking_group: " + groups[n % 3]
+                        + "\nauthors: [" + author + "]\ndate: " + (n % 2 == 0 ? "2023" : "2024") + "-" + String.format("%02d", 1 + n % 12)
+                        + "-" + String.format("%02d", 1 + n) + "\nsummary: Summary of brief " + n + ".\n---\n\nText of brief " + n + ".\n";
+                s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/generated/generated-" + n + ".md"), RequestBody.fromString(draft));
+            }
+            // A second version of one brief, for the history.
+            s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/generated/generated-0.md"), RequestBody.fromString(
+                    "---\ntitle: Generated brief number 0\ntype: policy-brief\nworking_group: innovation-diffusion\nauthors: [Author 0]\n"
+                            + "date: 2023-01-01\n---\n\nRevised text of brief 0.\n"));
+        }
+        stack.awaitIdle(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void listsPublishedBriefsNewestFirstAndNeverDraftPreviews() throws Exception {
+        List<Map<String, Object>> items = all("/publications?limit=100");
+        assertThat(items).hasSize(GENERATED + 4);
+        List<String> dates = items.stream().map(item -> (String) item.get("date")).toList();
+        assertThat(dates).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(items).extracting(item -> item.get("id")).doesNotContain("industrial-transition/green-steel-preview");
+        Map<String, Object> first = items.stream().filter(item -> "innovation-diffusion/bottlenecks-to-innovation-diffusion".equals(item.get("id")))
+                .findFirst().orElseThrow();
+        assertThat(first).containsKeys("title", "type", "working_group", "authors", "date", "version", "pages", "summary", "links");
+        assertThat(first.get("links")).isEqualTo(Map.of("self", "/publications/innovation-diffusion/bottlenecks-to-innovation-diffusion",
+                "download", "/publications/innovation-diffusion/bottlenecks-to-innovation-diffusion/download"));
+    }
+
+    @Test
+    void filtersByWorkingGroupTypeAndYear() throws Exception {
+        assertThat(all("/publications?working_group=industrial-transition")).isNotEmpty()
+                .allSatisfy(item -> assertThat(item.get("working_group")).isEqualTo("industrial-transition"));
+        assertThat(all("/publications?type=meeting-summary")).isNotEmpty()
+                .allSatisfy(item -> assertThat(item.get("type")).isEqualTo("meeting-summary"));
+        assertThat(all("/publications?year=2023")).isNotEmpty().allSatisfy(item -> assertThat((String) item.get("date")).startsWith("2023-"));
+        assertThat(all("/publications?working_group=innovation-diffusion&type=policy-brief&year=2023")).isNotEmpty().allSatisfy(item -> {
+            assertThat(item.get("working_group")).isEqualTo("innovation-diffusion");
+            assertThat(item.get("type")).isEqualTo("policy-brief");
+            assertThat((String) item.get("date")).startsWith("2023-");
+        });
+    }
+
+    @Test
+    void pagesThroughEveryItemOnceWithOpaqueTokens() throws Exception {
+        List<Object> ids = new ArrayList<>();
+        String next = null;
+        int pages = 0;
+        do {
+            Map<String, Object> page = json(get("/publications?limit=4" + (next == null ? "" : "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
+            assertThat(items.size()).isLessThanOrEqualTo(4);
+            items.forEach(item -> ids.add(item.get("id")));
+            next = (String) page.get("next");
+            pages++;
+        } while (next != null);
+        assertThat(pages).isEqualTo((GENERATED + 4 + 3) / 4);
+        assertThat(ids).doesNotHaveDuplicates().hasSize(GENERATED + 4);
+    }
+
+    @Test
+    void searchFindsWordsWithOrWithoutAccents() throws Exception {
+        for (String q : List.of("Uhlrr", "uhlřř", "UHLŘŘ")) {
+            assertThat(all("/publications?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))).extracting(item -> item.get("id"))
+                    .containsExactly("industrial-transition/generated-7");
+        }
+        assertThat(all("/publications?q=slasku")).extracting(item -> item.get("id")).containsExactly("interregional-cooperation/generated-11");
+        assertThat(all("/publications?q=" + URLEncoder.encode("innovation diffusion SMEs", StandardCharsets.UTF_8)))
+                .extracting(item -> item.get("id")).contains("innovation-diffusion/bottlenecks-to-innovation-diffusion");
+        assertThat(all("/publications?q=nowhere-to-be-found")).isEmpty();
+    }
+
+    @Test
+    void onePublicationCarriesItsVersionHistory() throws Exception {
+        HttpResponse<String> response = get("/publications/innovation-diffusion/generated-0");
+        assertThat(response.statusCode()).isEqualTo(200);
+        Map<String, Object> publication = json(response);
+        assertThat(publication).containsEntry("version", 2);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> versions = (List<Map<String, Object>>) publication.get("versions");
+        assertThat(versions).extracting(version -> version.get("version")).containsExactly(2, 1);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("public, max-age=60");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    }
+
+    @Test
+    void downloadRedirectsToAPresignedLinkThatServesThePdfUnderItsVersionedName() throws Exception {
+        HttpResponse<String> redirect = get("/publications/innovation-diffusion/generated-0/download");
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Cache-Control")).hasValue("no-store");
+        String location = redirect.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(stack.s3Endpoint().toString()).contains("X-Amz-Expires=900").contains("X-Amz-Signature=");
+
+        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"generated-0-v2.pdf\"");
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+        String first = get("/publications/innovation-diffusion/generated-0/download?version=1").headers().firstValue("Location").orElseThrow();
+        HttpResponse<byte[]> older = http.send(HttpRequest.newBuilder(URI.create(first)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(older.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"generated-0-v1.pdf\"");
+    }
+
+    @Test
+    void aTamperedLinkAnUnsignedRequestAndAnExpiredLinkAreRefusedByS3() throws Exception {
+        String location = get("/publications/innovation-diffusion/generated-0/download").headers().firstValue("Location").orElseThrow();
+        String tampered = location.replace("/v2.pdf", "/v1.pdf");
+        assertThat(tampered).isNotEqualTo(location);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(tampered)).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+        String unsigned = location.substring(0, location.indexOf('?'));
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(unsigned)).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+
+        try (S3Presigner presigner = S3Presigner.builder().endpointOverride(stack.s3Endpoint()).region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build()) {
+            String shortLived = presigner.presignGetObject(presign -> presign.signatureDuration(Duration.ofSeconds(1))
+                    .getObjectRequest(getObject -> getObject.bucket("s3cop-publications").key("briefs/innovation-diffusion/generated-0/v2.pdf")))
+                    .url().toString();
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(shortLived)).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                    .isEqualTo(200);
+            Thread.sleep(2500);
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(shortLived)).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                    .isEqualTo(403);
+        }
+    }
+
+    @Test
+    void draftPreviewsAndUnknownIdsAreNotFound() throws Exception {
+        for (String path : List.of("/publications/industrial-transition/green-steel-preview",
+                "/publications/industrial-transition/green-steel-preview/download",
+                "/publications/innovation-diffusion/no-such-brief", "/publications/innovation-diffusion/generated-0/download?version=9")) {
+            HttpResponse<String> response = get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(json(response)).containsEntry("status", 404).containsKey("detail");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "/publications/Innovation_Diffusion/x", "/publications/innovation-diffusion/Bad%20Slug/download",
+            "/publications?limit=0", "/publications?limit=1000", "/publications?limit=ten", "/publications?year=24",
+            "/publications?type=white-paper", "/publications?working_group=blue-economy", "/publications?next=not-a-token",
+            "/publications/innovation-diffusion/generated-0/download?version=0", "/publications/innovation-diffusion/generated-0/download?version=x"})
+    void malformedRequestsGetAClearBadRequest(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat((String) json(response).get("detail")).isNotBlank();
+    }
+
+    @Test
+    void aTokenFromOneListingIsRefusedByAnother() throws Exception {
+        String next = (String) json(get("/publications?working_group=innovation-diffusion&limit=2")).get("next");
+        assertThat(next).isNotNull();
+        assertThat(get("/publications?working_group=industrial-transition&next=" + next).statusCode()).isEqualTo(400);
+        assertThat(get("/publications?type=policy-brief&next=" + next).statusCode()).isEqualTo(400);
+    }
+
+    private static List<Map<String, Object>> all(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) json(response).get("items");
+        return items;
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(stack.httpEndpoint().orElseThrow() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Map<String, Object> json(HttpResponse<String> response) throws IOException {
+        return JSON.std.mapFrom(response.body());
+    }
+}
