@@ -1,5 +1,6 @@
 package eu.s3cop.brief;
 
+import eu.s3cop.catalogue.CatalogueSite;
 import eu.s3cop.draft.Draft;
 import eu.s3cop.draft.DraftReader;
 import eu.s3cop.draft.Outcome;
@@ -16,7 +17,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Publishes one uploaded draft, safely under repeated, reordered and concurrent delivery.
@@ -45,15 +47,16 @@ public final class BriefPublisher {
     private final DynamoDbPublicationStore store;
     private final DraftReader reader;
     private final PdfRenderer renderer;
+    private final CatalogueSite site;
     private final Clock clock;
 
-    public BriefPublisher(PublishingConfig config, software.amazon.awssdk.services.s3.S3Client s3,
-            software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb, PdfRenderer renderer, Clock clock) {
+    public BriefPublisher(PublishingConfig config, S3Client s3, DynamoDbClient dynamoDb, PdfRenderer renderer, Clock clock) {
         this.config = config;
         this.objects = new S3Objects(s3);
         this.store = new DynamoDbPublicationStore(dynamoDb, config.table());
         this.reader = new DraftReader(config.rules());
         this.renderer = renderer;
+        this.site = new CatalogueSite(s3, dynamoDb, config.table(), config.siteBucket(), config.workingGroups(), clock);
         this.clock = clock;
     }
 
@@ -125,6 +128,8 @@ public final class BriefPublisher {
             objects.put(upload.bucket(), Report.key(upload.key()), Report.published(upload.key(), published), "application/json");
             store.recordStatus(upload, "PUBLISHED", Map.of("publication", DynamoDbPublicationStore.string(id),
                     "version", DynamoDbPublicationStore.number(version)), clock.instant());
+            // Last, so a failure here retries the event, which finds the version published and refreshes again.
+            site.regenerate();
             return new Publication(Result.PUBLISHED, id, version);
         }
         throw new PublishingContentionException(id, MAX_ATTEMPTS);
@@ -139,6 +144,7 @@ public final class BriefPublisher {
         });
         store.recordStatus(upload, "UNCHANGED", Map.of("publication", DynamoDbPublicationStore.string(id),
                 "version", DynamoDbPublicationStore.number(version)), clock.instant());
+        site.regenerate();
         return new Publication(Result.UNCHANGED, id, version);
     }
 

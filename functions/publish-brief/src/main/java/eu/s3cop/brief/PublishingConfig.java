@@ -10,9 +10,10 @@ import java.util.List;
  *
  * @param uploadsBucket where drafts arrive and reports go
  * @param publicationsBucket where PDFs go (private)
+ * @param siteBucket where the catalogue site is regenerated after each publication
  * @param table the publications index
  */
-public record PublishingConfig(String uploadsBucket, String publicationsBucket, String table, DraftRules rules) {
+public record PublishingConfig(String uploadsBucket, String publicationsBucket, String siteBucket, String table, List<String> workingGroups, DraftRules rules) {
 
     public static PublishingConfig from(FunctionEnvironment environment) {
         List<String> groups = Arrays.stream(environment.optional("WORKING_GROUPS", String.join(",", DraftRules.DEFAULT_WORKING_GROUPS)).split(","))
@@ -20,7 +21,9 @@ public record PublishingConfig(String uploadsBucket, String publicationsBucket, 
         return new PublishingConfig(
                 environment.required("UPLOADS_BUCKET"),
                 environment.required("PUBLICATIONS_BUCKET"),
+                environment.required("SITE_BUCKET"),
                 environment.required("PUBLICATIONS_TABLE"),
+                groups,
                 DraftRules.withWorkingGroups(groups));
     }
 }

@@ -30,7 +30,28 @@ final class PublicationsApi {
         this.presigner = presigner;
     }
 
+    /** The search page a browser gets: the catalogue's own design, with every match on one page. */
+    APIGatewayV2HTTPResponse searchPage(Map<String, String> query) {
+        Map<String, String> all = new java.util.HashMap<>(query);
+        all.put("limit", String.valueOf(MAX_LIMIT));
+        all.remove("next");
+        PublicationCatalog.Page page = page(all);
+        List<eu.s3cop.catalogue.Listing> listings = page.items().stream().map(eu.s3cop.catalogue.Listing::from).toList();
+        String q = query.getOrDefault("q", "");
+        return Responses.html(new eu.s3cop.catalogue.SitePages(config.workingGroups()).results(q, listings), 60);
+    }
+
     APIGatewayV2HTTPResponse list(Map<String, String> query) {
+        PublicationCatalog.Page page = page(query);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.items().stream().map(PublicationsApi::summary).toList());
+        if (page.next() != null) {
+            body.put("next", page.next());
+        }
+        return Responses.json(body, 60);
+    }
+
+    private PublicationCatalog.Page page(Map<String, String> query) {
         String workingGroup = query.get("working_group");
         if (workingGroup != null && !config.workingGroups().contains(workingGroup)) {
             throw ApiException.badRequest("working_group '" + shorten(workingGroup) + "' is not a working group; use one of "
@@ -53,13 +74,7 @@ final class PublicationsApi {
             throw ApiException.badRequest("q has " + words.size() + " words; search with at most 10.");
         }
         int limit = limit(query.get("limit"));
-        PublicationCatalog.Page page = catalog.list(new PublicationCatalog.Filter(workingGroup, type, year, words), limit, query.get("next"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", page.items().stream().map(PublicationsApi::summary).toList());
-        if (page.next() != null) {
-            body.put("next", page.next());
-        }
-        return Responses.json(body, 60);
+        return catalog.list(new PublicationCatalog.Filter(workingGroup, type, year, words), limit, query.get("next"));
     }
 
     APIGatewayV2HTTPResponse get(Map<String, String> path) {

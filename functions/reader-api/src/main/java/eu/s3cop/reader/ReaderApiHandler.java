@@ -34,13 +34,22 @@ public final class ReaderApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         return new PublicationsApi(config, new PublicationCatalog(clients.dynamoDb(), config.table()), clients.s3Presigner());
     }
 
+    /** A browser submitting the catalogue's search form asks for HTML first; API clients for JSON. */
+    private static boolean wantsHtml(APIGatewayV2HTTPEvent event) {
+        Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
+        String accept = headers.getOrDefault("accept", headers.getOrDefault("Accept", ""));
+        int html = accept.indexOf("text/html");
+        int json = accept.indexOf("application/json");
+        return html >= 0 && (json < 0 || html < json);
+    }
+
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
         Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
         try {
             return switch (String.valueOf(event.getRouteKey())) {
-                case "GET /publications" -> publications.list(query);
+                case "GET /publications" -> wantsHtml(event) ? publications.searchPage(query) : publications.list(query);
                 case "GET /publications/{working_group}/{slug}" -> publications.get(path);
                 case "GET /publications/{working_group}/{slug}/download" -> publications.download(path, query);
                 default -> Responses.problem(404, "Not Found", "Nothing answers " + event.getRouteKey() + " yet.");

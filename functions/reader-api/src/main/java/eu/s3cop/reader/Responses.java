@@ -23,6 +23,14 @@ final class Responses {
                 .build();
     }
 
+    static APIGatewayV2HTTPResponse html(String page, int maxAgeSeconds) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(200)
+                .withHeaders(headers("text/html; charset=utf-8", "public, max-age=" + maxAgeSeconds))
+                .withBody(page)
+                .build();
+    }
+
     static APIGatewayV2HTTPResponse redirect(String location) {
         Map<String, String> headers = headers("text/plain; charset=utf-8", "no-store");
         headers.put("Location", location);

@@ -60,6 +60,9 @@ class ReaderApiIntegrationTest {
                         + "-" + String.format("%02d", 1 + n) + "\nsummary: Summary of brief " + n + ".\n---\n\nText of brief " + n + ".\n";
                 s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/generated/generated-" + n + ".md"), RequestBody.fromString(draft));
             }
+            s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/generated/hostile-title.md"), RequestBody.fromString(
+                    "---\ntitle: \"<script>alert('x')</script> & <b>bold</b>\"\ntype: policy-brief\nworking_group: innovation-diffusion\n"
+                            + "authors: [\"<img src=x onerror=alert(1)>\"]\ndate: 2022-01-01\n---\n\nText.\n"));
             // A second version of one brief, for the history.
             s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/generated/generated-0.md"), RequestBody.fromString(
                     "---\ntitle: Generated brief number 0\ntype: policy-brief\nworking_group: innovation-diffusion\nauthors: [Author 0]\n"
@@ -71,7 +74,7 @@ class ReaderApiIntegrationTest {
     @Test
     void listsPublishedBriefsNewestFirstAndNeverDraftPreviews() throws Exception {
         List<Map<String, Object>> items = all("/publications?limit=100");
-        assertThat(items).hasSize(GENERATED + 4);
+        assertThat(items).hasSize(GENERATED + 5);
         List<String> dates = items.stream().map(item -> (String) item.get("date")).toList();
         assertThat(dates).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(items).extracting(item -> item.get("id")).doesNotContain("industrial-transition/green-steel-preview");
@@ -110,8 +113,8 @@ class ReaderApiIntegrationTest {
             next = (String) page.get("next");
             pages++;
         } while (next != null);
-        assertThat(pages).isEqualTo((GENERATED + 4 + 3) / 4);
-        assertThat(ids).doesNotHaveDuplicates().hasSize(GENERATED + 4);
+        assertThat(pages).isEqualTo((GENERATED + 5 + 3) / 4);
+        assertThat(ids).doesNotHaveDuplicates().hasSize(GENERATED + 5);
     }
 
     @Test
@@ -212,6 +215,42 @@ class ReaderApiIntegrationTest {
         assertThat(next).isNotNull();
         assertThat(get("/publications?working_group=industrial-transition&next=" + next).statusCode()).isEqualTo(400);
         assertThat(get("/publications?type=policy-brief&next=" + next).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theCatalogueSiteListsPublishedBriefsPerWorkingGroupWithAFeed() throws Exception {
+        HttpResponse<String> index = get("/");
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(index.body()).contains("<main id=\"main\">", "<nav aria-label=\"Working groups\">", "Understanding the bottlenecks to innovation diffusion",
+                "href=\"/publications/innovation-diffusion/bottlenecks-to-innovation-diffusion/download\"")
+                .doesNotContain("green-steel-preview");
+        HttpResponse<String> group = get("/working-groups/industrial-transition.html");
+        assertThat(group.statusCode()).isEqualTo(200);
+        assertThat(group.body()).contains("Industrial Transition working group", "Kompetenzen für den industriellen Wandel")
+                .doesNotContain("Understanding the bottlenecks");
+        HttpResponse<String> feed = get("/feed.xml");
+        assertThat(feed.body()).startsWith("<?xml").contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "<title>Partenariats interrégionaux");
+        assertThat(get("/site.css").headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
+        assertThat(get("/no-such-page.html").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void everyPieceOfUserTextOnTheSiteIsEscaped() throws Exception {
+        String index = get("/").body();
+        assertThat(index).contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;", "&lt;img src=x onerror=alert(1)&gt;")
+                .doesNotContain("<script>").doesNotContain("<b>bold").doesNotContain("<img");
+    }
+
+    @Test
+    void aBrowserSearchGetsAnHtmlPageAndAnApiClientGetsJson() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(stack.httpEndpoint().orElseThrow() + "/publications?q=slasku"))
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(page.body()).contains("Transformacja przemysłowa na Śląsku", "1 publication matches", "value=\"slasku\"");
+        HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create(stack.httpEndpoint().orElseThrow() + "/publications?q=slasku"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(json.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
     }
 
     private static List<Map<String, Object>> all(String path) throws Exception {

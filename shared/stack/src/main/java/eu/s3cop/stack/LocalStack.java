@@ -4,6 +4,7 @@ import eu.s3cop.stack.dynamodb.LocalDynamoDb;
 import eu.s3cop.stack.dynamodb.Tables;
 import eu.s3cop.stack.http.HttpGateway;
 import eu.s3cop.stack.http.Route;
+import eu.s3cop.stack.http.StaticSite;
 import eu.s3cop.stack.lambda.Events;
 import eu.s3cop.stack.lambda.FunctionRunner;
 import eu.s3cop.stack.lambda.Invocation;
@@ -52,6 +53,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class LocalStack implements AutoCloseable {
 
     private static final int ASYNC_ATTEMPTS = 3;
+    private static final String SITE_BUCKET = "SiteBucket";
 
     private final StackSettings settings;
     private final Template template;
@@ -66,6 +68,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalS3 s3;
     private LocalDynamoDb dynamoDb;
     private HttpGateway http;
+    private S3Client siteClient;
     private volatile boolean closed;
 
     private LocalStack(StackSettings settings, Template template) {
@@ -107,8 +110,14 @@ public final class LocalStack implements AutoCloseable {
 
         Outbox outbox = new Outbox(outboxFolder);
         if (settings.httpPort() >= 0) {
+            // The site bucket, where there is one, is served as CloudFront serves it in the cloud.
+            StaticSite site = null;
+            if (bucketNames.containsKey(SITE_BUCKET)) {
+                siteClient = s3Client();
+                site = new StaticSite(siteClient, bucketNames.get(SITE_BUCKET));
+            }
             http = HttpGateway.start(settings.httpPort(), routes(), (function, event, trigger) -> deliver(runner(function), event, trigger, 1),
-                    this::runSchedule, outbox);
+                    this::runSchedule, outbox, site);
         }
         LocalResolver resolver = new LocalResolver(template, settings.region(), settings.parameters());
         for (FunctionResource function : template.functions()) {
@@ -370,6 +379,9 @@ public final class LocalStack implements AutoCloseable {
         }
         if (http != null) {
             http.close();
+        }
+        if (siteClient != null) {
+            siteClient.close();
         }
         if (dynamoDb != null) {
             dynamoDb.close();

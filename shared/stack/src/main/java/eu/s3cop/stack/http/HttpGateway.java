@@ -29,7 +29,8 @@ import java.util.function.Function;
  * <ul>
  *   <li>the template's HTTP API routes, each answered by its function through an HTTP API event;</li>
  *   <li>{@code POST /_local/schedules/<function>}: runs that function's schedule now and answers when it has finished;</li>
- *   <li>{@code POST /_local/ses/v2/email/outbound-emails}: the SES v2 SendEmail call, into the outbox.</li>
+ *   <li>{@code POST /_local/ses/v2/email/outbound-emails}: the SES v2 SendEmail call, into the outbox;</li>
+ *   <li>any other GET: the static site bucket, as CloudFront serves it in the cloud.</li>
  * </ul>
  */
 public final class HttpGateway implements AutoCloseable {
@@ -45,15 +46,17 @@ public final class HttpGateway implements AutoCloseable {
     private final Invoker invoke;
     private final Function<String, Optional<Invocation>> runSchedule;
     private final Outbox outbox;
+    private final StaticSite site;
 
     private HttpGateway(HttpServer server, ExecutorService executor, List<Route> routes,
-            Invoker invoke, Function<String, Optional<Invocation>> runSchedule, Outbox outbox) {
+            Invoker invoke, Function<String, Optional<Invocation>> runSchedule, Outbox outbox, StaticSite site) {
         this.server = server;
         this.executor = executor;
         this.routes = routes;
         this.invoke = invoke;
         this.runSchedule = runSchedule;
         this.outbox = outbox;
+        this.site = site;
     }
 
     /**
@@ -62,7 +65,7 @@ public final class HttpGateway implements AutoCloseable {
      * @param runSchedule runs a function's schedule now; empty when it has none
      */
     public static HttpGateway start(int port, List<Route> routes,
-            Invoker invoke, Function<String, Optional<Invocation>> runSchedule, Outbox outbox) {
+            Invoker invoke, Function<String, Optional<Invocation>> runSchedule, Outbox outbox, StaticSite site) {
         Ports.requireFree(port, "HTTP endpoint");
         List<Route> table = routes.stream()
                 .sorted(Comparator.comparingInt(Route::specificity).reversed())
@@ -75,7 +78,7 @@ public final class HttpGateway implements AutoCloseable {
                 return thread;
             });
             server.setExecutor(executor);
-            HttpGateway gateway = new HttpGateway(server, executor, table, invoke, runSchedule, outbox);
+            HttpGateway gateway = new HttpGateway(server, executor, table, invoke, runSchedule, outbox, site);
             server.createContext("/", gateway::handle);
             server.start();
             return gateway;
@@ -133,6 +136,25 @@ public final class HttpGateway implements AutoCloseable {
                 }
                 return;
             }
+        }
+        if (site != null && (method.equals("GET") || method.equals("HEAD"))) {
+            Optional<StaticSite.Page> page = site.page(path);
+            if (page.isPresent()) {
+                exchange.getResponseHeaders().set("Content-Type", page.get().contentType());
+                exchange.getResponseHeaders().set("Cache-Control", "public, max-age=60");
+                exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+                boolean head = method.equals("HEAD");
+                exchange.sendResponseHeaders(200, head ? -1 : page.get().bytes().length);
+                if (!head) {
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(page.get().bytes());
+                    }
+                }
+                return;
+            }
+            send(exchange, 404, "text/html; charset=utf-8", "<!DOCTYPE html><html lang=\"en\"><head><title>Not found</title></head>"
+                    + "<body><main><h1>Not found</h1><p><a href=\"/\">Back to the publications</a></p></main></body></html>");
+            return;
         }
         send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
     }

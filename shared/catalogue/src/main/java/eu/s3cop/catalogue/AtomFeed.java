@@ -1,0 +1,72 @@
+package eu.s3cop.catalogue;
+
+import java.io.StringWriter;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/** An Atom feed (RFC 4287) of the newest publications, written with the JDK's XML writer. */
+final class AtomFeed {
+
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
+
+    private AtomFeed() {
+    }
+
+    static String of(List<Listing> listings, String updated) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeStartElement("feed");
+            xml.writeDefaultNamespace(ATOM);
+            element(xml, "id", "tag:s3cop.europa.eu,2024:publications");
+            element(xml, "title", "S3 CoP publications");
+            element(xml, "updated", updated);
+            xml.writeStartElement("author");
+            element(xml, "name", SitePages.COMMUNITY);
+            xml.writeEndElement();
+            link(xml, "self", "/feed.xml");
+            link(xml, "alternate", "/");
+            for (Listing listing : listings.subList(0, Math.min(50, listings.size()))) {
+                xml.writeStartElement("entry");
+                element(xml, "id", "tag:s3cop.europa.eu,2024:publication:" + listing.id() + ":v" + listing.version());
+                element(xml, "title", listing.title());
+                element(xml, "updated", listing.publishedAt().isEmpty() ? updated : listing.publishedAt());
+                for (String author : listing.authors()) {
+                    xml.writeStartElement("author");
+                    element(xml, "name", author);
+                    xml.writeEndElement();
+                }
+                xml.writeStartElement("category");
+                xml.writeAttribute("term", listing.workingGroup());
+                xml.writeEndElement();
+                link(xml, "alternate", "/publications/" + listing.id() + "/download");
+                if (!listing.summary().isEmpty()) {
+                    element(xml, "summary", listing.summary());
+                }
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("The Atom feed could not be written", e);
+        }
+        return out.toString();
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(text);
+        xml.writeEndElement();
+    }
+
+    private static void link(XMLStreamWriter xml, String rel, String href) throws XMLStreamException {
+        xml.writeStartElement("link");
+        xml.writeAttribute("rel", rel);
+        xml.writeAttribute("href", href);
+        xml.writeEndElement();
+    }
+}

@@ -1,0 +1,135 @@
+package eu.s3cop.catalogue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The catalogue's pages, built as documents so that every title, name and summary is escaped:
+ * landmarks, one h1 per page, labelled search, no JavaScript. Download buttons point at the
+ * API's download route, which hands out a fresh presigned link each time.
+ */
+public final class SitePages {
+
+    public static final String COMMUNITY = "European Smart Specialisation Community of Practice";
+
+    private final List<String> workingGroups;
+
+    public SitePages(List<String> workingGroups) {
+        this.workingGroups = List.copyOf(workingGroups);
+    }
+
+    public String index(List<Listing> listings) {
+        Document page = page("Publications", null);
+        Element main = page.getElementById("main");
+        main.appendElement("h1").text("Publications");
+        main.appendElement("p").addClass("lead").text("Concept notes, input notes, policy briefs and meeting summaries of the S3 CoP working groups.");
+        search(main, "");
+        list(main, listings, "All publications");
+        return page.outerHtml();
+    }
+
+    public String workingGroup(String workingGroup, List<Listing> listings) {
+        String name = name(workingGroup) + " working group";
+        Document page = page(name, workingGroup);
+        Element main = page.getElementById("main");
+        main.appendElement("h1").text(name);
+        search(main, "");
+        list(main, listings, "Publications of the " + name);
+        return page.outerHtml();
+    }
+
+    /** The page a browser gets for a search of the catalogue. */
+    public String results(String query, List<Listing> listings) {
+        Document page = page("Search: " + query, null);
+        Element main = page.getElementById("main");
+        main.appendElement("h1").text("Search results");
+        search(main, query);
+        main.appendElement("p").attr("role", "status").text(listings.size() + (listings.size() == 1 ? " publication matches " : " publications match ")
+                + "“" + query + "”.");
+        list(main, listings, "Matching publications");
+        return page.outerHtml();
+    }
+
+    private Document page(String title, String current) {
+        Document document = Document.createShell("");
+        document.outputSettings().prettyPrint(true).charset("UTF-8");
+        document.selectFirst("html").attr("lang", "en");
+        Element head = document.head();
+        head.appendElement("meta").attr("charset", "utf-8");
+        head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
+        head.appendElement("title").text(title + " · S3 CoP");
+        head.appendElement("link").attr("rel", "stylesheet").attr("href", "/site.css");
+        head.appendElement("link").attr("rel", "alternate").attr("type", "application/atom+xml").attr("href", "/feed.xml")
+                .attr("title", "New S3 CoP publications");
+        Element body = document.body();
+        body.appendElement("a").addClass("skip").attr("href", "#main").text("Skip to the publications");
+        Element header = body.appendElement("header");
+        header.appendElement("p").addClass("community").appendElement("a").attr("href", "/").text(COMMUNITY + " (S3 CoP)");
+        Element nav = header.appendElement("nav").attr("aria-label", "Working groups");
+        Element menu = nav.appendElement("ul");
+        Element all = menu.appendElement("li").appendElement("a").attr("href", "/").text("All publications");
+        if (current == null) {
+            all.attr("aria-current", "page");
+        }
+        for (String group : workingGroups) {
+            Element link = menu.appendElement("li").appendElement("a").attr("href", "/working-groups/" + group + ".html").text(name(group));
+            if (group.equals(current)) {
+                link.attr("aria-current", "page");
+            }
+        }
+        body.appendElement("main").attr("id", "main");
+        Element footer = body.appendElement("footer");
+        footer.appendElement("p").text("Briefs are accessible PDF (PDF/UA) and archival PDF (PDF/A). ")
+                .appendElement("a").attr("href", "/feed.xml").text("Follow new publications (Atom feed)");
+        return document;
+    }
+
+    private static void search(Element main, String query) {
+        Element form = main.appendElement("form").attr("role", "search").attr("action", "/publications").attr("method", "get");
+        form.appendElement("label").attr("for", "q").text("Search publications");
+        form.appendElement("input").attr("type", "search").attr("id", "q").attr("name", "q").attr("value", query)
+                .attr("maxlength", "200");
+        form.appendElement("button").attr("type", "submit").text("Search");
+    }
+
+    private static void list(Element main, List<Listing> listings, String heading) {
+        Element section = main.appendElement("section").attr("aria-labelledby", "list-heading");
+        section.appendElement("h2").attr("id", "list-heading").text(heading);
+        if (listings.isEmpty()) {
+            section.appendElement("p").text("No publications yet.");
+            return;
+        }
+        Element list = section.appendElement("ol").addClass("publications");
+        for (Listing listing : listings) {
+            Element item = list.appendElement("li").appendElement("article").attr("aria-labelledby", "title-" + anchor(listing));
+            item.appendElement("h3").attr("id", "title-" + anchor(listing)).text(listing.title());
+            item.appendElement("p").addClass("meta").text(typeName(listing.type()) + " · " + name(listing.workingGroup())
+                    + " working group · " + listing.date() + " · version " + listing.version() + " · " + listing.pages() + " pages");
+            item.appendElement("p").addClass("authors").text(String.join(", ", listing.authors()));
+            if (!listing.summary().isEmpty()) {
+                item.appendElement("p").addClass("summary").text(listing.summary());
+            }
+            item.appendElement("a").addClass("download").attr("href", "/publications/" + listing.id() + "/download")
+                    .text("Download PDF").appendElement("span").addClass("visually-hidden").text(": " + listing.title());
+        }
+    }
+
+    private static String anchor(Listing listing) {
+        return listing.id().replace('/', '-');
+    }
+
+    public static String name(String code) {
+        return Arrays.stream(code.split("-"))
+                .map(word -> word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1))
+                .collect(Collectors.joining(" "));
+    }
+
+    private static String typeName(String code) {
+        String spaced = code.replace('-', ' ');
+        return spaced.isEmpty() ? spaced : spaced.substring(0, 1).toUpperCase(Locale.ROOT) + spaced.substring(1);
+    }
+}
