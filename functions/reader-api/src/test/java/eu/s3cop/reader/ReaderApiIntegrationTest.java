@@ -37,38 +37,12 @@ class ReaderApiIntegrationTest {
 
     private static LocalStack stack;
     private static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private static final int GENERATED = 23;
+    private static final int GENERATED = PublishedSamples.GENERATED;
 
     @BeforeAll
     static void publish(LocalStack localStack) throws IOException {
         stack = localStack;
-        try (S3Client s3 = stack.s3Client()) {
-            Path drafts = ProjectFiles.root().resolve("events/drafts");
-            try (var files = Files.walk(drafts)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/" + drafts.relativize(file)), RequestBody.fromFile(file));
-                }
-            }
-            String[] groups = {"innovation-diffusion", "industrial-transition", "interregional-cooperation"};
-            String[] types = {"policy-brief", "concept-note", "input-note", "meeting-summary"};
-            for (int i = 0; i < GENERATED; i++) {
-                int n = i;
-                String author = n == 7 ? "Jana Uhlřř" : "Author " + n;
-                String title = n == 11 ? "Transformacja przemysłowa na Śląsku" : "Generated brief number " + n;
-                String draft = "---\ntitle: " + title + "\ntype: " + types[n % 4] + "\nworking_group: " + groups[n % 3]
-                        + "\nauthors: [" + author + "]\ndate: " + (n % 2 == 0 ? "2023" : "2024") + "-" + String.format("%02d", 1 + n % 12)
-                        + "-" + String.format("%02d", 1 + n) + "\nsummary: Summary of brief " + n + ".\n---\n\nText of brief " + n + ".\n";
-                s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/generated/generated-" + n + ".md"), RequestBody.fromString(draft));
-            }
-            s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/generated/hostile-title.md"), RequestBody.fromString(
-                    "---\ntitle: \"<script>alert('x')</script> & <b>bold</b>\"\ntype: policy-brief\nworking_group: innovation-diffusion\n"
-                            + "authors: [\"<img src=x onerror=alert(1)>\"]\ndate: 2022-01-01\n---\n\nText.\n"));
-            // A second version of one brief, for the history.
-            s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/generated/generated-0.md"), RequestBody.fromString(
-                    "---\ntitle: Generated brief number 0\ntype: policy-brief\nworking_group: innovation-diffusion\nauthors: [Author 0]\n"
-                            + "date: 2023-01-01\n---\n\nRevised text of brief 0.\n"));
-        }
-        stack.awaitIdle(Duration.ofMinutes(5));
+        PublishedSamples.publish(stack, GENERATED);
     }
 
     @Test
