@@ -2,6 +2,7 @@ package eu.s3cop.brief;
 
 import eu.s3cop.render.ImageSource;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -26,9 +27,14 @@ final class S3Objects {
 
     /** The object's size, or empty when it is gone. */
     Optional<Long> size(Upload upload) {
+        return ifPresent(() -> s3.headObject(request -> request.bucket(upload.bucket()).key(upload.key()).versionId(upload.versionId()))
+                .contentLength());
+    }
+
+    /** The call's result, or empty when S3 says there is no such object. */
+    private static <T> Optional<T> ifPresent(Supplier<T> call) {
         try {
-            HeadObjectResponse head = s3.headObject(request -> request.bucket(upload.bucket()).key(upload.key()).versionId(upload.versionId()));
-            return Optional.of(head.contentLength());
+            return Optional.ofNullable(call.get());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
@@ -79,20 +85,12 @@ final class S3Objects {
     ImageSource images(String bucket, String folder) {
         return (path, maxBytes) -> {
             String key = folder.isEmpty() ? path : folder + "/" + path;
-            try {
+            return ifPresent(() -> {
                 HeadObjectResponse head = s3.headObject(request -> request.bucket(bucket).key(key));
-                if (head.contentLength() > maxBytes) {
-                    return Optional.of(new byte[maxBytes + 1]);
-                }
-                return Optional.of(s3.getObjectAsBytes(request -> request.bucket(bucket).key(key)).asByteArray());
-            } catch (NoSuchKeyException e) {
-                return Optional.empty();
-            } catch (S3Exception e) {
-                if (e.statusCode() == 404) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
+                // Too large an image is not read: its size alone is enough to reject it.
+                return head.contentLength() > maxBytes ? new byte[maxBytes + 1]
+                        : s3.getObjectAsBytes(request -> request.bucket(bucket).key(key)).asByteArray();
+            });
         };
     }
 }

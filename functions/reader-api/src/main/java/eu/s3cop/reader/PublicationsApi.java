@@ -1,5 +1,9 @@
 package eu.s3cop.reader;
 
+import static eu.s3cop.core.Items.number;
+import static eu.s3cop.core.Items.text;
+import static eu.s3cop.core.Items.texts;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import eu.s3cop.core.SearchText;
 import java.time.Duration;
@@ -82,7 +86,7 @@ final class PublicationsApi {
         Map<String, AttributeValue> item = catalog.publication(id).orElseThrow(() -> notFound(id));
         Map<String, Object> body = summary(item);
         body.put("language", text(item, "language"));
-        body.put("keywords", list(item, "keywords"));
+        body.put("keywords", texts(item, "keywords"));
         body.put("size", number(item, "size"));
         body.put("sha256", text(item, "pdfSha256"));
         body.put("versions", catalog.versions(id).stream().map(version -> {
@@ -156,7 +160,7 @@ final class PublicationsApi {
         summary.put("title", text(item, "title"));
         summary.put("type", text(item, "type"));
         summary.put("working_group", text(item, "workingGroup"));
-        summary.put("authors", list(item, "authors"));
+        summary.put("authors", texts(item, "authors"));
         summary.put("date", text(item, "date"));
         summary.put("version", number(item, "latestVersion"));
         summary.put("pages", number(item, "pages"));
@@ -169,20 +173,6 @@ final class PublicationsApi {
         return ApiException.notFound("No publication " + id + " is published.");
     }
 
-    private static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null || value.s() == null ? "" : value.s();
-    }
-
-    private static long number(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
-    }
-
-    private static List<String> list(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null || !value.hasL() ? List.of() : value.l().stream().map(AttributeValue::s).toList();
-    }
 
     private static String shorten(String value) {
         String clean = value.replaceAll("[^\\p{L}\\p{N} ._-]", "?");

@@ -12,6 +12,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
 
@@ -52,12 +53,7 @@ class ConformanceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "innovation-diffusion/bottlenecks-to-innovation-diffusion.md",
-            "innovation-diffusion/voices-from-the-regions.md",
-            "industrial-transition/skills-for-industrial-transition.md",
-            "industrial-transition/green-steel-preview.md",
-            "interregional-cooperation/partnerships-across-borders.md"})
+    @MethodSource("eu.s3cop.render.Samples#all")
     void sampleBriefsAreAccessibleAndArchival(String sample) {
         byte[] pdf = RENDERER.render(Samples.draft(sample), new RenderSettings(1, Instant.parse("2024-05-20T09:15:02Z")), Map.of()).bytes();
         assertThat(Conformance.failures(pdf, PDFAFlavour.PDFUA_1)).as("PDF/UA-1 failures of " + sample).isEmpty();

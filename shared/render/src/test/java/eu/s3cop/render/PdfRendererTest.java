@@ -39,6 +39,7 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PdfRendererTest {
@@ -47,12 +48,7 @@ class PdfRendererTest {
     private static final RenderSettings SETTINGS = new RenderSettings(3, Instant.parse("2024-05-20T09:15:02Z"));
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "innovation-diffusion/bottlenecks-to-innovation-diffusion.md",
-            "innovation-diffusion/voices-from-the-regions.md",
-            "industrial-transition/skills-for-industrial-transition.md",
-            "industrial-transition/green-steel-preview.md",
-            "interregional-cooperation/partnerships-across-borders.md"})
+    @MethodSource("eu.s3cop.render.Samples#all")
     void everySentenceOfEverySampleSurvivesIntoTheText(String sample) throws IOException {
         Draft draft = Samples.draft(sample);
         RenderedPdf pdf = RENDERER.render(draft, SETTINGS, Map.of());

@@ -15,6 +15,16 @@ final class Samples {
     private Samples() {
     }
 
+    /** Every sample draft, by its path under events/drafts. */
+    static java.util.List<String> all() {
+        return java.util.List.of(
+                "innovation-diffusion/bottlenecks-to-innovation-diffusion.md",
+                "innovation-diffusion/voices-from-the-regions.md",
+                "industrial-transition/skills-for-industrial-transition.md",
+                "industrial-transition/green-steel-preview.md",
+                "interregional-cooperation/partnerships-across-borders.md");
+    }
+
     static Path root() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("template.yaml"))) {
