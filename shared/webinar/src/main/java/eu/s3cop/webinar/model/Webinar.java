@@ -1,0 +1,52 @@
+package eu.s3cop.webinar.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * A webinar as the secretariat described it.
+ *
+ * @param starts the local start time in {@code timezone}
+ * @param joinUrl the meeting link, for registrants' emails only; empty when not given
+ * @param registrationCloses when registration closes (local time in {@code timezone}), or null for "at the start"
+ * @param capacity how many may register, 0 for no limit
+ * @param recordingUrl where to watch the recording afterwards; empty when not given
+ */
+public record Webinar(
+        String id,
+        String title,
+        String workingGroup,
+        LocalDateTime starts,
+        ZoneId timezone,
+        Duration duration,
+        String description,
+        List<Speaker> speakers,
+        String joinUrl,
+        LocalDateTime registrationCloses,
+        int capacity,
+        String recordingUrl,
+        boolean cancelled) {
+
+    public Webinar {
+        speakers = List.copyOf(speakers);
+    }
+
+    /** A speaker and their role. */
+    public record Speaker(String name, String role) {
+    }
+
+    public Instant start() {
+        return starts.atZone(timezone).toInstant();
+    }
+
+    public Instant end() {
+        return start().plus(duration);
+    }
+
+    public Instant closes() {
+        return registrationCloses == null ? start() : registrationCloses.atZone(timezone).toInstant();
+    }
+}
