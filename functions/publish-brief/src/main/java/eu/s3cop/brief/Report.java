@@ -1,28 +1,16 @@
 package eu.s3cop.brief;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.jr.ob.JSON;
+import eu.s3cop.core.SafeJson;
 import eu.s3cop.draft.Problem;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The report a rapporteur finds next to the upload, {@code reports/<draft key>.json}. Its text is
- * safe to show in a browser: {@code <}, {@code >}, {@code &} and quotes are escaped as
- * {@code \\u003c} and the like, so no value from a draft can become markup.
+ * The report a rapporteur finds next to the upload, {@code reports/<draft key>.json}, written as
+ * {@link SafeJson} so that it is safe to show in a browser.
  */
 final class Report {
-
-    private static final JSON WRITER = JSON.builder(new JsonFactory().setCharacterEscapes(new HtmlSafe()))
-            .enable(JSON.Feature.PRETTY_PRINT_OUTPUT).build();
 
     private Report() {
     }
@@ -74,32 +62,7 @@ final class Report {
     }
 
     private static byte[] write(Map<String, Object> report) {
-        try {
-            return WRITER.asString(report).getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("A report could not be written as JSON", e);
-        }
+        return SafeJson.write(report);
     }
 
-    /** Escapes the characters that could let a value break out into HTML. */
-    private static final class HtmlSafe extends CharacterEscapes {
-        private final int[] escapes;
-
-        HtmlSafe() {
-            escapes = CharacterEscapes.standardAsciiEscapesForJSON();
-            for (char c : new char[] {'<', '>', '&', '\'', '"'}) {
-                escapes[c] = CharacterEscapes.ESCAPE_STANDARD;
-            }
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return escapes;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            return null;
-        }
-    }
 }

@@ -1,0 +1,145 @@
+package eu.s3cop.webinar;
+
+import eu.s3cop.core.SafeJson;
+import eu.s3cop.webinar.model.Invites;
+import eu.s3cop.webinar.model.Problem;
+import eu.s3cop.webinar.model.WebinarReader;
+import eu.s3cop.webinar.store.DynamoDbWebinarStore;
+import eu.s3cop.webinar.store.StoredWebinar;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Registers a webinar file uploaded to {@code webinars/<id>.yaml} (or {@code .yml}): checks it,
+ * saves it (a change raises its SEQUENCE, which tells registrants through the scheduler's
+ * emails), writes its public invite to the publications bucket, and reports next to the upload.
+ * A rejected file changes nothing; the upload itself is never changed.
+ */
+public final class WebinarRegistrar {
+
+    /** What became of an upload. */
+    public enum Result { REGISTERED, UPDATED, UNCHANGED, REJECTED, IGNORED, SUPERSEDED }
+
+    private static final Pattern KEY = Pattern.compile("webinars/([^/]+)\\.(yaml|yml)");
+
+    private final S3Client s3;
+    private final DynamoDbWebinarStore store;
+    private final WebinarReader reader;
+    private final String uploadsBucket;
+    private final String publicationsBucket;
+    private final Clock clock;
+
+    public WebinarRegistrar(S3Client s3, DynamoDbWebinarStore store, List<String> workingGroups, String uploadsBucket,
+            String publicationsBucket, Clock clock) {
+        this.s3 = s3;
+        this.store = store;
+        this.reader = new WebinarReader(workingGroups);
+        this.uploadsBucket = uploadsBucket;
+        this.publicationsBucket = publicationsBucket;
+        this.clock = clock;
+    }
+
+    /** The public invite's key in the publications bucket. */
+    public static String inviteKey(String id) {
+        return "webinars/" + id + ".ics";
+    }
+
+    public Result register(String bucket, String key, String eTag) {
+        Matcher matcher = KEY.matcher(key);
+        if (!bucket.equals(uploadsBucket) || !matcher.matches()) {
+            return Result.IGNORED;
+        }
+        String id = matcher.group(1);
+        Optional<byte[]> content = fetch(bucket, key, eTag);
+        if (content.isEmpty()) {
+            return Result.SUPERSEDED;
+        }
+        WebinarReader.Outcome outcome = reader.read(id, content.get());
+        if (outcome instanceof WebinarReader.Rejected rejected) {
+            report(key, rejectedReport(key, rejected.problems()));
+            return Result.REJECTED;
+        }
+        DynamoDbWebinarStore.Saved saved = store.save(((WebinarReader.Accepted) outcome).webinar(), sha256(content.get()), clock.instant());
+        StoredWebinar stored = saved.webinar();
+        String invite = Invites.calendar(Invites.Kind.PUBLISH,
+                List.of(new Invites.Entry(stored.webinar(), stored.sequence(), stored.updatedAt(), false)));
+        s3.putObject(put -> put.bucket(publicationsBucket).key(inviteKey(id)).contentType("text/calendar; charset=utf-8"),
+                RequestBody.fromString(invite));
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("file", key);
+        report.put("status", saved.change().name());
+        report.put("webinar", id);
+        report.put("sequence", stored.sequence());
+        report.put("starts", stored.webinar().start().toString());
+        report.put("cancelled", stored.webinar().cancelled());
+        report.put("invite", inviteKey(id));
+        report(key, report);
+        return Result.valueOf(saved.change().name());
+    }
+
+    private Optional<byte[]> fetch(String bucket, String key, String eTag) {
+        try {
+            long size = s3.headObject(head -> head.bucket(bucket).key(key)).contentLength();
+            if (size > WebinarReader.MAX_BYTES) {
+                // Read no more than the reader's limit: the reader rejects it for its size.
+                return Optional.of(new byte[WebinarReader.MAX_BYTES + 1]);
+            }
+            var object = s3.getObjectAsBytes(get -> get.bucket(bucket).key(key));
+            String stored = object.response().eTag() == null ? "" : object.response().eTag().replace("\"", "");
+            if (eTag != null && !eTag.isEmpty() && !eTag.equals(stored)) {
+                return Optional.empty();
+            }
+            return Optional.of(object.asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private void report(String key, Map<String, Object> report) {
+        s3.putObject(put -> put.bucket(uploadsBucket).key("reports/" + key + ".json").contentType("application/json"),
+                RequestBody.fromBytes(SafeJson.write(report)));
+    }
+
+    private static Map<String, Object> rejectedReport(String key, List<Problem> problems) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("file", key);
+        report.put("status", "REJECTED");
+        report.put("problems", problems.stream().map(problem -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            if (problem.field() != null) {
+                entry.put("field", problem.field());
+            }
+            if (problem.line() > 0) {
+                entry.put("line", problem.line());
+            }
+            entry.put("message", problem.message());
+            return entry;
+        }).toList());
+        return report;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

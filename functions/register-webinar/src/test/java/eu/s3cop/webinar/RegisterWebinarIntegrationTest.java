@@ -1,0 +1,131 @@
+package eu.s3cop.webinar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import eu.s3cop.stack.LocalStack;
+import eu.s3cop.testing.LocalAws;
+import eu.s3cop.testing.ProjectFiles;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Webinar files uploaded through the S3 protocol are registered, versioned by SEQUENCE, and given a valid invite. */
+@LocalAws
+class RegisterWebinarIntegrationTest {
+
+    private static LocalStack stack;
+    private static S3Client s3;
+    private static DynamoDbClient dynamoDb;
+
+    private static final String FILE = """
+            title: "Green steel: what regions can do"
+            working_group: industrial-transition
+            starts: %s
+            timezone: Europe/Brussels
+            duration: PT1H
+            description: A short webinar.
+            speakers:
+              - {name: Νίκος Παπαδόπουλος, role: Rapporteur}
+            join_url: https://example.org/join/secret-room
+            registration: {capacity: 2}
+            status: %s
+            """;
+
+    @BeforeAll
+    static void connect(LocalStack localStack) {
+        stack = localStack;
+        s3 = stack.s3Client();
+        dynamoDb = stack.dynamoDbClient();
+    }
+
+    @Test
+    void theSampleWebinarIsRegisteredWithAValidPublicInvite() throws Exception {
+        byte[] sample = Files.readAllBytes(ProjectFiles.root().resolve("events/webinars/bottlenecks-innovation-diffusion-2024.yaml"));
+        upload("webinars/bottlenecks-innovation-diffusion-2024.yaml", sample);
+
+        assertThat(report("webinars/bottlenecks-innovation-diffusion-2024.yaml")).containsEntry("status", "REGISTERED")
+                .containsEntry("sequence", 0).containsEntry("invite", "webinars/bottlenecks-innovation-diffusion-2024.ics");
+        String ics = invite("bottlenecks-innovation-diffusion-2024");
+        VEvent event = event(ics);
+        assertThat(event.getUid().orElseThrow().getValue()).isEqualTo("webinar-bottlenecks-innovation-diffusion-2024@s3cop.eu");
+        assertThat(ics).contains("DTSTART:20240523T080000Z", "DTEND:20240523T093000Z", "SEQUENCE:0", "METHOD:PUBLISH", "DTSTAMP:");
+        assertThat(ics.replace("\r\n ", "")).doesNotContain("example.org/join");
+        Map<String, AttributeValue> item = item("bottlenecks-innovation-diffusion-2024");
+        assertThat(item.get("startsAt").s()).isEqualTo("2024-05-23T08:00:00Z");
+        assertThat(item.get("gsi1pk").s()).isEqualTo("WEBINARS");
+    }
+
+    @Test
+    void changesRaiseTheSequenceAndIdenticalUploadsChangeNothing() throws Exception {
+        String key = "webinars/green-steel.yml";
+        upload(key, String.format(FILE, "2024-11-21T10:00", "scheduled").getBytes());
+        assertThat(report(key)).containsEntry("status", "REGISTERED").containsEntry("sequence", 0);
+        assertThat(invite("green-steel")).contains("DTSTART:20241121T090000Z", "SEQUENCE:0");
+
+        upload(key, String.format(FILE, "2024-11-21T10:00", "scheduled").getBytes());
+        assertThat(report(key)).containsEntry("status", "UNCHANGED").containsEntry("sequence", 0);
+
+        upload(key, String.format(FILE, "2024-03-21T10:00", "scheduled").getBytes());
+        assertThat(report(key)).containsEntry("status", "UPDATED").containsEntry("sequence", 1);
+        assertThat(invite("green-steel")).contains("DTSTART:20240321T090000Z", "SEQUENCE:1", "STATUS:CONFIRMED");
+
+        upload(key, String.format(FILE, "2024-03-21T10:00", "cancelled").getBytes());
+        assertThat(report(key)).containsEntry("status", "UPDATED").containsEntry("sequence", 2).containsEntry("cancelled", true);
+        assertThat(invite("green-steel")).contains("SEQUENCE:2", "STATUS:CANCELLED");
+        event(invite("green-steel"));
+    }
+
+    @Test
+    void aBadWebinarFileIsRejectedWithItsLinesAndChangesNothing() throws Exception {
+        String key = "webinars/broken-webinar.yaml";
+        byte[] bad = "title: A webinar\nworking_group: blue-economy\nstarts: tomorrow\nduration: PT10H\njoin_url: http://x.org\n".getBytes();
+        upload(key, bad);
+
+        Map<String, Object> report = report(key);
+        assertThat(report).containsEntry("status", "REJECTED");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> problems = (List<Map<String, Object>>) report.get("problems");
+        assertThat(problems).extracting(problem -> problem.get("field") + ":" + problem.get("line"))
+                .containsExactlyInAnyOrder("working_group:2", "starts:3", "duration:4", "join_url:5");
+        assertThat(dynamoDb.getItem(get -> get.tableName("s3cop-webinars").key(Map.of("pk", AttributeValue.fromS("WEBINAR#broken-webinar"),
+                "sk", AttributeValue.fromS("META")))).hasItem()).isFalse();
+        assertThat(s3.listObjectsV2(list -> list.bucket("s3cop-publications").prefix("webinars/broken-webinar")).contents()).isEmpty();
+        assertThat(s3.getObjectAsBytes(get -> get.bucket("s3cop-uploads").key(key)).asByteArray()).isEqualTo(bad);
+    }
+
+    private static void upload(String key, byte[] bytes) {
+        s3.putObject(put -> put.bucket("s3cop-uploads").key(key), RequestBody.fromBytes(bytes));
+        stack.awaitIdle(Duration.ofSeconds(60));
+    }
+
+    private static Map<String, Object> report(String key) throws Exception {
+        return JSON.std.mapFrom(s3.getObjectAsBytes(get -> get.bucket("s3cop-uploads").key("reports/" + key + ".json")).asUtf8String());
+    }
+
+    private static String invite(String id) {
+        return s3.getObjectAsBytes(get -> get.bucket("s3cop-publications").key("webinars/" + id + ".ics")).asUtf8String();
+    }
+
+    private static Map<String, AttributeValue> item(String id) {
+        return dynamoDb.getItem(get -> get.tableName("s3cop-webinars").key(Map.of("pk", AttributeValue.fromS("WEBINAR#" + id),
+                "sk", AttributeValue.fromS("META")))).item();
+    }
+
+    private static VEvent event(String ics) throws Exception {
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        calendar.validate();
+        return calendar.<VEvent>getComponents("VEVENT").get(0);
+    }
+}

@@ -1,0 +1,163 @@
+package eu.s3cop.webinar.store;
+
+import static eu.s3cop.core.Items.number;
+import static eu.s3cop.core.Items.text;
+
+import eu.s3cop.webinar.model.Webinar;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Webinars in the webinars table: {@code WEBINAR#<id>} / {@code META}, listed in start order
+ * through the {@code by-start} index ({@code gsi1pk = WEBINARS}). The join link is stored for
+ * registrants' emails and never leaves through public outputs.
+ */
+public final class DynamoDbWebinarStore {
+
+    /** What saving a webinar file did. */
+    public enum Change { REGISTERED, UPDATED, UNCHANGED }
+
+    /** The outcome of a save: what changed and the webinar as now stored. */
+    public record Saved(Change change, StoredWebinar webinar) {
+    }
+
+    private static final int MAX_ATTEMPTS = 10;
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public DynamoDbClient client() {
+        return dynamoDb;
+    }
+
+    public Optional<StoredWebinar> get(String id) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true).key(key(id))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    /** Every webinar, in start order. */
+    public List<StoredWebinar> all() {
+        List<StoredWebinar> webinars = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse response = dynamoDb.query(query -> query.tableName(table).indexName("by-start")
+                    .keyConditionExpression("gsi1pk = :p").expressionAttributeValues(Map.of(":p", AttributeValue.fromS("WEBINARS")))
+                    .exclusiveStartKey(from));
+            response.items().forEach(item -> webinars.add(fromItem(item)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return webinars;
+    }
+
+    /**
+     * Saves a webinar file's content: new webinars start at SEQUENCE 0, changed content raises it by
+     * one, identical content changes nothing. Conditional on what was read, so concurrent uploads
+     * of one file each count once.
+     */
+    public Saved save(Webinar webinar, String contentSha256, Instant now) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<StoredWebinar> existing = get(webinar.id());
+            if (existing.isPresent() && existing.get().contentSha256().equals(contentSha256)) {
+                return new Saved(Change.UNCHANGED, existing.get());
+            }
+            int sequence = existing.map(stored -> stored.sequence() + 1).orElse(0);
+            int registered = existing.map(StoredWebinar::registered).orElse(0);
+            Map<String, AttributeValue> item = toItem(webinar, sequence, contentSha256, now, registered);
+            try {
+                if (existing.isEmpty()) {
+                    dynamoDb.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+                } else {
+                    // The registration count is kept as it is: registrations change it on their own.
+                    item.remove("registered");
+                    Map<String, AttributeValue> values = new HashMap<>();
+                    values.put(":old", AttributeValue.fromS(existing.get().contentSha256()));
+                    StringBuilder update = new StringBuilder("SET ");
+                    Map<String, String> names = new HashMap<>();
+                    int i = 0;
+                    for (Map.Entry<String, AttributeValue> entry : item.entrySet()) {
+                        if (entry.getKey().equals("pk") || entry.getKey().equals("sk")) {
+                            continue;
+                        }
+                        update.append(i == 0 ? "" : ", ").append("#a").append(i).append(" = :v").append(i);
+                        names.put("#a" + i, entry.getKey());
+                        values.put(":v" + i, entry.getValue());
+                        i++;
+                    }
+                    dynamoDb.updateItem(request -> request.tableName(table).key(key(webinar.id())).updateExpression(update.toString())
+                            .conditionExpression("contentSha256 = :old").expressionAttributeNames(names).expressionAttributeValues(values));
+                }
+                return new Saved(existing.isEmpty() ? Change.REGISTERED : Change.UPDATED,
+                        new StoredWebinar(webinar, sequence, contentSha256, now, registered));
+            } catch (ConditionalCheckFailedException raced) {
+                // Another upload of this webinar was saved in between: read again and decide again.
+            }
+        }
+        throw new IllegalStateException("Webinar " + webinar.id() + " kept changing under " + MAX_ATTEMPTS + " attempts to save it");
+    }
+
+    static Map<String, AttributeValue> key(String id) {
+        return Map.of("pk", AttributeValue.fromS("WEBINAR#" + id), "sk", AttributeValue.fromS("META"));
+    }
+
+    private static Map<String, AttributeValue> toItem(Webinar webinar, int sequence, String sha, Instant now, int registered) {
+        Map<String, AttributeValue> item = new HashMap<>(key(webinar.id()));
+        item.put("id", AttributeValue.fromS(webinar.id()));
+        item.put("title", AttributeValue.fromS(webinar.title()));
+        item.put("workingGroup", AttributeValue.fromS(webinar.workingGroup()));
+        item.put("starts", AttributeValue.fromS(webinar.starts().toString()));
+        item.put("timezone", AttributeValue.fromS(webinar.timezone().getId()));
+        item.put("duration", AttributeValue.fromS(webinar.duration().toString()));
+        item.put("startsAt", AttributeValue.fromS(webinar.start().toString()));
+        item.put("endsAt", AttributeValue.fromS(webinar.end().toString()));
+        item.put("description", AttributeValue.fromS(webinar.description()));
+        item.put("speakers", AttributeValue.fromL(webinar.speakers().stream()
+                .map(speaker -> AttributeValue.fromM(Map.of("name", AttributeValue.fromS(speaker.name()), "role", AttributeValue.fromS(speaker.role()))))
+                .toList()));
+        item.put("joinUrl", AttributeValue.fromS(webinar.joinUrl()));
+        item.put("closes", AttributeValue.fromS(webinar.registrationCloses() == null ? "" : webinar.registrationCloses().toString()));
+        item.put("capacity", AttributeValue.fromN(String.valueOf(webinar.capacity())));
+        item.put("recordingUrl", AttributeValue.fromS(webinar.recordingUrl()));
+        item.put("cancelled", AttributeValue.fromBool(webinar.cancelled()));
+        item.put("sequence", AttributeValue.fromN(String.valueOf(sequence)));
+        item.put("contentSha256", AttributeValue.fromS(sha));
+        item.put("updatedAt", AttributeValue.fromS(now.toString()));
+        item.put("registered", AttributeValue.fromN(String.valueOf(registered)));
+        item.put("gsi1pk", AttributeValue.fromS("WEBINARS"));
+        item.put("gsi1sk", AttributeValue.fromS(webinar.start() + "#" + webinar.id()));
+        return item;
+    }
+
+    static StoredWebinar fromItem(Map<String, AttributeValue> item) {
+        String closes = text(item, "closes");
+        List<Webinar.Speaker> speakers = item.containsKey("speakers") ? item.get("speakers").l().stream()
+                .map(speaker -> new Webinar.Speaker(text(speaker.m(), "name"), text(speaker.m(), "role"))).toList() : List.of();
+        Webinar webinar = new Webinar(text(item, "id"), text(item, "title"), text(item, "workingGroup"),
+                LocalDateTime.parse(text(item, "starts")), ZoneId.of(text(item, "timezone")), Duration.parse(text(item, "duration")),
+                text(item, "description"), speakers, text(item, "joinUrl"), closes.isEmpty() ? null : LocalDateTime.parse(closes),
+                (int) number(item, "capacity"), text(item, "recordingUrl"),
+                item.containsKey("cancelled") && Boolean.TRUE.equals(item.get("cancelled").bool()));
+        return new StoredWebinar(webinar, (int) number(item, "sequence"), text(item, "contentSha256"),
+                Instant.parse(text(item, "updatedAt")), (int) number(item, "registered"));
+    }
+}

@@ -1,0 +1,2 @@
+/** Webinars and their registrations in DynamoDB: the AWS-facing adapter beside the webinar model. */
+package eu.s3cop.webinar.store;
