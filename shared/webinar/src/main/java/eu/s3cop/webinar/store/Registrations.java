@@ -1,0 +1,165 @@
+package eu.s3cop.webinar.store;
+
+import static eu.s3cop.core.Items.text;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Registrations for webinars, beside each webinar: {@code REG#<sha256 of the lower-cased email>}
+ * holds the registrant's name and email (personal data, deleted with the registration), and
+ * {@code TOKEN#<token>} lets the registrant cancel without an account. A registration is one
+ * transaction with the webinar's count, so capacity holds under concurrent requests.
+ */
+public final class Registrations {
+
+    /** A registrant, as the scheduler needs them for emails. */
+    public record Registrant(String key, String name, String email, String token, Map<String, AttributeValue> item) {
+    }
+
+    /** The outcome of a registration request. */
+    public sealed interface Outcome permits Registered, AlreadyRegistered, Full, Unavailable {
+    }
+
+    public record Registered(String token) implements Outcome {
+    }
+
+    public record AlreadyRegistered(String token) implements Outcome {
+    }
+
+    public record Full(int capacity) implements Outcome {
+    }
+
+    /** The webinar changed under the request (cancelled, say): read it again. */
+    public record Unavailable() implements Outcome {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public Registrations(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    public Outcome register(String webinarId, String name, String email, Instant now) {
+        String regKey = "REG#" + emailHash(email);
+        Optional<Map<String, AttributeValue>> existing = item(webinarId, regKey);
+        if (existing.isPresent()) {
+            return new AlreadyRegistered(text(existing.get(), "token"));
+        }
+        String token = token();
+        Map<String, AttributeValue> registration = Map.of(
+                "pk", AttributeValue.fromS("WEBINAR#" + webinarId), "sk", AttributeValue.fromS(regKey),
+                "name", AttributeValue.fromS(name), "email", AttributeValue.fromS(email),
+                "token", AttributeValue.fromS(token), "registeredAt", AttributeValue.fromS(now.toString()));
+        Map<String, AttributeValue> tokenItem = Map.of(
+                "pk", AttributeValue.fromS("WEBINAR#" + webinarId), "sk", AttributeValue.fromS("TOKEN#" + token),
+                "registration", AttributeValue.fromS(regKey));
+        try {
+            dynamoDb.transactWriteItems(write -> write.transactItems(
+                    TransactWriteItem.builder().update(update -> update.tableName(table).key(DynamoDbWebinarStore.key(webinarId))
+                            .updateExpression("SET registered = registered + :one")
+                            .conditionExpression("attribute_exists(pk) AND cancelled = :no AND (capacity = :zero OR registered < capacity)")
+                            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0"),
+                                    ":no", AttributeValue.fromBool(false)))).build(),
+                    TransactWriteItem.builder().put(put -> put.tableName(table).item(registration).conditionExpression("attribute_not_exists(pk)")).build(),
+                    TransactWriteItem.builder().put(put -> put.tableName(table).item(tokenItem).conditionExpression("attribute_not_exists(pk)")).build()));
+            return new Registered(token);
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
+                return item(webinarId, regKey).<Outcome>map(item -> new AlreadyRegistered(text(item, "token"))).orElse(new Unavailable());
+            }
+            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                Map<String, AttributeValue> webinar = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true)
+                        .key(DynamoDbWebinarStore.key(webinarId))).item();
+                if (webinar != null && webinar.containsKey("capacity") && !Boolean.TRUE.equals(webinar.get("cancelled").bool())) {
+                    return new Full(Integer.parseInt(webinar.get("capacity").n()));
+                }
+                return new Unavailable();
+            }
+            throw e;
+        }
+    }
+
+    /** Removes a registration and the personal data in it; false when the token names none. */
+    public boolean unregister(String webinarId, String token) {
+        Optional<Map<String, AttributeValue>> tokenItem = item(webinarId, "TOKEN#" + token);
+        if (tokenItem.isEmpty()) {
+            return false;
+        }
+        String regKey = text(tokenItem.get(), "registration");
+        try {
+            dynamoDb.transactWriteItems(write -> write.transactItems(
+                    TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, regKey))
+                            .conditionExpression("attribute_exists(pk)")).build(),
+                    TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, "TOKEN#" + token))).build(),
+                    TransactWriteItem.builder().update(update -> update.tableName(table).key(DynamoDbWebinarStore.key(webinarId))
+                            .updateExpression("SET registered = registered - :one")
+                            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build()));
+            return true;
+        } catch (TransactionCanceledException e) {
+            return false;
+        }
+    }
+
+    /** The registrants of a webinar, with their items (for the scheduler's sent markers). */
+    public List<Registrant> registrants(String webinarId) {
+        List<Registrant> registrants = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse response = dynamoDb.query(query -> query.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :reg)")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("WEBINAR#" + webinarId), ":reg", AttributeValue.fromS("REG#")))
+                    .exclusiveStartKey(from));
+            response.items().forEach(item -> registrants.add(new Registrant(text(item, "sk"), text(item, "name"), text(item, "email"),
+                    text(item, "token"), item)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return registrants;
+    }
+
+    private Optional<Map<String, AttributeValue>> item(String webinarId, String sortKey) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true).key(key(webinarId, sortKey))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    static Map<String, AttributeValue> key(String webinarId, String sortKey) {
+        return Map.of("pk", AttributeValue.fromS("WEBINAR#" + webinarId), "sk", AttributeValue.fromS(sortKey));
+    }
+
+    static String emailHash(String email) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
