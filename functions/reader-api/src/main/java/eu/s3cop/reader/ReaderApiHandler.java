@@ -6,6 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import eu.s3cop.core.AwsClients;
 import eu.s3cop.core.FunctionEnvironment;
+import eu.s3cop.webinar.store.DynamoDbWebinarStore;
+import eu.s3cop.webinar.store.Registrations;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -15,23 +18,38 @@ import java.util.Map;
 public final class ReaderApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final PublicationsApi publications;
+    private final WebinarsApi webinars;
 
     public ReaderApiHandler() {
         this(System.getenv());
     }
 
     public ReaderApiHandler(Map<String, String> environment) {
-        this(api(FunctionEnvironment.of(environment)));
+        this(FunctionEnvironment.of(environment));
     }
 
-    ReaderApiHandler(PublicationsApi publications) {
+    private ReaderApiHandler(FunctionEnvironment environment) {
+        this(ReaderConfig.from(environment), AwsClients.from(environment));
+    }
+
+    private ReaderApiHandler(ReaderConfig config, AwsClients clients) {
+        this(new PublicationsApi(config, new PublicationCatalog(clients.dynamoDb(), config.table()), clients.s3Presigner()),
+                new WebinarsApi(config, new DynamoDbWebinarStore(clients.dynamoDb(), config.webinarsTable()),
+                        new Registrations(clients.dynamoDb(), config.webinarsTable()), Clock.systemUTC()));
+    }
+
+    ReaderApiHandler(PublicationsApi publications, WebinarsApi webinars) {
         this.publications = publications;
+        this.webinars = webinars;
     }
 
-    private static PublicationsApi api(FunctionEnvironment environment) {
-        ReaderConfig config = ReaderConfig.from(environment);
-        AwsClients clients = AwsClients.from(environment);
-        return new PublicationsApi(config, new PublicationCatalog(clients.dynamoDb(), config.table()), clients.s3Presigner());
+    private static String title(int status) {
+        return switch (status) {
+            case 404 -> "Not Found";
+            case 409 -> "Conflict";
+            case 410 -> "Gone";
+            default -> "Bad Request";
+        };
     }
 
     /** A browser submitting the catalogue's search form asks for HTML first; API clients for JSON. */
@@ -52,10 +70,16 @@ public final class ReaderApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 case "GET /publications" -> wantsHtml(event) ? publications.searchPage(query) : publications.list(query);
                 case "GET /publications/{working_group}/{slug}" -> publications.get(path);
                 case "GET /publications/{working_group}/{slug}/download" -> publications.download(path, query);
+                case "GET /webinars" -> webinars.list(query);
+                case "GET /webinars/{id}" -> webinars.get(path);
+                case "GET /webinars/{id}/invite.ics" -> webinars.invite(path);
+                case "GET /calendar.ics" -> webinars.calendar(query);
+                case "POST /webinars/{id}/registrations" -> webinars.register(path, event.getBody(), event.getIsBase64Encoded());
+                case "DELETE /webinars/{id}/registrations/{token}" -> webinars.unregister(path);
                 default -> Responses.problem(404, "Not Found", "Nothing answers " + event.getRouteKey() + " yet.");
             };
         } catch (ApiException e) {
-            return Responses.problem(e.status(), e.status() == 404 ? "Not Found" : "Bad Request", e.getMessage());
+            return Responses.problem(e.status(), title(e.status()), e.getMessage());
         }
     }
 }

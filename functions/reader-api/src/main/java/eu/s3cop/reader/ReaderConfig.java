@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param linkExpiry how long a presigned download link works
  */
-public record ReaderConfig(String publicationsBucket, String table, List<String> workingGroups, Duration linkExpiry) {
+public record ReaderConfig(String publicationsBucket, String table, String webinarsTable, List<String> workingGroups, Duration linkExpiry) {
 
     static final List<String> DEFAULT_WORKING_GROUPS = List.of("innovation-diffusion", "industrial-transition", "interregional-cooperation");
 
@@ -27,6 +27,6 @@ public record ReaderConfig(String publicationsBucket, String table, List<String>
                     "use 1 to 10080 minutes (presigned links last at most 7 days)");
         }
         return new ReaderConfig(environment.required("PUBLICATIONS_BUCKET"), environment.required("PUBLICATIONS_TABLE"),
-                groups, Duration.ofMinutes(minutes));
+                environment.required("WEBINARS_TABLE"), groups, Duration.ofMinutes(minutes));
     }
 }

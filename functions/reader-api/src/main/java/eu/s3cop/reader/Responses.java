@@ -31,6 +31,24 @@ final class Responses {
                 .build();
     }
 
+    static APIGatewayV2HTTPResponse created(Object body) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(201)
+                .withHeaders(headers("application/json; charset=utf-8", "no-store"))
+                .withBody(write(body))
+                .build();
+    }
+
+    static APIGatewayV2HTTPResponse noContent() {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(headers("text/plain; charset=utf-8", "no-store")).build();
+    }
+
+    static APIGatewayV2HTTPResponse calendar(String ics, String fileName) {
+        Map<String, String> headers = headers("text/calendar; charset=utf-8", "public, max-age=300");
+        headers.put("Content-Disposition", "inline; filename=\"" + fileName + "\"");
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withHeaders(headers).withBody(ics).build();
+    }
+
     static APIGatewayV2HTTPResponse redirect(String location) {
         Map<String, String> headers = headers("text/plain; charset=utf-8", "no-store");
         headers.put("Location", location);

@@ -78,7 +78,8 @@ public final class Registrations {
             dynamoDb.transactWriteItems(write -> write.transactItems(
                     TransactWriteItem.builder().update(update -> update.tableName(table).key(DynamoDbWebinarStore.key(webinarId))
                             .updateExpression("SET registered = registered + :one")
-                            .conditionExpression("attribute_exists(pk) AND cancelled = :no AND (capacity = :zero OR registered < capacity)")
+                            .conditionExpression("attribute_exists(pk) AND cancelled = :no AND (#capacity = :zero OR registered < #capacity)")
+                            .expressionAttributeNames(Map.of("#capacity", "capacity"))
                             .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0"),
                                     ":no", AttributeValue.fromBool(false)))).build(),
                     TransactWriteItem.builder().put(put -> put.tableName(table).item(registration).conditionExpression("attribute_not_exists(pk)")).build(),

@@ -1,0 +1,162 @@
+package eu.s3cop.reader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import eu.s3cop.stack.LocalStack;
+import eu.s3cop.testing.LocalAws;
+import eu.s3cop.webinar.model.Webinar;
+import eu.s3cop.webinar.store.DynamoDbWebinarStore;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Webinar listings, invites and registration through the HTTP API. */
+@LocalAws
+class WebinarsApiIntegrationTest {
+
+    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+    private static LocalStack stack;
+    private static DynamoDbClient dynamoDb;
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void schedule(LocalStack localStack) {
+        stack = localStack;
+        dynamoDb = stack.dynamoDbClient();
+        stack.onInvocation(invocation -> invocation.failure().ifPresent(error -> error.printStackTrace(System.out)));
+        DynamoDbWebinarStore store = new DynamoDbWebinarStore(dynamoDb, "s3cop-webinars");
+        LocalDateTime inTenDays = LocalDateTime.now(BRUSSELS).plusDays(10).truncatedTo(ChronoUnit.HOURS);
+        store.save(webinar("upcoming-open", "innovation-diffusion", inTenDays, null, 0, false), "a", Instant.now());
+        store.save(webinar("upcoming-small", "industrial-transition", inTenDays.plusDays(1), null, 2, false), "b", Instant.now());
+        store.save(webinar("upcoming-closed", "innovation-diffusion", inTenDays, LocalDateTime.now(BRUSSELS).minusHours(1), 0, false), "c", Instant.now());
+        store.save(webinar("upcoming-cancelled", "innovation-diffusion", inTenDays, null, 0, true), "d", Instant.now());
+        store.save(webinar("long-past", "interregional-cooperation", LocalDateTime.parse("2024-05-23T10:00"), null, 0, false), "e", Instant.now());
+    }
+
+    private static Webinar webinar(String id, String group, LocalDateTime starts, LocalDateTime closes, int capacity, boolean cancelled) {
+        return new Webinar(id, "Webinar " + id, group, starts, BRUSSELS, Duration.ofMinutes(90), "About " + id + ".",
+                List.of(new Webinar.Speaker("Alison Hunter", "Rapporteur")), "https://example.org/join/secret-room-" + id, closes, capacity,
+                id.equals("long-past") ? "https://example.org/recording/" + id : "", cancelled);
+    }
+
+    @Test
+    void listsUpcomingAndPastWebinarsWithoutTheJoinLink() throws Exception {
+        HttpResponse<String> upcoming = get("/webinars");
+        assertThat(upcoming.statusCode()).isEqualTo(200);
+        assertThat(ids(upcoming)).contains("upcoming-open", "upcoming-small", "upcoming-closed", "upcoming-cancelled").doesNotContain("long-past");
+        assertThat(ids(get("/webinars?when=past"))).containsExactly("long-past");
+        assertThat(ids(get("/webinars?working_group=industrial-transition"))).containsExactly("upcoming-small");
+        assertThat(get("/webinars?when=past").body()).contains("https://example.org/recording/long-past");
+        for (String path : List.of("/webinars", "/webinars?when=past", "/webinars/upcoming-open", "/webinars/upcoming-open/invite.ics", "/calendar.ics")) {
+            assertThat(get(path).body()).as(path).doesNotContain("secret-room");
+        }
+        assertThat(get("/webinars?when=soon").statusCode()).isEqualTo(400);
+        assertThat(get("/webinars/Bad_Id").statusCode()).isEqualTo(400);
+        assertThat(get("/webinars/no-such-webinar").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void invitesAndTheCalendarFeedAreValidICalendar() throws Exception {
+        HttpResponse<String> invite = get("/webinars/upcoming-open/invite.ics");
+        assertThat(invite.headers().firstValue("Content-Type")).hasValue("text/calendar; charset=utf-8");
+        new CalendarBuilder().build(new StringReader(invite.body())).validate();
+        assertThat(invite.body()).contains("UID:webinar-upcoming-open@s3cop.eu", "METHOD:PUBLISH");
+        String feed = get("/calendar.ics").body();
+        new CalendarBuilder().build(new StringReader(feed)).validate();
+        assertThat(feed).contains("UID:webinar-long-past@s3cop.eu", "UID:webinar-upcoming-small@s3cop.eu");
+        assertThat(get("/calendar.ics?working_group=industrial-transition").body()).contains("upcoming-small").doesNotContain("upcoming-open");
+    }
+
+    @Test
+    void registrationIsIdempotentPerEmailAndCancellationRemovesThePersonalData() throws Exception {
+        HttpResponse<String> first = post("/webinars/upcoming-open/registrations", "{\"name\": \"Jana Nováková\", \"email\": \"Jana@Example.org\"}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        String token = (String) json(first).get("token");
+        HttpResponse<String> again = post("/webinars/upcoming-open/registrations", "{\"name\": \"Jana N.\", \"email\": \"jana@example.org\"}");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again)).containsEntry("token", token).containsEntry("status", "ALREADY_REGISTERED");
+        for (String path : List.of("/webinars", "/webinars/upcoming-open", "/calendar.ics", "/webinars/upcoming-open/invite.ics")) {
+            assertThat(get(path).body()).as(path).doesNotContainIgnoringCase("jana");
+        }
+
+        HttpResponse<String> cancelled = http.send(HttpRequest.newBuilder(uri("/webinars/upcoming-open/registrations/" + token)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(cancelled.statusCode()).isEqualTo(204);
+        List<Map<String, AttributeValue>> left = dynamoDb.query(query -> query.tableName("s3cop-webinars").keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("WEBINAR#upcoming-open")))).items();
+        assertThat(left.toString()).doesNotContainIgnoringCase("jana");
+        assertThat(http.send(HttpRequest.newBuilder(uri("/webinars/upcoming-open/registrations/" + token)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        assertThat(http.send(HttpRequest.newBuilder(uri("/webinars/upcoming-open/registrations/not*a*token")).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void fullClosedCancelledAndPastWebinarsRefuseRegistrationEachWithItsOwnAnswer() throws Exception {
+        assertThat(post("/webinars/upcoming-small/registrations", "{\"name\": \"A\", \"email\": \"a@example.org\"}").statusCode()).isEqualTo(201);
+        assertThat(post("/webinars/upcoming-small/registrations", "{\"name\": \"B\", \"email\": \"b@example.org\"}").statusCode()).isEqualTo(201);
+        HttpResponse<String> full = post("/webinars/upcoming-small/registrations", "{\"name\": \"C\", \"email\": \"c@example.org\"}");
+        assertThat(full.statusCode()).isEqualTo(409);
+        assertThat((String) json(full).get("detail")).contains("full");
+
+        HttpResponse<String> closed = post("/webinars/upcoming-closed/registrations", "{\"name\": \"A\", \"email\": \"a@example.org\"}");
+        assertThat(closed.statusCode()).isEqualTo(409);
+        assertThat((String) json(closed).get("detail")).contains("closed");
+        HttpResponse<String> cancelled = post("/webinars/upcoming-cancelled/registrations", "{\"name\": \"A\", \"email\": \"a@example.org\"}");
+        assertThat(cancelled.statusCode()).isEqualTo(410);
+        assertThat((String) json(cancelled).get("detail")).contains("cancelled");
+        HttpResponse<String> past = post("/webinars/long-past/registrations", "{\"name\": \"A\", \"email\": \"a@example.org\"}");
+        assertThat(past.statusCode()).isEqualTo(410);
+        assertThat((String) json(past).get("detail")).contains("already taken place");
+        assertThat(post("/webinars/no-such-webinar/registrations", "{\"name\": \"A\", \"email\": \"a@example.org\"}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void malformedRegistrationsAreRefusedClearly() throws Exception {
+        for (String body : List.of("", "not json", "{\"name\": \"A\"}", "{\"name\": \"A\", \"email\": \"not-an-address\"}",
+                "{\"name\": \"\", \"email\": \"a@example.org\"}", "{\"name\": \"A\\nB\", \"email\": \"a@example.org\"}",
+                "{\"name\": \"A\", \"email\": \"a@example.org\\r\\nBcc: x@evil.org\"}")) {
+            HttpResponse<String> response = post("/webinars/upcoming-open/registrations", body);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+    }
+
+    private static List<Object> ids(HttpResponse<String> response) throws Exception {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) json(response).get("items");
+        return items.stream().map(item -> item.get("id")).toList();
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uri(String path) {
+        return URI.create(stack.httpEndpoint().orElseThrow() + path);
+    }
+
+    private static Map<String, Object> json(HttpResponse<String> response) throws Exception {
+        return JSON.std.mapFrom(response.body());
+    }
+}
