@@ -56,7 +56,7 @@ public final class BriefPublisher {
         this.store = new DynamoDbPublicationStore(dynamoDb, config.table());
         this.reader = new DraftReader(config.rules());
         this.renderer = renderer;
-        this.site = new CatalogueSite(s3, dynamoDb, config.table(), config.siteBucket(), config.workingGroups(), clock);
+        this.site = new CatalogueSite(s3, dynamoDb, config.table(), config.webinarsTable(), config.siteBucket(), config.workingGroups(), clock);
         this.clock = clock;
     }
 

@@ -12,8 +12,10 @@ import java.util.List;
  * @param publicationsBucket where PDFs go (private)
  * @param siteBucket where the catalogue site is regenerated after each publication
  * @param table the publications index
+ * @param webinarsTable read for the catalogue's upcoming webinars
  */
-public record PublishingConfig(String uploadsBucket, String publicationsBucket, String siteBucket, String table, List<String> workingGroups, DraftRules rules) {
+public record PublishingConfig(String uploadsBucket, String publicationsBucket, String siteBucket, String table, String webinarsTable,
+        List<String> workingGroups, DraftRules rules) {
 
     public static PublishingConfig from(FunctionEnvironment environment) {
         List<String> groups = Arrays.stream(environment.optional("WORKING_GROUPS", String.join(",", DraftRules.DEFAULT_WORKING_GROUPS)).split(","))
@@ -23,6 +25,7 @@ public record PublishingConfig(String uploadsBucket, String publicationsBucket, 
                 environment.required("PUBLICATIONS_BUCKET"),
                 environment.required("SITE_BUCKET"),
                 environment.required("PUBLICATIONS_TABLE"),
+                environment.required("WEBINARS_TABLE"),
                 groups,
                 DraftRules.withWorkingGroups(groups));
     }

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Publishes, through the S3 endpoint and the real publish-brief function, the sample drafts,
  * generated briefs across groups, types and years (one by "Jana Uhlřř", one on "Śląsku"), a
- * brief with a hostile title, and a second version of generated-0.
+ * brief with a hostile title, a webinar a month ahead, and a second version of generated-0.
  */
 final class PublishedSamples {
 
@@ -43,6 +43,12 @@ final class PublishedSamples {
             s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/generated/hostile-title.md"), RequestBody.fromString(
                     "---\ntitle: \"<script>alert('x')</script> & <b>bold</b>\"\ntype: policy-brief\nworking_group: innovation-diffusion\n"
                             + "authors: [\"<img src=x onerror=alert(1)>\"]\ndate: 2022-01-01\n---\n\nText.\n"));
+            // A webinar a month ahead, so that the catalogue lists it as upcoming.
+            String starts = java.time.LocalDate.now().plusMonths(1).atTime(10, 0).toString();
+            s3.putObject(put -> put.bucket("s3cop-uploads").key("webinars/regions-learning-together.yaml"), RequestBody.fromString(
+                    "title: Regions learning together\nworking_group: interregional-cooperation\nstarts: " + starts + "\n"
+                            + "timezone: Europe/Brussels\nduration: PT1H\nspeakers:\n  - {name: Élise Lefèvre, role: Rapporteur}\n"
+                            + "join_url: https://example.org/join/private-room\n"));
             // A second version of one brief, for the history.
             s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/generated/generated-0.md"), RequestBody.fromString(
                     "---\ntitle: Generated brief number 0\ntype: policy-brief\nworking_group: innovation-diffusion\nauthors: [Author 0]\n"

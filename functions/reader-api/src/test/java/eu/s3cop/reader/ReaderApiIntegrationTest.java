@@ -206,6 +206,13 @@ class ReaderApiIntegrationTest {
         HttpResponse<String> feed = get("/feed.xml");
         assertThat(feed.body()).startsWith("<?xml").contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "<title>Partenariats interrégionaux");
         assertThat(get("/site.css").headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
+        assertThat(index.body()).contains("Upcoming webinars", "Regions learning together", "href=\"/webinars/regions-learning-together/invite.ics\"")
+                .doesNotContain("private-room");
+        assertThat(get("/working-groups/interregional-cooperation.html").body()).contains("Regions learning together");
+        assertThat(get("/working-groups/innovation-diffusion.html").body()).doesNotContain("Regions learning together");
+        HttpResponse<String> invite = get("/webinars/regions-learning-together/invite.ics");
+        assertThat(invite.statusCode()).isEqualTo(200);
+        assertThat(invite.body()).contains("BEGIN:VCALENDAR", "UID:webinar-regions-learning-together@s3cop.eu").doesNotContain("private-room");
         assertThat(get("/no-such-page.html").statusCode()).isEqualTo(404);
     }
 

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import eu.s3cop.catalogue.CatalogueSite;
 import eu.s3cop.core.AwsClients;
 import eu.s3cop.core.FunctionEnvironment;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
@@ -34,8 +35,11 @@ public final class RegisterWebinarHandler implements RequestHandler<S3Event, Voi
         List<String> groups = Arrays.stream(environment.optional("WORKING_GROUPS",
                 "innovation-diffusion,industrial-transition,interregional-cooperation").split(","))
                 .map(String::strip).filter(group -> !group.isEmpty()).toList();
-        return new WebinarRegistrar(clients.s3(), new DynamoDbWebinarStore(clients.dynamoDb(), environment.required("WEBINARS_TABLE")),
-                groups, environment.required("UPLOADS_BUCKET"), environment.required("PUBLICATIONS_BUCKET"), Clock.systemUTC());
+        String webinars = environment.required("WEBINARS_TABLE");
+        CatalogueSite site = new CatalogueSite(clients.s3(), clients.dynamoDb(), environment.required("PUBLICATIONS_TABLE"), webinars,
+                environment.required("SITE_BUCKET"), groups, Clock.systemUTC());
+        return new WebinarRegistrar(clients.s3(), new DynamoDbWebinarStore(clients.dynamoDb(), webinars),
+                groups, environment.required("UPLOADS_BUCKET"), environment.required("PUBLICATIONS_BUCKET"), site, Clock.systemUTC());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package eu.s3cop.webinar;
 
+import eu.s3cop.catalogue.CatalogueSite;
 import eu.s3cop.core.SafeJson;
 import eu.s3cop.webinar.model.Invites;
 import eu.s3cop.webinar.model.Problem;
@@ -39,15 +40,17 @@ public final class WebinarRegistrar {
     private final WebinarReader reader;
     private final String uploadsBucket;
     private final String publicationsBucket;
+    private final CatalogueSite site;
     private final Clock clock;
 
     public WebinarRegistrar(S3Client s3, DynamoDbWebinarStore store, List<String> workingGroups, String uploadsBucket,
-            String publicationsBucket, Clock clock) {
+            String publicationsBucket, CatalogueSite site, Clock clock) {
         this.s3 = s3;
         this.store = store;
         this.reader = new WebinarReader(workingGroups);
         this.uploadsBucket = uploadsBucket;
         this.publicationsBucket = publicationsBucket;
+        this.site = site;
         this.clock = clock;
     }
 
@@ -86,6 +89,8 @@ public final class WebinarRegistrar {
         report.put("cancelled", stored.webinar().cancelled());
         report.put("invite", inviteKey(id));
         report(key, report);
+        // The catalogue lists upcoming webinars: refresh it, last, so a failure retries the whole event.
+        site.regenerate();
         return Result.valueOf(saved.change().name());
     }
 

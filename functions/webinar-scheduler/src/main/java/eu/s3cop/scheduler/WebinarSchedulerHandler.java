@@ -37,7 +37,7 @@ public final class WebinarSchedulerHandler implements RequestHandler<ScheduledEv
                 "innovation-diffusion,industrial-transition,interregional-cooperation").split(","))
                 .map(String::strip).filter(group -> !group.isEmpty()).toList();
         return new CatalogueSite(clients.s3(), clients.dynamoDb(), environment.required("PUBLICATIONS_TABLE"),
-                environment.required("SITE_BUCKET"), groups, Clock.systemUTC());
+                environment.required("WEBINARS_TABLE"), environment.required("SITE_BUCKET"), groups, Clock.systemUTC());
     }
 
     @Override

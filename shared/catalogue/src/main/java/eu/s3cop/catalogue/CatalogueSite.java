@@ -1,5 +1,8 @@
 package eu.s3cop.catalogue;
 
+import eu.s3cop.webinar.model.Webinar;
+import eu.s3cop.webinar.store.DynamoDbWebinarStore;
+import eu.s3cop.webinar.store.StoredWebinar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,13 +28,16 @@ public final class CatalogueSite {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final String siteBucket;
+    private final DynamoDbWebinarStore webinars;
     private final List<String> workingGroups;
     private final SitePages pages;
     private final Clock clock;
     private final byte[] css;
 
-    public CatalogueSite(S3Client s3, DynamoDbClient dynamoDb, String table, String siteBucket, List<String> workingGroups, Clock clock) {
+    public CatalogueSite(S3Client s3, DynamoDbClient dynamoDb, String table, String webinarsTable, String siteBucket,
+            List<String> workingGroups, Clock clock) {
         this.s3 = s3;
+        this.webinars = new DynamoDbWebinarStore(dynamoDb, webinarsTable);
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.siteBucket = siteBucket;
@@ -60,13 +66,24 @@ public final class CatalogueSite {
         return listings;
     }
 
+    /** Webinars that have not ended and are not cancelled, soonest first. */
+    public List<Webinar> upcoming() {
+        var now = clock.instant();
+        return webinars.all().stream().map(StoredWebinar::webinar)
+                .filter(webinar -> !webinar.cancelled() && webinar.end().isAfter(now))
+                .toList();
+    }
+
     public void regenerate() {
         List<Listing> listings = published();
+        List<Webinar> upcoming = upcoming();
         put("site.css", css, "text/css; charset=utf-8");
-        put("index.html", pages.index(listings).getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+        put("index.html", pages.index(listings, upcoming).getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
         for (String group : workingGroups) {
             List<Listing> ofGroup = listings.stream().filter(listing -> listing.workingGroup().equals(group)).toList();
-            put("working-groups/" + group + ".html", pages.workingGroup(group, ofGroup).getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+            List<Webinar> webinarsOfGroup = upcoming.stream().filter(webinar -> webinar.workingGroup().equals(group)).toList();
+            put("working-groups/" + group + ".html", pages.workingGroup(group, ofGroup, webinarsOfGroup).getBytes(StandardCharsets.UTF_8),
+                    "text/html; charset=utf-8");
         }
         put("feed.xml", AtomFeed.of(listings, clock.instant().toString()).getBytes(StandardCharsets.UTF_8), "application/atom+xml; charset=utf-8");
     }

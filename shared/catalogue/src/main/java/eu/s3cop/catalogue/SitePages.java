@@ -1,5 +1,7 @@
 package eu.s3cop.catalogue;
 
+import eu.s3cop.webinar.model.Webinar;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -22,24 +24,50 @@ public final class SitePages {
         this.workingGroups = List.copyOf(workingGroups);
     }
 
-    public String index(List<Listing> listings) {
+    public String index(List<Listing> listings, List<Webinar> webinars) {
         Document page = page("Publications", null);
         Element main = page.getElementById("main");
         main.appendElement("h1").text("Publications");
         main.appendElement("p").addClass("lead").text("Concept notes, input notes, policy briefs and meeting summaries of the S3 CoP working groups.");
         search(main, "");
+        webinars(main, webinars);
         list(main, listings, "All publications");
         return page.outerHtml();
     }
 
-    public String workingGroup(String workingGroup, List<Listing> listings) {
+    public String workingGroup(String workingGroup, List<Listing> listings, List<Webinar> webinars) {
         String name = name(workingGroup) + " working group";
         Document page = page(name, workingGroup);
         Element main = page.getElementById("main");
         main.appendElement("h1").text(name);
         search(main, "");
+        webinars(main, webinars);
         list(main, listings, "Publications of the " + name);
         return page.outerHtml();
+    }
+
+    /** Upcoming webinars with their invites; the join link is never here (registrants get it by email). */
+    private static void webinars(Element main, List<Webinar> webinars) {
+        if (webinars.isEmpty()) {
+            return;
+        }
+        Element section = main.appendElement("section").attr("aria-labelledby", "webinars-heading");
+        section.appendElement("h2").attr("id", "webinars-heading").text("Upcoming webinars");
+        Element list = section.appendElement("ul").addClass("webinars");
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
+        for (Webinar webinar : webinars) {
+            Element item = list.appendElement("li");
+            item.appendElement("h3").text(webinar.title());
+            item.appendElement("p").addClass("meta").text(when.format(webinar.starts()) + " (" + webinar.timezone().getId() + ") · "
+                    + webinar.duration().toMinutes() + " minutes · " + name(webinar.workingGroup()) + " working group");
+            if (!webinar.speakers().isEmpty()) {
+                item.appendElement("p").addClass("authors").text(webinar.speakers().stream()
+                        .map(speaker -> speaker.role().isEmpty() ? speaker.name() : speaker.name() + ", " + speaker.role())
+                        .collect(Collectors.joining("; ")));
+            }
+            item.appendElement("a").addClass("invite").attr("href", "/webinars/" + webinar.id() + "/invite.ics")
+                    .text("Add to calendar").appendElement("span").addClass("visually-hidden").text(": " + webinar.title());
+        }
     }
 
     /** The page a browser gets for a search of the catalogue. */
