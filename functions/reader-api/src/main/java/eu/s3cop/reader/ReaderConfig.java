@@ -9,8 +9,10 @@ import java.util.List;
  * What the reader API reads, from the function's environment.
  *
  * @param linkExpiry how long a presigned download link works
+ * @param senderAddress the organizer of webinar invites (the address webinar emails come from)
  */
-public record ReaderConfig(String publicationsBucket, String table, String webinarsTable, List<String> workingGroups, Duration linkExpiry) {
+public record ReaderConfig(String publicationsBucket, String table, String webinarsTable, List<String> workingGroups, Duration linkExpiry,
+        String senderAddress) {
 
     static final List<String> DEFAULT_WORKING_GROUPS = List.of("innovation-diffusion", "industrial-transition", "interregional-cooperation");
 
@@ -27,6 +29,6 @@ public record ReaderConfig(String publicationsBucket, String table, String webin
                     "use 1 to 10080 minutes (presigned links last at most 7 days)");
         }
         return new ReaderConfig(environment.required("PUBLICATIONS_BUCKET"), environment.required("PUBLICATIONS_TABLE"),
-                environment.required("WEBINARS_TABLE"), groups, Duration.ofMinutes(minutes));
+                environment.required("WEBINARS_TABLE"), groups, Duration.ofMinutes(minutes), environment.required("SENDER_ADDRESS"));
     }
 }

@@ -73,7 +73,8 @@ final class WebinarsApi {
     APIGatewayV2HTTPResponse invite(Map<String, String> path) {
         StoredWebinar stored = webinar(path);
         return Responses.calendar(Invites.calendar(Invites.Kind.PUBLISH,
-                List.of(new Invites.Entry(stored.webinar(), stored.sequence(), stored.updatedAt(), false))), stored.webinar().id() + ".ics");
+                List.of(Invites.Entry.published(stored.webinar(), stored.sequence(), stored.updatedAt())), config.senderAddress()),
+                stored.webinar().id() + ".ics");
     }
 
     APIGatewayV2HTTPResponse calendar(Map<String, String> query) {
@@ -83,9 +84,9 @@ final class WebinarsApi {
         }
         List<Invites.Entry> entries = store.all().stream()
                 .filter(stored -> group == null || stored.webinar().workingGroup().equals(group))
-                .map(stored -> new Invites.Entry(stored.webinar(), stored.sequence(), stored.updatedAt(), false))
+                .map(stored -> Invites.Entry.published(stored.webinar(), stored.sequence(), stored.updatedAt()))
                 .toList();
-        return Responses.calendar(Invites.calendar(Invites.Kind.PUBLISH, entries), "s3cop-webinars.ics");
+        return Responses.calendar(Invites.calendar(Invites.Kind.PUBLISH, entries, config.senderAddress()), "s3cop-webinars.ics");
     }
 
     APIGatewayV2HTTPResponse register(Map<String, String> path, String body, boolean base64) {

@@ -39,7 +39,8 @@ public final class RegisterWebinarHandler implements RequestHandler<S3Event, Voi
         CatalogueSite site = new CatalogueSite(clients.s3(), clients.dynamoDb(), environment.required("PUBLICATIONS_TABLE"), webinars,
                 environment.required("SITE_BUCKET"), groups, Clock.systemUTC());
         return new WebinarRegistrar(clients.s3(), new DynamoDbWebinarStore(clients.dynamoDb(), webinars),
-                groups, environment.required("UPLOADS_BUCKET"), environment.required("PUBLICATIONS_BUCKET"), site, Clock.systemUTC());
+                groups, environment.required("UPLOADS_BUCKET"), environment.required("PUBLICATIONS_BUCKET"), site,
+                environment.required("SENDER_ADDRESS"), Clock.systemUTC());
     }
 
     @Override

@@ -41,16 +41,19 @@ public final class WebinarRegistrar {
     private final String uploadsBucket;
     private final String publicationsBucket;
     private final CatalogueSite site;
+    private final String organizer;
     private final Clock clock;
 
+    /** @param organizer the address invites come from: the SES sender */
     public WebinarRegistrar(S3Client s3, DynamoDbWebinarStore store, List<String> workingGroups, String uploadsBucket,
-            String publicationsBucket, CatalogueSite site, Clock clock) {
+            String publicationsBucket, CatalogueSite site, String organizer, Clock clock) {
         this.s3 = s3;
         this.store = store;
         this.reader = new WebinarReader(workingGroups);
         this.uploadsBucket = uploadsBucket;
         this.publicationsBucket = publicationsBucket;
         this.site = site;
+        this.organizer = organizer;
         this.clock = clock;
     }
 
@@ -77,7 +80,7 @@ public final class WebinarRegistrar {
         DynamoDbWebinarStore.Saved saved = store.save(((WebinarReader.Accepted) outcome).webinar(), sha256(content.get()), clock.instant());
         StoredWebinar stored = saved.webinar();
         String invite = Invites.calendar(Invites.Kind.PUBLISH,
-                List.of(new Invites.Entry(stored.webinar(), stored.sequence(), stored.updatedAt(), false)));
+                List.of(Invites.Entry.published(stored.webinar(), stored.sequence(), stored.updatedAt())), organizer);
         s3.putObject(put -> put.bucket(publicationsBucket).key(inviteKey(id)).contentType("text/calendar; charset=utf-8"),
                 RequestBody.fromString(invite));
         Map<String, Object> report = new LinkedHashMap<>();

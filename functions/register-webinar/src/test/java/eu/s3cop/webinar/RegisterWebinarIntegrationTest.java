@@ -125,7 +125,7 @@ class RegisterWebinarIntegrationTest {
 
     private static VEvent event(String ics) throws Exception {
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
-        calendar.validate();
+        assertThat(calendar.validate().getEntries()).as("iCalendar validation").isEmpty();
         return calendar.<VEvent>getComponents("VEVENT").get(0);
     }
 }

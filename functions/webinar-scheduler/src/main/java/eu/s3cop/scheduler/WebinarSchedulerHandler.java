@@ -6,17 +6,23 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import eu.s3cop.catalogue.CatalogueSite;
 import eu.s3cop.core.AwsClients;
 import eu.s3cop.core.FunctionEnvironment;
+import eu.s3cop.webinar.store.DynamoDbWebinarStore;
+import eu.s3cop.webinar.store.Registrations;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
- * Runs on EventBridge Scheduler's schedule: refreshes the catalogue site, so that it is whole
- * even after overlapping publications. Webinar reminders and states join it with the webinars.
+ * Runs on EventBridge Scheduler's schedule: the webinar emails that are due and the webinars'
+ * states, as of the run's scheduled time (so a late or repeated run decides as the planned one
+ * would), then a refresh of the catalogue site.
  */
 public final class WebinarSchedulerHandler implements RequestHandler<ScheduledEvent, Void> {
 
+    private final Reminders reminders;
     private final CatalogueSite site;
 
     public WebinarSchedulerHandler() {
@@ -24,28 +30,35 @@ public final class WebinarSchedulerHandler implements RequestHandler<ScheduledEv
     }
 
     public WebinarSchedulerHandler(Map<String, String> environment) {
-        this(site(FunctionEnvironment.of(environment)));
+        this(FunctionEnvironment.of(environment), AwsClients.from(FunctionEnvironment.of(environment)));
     }
 
-    WebinarSchedulerHandler(CatalogueSite site) {
+    private WebinarSchedulerHandler(FunctionEnvironment environment, AwsClients clients) {
+        this(new Reminders(new DynamoDbWebinarStore(clients.dynamoDb(), environment.required("WEBINARS_TABLE")),
+                        new Registrations(clients.dynamoDb(), environment.required("WEBINARS_TABLE")),
+                        clients.configure(SesV2Client.builder(), "SESV2").build(), environment.required("SENDER_ADDRESS")),
+                new CatalogueSite(clients.s3(), clients.dynamoDb(), environment.required("PUBLICATIONS_TABLE"),
+                        environment.required("WEBINARS_TABLE"), environment.required("SITE_BUCKET"), groups(environment), Clock.systemUTC()));
+    }
+
+    WebinarSchedulerHandler(Reminders reminders, CatalogueSite site) {
+        this.reminders = reminders;
         this.site = site;
     }
 
-    private static CatalogueSite site(FunctionEnvironment environment) {
-        AwsClients clients = AwsClients.from(environment);
-        List<String> groups = Arrays.stream(environment.optional("WORKING_GROUPS",
-                "innovation-diffusion,industrial-transition,interregional-cooperation").split(","))
-                .map(String::strip).filter(group -> !group.isEmpty()).toList();
-        return new CatalogueSite(clients.s3(), clients.dynamoDb(), environment.required("PUBLICATIONS_TABLE"),
-                environment.required("WEBINARS_TABLE"), environment.required("SITE_BUCKET"), groups, Clock.systemUTC());
+    private static List<String> groups(FunctionEnvironment environment) {
+        return Arrays.stream(environment.optional("WORKING_GROUPS", "innovation-diffusion,industrial-transition,interregional-cooperation")
+                .split(",")).map(String::strip).filter(group -> !group.isEmpty()).toList();
     }
 
     @Override
     public Void handleRequest(ScheduledEvent event, Context context) {
         long started = System.nanoTime();
+        Instant now = event.getTime() == null ? Instant.now() : Instant.ofEpochMilli(event.getTime().getMillis());
+        Reminders.Run run = reminders.run(now);
         site.regenerate();
-        context.getLogger().log("catalogue site refreshed for the run of " + event.getTime()
-                + " (" + (System.nanoTime() - started) / 1_000_000 + " ms)");
+        context.getLogger().log("run for " + now + ": " + run.sent() + " emails sent, " + run.states() + " webinar states changed, site refreshed ("
+                + (System.nanoTime() - started) / 1_000_000 + " ms)");
         return null;
     }
 }

@@ -3,15 +3,18 @@ package eu.s3cop.webinar.model;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Status;
@@ -30,8 +33,17 @@ public final class Invites {
     /** PUBLISH for the public invite and feed; REQUEST and CANCEL for what registrants receive. */
     public enum Kind { PUBLISH, REQUEST, CANCEL }
 
-    /** One webinar in an invite; the meeting link only goes to registrants. */
-    public record Entry(Webinar webinar, int sequence, Instant stamp, boolean forRegistrant) {
+    /**
+     * One webinar in an invite.
+     *
+     * @param attendee the registrant's address for their own invite (which then carries the meeting
+     *     link, and names them as iTIP requires), or null for the public invite
+     */
+    public record Entry(Webinar webinar, int sequence, Instant stamp, String attendee) {
+
+        public static Entry published(Webinar webinar, int sequence, Instant stamp) {
+            return new Entry(webinar, sequence, stamp, null);
+        }
     }
 
     private static final String PRODUCT = "-//European S3 Community of Practice//Webinars//EN";
@@ -43,14 +55,17 @@ public final class Invites {
         return "webinar-" + webinarId + "@s3cop.eu";
     }
 
-    public static String calendar(Kind kind, List<Entry> entries) {
+    /**
+     * @param organizer the address invites come from (the SES sender); iTIP requires an ORGANIZER
+     */
+    public static String calendar(Kind kind, List<Entry> entries, String organizer) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODUCT));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(new Method(kind.name()));
         for (Entry entry : entries) {
-            calendar.add(event(entry, kind));
+            calendar.add(event(entry, kind, organizer));
         }
         StringWriter out = new StringWriter();
         try {
@@ -63,11 +78,16 @@ public final class Invites {
         return out.toString();
     }
 
-    private static VEvent event(Entry entry, Kind kind) {
+    private static VEvent event(Entry entry, Kind kind, String organizer) {
         Webinar webinar = entry.webinar();
         VEvent event = new VEvent(webinar.start(), webinar.end(), webinar.title());
         event.add(new Uid(uid(webinar.id())));
-        event.add(new DtStamp(entry.stamp()));
+        // The constructor stamps the clock's time: the stamp is the webinar's last change, so invites are reproducible.
+        event.replace(new DtStamp(entry.stamp()));
+        event.add(new Organizer(URI.create("mailto:" + organizer)));
+        if (entry.attendee() != null) {
+            event.add(new Attendee(URI.create("mailto:" + entry.attendee())));
+        }
         event.add(new Sequence(entry.sequence()));
         event.add(new Status(webinar.cancelled() || kind == Kind.CANCEL ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
         StringBuilder description = new StringBuilder(webinar.description().strip());
@@ -76,7 +96,7 @@ public final class Invites {
                     .map(speaker -> speaker.role().isEmpty() ? speaker.name() : speaker.name() + " (" + speaker.role() + ")")
                     .collect(Collectors.joining("; ")));
         }
-        if (entry.forRegistrant() && !webinar.joinUrl().isEmpty()) {
+        if (entry.attendee() != null && !webinar.joinUrl().isEmpty()) {
             description.append("\n\nJoin: ").append(webinar.joinUrl());
         }
         if (!webinar.recordingUrl().isEmpty()) {

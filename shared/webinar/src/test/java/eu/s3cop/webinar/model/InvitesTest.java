@@ -25,9 +25,9 @@ class InvitesTest {
     void anInviteIsValidICalendarWithAStableUidSequenceAndUtcTimesAcrossDaylightSaving() throws Exception {
         Instant stamp = Instant.parse("2024-05-01T12:00:00Z");
         String march = Invites.calendar(Invites.Kind.PUBLISH,
-                List.of(new Invites.Entry(webinar(LocalDateTime.parse("2024-03-21T10:00"), false), 3, stamp, false)));
+                List.of(new Invites.Entry(webinar(LocalDateTime.parse("2024-03-21T10:00"), false), 3, stamp, null)), "webinars@example.org");
         String november = Invites.calendar(Invites.Kind.PUBLISH,
-                List.of(new Invites.Entry(webinar(LocalDateTime.parse("2024-11-21T10:00"), false), 3, stamp, false)));
+                List.of(new Invites.Entry(webinar(LocalDateTime.parse("2024-11-21T10:00"), false), 3, stamp, null)), "webinars@example.org");
 
         VEvent inMarch = event(march);
         assertThat(inMarch.getUid().orElseThrow().getValue()).isEqualTo("webinar-bottlenecks-2024@s3cop.eu");
@@ -43,21 +43,24 @@ class InvitesTest {
     @Test
     void registrantsGetTheJoinLinkAndCancellationsSayCancelled() throws Exception {
         String request = Invites.calendar(Invites.Kind.REQUEST,
-                List.of(new Invites.Entry(webinar(LocalDateTime.parse("2024-05-23T10:00"), false), 1, Instant.now(), true)));
-        assertThat(request.replace("\r\n ", "")).contains("METHOD:REQUEST", "https://example.org/join/abc", "STATUS:CONFIRMED");
+                List.of(new Invites.Entry(webinar(LocalDateTime.parse("2024-05-23T10:00"), false), 1, Instant.now(), "ana@example.org")), "webinars@example.org");
+        assertThat(request.replace("\r\n ", "")).contains("METHOD:REQUEST", "https://example.org/join/abc", "STATUS:CONFIRMED",
+                "ORGANIZER:mailto:webinars@example.org", "ATTENDEE:mailto:ana@example.org");
+        event(request);
         String cancel = Invites.calendar(Invites.Kind.CANCEL,
-                List.of(new Invites.Entry(webinar(LocalDateTime.parse("2024-05-23T10:00"), true), 2, Instant.now(), true)));
+                List.of(new Invites.Entry(webinar(LocalDateTime.parse("2024-05-23T10:00"), true), 2, Instant.now(), "ana@example.org")), "webinars@example.org");
         assertThat(cancel).contains("METHOD:CANCEL", "STATUS:CANCELLED", "SEQUENCE:2");
         event(cancel);
     }
 
     private static String invite(LocalDateTime starts) {
-        return Invites.calendar(Invites.Kind.PUBLISH, List.of(new Invites.Entry(webinar(starts, false), 0, Instant.EPOCH, false)));
+        return Invites.calendar(Invites.Kind.PUBLISH,
+                List.of(new Invites.Entry(webinar(starts, false), 0, Instant.EPOCH, null)), "webinars@example.org");
     }
 
     private static VEvent event(String ics) throws Exception {
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
-        calendar.validate();
+        assertThat(calendar.validate().getEntries()).as("iCalendar validation").isEmpty();
         return calendar.<VEvent>getComponents("VEVENT").get(0);
     }
 }

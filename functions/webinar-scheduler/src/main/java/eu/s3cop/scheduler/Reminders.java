@@ -1,0 +1,176 @@
+package eu.s3cop.scheduler;
+
+import eu.s3cop.webinar.model.Invites;
+import eu.s3cop.webinar.model.Webinar;
+import eu.s3cop.webinar.store.DynamoDbWebinarStore;
+import eu.s3cop.webinar.store.Registrations;
+import eu.s3cop.webinar.store.StoredWebinar;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * The emails of a scheduled run, each sent at most once per registrant however runs repeat or
+ * overlap: a confirmation, a reminder about 24 hours and about 1 hour before, a notice for
+ * every change (REQUEST with the new SEQUENCE, or CANCEL), and the recording once it is set.
+ * An email is claimed by a conditional write on the registration before it is sent, and the
+ * claim is released if sending fails, so the next run tries again.
+ */
+final class Reminders {
+
+    /** What a run sent and changed, for its log line (counts only: no personal data). */
+    record Run(int sent, int states) {
+    }
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
+
+    private final DynamoDbWebinarStore webinars;
+    private final Registrations registrations;
+    private final DynamoDbClient dynamoDb;
+    private final SesV2Client ses;
+    private final String sender;
+
+    Reminders(DynamoDbWebinarStore webinars, Registrations registrations, SesV2Client ses, String sender) {
+        this.webinars = webinars;
+        this.registrations = registrations;
+        this.dynamoDb = webinars.client();
+        this.ses = ses;
+        this.sender = sender;
+    }
+
+    Run run(Instant now) {
+        int sent = 0;
+        int states = 0;
+        for (StoredWebinar stored : webinars.all()) {
+            if (moveState(stored, now)) {
+                states++;
+            }
+            for (Registrations.Registrant registrant : registrations.registrants(stored.webinar().id())) {
+                sent += due(stored, registrant, now);
+            }
+        }
+        return new Run(sent, states);
+    }
+
+    /** Sends what is due for one registrant and returns how many emails it sent. */
+    private int due(StoredWebinar stored, Registrations.Registrant registrant, Instant now) {
+        Webinar webinar = stored.webinar();
+        int sent = 0;
+        boolean over = !now.isBefore(webinar.end());
+        String when = WHEN.format(webinar.starts()) + " (" + webinar.timezone().getId() + ", " + webinar.duration().toMinutes() + " minutes)";
+        int confirmedSequence = registrant.item().containsKey("sent_confirmation") ? sequenceOf(registrant, "sent_confirmation") : -1;
+        if (webinar.cancelled()) {
+            if (confirmedSequence >= 0 && send(stored, registrant, "sent_cancel", new Mail(registrant.email(), registrant.name(),
+                    "Cancelled: " + webinar.title(), "Dear " + registrant.name() + ",\n\nthe webinar \"" + webinar.title() + "\" planned for "
+                    + when + " is cancelled. We are sorry for the change.\n\nS3 CoP secretariat\n",
+                    invite(stored, registrant, Invites.Kind.CANCEL), Invites.Kind.CANCEL), now)) {
+                sent++;
+            }
+            return sent;
+        }
+        if (!over && confirmedSequence < 0) {
+            if (send(stored, registrant, "sent_confirmation", new Mail(registrant.email(), registrant.name(),
+                    "You are registered: " + webinar.title(), "Dear " + registrant.name() + ",\n\nyou are registered for \"" + webinar.title()
+                    + "\" on " + when + "." + join(webinar) + "\n\nThe invite is attached. To cancel your registration: DELETE "
+                    + "/webinars/" + webinar.id() + "/registrations/" + registrant.token() + "\n\nS3 CoP secretariat\n",
+                    invite(stored, registrant, Invites.Kind.REQUEST), Invites.Kind.REQUEST), now)) {
+                sent++;
+            }
+        } else if (!over && confirmedSequence < stored.sequence()) {
+            if (send(stored, registrant, "sent_update_" + stored.sequence(), new Mail(registrant.email(), registrant.name(),
+                    "Changed: " + webinar.title(), "Dear " + registrant.name() + ",\n\nthe webinar \"" + webinar.title() + "\" has changed. It is now on "
+                    + when + "." + join(webinar) + "\n\nThe updated invite is attached.\n\nS3 CoP secretariat\n",
+                    invite(stored, registrant, Invites.Kind.REQUEST), Invites.Kind.REQUEST), now)) {
+                sent++;
+            }
+        }
+        Instant start = webinar.start();
+        if (now.isBefore(start)) {
+            if (!now.isBefore(start.minus(Duration.ofHours(24))) && now.isBefore(start.minus(Duration.ofHours(1)))
+                    && send(stored, registrant, "sent_reminder24", reminder(stored, registrant, "tomorrow", when), now)) {
+                sent++;
+            }
+            if (!now.isBefore(start.minus(Duration.ofHours(1)))
+                    && send(stored, registrant, "sent_reminder1", reminder(stored, registrant, "in one hour", when), now)) {
+                sent++;
+            }
+        }
+        if (over && !webinar.recordingUrl().isEmpty() && send(stored, registrant, "sent_recording", new Mail(registrant.email(),
+                registrant.name(), "Recording: " + webinar.title(), "Dear " + registrant.name() + ",\n\nthe recording of \"" + webinar.title()
+                + "\" is online: " + webinar.recordingUrl() + "\n\nS3 CoP secretariat\n", null, Invites.Kind.PUBLISH), now)) {
+            sent++;
+        }
+        return sent;
+    }
+
+    private Mail reminder(StoredWebinar stored, Registrations.Registrant registrant, String soon, String when) {
+        Webinar webinar = stored.webinar();
+        return new Mail(registrant.email(), registrant.name(), "Reminder (" + soon + "): " + webinar.title(),
+                "Dear " + registrant.name() + ",\n\n\"" + webinar.title() + "\" starts " + soon + ": " + when + "." + join(webinar)
+                        + "\n\nS3 CoP secretariat\n", invite(stored, registrant, Invites.Kind.REQUEST), Invites.Kind.REQUEST);
+    }
+
+    private static String join(Webinar webinar) {
+        return webinar.joinUrl().isEmpty() ? "" : "\n\nJoin here: " + webinar.joinUrl();
+    }
+
+    private String invite(StoredWebinar stored, Registrations.Registrant registrant, Invites.Kind kind) {
+        return Invites.calendar(kind, List.of(new Invites.Entry(stored.webinar(), stored.sequence(), stored.updatedAt(), registrant.email())), sender);
+    }
+
+    /**
+     * Claims the email (records which SEQUENCE it was for), sends it, and releases the claim if
+     * sending fails. False when it was sent before or the registration is gone.
+     */
+    private boolean send(StoredWebinar stored, Registrations.Registrant registrant, String marker, Mail mail, Instant now) {
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("WEBINAR#" + stored.webinar().id()), "sk", AttributeValue.fromS(registrant.key()));
+        try {
+            dynamoDb.updateItem(update -> update.tableName(webinars.table()).key(key)
+                    .updateExpression("SET #m = :at")
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#m)")
+                    .expressionAttributeNames(Map.of("#m", marker))
+                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(stored.sequence() + "@" + now))));
+        } catch (ConditionalCheckFailedException alreadyClaimed) {
+            return false;
+        }
+        try {
+            byte[] raw = mail.mime(sender, now);
+            ses.sendEmail(email -> email.fromEmailAddress(sender).destination(to -> to.toAddresses(mail.to()))
+                    .content(content -> content.raw(message -> message.data(SdkBytes.fromByteArray(raw)))));
+            return true;
+        } catch (RuntimeException e) {
+            dynamoDb.updateItem(update -> update.tableName(webinars.table()).key(key).updateExpression("REMOVE #m")
+                    .expressionAttributeNames(Map.of("#m", marker)));
+            throw e;
+        }
+    }
+
+    /** The SEQUENCE an email was sent for, from its claim ("<sequence>@<time>"). */
+    private static int sequenceOf(Registrations.Registrant registrant, String marker) {
+        String claim = registrant.item().get(marker).s();
+        return Integer.parseInt(claim.substring(0, claim.indexOf('@')));
+    }
+
+    /** Records upcoming, live or past on the webinar when it changes; conditional, so repeats are harmless. */
+    private boolean moveState(StoredWebinar stored, Instant now) {
+        Webinar webinar = stored.webinar();
+        String state = webinar.cancelled() ? "cancelled" : now.isBefore(webinar.start()) ? "upcoming" : now.isBefore(webinar.end()) ? "live" : "past";
+        try {
+            dynamoDb.updateItem(update -> update.tableName(webinars.table())
+                    .key(Map.of("pk", AttributeValue.fromS("WEBINAR#" + webinar.id()), "sk", AttributeValue.fromS("META")))
+                    .updateExpression("SET #s = :s").conditionExpression("attribute_exists(pk) AND (attribute_not_exists(#s) OR #s <> :s)")
+                    .expressionAttributeNames(Map.of("#s", "state")).expressionAttributeValues(Map.of(":s", AttributeValue.fromS(state))));
+            return true;
+        } catch (ConditionalCheckFailedException unchanged) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package eu.s3cop.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.lambda.Invocation;
+import eu.s3cop.testing.LocalAws;
+import eu.s3cop.webinar.model.Webinar;
+import eu.s3cop.webinar.store.DynamoDbWebinarStore;
+import eu.s3cop.webinar.store.Registrations;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import org.junit.jupiter.api.Test;
+
+/** The scheduler sends exactly the expected emails, once each, however its runs repeat or overlap. */
+@LocalAws
+class WebinarSchedulerIntegrationTest {
+
+    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+    private static final LocalDateTime STARTS = LocalDateTime.parse("2024-11-21T10:00");
+    private static final Instant START = STARTS.atZone(BRUSSELS).toInstant();
+
+    @Test
+    void confirmationsChangesRemindersAndTheRecordingAreEachSentOnce(LocalStack stack) throws Exception {
+        DynamoDbWebinarStore store = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
+        Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
+        store.save(webinar("green-steel", "First description.", "", false), "v1", Instant.parse("2024-11-01T00:00:00Z"));
+        registrations.register("green-steel", "Ana Novak", "ana@example.org", Instant.parse("2024-11-02T00:00:00Z"));
+        registrations.register("green-steel", "Bogdan Ionescu", "bogdan@example.org", Instant.parse("2024-11-02T00:00:00Z"));
+        run(stack, START.minus(Duration.ofHours(30)));
+        List<MimeMessage> confirmations = messages(stack, "Green steel");
+        assertThat(confirmations).extracting(MimeMessage::getSubject).containsOnly("You are registered: Green steel")
+                .hasSize(2);
+        MimeMessage confirmation = confirmations.get(0);
+        assertThat(body(confirmation)).contains("https://example.org/join/green-room", "Thursday 21 November 2024, 10:00 (Europe/Brussels");
+        String invite = calendar(confirmation);
+        assertThat(new CalendarBuilder().build(new StringReader(invite)).validate().getEntries()).as("iCalendar validation").isEmpty();
+        assertThat(invite).contains("METHOD:REQUEST", "SEQUENCE:0", "DTSTART:20241121T090000Z");
+        run(stack, START.minus(Duration.ofHours(30)));
+        assertThat(messages(stack, "Green steel")).hasSize(2);
+
+        store.save(webinar("green-steel", "A new description.", "", false), "v2", Instant.parse("2024-11-20T00:00:00Z"));
+        run(stack, START.minus(Duration.ofHours(29)));
+        List<MimeMessage> changes = messages(stack, "Green steel").subList(2, 4);
+        assertThat(changes).extracting(MimeMessage::getSubject).containsOnly("Changed: Green steel").hasSize(2);
+        assertThat(calendar(changes.get(0))).contains("METHOD:REQUEST", "SEQUENCE:1");
+
+        CompletableFuture<Invocation> first = CompletableFuture.supplyAsync(() -> stack.invoke("webinar-scheduler", event(START.minus(Duration.ofHours(20)))));
+        CompletableFuture<Invocation> second = CompletableFuture.supplyAsync(() -> stack.invoke("webinar-scheduler", event(START.minus(Duration.ofHours(20)))));
+        assertThat(first.get().succeeded()).as(String.valueOf(first.get().error())).isTrue();
+        assertThat(second.get().succeeded()).as(String.valueOf(second.get().error())).isTrue();
+        assertThat(messages(stack, "Green steel").subList(4, 6)).extracting(MimeMessage::getSubject).containsOnly("Reminder (tomorrow): Green steel").hasSize(2);
+
+        run(stack, START.minus(Duration.ofMinutes(30)));
+        run(stack, START.minus(Duration.ofMinutes(20)));
+        assertThat(messages(stack, "Green steel").subList(6, 8)).extracting(MimeMessage::getSubject).containsOnly("Reminder (in one hour): Green steel").hasSize(2);
+
+        store.save(webinar("green-steel", "A new description.", "https://example.org/recording/green", false), "v3", Instant.parse("2024-11-21T12:00:00Z"));
+        run(stack, START.plus(Duration.ofHours(3)));
+        run(stack, START.plus(Duration.ofHours(4)));
+        List<MimeMessage> recordings = messages(stack, "Green steel").subList(8, 10);
+        assertThat(recordings).extracting(MimeMessage::getSubject).containsOnly("Recording: Green steel").hasSize(2);
+        assertThat(body(recordings.get(0))).contains("https://example.org/recording/green");
+        assertThat(messages(stack, "Green steel")).hasSize(10);
+    }
+
+    @Test
+    void aCancellationIsSentOnceWithMethodCancelToThoseWhoWereConfirmed(LocalStack stack) throws Exception {
+        DynamoDbWebinarStore store = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
+        Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
+        store.save(webinar("cancelled-one", "About it.", "", false), "c1", Instant.parse("2024-11-01T00:00:00Z"));
+        registrations.register("cancelled-one", "Chiara Rossi", "chiara@example.org", Instant.parse("2024-11-02T00:00:00Z"));
+        run(stack, START.minus(Duration.ofDays(5)));
+        assertThat(messages(stack, "Cancelled one")).extracting(MimeMessage::getSubject).containsExactly("You are registered: Cancelled one");
+
+        store.save(webinar("cancelled-one", "About it.", "", true), "c2", Instant.parse("2024-11-10T00:00:00Z"));
+        run(stack, START.minus(Duration.ofDays(4)));
+        run(stack, START.minus(Duration.ofHours(20)));
+
+        List<MimeMessage> cancellations = messages(stack, "Cancelled one").subList(1, messages(stack, "Cancelled one").size());
+        assertThat(cancellations).extracting(MimeMessage::getSubject).containsExactly("Cancelled: Cancelled one");
+        String cancel = calendar(cancellations.get(0));
+        assertThat(new CalendarBuilder().build(new StringReader(cancel)).validate().getEntries()).as("iCalendar validation").isEmpty();
+        assertThat(cancel).contains("METHOD:CANCEL", "STATUS:CANCELLED", "SEQUENCE:1");
+    }
+
+    @Test
+    void registrantsNeverAppearOnTheCatalogueSite(LocalStack stack) throws Exception {
+        DynamoDbWebinarStore store = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
+        Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
+        LocalDateTime soon = LocalDateTime.now(BRUSSELS).plusDays(3).withNano(0);
+        store.save(new Webinar("privacy-check", "Privacy check", "innovation-diffusion", soon, BRUSSELS, Duration.ofHours(1), "",
+                List.of(), "https://example.org/join/hidden-room", null, 0, "", false), "p1", Instant.now());
+        registrations.register("privacy-check", "Dana Secret", "dana.secret@example.org", Instant.now());
+        run(stack, Instant.now());
+
+        try (var s3 = stack.s3Client()) {
+            for (var object : s3.listObjectsV2(list -> list.bucket("s3cop-site")).contents()) {
+                String content = s3.getObjectAsBytes(get -> get.bucket("s3cop-site").key(object.key())).asUtf8String();
+                assertThat(content).as(object.key()).doesNotContain("dana.secret").doesNotContain("Dana Secret").doesNotContain("hidden-room");
+            }
+            assertThat(s3.getObjectAsBytes(get -> get.bucket("s3cop-site").key("index.html")).asUtf8String()).contains("Privacy check");
+        }
+    }
+
+    private static Webinar webinar(String id, String description, String recording, boolean cancelled) {
+        String title = id.equals("green-steel") ? "Green steel" : "Cancelled one";
+        return new Webinar(id, title, "industrial-transition", STARTS, BRUSSELS, Duration.ofMinutes(90), description,
+                List.of(new Webinar.Speaker("Νίκος Παπαδόπουλος", "Rapporteur")), "https://example.org/join/green-room", null, 0, recording, cancelled);
+    }
+
+    private static void run(LocalStack stack, Instant time) {
+        Invocation invocation = stack.invoke("webinar-scheduler", event(time));
+        assertThat(invocation.succeeded()).as(String.valueOf(invocation.error())).isTrue();
+    }
+
+    private static String event(Instant time) {
+        return "{\"version\":\"0\",\"id\":\"run-" + time.toEpochMilli() + "\",\"detail-type\":\"Scheduled Event\",\"source\":\"aws.scheduler\","
+                + "\"time\":\"" + time + "\",\"resources\":[],\"detail\":{}}";
+    }
+
+    /** The outbox's messages about one webinar, in the order they were sent (the tests of this class share a stack). */
+    private static List<MimeMessage> messages(LocalStack stack, String title) throws Exception {
+        List<MimeMessage> messages = new ArrayList<>();
+        for (Path file : stack.outboxMessages()) {
+            try (InputStream in = Files.newInputStream(file)) {
+                MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
+                if (message.getSubject().endsWith(": " + title)) {
+                    messages.add(message);
+                }
+            }
+        }
+        return messages;
+    }
+
+    private static String body(MimeMessage message) throws Exception {
+        return String.valueOf(((Multipart) message.getContent()).getBodyPart(0).getContent());
+    }
+
+    private static String calendar(MimeMessage message) throws Exception {
+        Multipart parts = (Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.getContentType().startsWith("text/calendar")) {
+                try (InputStream in = part.getInputStream()) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no calendar part in " + message.getSubject());
+    }
+}
