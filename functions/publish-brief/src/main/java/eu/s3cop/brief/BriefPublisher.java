@@ -32,6 +32,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class BriefPublisher {
 
+    private static final System.Logger LOG = System.getLogger(BriefPublisher.class.getName());
+
     /** What became of an upload. */
     public enum Result { PUBLISHED, UNCHANGED, PREVIEW, REJECTED, IGNORED, SUPERSEDED }
 
@@ -168,6 +170,8 @@ public final class BriefPublisher {
         try {
             return Optional.of(renderer.render(draft, new RenderSettings(version, created), images));
         } catch (RuntimeException | StackOverflowError e) {
+            // The rapporteur gets a plain answer; operators get the cause, which may be ours to fix.
+            LOG.log(System.Logger.Level.WARNING, "Layout failed for " + upload.key(), e);
             reject(upload, List.of(Problem.ofFile("the draft could not be laid out as a PDF ("
                     + e.getClass().getSimpleName() + "); simplify its structure and upload it again")));
             return Optional.empty();

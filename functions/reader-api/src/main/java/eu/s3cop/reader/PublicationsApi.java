@@ -5,7 +5,9 @@ import static eu.s3cop.core.Items.text;
 import static eu.s3cop.core.Items.texts;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import eu.s3cop.core.PresignedLinks;
 import eu.s3cop.core.SearchText;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
 
 /** The publication routes: listing and search, one publication with its history, and downloads. */
 final class PublicationsApi {
@@ -26,12 +28,12 @@ final class PublicationsApi {
 
     private final ReaderConfig config;
     private final PublicationCatalog catalog;
-    private final S3Presigner presigner;
+    private final PresignedLinks links;
 
-    PublicationsApi(ReaderConfig config, PublicationCatalog catalog, S3Presigner presigner) {
+    PublicationsApi(ReaderConfig config, PublicationCatalog catalog, PresignedLinks links) {
         this.config = config;
         this.catalog = catalog;
-        this.presigner = presigner;
+        this.links = links;
     }
 
     /** The search page a browser gets: the catalogue's own design, with every match on one page. */
@@ -120,13 +122,10 @@ final class PublicationsApi {
         Map<String, AttributeValue> stored = catalog.version(id, version)
                 .orElseThrow(() -> ApiException.notFound("Publication " + id + " has no published version " + version + "."));
         String slug = path.get("slug");
-        String url = presigner.presignGetObject(presign -> presign
-                .signatureDuration(config.linkExpiry())
-                .getObjectRequest(get -> get.bucket(config.publicationsBucket()).key(text(stored, "pdfKey"))
-                        .responseContentType("application/pdf")
-                        .responseContentDisposition("attachment; filename=\"" + slug + "-v" + version + ".pdf\"")))
-                .url().toString();
-        return Responses.redirect(url);
+        URI url = links.get(config.publicationsBucket(), text(stored, "pdfKey"), config.linkExpiry(), Map.of(
+                "response-content-type", "application/pdf",
+                "response-content-disposition", "attachment; filename=\"" + slug + "-v" + version + ".pdf\""));
+        return Responses.redirect(url.toString());
     }
 
     Duration linkExpiry() {

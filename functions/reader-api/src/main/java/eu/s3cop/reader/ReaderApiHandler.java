@@ -33,7 +33,7 @@ public final class ReaderApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private ReaderApiHandler(ReaderConfig config, AwsClients clients) {
-        this(new PublicationsApi(config, new PublicationCatalog(clients.dynamoDb(), config.table()), clients.s3Presigner()),
+        this(new PublicationsApi(config, new PublicationCatalog(clients.dynamoDb(), config.table()), clients.presignedLinks()),
                 new WebinarsApi(config, new DynamoDbWebinarStore(clients.dynamoDb(), config.webinarsTable()),
                         new Registrations(clients.dynamoDb(), config.webinarsTable()), Clock.systemUTC()));
     }

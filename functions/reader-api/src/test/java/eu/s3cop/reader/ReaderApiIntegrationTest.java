@@ -3,6 +3,7 @@ package eu.s3cop.reader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import eu.s3cop.core.PresignedLinks;
 import eu.s3cop.stack.LocalStack;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.testing.ProjectFiles;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,8 +30,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** Readers list, search and download published briefs through the HTTP API, as published by the real function. */
 @LocalAws
@@ -144,18 +144,14 @@ class ReaderApiIntegrationTest {
         String unsigned = location.substring(0, location.indexOf('?'));
         assertThat(http.send(HttpRequest.newBuilder(URI.create(unsigned)).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
 
-        try (S3Presigner presigner = S3Presigner.builder().endpointOverride(stack.s3Endpoint()).region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build()) {
-            String shortLived = presigner.presignGetObject(presign -> presign.signatureDuration(Duration.ofSeconds(1))
-                    .getObjectRequest(getObject -> getObject.bucket("s3cop-publications").key("briefs/innovation-diffusion/generated-0/v2.pdf")))
-                    .url().toString();
-            assertThat(http.send(HttpRequest.newBuilder(URI.create(shortLived)).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
-                    .isEqualTo(200);
-            Thread.sleep(2500);
-            assertThat(http.send(HttpRequest.newBuilder(URI.create(shortLived)).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
-                    .isEqualTo(403);
-        }
+        PresignedLinks links = new PresignedLinks(Region.EU_WEST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), Optional.of(stack.s3Endpoint()));
+        URI shortLived = links.get("s3cop-publications", "briefs/innovation-diffusion/generated-0/v2.pdf", Duration.ofSeconds(1), Map.of());
+        assertThat(http.send(HttpRequest.newBuilder(shortLived).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(200);
+        Thread.sleep(2500);
+        assertThat(http.send(HttpRequest.newBuilder(shortLived).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(403);
     }
 
     @Test

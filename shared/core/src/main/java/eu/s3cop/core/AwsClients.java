@@ -16,8 +16,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Builds AWS SDK clients from a function's environment, once per container.
@@ -56,11 +54,9 @@ public final class AwsClients {
         return builder.build();
     }
 
-    public S3Presigner s3Presigner() {
-        S3Presigner.Builder builder = S3Presigner.builder().region(region).credentialsProvider(credentials);
-        endpoint("S3").ifPresent(uri -> builder.endpointOverride(uri)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
-        return builder.build();
+    /** Presigned download links; they need no S3 client, so the functions that only hand out links carry none. */
+    public PresignedLinks presignedLinks() {
+        return new PresignedLinks(region, credentials, endpoint("S3"));
     }
 
     public DynamoDbClient dynamoDb() {

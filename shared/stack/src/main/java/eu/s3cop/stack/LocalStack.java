@@ -124,7 +124,7 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> environment = new LinkedHashMap<>(resolver.environment(function));
             environment.putAll(awsEnvironment(function));
             String arn = "arn:aws:lambda:" + settings.region() + ":" + LocalResolver.ACCOUNT_ID + ":function:" + function.name();
-            runners.put(function.name(), new FunctionRunner(function, environment, arn, settings.classLoader()));
+            runners.put(function.name(), new FunctionRunner(function, environment, arn, settings.code()));
         }
         if (settings.runSchedules()) {
             runners.values().forEach(this::scheduleAll);

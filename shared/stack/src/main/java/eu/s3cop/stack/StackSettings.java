@@ -1,5 +1,6 @@
 package eu.s3cop.stack;
 
+import eu.s3cop.stack.lambda.FunctionCode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param runSchedules whether schedules fire on their own (they can always be fired on demand)
  * @param retryDelay the wait before the first retry of a failed asynchronous event (doubled for the second)
  * @param concurrency how many events may be handled at once
+ * @param code where the functions' classes come from: the class path, or their deployment packages
  */
 public record StackSettings(
         Path dataDirectory,
@@ -29,7 +31,7 @@ public record StackSettings(
         boolean runSchedules,
         Duration retryDelay,
         int concurrency,
-        ClassLoader classLoader) {
+        FunctionCode code) {
 
     public static final int S3_PORT = 4566;
     public static final int DYNAMODB_PORT = 8000;
@@ -48,28 +50,32 @@ public record StackSettings(
     /** The stack's contract: fixed ports on 127.0.0.1, schedules running, data kept in {@code dataDirectory}. */
     public static StackSettings defaults(Path dataDirectory) {
         return new StackSettings(dataDirectory, S3_PORT, DYNAMODB_PORT, HTTP_PORT, REGION, ACCESS_KEY, SECRET_KEY,
-                Map.of(), true, Duration.ofSeconds(1), 8, Thread.currentThread().getContextClassLoader());
+                Map.of(), true, Duration.ofSeconds(1), 8, FunctionCode.classPath(Thread.currentThread().getContextClassLoader()));
     }
 
     /** For tests: in memory, on free ports, schedules only on demand, quick retries. */
     public static StackSettings ephemeral() {
         return new StackSettings(null, 0, 0, 0, REGION, ACCESS_KEY, SECRET_KEY,
-                Map.of(), false, Duration.ofMillis(50), 8, Thread.currentThread().getContextClassLoader());
+                Map.of(), false, Duration.ofMillis(50), 8, FunctionCode.classPath(Thread.currentThread().getContextClassLoader()));
     }
 
     public StackSettings withPorts(int s3, int dynamoDb, int http) {
-        return new StackSettings(dataDirectory, s3, dynamoDb, http, region, accessKey, secretKey, parameters, runSchedules, retryDelay, concurrency, classLoader);
+        return new StackSettings(dataDirectory, s3, dynamoDb, http, region, accessKey, secretKey, parameters, runSchedules, retryDelay, concurrency, code);
     }
 
     public StackSettings withDataDirectory(Path directory) {
-        return new StackSettings(directory, s3Port, dynamoDbPort, httpPort, region, accessKey, secretKey, parameters, runSchedules, retryDelay, concurrency, classLoader);
+        return new StackSettings(directory, s3Port, dynamoDbPort, httpPort, region, accessKey, secretKey, parameters, runSchedules, retryDelay, concurrency, code);
     }
 
     public StackSettings withRunSchedules(boolean run) {
-        return new StackSettings(dataDirectory, s3Port, dynamoDbPort, httpPort, region, accessKey, secretKey, parameters, run, retryDelay, concurrency, classLoader);
+        return new StackSettings(dataDirectory, s3Port, dynamoDbPort, httpPort, region, accessKey, secretKey, parameters, run, retryDelay, concurrency, code);
+    }
+
+    public StackSettings withCode(FunctionCode functions) {
+        return new StackSettings(dataDirectory, s3Port, dynamoDbPort, httpPort, region, accessKey, secretKey, parameters, runSchedules, retryDelay, concurrency, functions);
     }
 
     public StackSettings withParameters(Map<String, String> values) {
-        return new StackSettings(dataDirectory, s3Port, dynamoDbPort, httpPort, region, accessKey, secretKey, values, runSchedules, retryDelay, concurrency, classLoader);
+        return new StackSettings(dataDirectory, s3Port, dynamoDbPort, httpPort, region, accessKey, secretKey, values, runSchedules, retryDelay, concurrency, code);
     }
 }

@@ -19,4 +19,11 @@ public @interface LocalAws {
 
     /** Template parameters to override, as {@code Name=Value}. */
     String[] parameters() default {};
+
+    /**
+     * Runs every function from its deployment package ({@code CodeUri}, built by {@code mvn
+     * package}) in a class loader of its own, instead of from the test class path: the way to
+     * prove that a package holds everything its function loads.
+     */
+    boolean packaged() default false;
 }

@@ -2,6 +2,7 @@ package eu.s3cop.testing;
 
 import eu.s3cop.stack.LocalStack;
 import eu.s3cop.stack.StackSettings;
+import eu.s3cop.stack.lambda.FunctionCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -50,7 +51,11 @@ public final class LocalAwsExtension implements ParameterResolver {
                 parameters.put(assignment.substring(0, equals), assignment.substring(equals + 1));
             }
         }
-        return LocalStack.start(ProjectFiles.template(), StackSettings.ephemeral().withParameters(parameters));
+        StackSettings settings = StackSettings.ephemeral().withParameters(parameters);
+        if (annotation != null && annotation.packaged()) {
+            settings = settings.withCode(FunctionCode.packages(ProjectFiles.root()));
+        }
+        return LocalStack.start(ProjectFiles.template(), settings);
     }
 
     /** Closed by JUnit when the class's store is discarded. */

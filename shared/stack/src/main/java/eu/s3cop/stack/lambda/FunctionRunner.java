@@ -36,7 +36,8 @@ public final class FunctionRunner {
     private final FunctionResource function;
     private final Map<String, String> environment;
     private final String functionArn;
-    private final ClassLoader loader;
+    private final FunctionCode code;
+    private volatile ClassLoader loader;
     private final ConcurrentLinkedDeque<Object> idle = new ConcurrentLinkedDeque<>();
     private volatile Entry entry;
 
@@ -46,11 +47,11 @@ public final class FunctionRunner {
     private record Entry(Class<?> handlerClass, Method method, Shape shape, PojoSerializer<Object> input) {
     }
 
-    public FunctionRunner(FunctionResource function, Map<String, String> environment, String functionArn, ClassLoader loader) {
+    public FunctionRunner(FunctionResource function, Map<String, String> environment, String functionArn, FunctionCode code) {
         this.function = function;
         this.environment = Map.copyOf(environment);
         this.functionArn = functionArn;
-        this.loader = loader;
+        this.code = code;
     }
 
     private Entry entry() {
@@ -58,6 +59,7 @@ public final class FunctionRunner {
         if (current == null) {
             synchronized (this) {
                 if (entry == null) {
+                    loader = code.loaderFor(function);
                     Class<?> handlerClass;
                     try {
                         handlerClass = Class.forName(function.handlerClass(), false, loader);
@@ -108,6 +110,18 @@ public final class FunctionRunner {
     }
 
     private String call(Object handler, String eventJson, Context context) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // As in a Lambda container, what the function loads by name it finds in its own code.
+        thread.setContextClassLoader(loader);
+        try {
+            return callHandler(handler, eventJson, context);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private String callHandler(Object handler, String eventJson, Context context) throws Exception {
         Entry entry = entry();
         Method method = entry.method();
         byte[] event = eventJson.getBytes(StandardCharsets.UTF_8);
@@ -137,7 +151,14 @@ public final class FunctionRunner {
         Class<?> handlerClass = entry().handlerClass();
         try {
             Constructor<?> constructor = handlerClass.getConstructor(Map.class);
-            return constructor.newInstance(environment);
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader);
+            try {
+                return constructor.newInstance(environment);
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
         } catch (NoSuchMethodException e) {
             throw new StackException("Function " + function.name() + ": " + handlerClass.getName()
                     + " needs a public constructor taking the environment (Map<String, String>) so the local stack can configure it", e);

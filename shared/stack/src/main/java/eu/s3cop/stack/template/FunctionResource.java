@@ -11,6 +11,7 @@ import java.util.Map;
  * @param name the function's folder under {@code functions/}, for example {@code publish-brief}
  * @param handlerClass the class named by {@code Handler}
  * @param handlerMethod the method named by {@code Handler} ({@code handleRequest} when not named)
+ * @param codeUri the deployment package, relative to the template ({@code CodeUri}); empty when not given
  * @param environment the environment variables as written (values may be intrinsics)
  */
 public record FunctionResource(
@@ -18,6 +19,7 @@ public record FunctionResource(
         String name,
         String handlerClass,
         String handlerMethod,
+        String codeUri,
         String runtime,
         int memoryMb,
         int timeoutSeconds,
@@ -49,6 +51,7 @@ public record FunctionResource(
                 name(logicalId, setting("CodeUri", properties, globals)),
                 handlerClass,
                 handlerMethod,
+                setting("CodeUri", properties, globals) instanceof String uri ? uri : "",
                 Values.stringOr(setting("Runtime", properties, globals), path + ".Runtime", "java21"),
                 Integer.parseInt(Values.stringOr(setting("MemorySize", properties, globals), path + ".MemorySize", "128")),
                 Integer.parseInt(Values.stringOr(setting("Timeout", properties, globals), path + ".Timeout", "3")),

@@ -1,0 +1,18 @@
+package eu.s3cop.brief;
+
+import eu.s3cop.testing.FunctionPackages;
+import eu.s3cop.testing.LocalAws;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The publishing tests again, with every function run from its deployment package in a class
+ * loader of its own: what the package lacks fails here as it would on Lambda.
+ */
+@LocalAws(packaged = true)
+class PublishBriefPackageIntegrationTest extends PublishBriefIntegrationTest {
+
+    @Test
+    void thePackageStaysWithinItsBudget() {
+        FunctionPackages.assertWithinBudget("publish-brief", 15);
+    }
+}

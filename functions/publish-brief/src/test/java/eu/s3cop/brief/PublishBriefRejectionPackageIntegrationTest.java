@@ -1,0 +1,17 @@
+package eu.s3cop.brief;
+
+import eu.s3cop.testing.FunctionPackages;
+import eu.s3cop.testing.LocalAws;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rejections again, from the deployment package: every report is still written.
+ */
+@LocalAws(packaged = true)
+class PublishBriefRejectionPackageIntegrationTest extends PublishBriefRejectionIntegrationTest {
+
+    @Test
+    void thePackageStaysWithinItsBudget() {
+        FunctionPackages.assertWithinBudget("publish-brief", 15);
+    }
+}
