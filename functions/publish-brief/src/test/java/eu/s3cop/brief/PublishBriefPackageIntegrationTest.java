@@ -5,10 +5,10 @@ import eu.s3cop.testing.LocalAws;
 import org.junit.jupiter.api.Test;
 
 /**
- * The publishing tests again, with every function run from its deployment package in a class
+ * The publishing tests again, with publish-brief run from its deployment package in a class
  * loader of its own: what the package lacks fails here as it would on Lambda.
  */
-@LocalAws(packaged = true)
+@LocalAws(packaged = "publish-brief")
 class PublishBriefPackageIntegrationTest extends PublishBriefIntegrationTest {
 
     @Test

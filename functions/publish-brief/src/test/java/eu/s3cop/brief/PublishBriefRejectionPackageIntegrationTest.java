@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Rejections again, from the deployment package: every report is still written.
  */
-@LocalAws(packaged = true)
+@LocalAws(packaged = "publish-brief")
 class PublishBriefRejectionPackageIntegrationTest extends PublishBriefRejectionIntegrationTest {
 
     @Test

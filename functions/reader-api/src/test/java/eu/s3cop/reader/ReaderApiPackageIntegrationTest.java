@@ -7,9 +7,9 @@ import eu.s3cop.testing.LocalAws;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reader API's tests again, from the deployment packages (publish-brief's too).
+ * The reader API's tests again, from the deployment package.
  */
-@LocalAws(packaged = true)
+@LocalAws(packaged = "reader-api")
 class ReaderApiPackageIntegrationTest extends ReaderApiIntegrationTest {
 
     @Test

@@ -5,9 +5,9 @@ import eu.s3cop.testing.LocalAws;
 import org.junit.jupiter.api.Test;
 
 /**
- * The webinar routes again, from the deployment packages.
+ * The webinar routes again, from the deployment package.
  */
-@LocalAws(packaged = true)
+@LocalAws(packaged = "reader-api")
 class WebinarsApiPackageIntegrationTest extends WebinarsApiIntegrationTest {
 
     @Test

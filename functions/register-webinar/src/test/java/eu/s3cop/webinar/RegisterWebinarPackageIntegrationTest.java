@@ -9,12 +9,16 @@ import org.junit.jupiter.api.Test;
 /**
  * Webinar registration again, from the deployment package.
  */
-@LocalAws(packaged = true)
+@LocalAws(packaged = "register-webinar")
 class RegisterWebinarPackageIntegrationTest extends RegisterWebinarIntegrationTest {
 
+    /**
+     * 8 MB, not the 6 MB the reader API keeps to: this function writes S3, and the SDK's S3 client
+     * alone is 2.0 MB after shrinking (its endpoint rules reference the model of every operation).
+     */
     @Test
     void thePackageStaysWithinItsBudget() {
-        FunctionPackages.assertWithinBudget("register-webinar", 6);
+        FunctionPackages.assertWithinBudget("register-webinar", 8);
         assertThat(FunctionPackages.contains("register-webinar", "org/apache/pdfbox/")).as("a PDF stack").isFalse();
     }
 }

@@ -307,8 +307,15 @@ public final class LocalStack implements AutoCloseable {
             deliveries.execute(() -> {
                 try {
                     for (int attempt = 1; attempt <= ASYNC_ATTEMPTS && !closed; attempt++) {
-                        if (deliver(runner, event, trigger, attempt).succeeded()) {
+                        Invocation invocation = deliver(runner, event, trigger, attempt);
+                        if (invocation.succeeded()) {
                             return;
+                        }
+                        // As Lambda logs a failed invocation's error, so that nothing fails unseen.
+                        System.err.println(runner.function().name() + " | ERROR " + trigger + " (attempt " + attempt + " of "
+                                + ASYNC_ATTEMPTS + "): " + invocation.error());
+                        if (attempt == ASYNC_ATTEMPTS && invocation.error() != null) {
+                            invocation.error().printStackTrace();
                         }
                         sleep(settings.retryDelay().multipliedBy(attempt));
                     }

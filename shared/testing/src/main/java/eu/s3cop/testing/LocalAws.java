@@ -21,9 +21,9 @@ public @interface LocalAws {
     String[] parameters() default {};
 
     /**
-     * Runs every function from its deployment package ({@code CodeUri}, built by {@code mvn
-     * package}) in a class loader of its own, instead of from the test class path: the way to
-     * prove that a package holds everything its function loads.
+     * Functions to run from their deployment packages ({@code CodeUri}, built by {@code mvn
+     * package}), each in a class loader of its own, instead of from the test class path: the way
+     * to prove that a package holds everything its function loads.
      */
-    boolean packaged() default false;
+    String[] packaged() default {};
 }

@@ -5,6 +5,7 @@ import eu.s3cop.stack.StackSettings;
 import eu.s3cop.stack.lambda.FunctionCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -52,8 +53,9 @@ public final class LocalAwsExtension implements ParameterResolver {
             }
         }
         StackSettings settings = StackSettings.ephemeral().withParameters(parameters);
-        if (annotation != null && annotation.packaged()) {
-            settings = settings.withCode(FunctionCode.packages(ProjectFiles.root()));
+        if (annotation != null && annotation.packaged().length > 0) {
+            settings = settings.withCode(FunctionCode.packages(ProjectFiles.root(), Set.of(annotation.packaged()),
+                    Thread.currentThread().getContextClassLoader()));
         }
         return LocalStack.start(ProjectFiles.template(), settings);
     }

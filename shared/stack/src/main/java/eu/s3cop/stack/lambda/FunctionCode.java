@@ -8,6 +8,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Where a function's classes come from when the local stack runs it. */
@@ -22,13 +23,20 @@ public interface FunctionCode {
     }
 
     /**
-     * Each function from its deployment package (its {@code CodeUri}, relative to the template's
-     * folder), alone in a class loader of its own as in a Lambda container: it sees the JDK and
-     * the runtime's interfaces ({@code aws-lambda-java-core}) and nothing else, so a class the
-     * package lacks fails here as it would in the cloud.
+     * The named functions from their deployment packages (their {@code CodeUri}, relative to the
+     * template's folder), each alone in a class loader of its own as in a Lambda container: it
+     * sees the JDK and the runtime's interfaces ({@code aws-lambda-java-core}) and nothing else,
+     * so a class the package lacks fails here as it would in the cloud. The other functions run
+     * from {@code others}.
+     *
+     * <p>Only one packaged function per event type should take events in one JVM: the runtime's
+     * event serializer, one per container in the cloud, remembers event classes by name.
      */
-    static FunctionCode packages(Path templateDirectory) {
+    static FunctionCode packages(Path templateDirectory, Set<String> packaged, ClassLoader others) {
         return function -> {
+            if (!packaged.contains(function.name())) {
+                return others;
+            }
             if (function.codeUri().isEmpty()) {
                 throw new StackException("Function " + function.name() + " has no CodeUri in the template");
             }
