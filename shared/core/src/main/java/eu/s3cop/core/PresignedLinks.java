@@ -30,6 +30,8 @@ public final class PresignedLinks {
     private final Region region;
     private final AwsCredentialsProvider credentials;
     private final Optional<URI> endpoint;
+    /** The endpoint's own path, without trailing slashes, that bucket and key follow. */
+    private final String endpointPath;
 
     /**
      * @param endpoint where S3 answers, for a local or compatible store (then addressed by path);
@@ -39,6 +41,7 @@ public final class PresignedLinks {
         this.region = region;
         this.credentials = credentials;
         this.endpoint = endpoint;
+        this.endpointPath = endpoint.map(URI::getRawPath).orElse("").replaceAll("/+$", "");
     }
 
     /**
@@ -69,9 +72,7 @@ public final class PresignedLinks {
     private SdkHttpRequest.Builder address(String bucket, String key) {
         String encodedKey = "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(key);
         if (endpoint.isPresent()) {
-            URI uri = endpoint.get();
-            String base = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
-            return SdkHttpRequest.builder().uri(uri).encodedPath(base + "/" + bucket + encodedKey);
+            return SdkHttpRequest.builder().uri(endpoint.get()).encodedPath(endpointPath + "/" + bucket + encodedKey);
         }
         // Names with dots do not match S3's wildcard certificate as host names: they go in the path.
         String s3Host = "s3." + region.id() + "." + PartitionMetadata.of(region).dnsSuffix();

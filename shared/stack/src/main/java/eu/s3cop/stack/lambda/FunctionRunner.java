@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
@@ -109,16 +110,20 @@ public final class FunctionRunner {
         }
     }
 
-    private String call(Object handler, String eventJson, Context context) throws Exception {
+    /** Runs {@code work} as in a Lambda container: what the function loads by name, it finds in its own code. */
+    private <T> T inFunctionLoader(Callable<T> work) throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        // As in a Lambda container, what the function loads by name it finds in its own code.
         thread.setContextClassLoader(loader);
         try {
-            return callHandler(handler, eventJson, context);
+            return work.call();
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    private String call(Object handler, String eventJson, Context context) throws Exception {
+        return inFunctionLoader(() -> callHandler(handler, eventJson, context));
     }
 
     private String callHandler(Object handler, String eventJson, Context context) throws Exception {
@@ -151,20 +156,15 @@ public final class FunctionRunner {
         Class<?> handlerClass = entry().handlerClass();
         try {
             Constructor<?> constructor = handlerClass.getConstructor(Map.class);
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(loader);
-            try {
-                return constructor.newInstance(environment);
-            } finally {
-                thread.setContextClassLoader(previous);
-            }
+            return inFunctionLoader(() -> constructor.newInstance(environment));
         } catch (NoSuchMethodException e) {
             throw new StackException("Function " + function.name() + ": " + handlerClass.getName()
                     + " needs a public constructor taking the environment (Map<String, String>) so the local stack can configure it", e);
         } catch (InvocationTargetException e) {
             throw new StackException("Function " + function.name() + " failed to initialise: " + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException e) {
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
             throw new StackException("Function " + function.name() + ": cannot create " + handlerClass.getName() + ": " + e, e);
         }
     }
