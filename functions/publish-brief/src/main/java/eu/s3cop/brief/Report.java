@@ -1,5 +1,6 @@
 package eu.s3cop.brief;
 
+import eu.s3cop.core.ProblemReports;
 import eu.s3cop.core.SafeJson;
 import eu.s3cop.draft.Problem;
 import java.util.LinkedHashMap;
@@ -47,17 +48,8 @@ final class Report {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("draft", draftKey);
         report.put("status", "REJECTED");
-        report.put("problems", problems.stream().map(problem -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            if (problem.field() != null) {
-                entry.put("field", problem.field());
-            }
-            if (problem.line() > 0) {
-                entry.put("line", problem.line());
-            }
-            entry.put("message", problem.message());
-            return entry;
-        }).toList());
+        report.put("problems", problems.stream()
+                .map(problem -> ProblemReports.entry(problem.field(), problem.line(), problem.message())).toList());
         return write(report);
     }
 

@@ -1,8 +1,9 @@
 package eu.s3cop.brief;
 
+import static eu.s3cop.core.S3Reads.ifPresent;
+
 import eu.s3cop.render.ImageSource;
 import java.util.Optional;
-import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -29,20 +30,6 @@ final class S3Objects {
     Optional<Long> size(Upload upload) {
         return ifPresent(() -> s3.headObject(request -> request.bucket(upload.bucket()).key(upload.key()).versionId(upload.versionId()))
                 .contentLength());
-    }
-
-    /** The call's result, or empty when S3 says there is no such object. */
-    private static <T> Optional<T> ifPresent(Supplier<T> call) {
-        try {
-            return Optional.ofNullable(call.get());
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
     }
 
     /**

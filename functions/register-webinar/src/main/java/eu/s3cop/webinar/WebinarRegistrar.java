@@ -1,6 +1,8 @@
 package eu.s3cop.webinar;
 
 import eu.s3cop.catalogue.CatalogueSite;
+import eu.s3cop.core.ProblemReports;
+import eu.s3cop.core.S3Reads;
 import eu.s3cop.core.SafeJson;
 import eu.s3cop.webinar.model.Invites;
 import eu.s3cop.webinar.model.Problem;
@@ -19,8 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Registers a webinar file uploaded to {@code webinars/<id>.yaml} (or {@code .yml}): checks it,
@@ -98,26 +98,17 @@ public final class WebinarRegistrar {
     }
 
     private Optional<byte[]> fetch(String bucket, String key, String eTag) {
-        try {
-            long size = s3.headObject(head -> head.bucket(bucket).key(key)).contentLength();
-            if (size > WebinarReader.MAX_BYTES) {
-                // Read no more than the reader's limit: the reader rejects it for its size.
-                return Optional.of(new byte[WebinarReader.MAX_BYTES + 1]);
-            }
-            var object = s3.getObjectAsBytes(get -> get.bucket(bucket).key(key));
-            String stored = object.response().eTag() == null ? "" : object.response().eTag().replace("\"", "");
-            if (eTag != null && !eTag.isEmpty() && !eTag.equals(stored)) {
-                return Optional.empty();
-            }
-            return Optional.of(object.asByteArray());
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
+        Optional<Long> size = S3Reads.ifPresent(() -> s3.headObject(head -> head.bucket(bucket).key(key)).contentLength());
+        if (size.isPresent() && size.get() > WebinarReader.MAX_BYTES) {
+            // Read no more than the reader's limit: the reader rejects it for its size.
+            return Optional.of(new byte[WebinarReader.MAX_BYTES + 1]);
         }
+        return size.flatMap(present -> S3Reads.ifPresent(() -> s3.getObjectAsBytes(get -> get.bucket(bucket).key(key))))
+                .filter(object -> {
+                    String stored = object.response().eTag() == null ? "" : object.response().eTag().replace("\"", "");
+                    return eTag == null || eTag.isEmpty() || eTag.equals(stored);
+                })
+                .map(object -> object.asByteArray());
     }
 
     private void report(String key, Map<String, Object> report) {
@@ -129,17 +120,8 @@ public final class WebinarRegistrar {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("file", key);
         report.put("status", "REJECTED");
-        report.put("problems", problems.stream().map(problem -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            if (problem.field() != null) {
-                entry.put("field", problem.field());
-            }
-            if (problem.line() > 0) {
-                entry.put("line", problem.line());
-            }
-            entry.put("message", problem.message());
-            return entry;
-        }).toList());
+        report.put("problems", problems.stream()
+                .map(problem -> ProblemReports.entry(problem.field(), problem.line(), problem.message())).toList());
         return report;
     }
 

@@ -1,12 +1,11 @@
 package eu.s3cop.stack.http;
 
+import eu.s3cop.core.S3Reads;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** A bucket served as a web site: {@code /} is {@code index.html}, a folder its {@code index.html}. */
 public final class StaticSite {
@@ -37,17 +36,9 @@ public final class StaticSite {
             key += "index.html";
         }
         String objectKey = key;
-        try {
-            byte[] bytes = s3.getObjectAsBytes(get -> get.bucket(bucket).key(objectKey)).asByteArray();
+        return S3Reads.ifPresent(() -> s3.getObjectAsBytes(get -> get.bucket(bucket).key(objectKey)).asByteArray()).map(bytes -> {
             String extension = objectKey.contains(".") ? objectKey.substring(objectKey.lastIndexOf('.') + 1) : "";
-            return Optional.of(new Page(bytes, TYPES.getOrDefault(extension, "application/octet-stream")));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+            return new Page(bytes, TYPES.getOrDefault(extension, "application/octet-stream"));
+        });
     }
 }
