@@ -35,7 +35,6 @@ class TemplateTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static Template template;
     private static Schema samSchema;
-    private static JsonNode policyTemplates;
 
     @BeforeAll
     static void load() throws IOException {
@@ -43,7 +42,6 @@ class TemplateTest {
         Path schemas = sharedSchemas();
         samSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
                 .getSchema(Files.readString(schemas.resolve("sam.schema.json"), StandardCharsets.UTF_8), InputFormat.JSON);
-        policyTemplates = JSON.readTree(schemas.resolve("sam-policy-templates.json").toFile()).path("Templates");
     }
 
     @Test
@@ -110,32 +108,6 @@ class TemplateTest {
             assertThat(properties.get("CodeUri")).isEqualTo("functions/" + function.name() + "/target/" + function.name() + ".jar");
             assertThat(ProjectFiles.root().resolve("functions").resolve(function.name()).resolve("pom.xml")).isRegularFile();
         }
-    }
-
-    @Test
-    void everyPolicyTemplateExistsAndGetsExactlyItsParameters() {
-        List<String> problems = new ArrayList<>();
-        for (FunctionResource function : template.functions()) {
-            Object policies = properties(function.logicalId()).get("Policies");
-            for (Object policy : policies instanceof List<?> list ? list : List.of(policies)) {
-                if (!(policy instanceof Map<?, ?> map) || map.containsKey("Statement")) {
-                    continue;
-                }
-                map.forEach((name, parameters) -> {
-                    JsonNode definition = policyTemplates.path(String.valueOf(name));
-                    if (definition.isMissingNode()) {
-                        problems.add(function.name() + ": no SAM policy template named " + name);
-                        return;
-                    }
-                    Set<String> expected = new TreeSet<>(definition.path("Parameters").propertyNames());
-                    Set<String> given = new TreeSet<>(parameters instanceof Map<?, ?> values ? values.keySet().stream().map(String::valueOf).toList() : List.of());
-                    if (!expected.equals(given)) {
-                        problems.add(function.name() + ": " + name + " takes " + expected + ", got " + given);
-                    }
-                });
-            }
-        }
-        assertThat(problems).isEmpty();
     }
 
     @SuppressWarnings("unchecked")

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -33,6 +34,9 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * {@code aws-lambda-java-serialization}, the runtime's own serializer.
  */
 public final class FunctionRunner {
+
+    /** The function whose code runs on this thread, if any: lets diagnostics tell functions apart in one JVM. */
+    private static final ThreadLocal<String> RUNNING = new ThreadLocal<>();
 
     private final FunctionResource function;
     private final Map<String, String> environment;
@@ -84,6 +88,11 @@ public final class FunctionRunner {
         return function;
     }
 
+    /** The name of the function whose handler (or its constructor) is running on the calling thread. */
+    public static Optional<String> running() {
+        return Optional.ofNullable(RUNNING.get());
+    }
+
     public Map<String, String> environment() {
         return environment;
     }
@@ -114,11 +123,14 @@ public final class FunctionRunner {
     private <T> T inFunctionLoader(Callable<T> work) throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
+        String outer = RUNNING.get();
         thread.setContextClassLoader(loader);
+        RUNNING.set(function.name());
         try {
             return work.call();
         } finally {
             thread.setContextClassLoader(previous);
+            RUNNING.set(outer);
         }
     }
 

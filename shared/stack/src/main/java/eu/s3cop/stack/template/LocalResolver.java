@@ -148,6 +148,18 @@ public final class LocalResolver {
             throw new TemplateException(path + ": !Select takes an index and a list");
         }
         int index = Integer.parseInt(Values.string(arguments.get(0), path));
-        return resolve(Values.list(arguments.get(1), path).get(index), path);
+        Object list = arguments.get(1);
+        if (list instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("Fn::Split")) {
+            return split(Values.list(map.get("Fn::Split"), path), path).get(index);
+        }
+        return resolve(Values.list(list, path).get(index), path);
+    }
+
+    private List<String> split(List<Object> arguments, String path) {
+        if (arguments.size() != 2) {
+            throw new TemplateException(path + ": !Split takes a delimiter and a string");
+        }
+        String delimiter = Values.string(arguments.get(0), path);
+        return List.of(resolve(arguments.get(1), path).split(Pattern.quote(delimiter), -1));
     }
 }
