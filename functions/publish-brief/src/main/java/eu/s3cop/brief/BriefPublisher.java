@@ -32,13 +32,23 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class BriefPublisher {
 
-    private static final System.Logger LOG = System.getLogger(BriefPublisher.class.getName());
 
     /** What became of an upload. */
     public enum Result { PUBLISHED, UNCHANGED, PREVIEW, REJECTED, IGNORED, SUPERSEDED }
 
-    /** The result for the log line: what happened, to which publication and version. */
-    public record Publication(Result result, String id, int version) {
+    /**
+     * The result for the log line and metrics: what happened, to which publication and version,
+     * how long the layout took, and why it failed when the layout engine gave up.
+     */
+    public record Publication(Result result, String id, int version, long renderMillis, Throwable layoutFailure) {
+
+        Publication(Result result, String id, int version) {
+            this(result, id, version, 0, null);
+        }
+    }
+
+    /** A layout: the PDF, or the failure that a rejection report has already told the rapporteur about. */
+    private record Layout(RenderedPdf pdf, long millis, Throwable failure) {
     }
 
     private static final String DRAFTS = "drafts/";
@@ -112,10 +122,11 @@ public final class BriefPublisher {
                 version = store.latestClaimed(id) + 1;
                 claimedAt = clock.instant();
             }
-            Optional<RenderedPdf> pdf = render(upload, draft, images, version, claimedAt);
-            if (pdf.isEmpty()) {
-                return new Publication(Result.REJECTED, id, 0);
+            Layout layout = render(upload, draft, images, version, claimedAt);
+            if (layout.pdf() == null) {
+                return new Publication(Result.REJECTED, id, 0, layout.millis(), layout.failure());
             }
+            RenderedPdf pdf = layout.pdf();
             if (existing.isEmpty()) {
                 DynamoDbPublicationStore.Claim claim = store.claim(id, version, sha, upload, claimedAt);
                 if (claim != DynamoDbPublicationStore.Claim.CLAIMED) {
@@ -123,16 +134,16 @@ public final class BriefPublisher {
                 }
             }
             String pdfKey = "briefs/" + id + "/v" + version + ".pdf";
-            objects.put(config.publicationsBucket(), pdfKey, pdf.get().bytes(), "application/pdf");
-            PublishedVersion published = new PublishedVersion(id, version, draft.meta(), pdfKey, pdf.get().pages(),
-                    pdf.get().bytes().length, sha256(pdf.get().bytes()), sha, upload.key(), clock.instant());
+            objects.put(config.publicationsBucket(), pdfKey, pdf.bytes(), "application/pdf");
+            PublishedVersion published = new PublishedVersion(id, version, draft.meta(), pdfKey, pdf.pages(),
+                    pdf.bytes().length, sha256(pdf.bytes()), sha, upload.key(), clock.instant());
             store.complete(published);
             objects.put(upload.bucket(), Report.key(upload.key()), Report.published(upload.key(), published), "application/json");
             store.recordStatus(upload, "PUBLISHED", Map.of("publication", DynamoDbPublicationStore.string(id),
                     "version", DynamoDbPublicationStore.number(version)), clock.instant());
             // Last, so a failure here retries the event, which finds the version published and refreshes again.
             site.regenerate();
-            return new Publication(Result.PUBLISHED, id, version);
+            return new Publication(Result.PUBLISHED, id, version, layout.millis(), null);
         }
         throw new PublishingContentionException(id, MAX_ATTEMPTS);
     }
@@ -153,28 +164,33 @@ public final class BriefPublisher {
     private Publication preview(Upload upload, Draft draft, Map<String, byte[]> images, String sha) {
         String id = draft.publicationId();
         Instant now = clock.instant();
-        Optional<RenderedPdf> pdf = render(upload, draft, images, store.latestClaimed(id) + 1, now);
-        if (pdf.isEmpty()) {
-            return new Publication(Result.REJECTED, id, 0);
+        Layout layout = render(upload, draft, images, store.latestClaimed(id) + 1, now);
+        if (layout.pdf() == null) {
+            return new Publication(Result.REJECTED, id, 0, layout.millis(), layout.failure());
         }
+        RenderedPdf pdf = layout.pdf();
         String pdfKey = "previews/" + id + "/" + sha.substring(0, 16) + ".pdf";
-        objects.put(config.publicationsBucket(), pdfKey, pdf.get().bytes(), "application/pdf");
-        store.savePreview(id, sha, draft.meta(), pdfKey, pdf.get().pages(), pdf.get().bytes().length, upload, now);
-        objects.put(upload.bucket(), Report.key(upload.key()), Report.preview(upload.key(), id, pdfKey, pdf.get().pages()), "application/json");
+        objects.put(config.publicationsBucket(), pdfKey, pdf.bytes(), "application/pdf");
+        store.savePreview(id, sha, draft.meta(), pdfKey, pdf.pages(), pdf.bytes().length, upload, now);
+        objects.put(upload.bucket(), Report.key(upload.key()), Report.preview(upload.key(), id, pdfKey, pdf.pages()), "application/json");
         store.recordStatus(upload, "PREVIEW", Map.of("publication", DynamoDbPublicationStore.string(id)), now);
-        return new Publication(Result.PREVIEW, id, 0);
+        return new Publication(Result.PREVIEW, id, 0, layout.millis(), null);
     }
 
-    /** The PDF, or empty after writing a rejection when the layout engine cannot lay the draft out. */
-    private Optional<RenderedPdf> render(Upload upload, Draft draft, Map<String, byte[]> images, int version, Instant created) {
+    /**
+     * The PDF, or no PDF after writing a rejection when the layout engine cannot lay the draft out.
+     * The rapporteur gets a plain answer; the failure goes back to the handler's log, for operators.
+     */
+    private Layout render(Upload upload, Draft draft, Map<String, byte[]> images, int version, Instant created) {
+        long started = System.nanoTime();
         try {
-            return Optional.of(renderer.render(draft, new RenderSettings(version, created), images));
+            RenderedPdf pdf = renderer.render(draft, new RenderSettings(version, created), images);
+            return new Layout(pdf, (System.nanoTime() - started) / 1_000_000, null);
         } catch (RuntimeException | StackOverflowError e) {
-            // The rapporteur gets a plain answer; operators get the cause, which may be ours to fix.
-            LOG.log(System.Logger.Level.WARNING, "Layout failed for " + upload.key(), e);
+            long millis = (System.nanoTime() - started) / 1_000_000;
             reject(upload, List.of(Problem.ofFile("the draft could not be laid out as a PDF ("
                     + e.getClass().getSimpleName() + "); simplify its structure and upload it again")));
-            return Optional.empty();
+            return new Layout(null, millis, e);
         }
     }
 

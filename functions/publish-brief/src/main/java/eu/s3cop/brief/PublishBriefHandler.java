@@ -6,14 +6,21 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import eu.s3cop.core.AwsClients;
 import eu.s3cop.core.FunctionEnvironment;
+import eu.s3cop.core.InvocationLog;
 import eu.s3cop.render.PdfRenderer;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Turns the uploads bucket's ObjectCreated events for drafts into publications. */
 public final class PublishBriefHandler implements RequestHandler<S3Event, Void> {
 
+    private static final Map<String, String> UNITS = Map.of("Publications", "Count", "Previews", "Count", "Rejections", "Count",
+            "RenderTime", "Milliseconds");
+
     private final BriefPublisher publisher;
+    private final String metricsNamespace;
 
     /** Lambda's entry point: configuration from the process environment. */
     public PublishBriefHandler() {
@@ -22,12 +29,13 @@ public final class PublishBriefHandler implements RequestHandler<S3Event, Void> 
 
     /** The local stack's entry point: the environment the template describes. */
     public PublishBriefHandler(Map<String, String> environment) {
-        this(publisher(FunctionEnvironment.of(environment)));
+        this(publisher(FunctionEnvironment.of(environment)), FunctionEnvironment.of(environment).optional("METRICS_NAMESPACE", "S3CoP"));
     }
 
     /** For tests: a publisher built by hand. */
-    public PublishBriefHandler(BriefPublisher publisher) {
+    public PublishBriefHandler(BriefPublisher publisher, String metricsNamespace) {
         this.publisher = publisher;
+        this.metricsNamespace = metricsNamespace;
     }
 
     private static BriefPublisher publisher(FunctionEnvironment environment) {
@@ -42,13 +50,47 @@ public final class PublishBriefHandler implements RequestHandler<S3Event, Void> 
             // Without bucket versioning the event's version id is absent or blank: there is no version to ask for.
             String versionId = object.getVersionId() == null || object.getVersionId().isBlank() ? null : object.getVersionId();
             Upload upload = new Upload(record.getS3().getBucket().getName(), object.getUrlDecodedKey(), versionId, object.geteTag());
+            InvocationLog log = InvocationLog.of(context, metricsNamespace, "key", upload.key());
             long started = System.nanoTime();
-            BriefPublisher.Publication publication = publisher.publish(upload);
-            context.getLogger().log(String.format("%s %s%s%s (%d ms)", publication.result(), upload.key(),
-                    publication.id() == null ? "" : " -> " + publication.id(),
-                    publication.version() > 0 ? " v" + publication.version() : "",
-                    (System.nanoTime() - started) / 1_000_000));
+            BriefPublisher.Publication publication;
+            try {
+                publication = publisher.publish(upload);
+            } catch (RuntimeException e) {
+                // Lambda retries the event; this line says which upload failed and why.
+                log.error("failed; the event will be retried", e);
+                throw e;
+            }
+            if (publication.layoutFailure() != null) {
+                log.warn("the layout engine could not lay the draft out; the rapporteur has a rejection report", publication.layoutFailure());
+            }
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("result", publication.result().name());
+            if (publication.id() != null) {
+                fields.put("publication", publication.id());
+            }
+            if (publication.version() > 0) {
+                fields.put("version", publication.version());
+            }
+            fields.put("durationMs", (System.nanoTime() - started) / 1_000_000);
+            log.info(publication.result().name().toLowerCase(Locale.ROOT), fields);
+            log.metrics(metrics(publication), UNITS);
         }
         return null;
+    }
+
+    private static Map<String, Number> metrics(BriefPublisher.Publication publication) {
+        Map<String, Number> metrics = new LinkedHashMap<>();
+        switch (publication.result()) {
+            case PUBLISHED -> metrics.put("Publications", 1);
+            case PREVIEW -> metrics.put("Previews", 1);
+            case REJECTED -> metrics.put("Rejections", 1);
+            default -> {
+                // Unchanged, superseded and ignored uploads count for nothing.
+            }
+        }
+        if (publication.renderMillis() > 0) {
+            metrics.put("RenderTime", publication.renderMillis());
+        }
+        return metrics;
     }
 }

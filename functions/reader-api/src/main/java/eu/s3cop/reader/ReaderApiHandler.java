@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import eu.s3cop.core.AwsClients;
 import eu.s3cop.core.FunctionEnvironment;
+import eu.s3cop.core.InvocationLog;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.Registrations;
 import java.time.Clock;
@@ -19,6 +20,7 @@ public final class ReaderApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     private final PublicationsApi publications;
     private final WebinarsApi webinars;
+    private final String metricsNamespace;
 
     public ReaderApiHandler() {
         this(System.getenv());
@@ -29,18 +31,19 @@ public final class ReaderApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private ReaderApiHandler(FunctionEnvironment environment) {
-        this(ReaderConfig.from(environment), AwsClients.from(environment));
+        this(ReaderConfig.from(environment), AwsClients.from(environment), environment.optional("METRICS_NAMESPACE", "S3CoP"));
     }
 
-    private ReaderApiHandler(ReaderConfig config, AwsClients clients) {
+    private ReaderApiHandler(ReaderConfig config, AwsClients clients, String metricsNamespace) {
         this(new PublicationsApi(config, new PublicationCatalog(clients.dynamoDb(), config.table()), clients.presignedLinks()),
                 new WebinarsApi(config, new DynamoDbWebinarStore(clients.dynamoDb(), config.webinarsTable()),
-                        new Registrations(clients.dynamoDb(), config.webinarsTable()), Clock.systemUTC()));
+                        new Registrations(clients.dynamoDb(), config.webinarsTable()), Clock.systemUTC()), metricsNamespace);
     }
 
-    ReaderApiHandler(PublicationsApi publications, WebinarsApi webinars) {
+    ReaderApiHandler(PublicationsApi publications, WebinarsApi webinars, String metricsNamespace) {
         this.publications = publications;
         this.webinars = webinars;
+        this.metricsNamespace = metricsNamespace;
     }
 
     private static String title(int status) {
@@ -80,6 +83,10 @@ public final class ReaderApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             };
         } catch (ApiException e) {
             return Responses.problem(e.status(), title(e.status()), e.getMessage());
+        } catch (RuntimeException e) {
+            // The route, never the path or body: those can carry a registrant's token or address.
+            InvocationLog.of(context, metricsNamespace, "route", String.valueOf(event.getRouteKey())).error("request failed", e);
+            return Responses.problem(500, "Internal Server Error", "The request could not be answered; try again in a moment.");
         }
     }
 }

@@ -7,27 +7,33 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import eu.s3cop.catalogue.CatalogueSite;
 import eu.s3cop.core.AwsClients;
 import eu.s3cop.core.FunctionEnvironment;
+import eu.s3cop.core.InvocationLog;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Registers the webinar files the secretariat uploads under webinars/. */
 public final class RegisterWebinarHandler implements RequestHandler<S3Event, Void> {
 
+    private static final Map<String, String> UNITS = Map.of("WebinarsRegistered", "Count", "WebinarsUpdated", "Count", "Rejections", "Count");
+
     private final WebinarRegistrar registrar;
+    private final String metricsNamespace;
 
     public RegisterWebinarHandler() {
         this(System.getenv());
     }
 
     public RegisterWebinarHandler(Map<String, String> environment) {
-        this(registrar(FunctionEnvironment.of(environment)));
+        this(registrar(FunctionEnvironment.of(environment)), FunctionEnvironment.of(environment).optional("METRICS_NAMESPACE", "S3CoP"));
     }
 
-    RegisterWebinarHandler(WebinarRegistrar registrar) {
+    RegisterWebinarHandler(WebinarRegistrar registrar, String metricsNamespace) {
         this.registrar = registrar;
+        this.metricsNamespace = metricsNamespace;
     }
 
     private static WebinarRegistrar registrar(FunctionEnvironment environment) {
@@ -47,9 +53,24 @@ public final class RegisterWebinarHandler implements RequestHandler<S3Event, Voi
     public Void handleRequest(S3Event event, Context context) {
         for (S3EventNotificationRecord record : event.getRecords()) {
             String key = record.getS3().getObject().getUrlDecodedKey();
+            InvocationLog log = InvocationLog.of(context, metricsNamespace, "key", key);
             long started = System.nanoTime();
-            WebinarRegistrar.Result result = registrar.register(record.getS3().getBucket().getName(), key, record.getS3().getObject().geteTag());
-            context.getLogger().log(result + " " + key + " (" + (System.nanoTime() - started) / 1_000_000 + " ms)");
+            WebinarRegistrar.Result result;
+            try {
+                result = registrar.register(record.getS3().getBucket().getName(), key, record.getS3().getObject().geteTag());
+            } catch (RuntimeException e) {
+                log.error("failed; the event will be retried", e);
+                throw e;
+            }
+            log.info(result.name().toLowerCase(Locale.ROOT), Map.of("result", result.name(), "durationMs", (System.nanoTime() - started) / 1_000_000));
+            switch (result) {
+                case REGISTERED -> log.metrics(Map.of("WebinarsRegistered", 1), UNITS);
+                case UPDATED -> log.metrics(Map.of("WebinarsUpdated", 1), UNITS);
+                case REJECTED -> log.metrics(Map.of("Rejections", 1), UNITS);
+                default -> {
+                    // Unchanged, superseded and ignored files count for nothing.
+                }
+            }
         }
         return null;
     }

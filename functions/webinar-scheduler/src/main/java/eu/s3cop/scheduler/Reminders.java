@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 final class Reminders {
 
     /** What a run sent and changed, for its log line (counts only: no personal data). */
-    record Run(int sent, int states) {
+    record Run(int sent, int reminders, int states) {
     }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
@@ -47,23 +47,28 @@ final class Reminders {
     }
 
     Run run(Instant now) {
-        int sent = 0;
+        Tally tally = new Tally();
         int states = 0;
         for (StoredWebinar stored : webinars.all()) {
             if (moveState(stored, now)) {
                 states++;
             }
             for (Registrations.Registrant registrant : registrations.registrants(stored.webinar().id())) {
-                sent += due(stored, registrant, now);
+                due(stored, registrant, now, tally);
             }
         }
-        return new Run(sent, states);
+        return new Run(tally.sent, tally.reminders, states);
     }
 
-    /** Sends what is due for one registrant and returns how many emails it sent. */
-    private int due(StoredWebinar stored, Registrations.Registrant registrant, Instant now) {
+    /** The emails a run sent, and how many of them were reminders. */
+    private static final class Tally {
+        int sent;
+        int reminders;
+    }
+
+    /** Sends what is due for one registrant and counts it in the run's tally. */
+    private void due(StoredWebinar stored, Registrations.Registrant registrant, Instant now, Tally tally) {
         Webinar webinar = stored.webinar();
-        int sent = 0;
         boolean over = !now.isBefore(webinar.end());
         String when = WHEN.format(webinar.starts()) + " (" + webinar.timezone().getId() + ", " + webinar.duration().toMinutes() + " minutes)";
         int confirmedSequence = registrant.item().containsKey("sent_confirmation") ? sequenceOf(registrant, "sent_confirmation") : -1;
@@ -72,9 +77,9 @@ final class Reminders {
                     "Cancelled: " + webinar.title(), "Dear " + registrant.name() + ",\n\nthe webinar \"" + webinar.title() + "\" planned for "
                     + when + " is cancelled. We are sorry for the change.\n\nS3 CoP secretariat\n",
                     invite(stored, registrant, Invites.Kind.CANCEL), Invites.Kind.CANCEL), now)) {
-                sent++;
+                tally.sent++;
             }
-            return sent;
+            return;
         }
         if (!over && confirmedSequence < 0) {
             if (send(stored, registrant, "sent_confirmation", new Mail(registrant.email(), registrant.name(),
@@ -82,33 +87,34 @@ final class Reminders {
                     + "\" on " + when + "." + join(webinar) + "\n\nThe invite is attached. To cancel your registration: DELETE "
                     + "/webinars/" + webinar.id() + "/registrations/" + registrant.token() + "\n\nS3 CoP secretariat\n",
                     invite(stored, registrant, Invites.Kind.REQUEST), Invites.Kind.REQUEST), now)) {
-                sent++;
+                tally.sent++;
             }
         } else if (!over && confirmedSequence < stored.sequence()) {
             if (send(stored, registrant, "sent_update_" + stored.sequence(), new Mail(registrant.email(), registrant.name(),
                     "Changed: " + webinar.title(), "Dear " + registrant.name() + ",\n\nthe webinar \"" + webinar.title() + "\" has changed. It is now on "
                     + when + "." + join(webinar) + "\n\nThe updated invite is attached.\n\nS3 CoP secretariat\n",
                     invite(stored, registrant, Invites.Kind.REQUEST), Invites.Kind.REQUEST), now)) {
-                sent++;
+                tally.sent++;
             }
         }
         Instant start = webinar.start();
         if (now.isBefore(start)) {
             if (!now.isBefore(start.minus(Duration.ofHours(24))) && now.isBefore(start.minus(Duration.ofHours(1)))
                     && send(stored, registrant, "sent_reminder24", reminder(stored, registrant, "tomorrow", when), now)) {
-                sent++;
+                tally.sent++;
+                tally.reminders++;
             }
             if (!now.isBefore(start.minus(Duration.ofHours(1)))
                     && send(stored, registrant, "sent_reminder1", reminder(stored, registrant, "in one hour", when), now)) {
-                sent++;
+                tally.sent++;
+                tally.reminders++;
             }
         }
         if (over && !webinar.recordingUrl().isEmpty() && send(stored, registrant, "sent_recording", new Mail(registrant.email(),
                 registrant.name(), "Recording: " + webinar.title(), "Dear " + registrant.name() + ",\n\nthe recording of \"" + webinar.title()
                 + "\" is online: " + webinar.recordingUrl() + "\n\nS3 CoP secretariat\n", null, Invites.Kind.PUBLISH), now)) {
-            sent++;
+            tally.sent++;
         }
-        return sent;
     }
 
     private Mail reminder(StoredWebinar stored, Registrations.Registrant registrant, String soon, String when) {

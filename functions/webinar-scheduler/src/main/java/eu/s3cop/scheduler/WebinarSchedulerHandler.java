@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import eu.s3cop.catalogue.CatalogueSite;
 import eu.s3cop.core.AwsClients;
 import eu.s3cop.core.FunctionEnvironment;
+import eu.s3cop.core.InvocationLog;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.Registrations;
 import java.time.Clock;
@@ -22,8 +23,11 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  */
 public final class WebinarSchedulerHandler implements RequestHandler<ScheduledEvent, Void> {
 
+    private static final Map<String, String> UNITS = Map.of("EmailsSent", "Count", "RemindersSent", "Count", "WebinarStateChanges", "Count");
+
     private final Reminders reminders;
     private final CatalogueSite site;
+    private final String metricsNamespace;
 
     public WebinarSchedulerHandler() {
         this(System.getenv());
@@ -38,12 +42,14 @@ public final class WebinarSchedulerHandler implements RequestHandler<ScheduledEv
                         new Registrations(clients.dynamoDb(), environment.required("WEBINARS_TABLE")),
                         clients.configure(SesV2Client.builder(), "SESV2").build(), environment.required("SENDER_ADDRESS")),
                 new CatalogueSite(clients.s3(), clients.dynamoDb(), environment.required("PUBLICATIONS_TABLE"),
-                        environment.required("WEBINARS_TABLE"), environment.required("SITE_BUCKET"), groups(environment), Clock.systemUTC()));
+                        environment.required("WEBINARS_TABLE"), environment.required("SITE_BUCKET"), groups(environment), Clock.systemUTC()),
+                environment.optional("METRICS_NAMESPACE", "S3CoP"));
     }
 
-    WebinarSchedulerHandler(Reminders reminders, CatalogueSite site) {
+    WebinarSchedulerHandler(Reminders reminders, CatalogueSite site, String metricsNamespace) {
         this.reminders = reminders;
         this.site = site;
+        this.metricsNamespace = metricsNamespace;
     }
 
     private static List<String> groups(FunctionEnvironment environment) {
@@ -55,10 +61,19 @@ public final class WebinarSchedulerHandler implements RequestHandler<ScheduledEv
     public Void handleRequest(ScheduledEvent event, Context context) {
         long started = System.nanoTime();
         Instant now = event.getTime() == null ? Instant.now() : Instant.ofEpochMilli(event.getTime().getMillis());
-        Reminders.Run run = reminders.run(now);
-        site.regenerate();
-        context.getLogger().log("run for " + now + ": " + run.sent() + " emails sent, " + run.states() + " webinar states changed, site refreshed ("
-                + (System.nanoTime() - started) / 1_000_000 + " ms)");
+        // The run's subject is its scheduled time: each line names the run it belongs to.
+        InvocationLog log = InvocationLog.of(context, metricsNamespace, "scheduledTime", now.toString());
+        Reminders.Run run;
+        try {
+            run = reminders.run(now);
+            site.regenerate();
+        } catch (RuntimeException e) {
+            log.error("run failed; the next run makes it good", e);
+            throw e;
+        }
+        log.info("run done", Map.of("emailsSent", run.sent(), "remindersSent", run.reminders(), "stateChanges", run.states(),
+                "durationMs", (System.nanoTime() - started) / 1_000_000));
+        log.metrics(Map.of("EmailsSent", run.sent(), "RemindersSent", run.reminders(), "WebinarStateChanges", run.states()), UNITS);
         return null;
     }
 }

@@ -123,11 +123,11 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
     }
 
     private static Need table(String function, String action, String table, String index, String call) {
-        String arn = "arn:aws:dynamodb:" + PolicyIntegrationTest.REGION + ":" + PolicyIntegrationTest.ACCOUNT + ":table/" + table;
+        String arn = "arn:aws:dynamodb:" + WholeSystemIntegrationTest.REGION + ":" + WholeSystemIntegrationTest.ACCOUNT + ":table/" + table;
         return new Need(function, action, List.of(index == null ? arn : arn + "/index/" + index), call);
     }
 
     private static String ses(String identity) {
-        return "arn:aws:ses:" + PolicyIntegrationTest.REGION + ":" + PolicyIntegrationTest.ACCOUNT + ":identity/" + identity;
+        return "arn:aws:ses:" + WholeSystemIntegrationTest.REGION + ":" + WholeSystemIntegrationTest.ACCOUNT + ":identity/" + identity;
     }
 }

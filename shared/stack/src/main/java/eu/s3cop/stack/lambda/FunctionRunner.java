@@ -17,11 +17,13 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Runs one function's handler the way the Lambda Java runtime does.
@@ -102,16 +104,17 @@ public final class FunctionRunner {
         String requestId = UUID.randomUUID().toString();
         long started = System.nanoTime();
         Object handler = null;
+        List<String> logLines = new CopyOnWriteArrayList<>();
         try {
             handler = borrow();
             Context context = new LocalContext(requestId, function.name(), functionArn, function.memoryMb(),
-                    System.currentTimeMillis() + function.timeoutSeconds() * 1000L, LocalContext.consoleLogger(function.name()));
+                    System.currentTimeMillis() + function.timeoutSeconds() * 1000L, LocalContext.consoleLogger(function.name(), logLines));
             String response = call(handler, eventJson, context);
-            return new Invocation(function.name(), trigger, requestId, elapsed(started), response, null, attempt);
+            return new Invocation(function.name(), trigger, requestId, elapsed(started), response, null, attempt, logLines);
         } catch (InvocationTargetException e) {
-            return new Invocation(function.name(), trigger, requestId, elapsed(started), null, e.getCause(), attempt);
+            return new Invocation(function.name(), trigger, requestId, elapsed(started), null, e.getCause(), attempt, logLines);
         } catch (Exception | LinkageError e) {
-            return new Invocation(function.name(), trigger, requestId, elapsed(started), null, e, attempt);
+            return new Invocation(function.name(), trigger, requestId, elapsed(started), null, e, attempt, logLines);
         } finally {
             if (handler != null) {
                 idle.push(handler);

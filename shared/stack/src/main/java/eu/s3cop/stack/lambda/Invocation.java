@@ -1,5 +1,6 @@
 package eu.s3cop.stack.lambda;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,8 +10,14 @@ import java.util.Optional;
  * @param response the handler's result as the runtime would serialize it, or null
  * @param error what the handler threw, or null
  * @param attempt 1 for the first delivery, more for the retries of an asynchronous event
+ * @param logLines what the handler wrote through its context's logger, one entry per log event
  */
-public record Invocation(String function, String trigger, String requestId, long millis, String response, Throwable error, int attempt) {
+public record Invocation(String function, String trigger, String requestId, long millis, String response, Throwable error, int attempt,
+        List<String> logLines) {
+
+    public Invocation {
+        logLines = List.copyOf(logLines);
+    }
 
     public boolean succeeded() {
         return error == null;

@@ -5,16 +5,20 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The context object Lambda hands a handler, for one local invocation. */
 record LocalContext(String requestId, String functionName, String functionArn, int memoryMb, long deadlineMillis, LambdaLogger logger)
         implements Context {
 
-    static LambdaLogger consoleLogger(String functionName) {
+    /** Prints each log event on the console after the function's name, and keeps it for the invocation's record. */
+    static LambdaLogger consoleLogger(String functionName, List<String> lines) {
         return new LambdaLogger() {
             @Override
             public void log(String message) {
-                System.out.println(functionName + " | " + message.stripTrailing());
+                String line = message.stripTrailing();
+                lines.add(line);
+                System.out.println(functionName + " | " + line);
             }
 
             @Override

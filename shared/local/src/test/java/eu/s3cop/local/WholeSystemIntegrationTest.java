@@ -2,9 +2,11 @@ package eu.s3cop.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.local.AwsCallRecorder.Need;
 import eu.s3cop.stack.LocalStack;
 import eu.s3cop.stack.StackSettings;
+import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.stack.template.LocalResolver;
 import eu.s3cop.stack.template.Template;
 import eu.s3cop.testing.EventFiles;
@@ -27,6 +29,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -36,15 +39,21 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Each function's role in template.yaml allows exactly what its code does. The whole system runs
- * in the local stack through every path (publishing, previews, rejections, superseded uploads,
- * webinars, registrations, every email kind, every API route) while {@link AwsCallRecorder}
- * notes each AWS call as the IAM action and resource it needs on AWS; then every recorded call
- * must be allowed by its function's role, and every permission a role grants must have been
- * used by some call.
+ * The whole system runs in the local stack through every path (publishing, previews, rejections,
+ * superseded uploads, webinars, registrations, every email kind, every API route), and then:
+ *
+ * <ul>
+ *   <li>each function's role in template.yaml allows exactly what its code did: while it ran,
+ *       {@link AwsCallRecorder} noted each AWS call as the IAM action and resource it needs on
+ *       AWS; every call must be allowed by its function's role, and every permission a role
+ *       grants must have been used by some call;</li>
+ *   <li>every line every function logged is a JSON object with the request id and its subject
+ *       (the upload's key, the scheduled run), no line carries a registrant's name or address,
+ *       and the metrics are valid Embedded Metric Format documents.</li>
+ * </ul>
  */
 @LocalAws
-class PolicyIntegrationTest {
+class WholeSystemIntegrationTest {
 
     static final String REGION = StackSettings.REGION;
     static final String ACCOUNT = LocalResolver.ACCOUNT_ID;
@@ -53,11 +62,15 @@ class PolicyIntegrationTest {
 
     private static LocalStack stack;
     private static List<Need> needs;
+    private static final List<Invocation> invocations = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void runEveryPath(LocalStack localStack) throws Exception {
         stack = localStack;
-        stack.onInvocation(invocation -> invocation.failure().ifPresent(error -> error.printStackTrace(System.out)));
+        stack.onInvocation(invocation -> {
+            invocations.add(invocation);
+            invocation.failure().ifPresent(error -> error.printStackTrace(System.out));
+        });
         String uploads = stack.bucket("UploadsBucket");
         Seeder.seed(stack, ProjectFiles.root().resolve("events"), new PrintStream(OutputStream.nullOutputStream()));
         LocalDateTime starts = LocalDateTime.now(BRUSSELS).plusDays(3).truncatedTo(ChronoUnit.HOURS);
@@ -159,6 +172,55 @@ class PolicyIntegrationTest {
                 "      Policies:\n        - S3CrudPolicy: {BucketName: !Ref SiteBucket}\n        - Statement:\n            - Sid: RefreshCatalogue");
         assertThat(templated).isNotEqualTo(text);
         assertThat(Roles.of(Template.parse(templated), REGION).shapeProblems()).singleElement().asString().contains("webinar-scheduler", "S3CrudPolicy");
+    }
+
+    @Test
+    void everyLogLineIsJsonWithTheRequestIdAndItsSubject() throws Exception {
+        List<Invocation> logged = invocations.stream().filter(invocation -> !invocation.logLines().isEmpty()).toList();
+        assertThat(logged).extracting(Invocation::function).contains("publish-brief", "register-webinar", "webinar-scheduler");
+        for (Invocation invocation : logged) {
+            for (String line : invocation.logLines()) {
+                Map<String, Object> fields = JSON.std.mapFrom(line);
+                assertThat(fields).as(line).containsEntry("AWSRequestId", invocation.requestId())
+                        .containsEntry("function", invocation.function())
+                        .containsKeys("timestamp", "level", "message");
+                Object subject = invocation.function().equals("webinar-scheduler") ? fields.get("scheduledTime") : fields.get("key");
+                assertThat(subject).as(line).asString().isNotBlank();
+                assertThat(line).doesNotContain("eva@example.org", "Eva Lindqvist", "jan@example.org", "Jan Novak");
+            }
+        }
+    }
+
+    @Test
+    void metricsAreEmbeddedMetricFormatDocuments() throws Exception {
+        Map<String, Double> totals = new java.util.TreeMap<>();
+        for (Invocation invocation : invocations) {
+            for (String line : invocation.logLines()) {
+                Map<String, Object> document = JSON.std.mapFrom(line);
+                if (!document.containsKey("_aws")) {
+                    continue;
+                }
+                Map<?, ?> aws = (Map<?, ?>) document.get("_aws");
+                assertThat(aws.get("Timestamp")).as(line).isInstanceOf(Number.class);
+                for (Object directive : (List<?>) aws.get("CloudWatchMetrics")) {
+                    Map<?, ?> metrics = (Map<?, ?>) directive;
+                    assertThat(metrics.get("Namespace")).as(line).isEqualTo("S3CoP/prod");
+                    for (Object dimensions : (List<?>) metrics.get("Dimensions")) {
+                        ((List<?>) dimensions).forEach(dimension -> assertThat(document).as(line).containsKey(String.valueOf(dimension)));
+                    }
+                    for (Object metric : (List<?>) metrics.get("Metrics")) {
+                        String name = String.valueOf(((Map<?, ?>) metric).get("Name"));
+                        assertThat(document.get(name)).as(line + ": " + name).isInstanceOf(Number.class);
+                        totals.merge(document.get("function") + "/" + name, ((Number) document.get(name)).doubleValue(), Double::sum);
+                    }
+                }
+            }
+        }
+        assertThat(totals).containsKeys("publish-brief/Publications", "publish-brief/Rejections", "publish-brief/Previews",
+                "publish-brief/RenderTime", "register-webinar/WebinarsRegistered", "register-webinar/Rejections",
+                "webinar-scheduler/EmailsSent", "webinar-scheduler/RemindersSent");
+        assertThat(totals.get("webinar-scheduler/RemindersSent")).isEqualTo(2.0);
+        assertThat(totals.get("publish-brief/RenderTime")).isPositive();
     }
 
     private static HttpResponse<String> send(String method, String path, String json) throws Exception {
