@@ -9,6 +9,9 @@ import eu.s3cop.render.Images;
 import eu.s3cop.render.PdfRenderer;
 import eu.s3cop.render.RenderSettings;
 import eu.s3cop.render.RenderedPdf;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -70,6 +73,30 @@ public final class BriefPublisher {
         this.renderer = renderer;
         this.site = new CatalogueSite(s3, dynamoDb, config.table(), config.webinarsTable(), config.siteBucket(), config.workingGroups(), clock);
         this.clock = clock;
+    }
+
+    /**
+     * Reads and lays out a built-in draft (tables, lists, footnotes, several scripts) and stores
+     * nothing: run before a SnapStart snapshot, it leaves the fonts parsed and the layout code
+     * loaded and compiled, and nothing that belongs to one container.
+     *
+     * @return the pages laid out
+     */
+    public int prime() {
+        byte[] text;
+        try (InputStream in = BriefPublisher.class.getResourceAsStream("priming.md")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("${working_group}", config.workingGroups().get(0)).getBytes(StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("The built-in priming draft is missing from the package", e);
+        }
+        Outcome outcome = reader.read("priming.md", text);
+        if (outcome instanceof Outcome.Rejected rejected) {
+            throw new IllegalStateException("The built-in priming draft is rejected: " + rejected.problems());
+        }
+        Draft draft = ((Outcome.Accepted) outcome).draft();
+        site.prime();
+        return renderer.render(draft, new RenderSettings(1, Instant.EPOCH), Map.of()).pages();
     }
 
     public Publication publish(Upload upload) {

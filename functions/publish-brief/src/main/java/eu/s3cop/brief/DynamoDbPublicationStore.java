@@ -2,6 +2,7 @@ package eu.s3cop.brief;
 
 import eu.s3cop.core.SearchText;
 import eu.s3cop.draft.FrontMatter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -204,6 +205,9 @@ final class DynamoDbPublicationStore {
     }
 
     /** What became of an upload, for the secretariat and for support: published, previewed or rejected. */
+    /** How long an upload's status record stays before DynamoDB's time to live removes it. */
+    static final Duration STATUS_KEPT = Duration.ofDays(90);
+
     void recordStatus(Upload upload, String status, Map<String, AttributeValue> details, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(details);
         item.put("pk", string("UPLOAD#" + upload.bucket() + "/" + upload.key()));
@@ -211,6 +215,8 @@ final class DynamoDbPublicationStore {
         item.put("status", string(status));
         item.put("eTag", string(upload.eTag() == null ? "" : upload.eTag()));
         item.put("at", string(now.toString()));
+        // Bookkeeping for operators: the report next to the upload is the rapporteur's record, so this one expires.
+        item.put("expiresAt", AttributeValue.fromN(String.valueOf(now.plus(STATUS_KEPT).getEpochSecond())));
         dynamoDb.putItem(put -> put.tableName(table).item(item));
     }
 

@@ -1,5 +1,6 @@
 package eu.s3cop.brief;
 
+import eu.s3cop.stack.LocalStack;
 import eu.s3cop.testing.FunctionPackages;
 import eu.s3cop.testing.LocalAws;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,11 @@ import org.junit.jupiter.api.Test;
  */
 @LocalAws(packaged = "publish-brief")
 class PublishBriefPackageIntegrationTest extends PublishBriefIntegrationTest {
+
+    @Test
+    void primesFromItsPackageAlone(LocalStack stack) {
+        FunctionPackages.assertPrimes(stack, "publish-brief");
+    }
 
     @Test
     void thePackageStaysWithinItsBudget() {

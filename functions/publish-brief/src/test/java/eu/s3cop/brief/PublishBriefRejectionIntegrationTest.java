@@ -104,6 +104,10 @@ class PublishBriefRejectionIntegrationTest {
         Map<String, AttributeValue> status = dynamoDb.getItem(get -> get.tableName("s3cop-publications").key(Map.of(
                 "pk", AttributeValue.fromS("UPLOAD#" + UPLOADS + "/" + key), "sk", AttributeValue.fromS("STATUS")))).item();
         assertThat(status.get("status").s()).isEqualTo("REJECTED");
+        // Operators' bookkeeping expires through the table's time to live; the report next to the upload stays.
+        long expires = Long.parseLong(status.get("expiresAt").n());
+        assertThat(java.time.Instant.ofEpochSecond(expires)).isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(89)),
+                java.time.Instant.now().plus(java.time.Duration.ofDays(91)));
     }
 
     @Test

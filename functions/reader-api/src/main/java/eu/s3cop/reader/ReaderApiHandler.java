@@ -11,12 +11,16 @@ import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.Registrations;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * Answers the HTTP API's routes. API Gateway has already matched the route, so the handler
- * dispatches on its route key; errors become RFC 9457 problem documents.
+ * dispatches on its route key; errors become RFC 9457 problem documents. Under SnapStart it
+ * primes itself before the snapshot with requests that are answered without AWS.
  */
-public final class ReaderApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ReaderApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
 
     private final PublicationsApi publications;
     private final WebinarsApi webinars;
@@ -44,6 +48,30 @@ public final class ReaderApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.publications = publications;
         this.webinars = webinars;
         this.metricsNamespace = metricsNamespace;
+        Core.getGlobalContext().register(this);
+    }
+
+    /** Malformed ids and parameters: answered from validation alone, they load routing, checks and problem documents. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        answeredWithoutAws(() -> publications.list(Map.of("limit", "0")));
+        answeredWithoutAws(() -> publications.get(Map.of("working_group", "Not a group!", "slug", "Not a slug!")));
+        answeredWithoutAws(() -> webinars.get(Map.of("id", "Not an id!")));
+    }
+
+    private static void answeredWithoutAws(Supplier<APIGatewayV2HTTPResponse> request) {
+        try {
+            request.get();
+        } catch (ApiException expected) {
+            Responses.problem(expected.status(), title(expected.status()), expected.getMessage());
+            return;
+        }
+        throw new IllegalStateException("A priming request was answered as if valid: priming must not reach AWS");
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to renew: clients resolve credentials and open connections on first use.
     }
 
     private static String title(int status) {

@@ -2,6 +2,7 @@ package eu.s3cop.reader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.s3cop.stack.LocalStack;
 import eu.s3cop.testing.FunctionPackages;
 import eu.s3cop.testing.LocalAws;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,11 @@ import org.junit.jupiter.api.Test;
  */
 @LocalAws(packaged = "reader-api")
 class ReaderApiPackageIntegrationTest extends ReaderApiIntegrationTest {
+
+    @Test
+    void primesFromItsPackageAlone(LocalStack stack) {
+        FunctionPackages.assertPrimes(stack, "reader-api");
+    }
 
     @Test
     void thePackageStaysWithinItsBudget() {

@@ -14,9 +14,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
 
-/** Registers the webinar files the secretariat uploads under webinars/. */
-public final class RegisterWebinarHandler implements RequestHandler<S3Event, Void> {
+/**
+ * Registers the webinar files the secretariat uploads under webinars/. Under SnapStart it
+ * primes itself before the snapshot by reading a built-in webinar file and writing its invite.
+ */
+public final class RegisterWebinarHandler implements RequestHandler<S3Event, Void>, Resource {
 
     private static final Map<String, String> UNITS = Map.of("WebinarsRegistered", "Count", "WebinarsUpdated", "Count", "Rejections", "Count");
 
@@ -34,6 +39,17 @@ public final class RegisterWebinarHandler implements RequestHandler<S3Event, Voi
     RegisterWebinarHandler(WebinarRegistrar registrar, String metricsNamespace) {
         this.registrar = registrar;
         this.metricsNamespace = metricsNamespace;
+        Core.getGlobalContext().register(this);
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        registrar.prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to renew: clients resolve credentials and open connections on first use.
     }
 
     private static WebinarRegistrar registrar(FunctionEnvironment environment) {

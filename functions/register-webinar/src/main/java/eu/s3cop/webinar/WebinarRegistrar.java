@@ -9,9 +9,11 @@ import eu.s3cop.webinar.model.Problem;
 import eu.s3cop.webinar.model.WebinarReader;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.StoredWebinar;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +45,7 @@ public final class WebinarRegistrar {
     private final CatalogueSite site;
     private final String organizer;
     private final Clock clock;
+    private final String firstGroup;
 
     /** @param organizer the address invites come from: the SES sender */
     public WebinarRegistrar(S3Client s3, DynamoDbWebinarStore store, List<String> workingGroups, String uploadsBucket,
@@ -55,6 +58,25 @@ public final class WebinarRegistrar {
         this.site = site;
         this.organizer = organizer;
         this.clock = clock;
+        this.firstGroup = workingGroups.get(0);
+    }
+
+    /**
+     * Reads a built-in webinar file and writes its invite, storing nothing: run before a
+     * SnapStart snapshot, it leaves YAML, time-zone and iCalendar code loaded.
+     *
+     * @return the invite's length
+     */
+    public int prime() {
+        String file = "title: Priming webinar\nworking_group: " + firstGroup + "\nstarts: 2030-03-28T10:00\ntimezone: Europe/Brussels\n"
+                + "duration: PT90M\ndescription: Laid out once before a snapshot.\nspeakers:\n  - {name: S3 CoP, role: Secretariat}\n"
+                + "join_url: https://example.org/join\nregistration: {closes: 2030-03-27T18:00, capacity: 10}\n";
+        WebinarReader.Outcome outcome = reader.read("priming", file.getBytes(StandardCharsets.UTF_8));
+        if (!(outcome instanceof WebinarReader.Accepted accepted)) {
+            throw new IllegalStateException("The built-in priming webinar is rejected: " + outcome);
+        }
+        site.prime();
+        return Invites.calendar(Invites.Kind.PUBLISH, List.of(Invites.Entry.published(accepted.webinar(), 0, Instant.EPOCH)), organizer).length();
     }
 
     /** The public invite's key in the publications bucket. */

@@ -2,6 +2,7 @@ package eu.s3cop.webinar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.s3cop.stack.LocalStack;
 import eu.s3cop.testing.FunctionPackages;
 import eu.s3cop.testing.LocalAws;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,11 @@ class RegisterWebinarPackageIntegrationTest extends RegisterWebinarIntegrationTe
      * 8 MB, not the 6 MB the reader API keeps to: this function writes S3, and the SDK's S3 client
      * alone is 2.0 MB after shrinking (its endpoint rules reference the model of every operation).
      */
+    @Test
+    void primesFromItsPackageAlone(LocalStack stack) {
+        FunctionPackages.assertPrimes(stack, "register-webinar");
+    }
+
     @Test
     void thePackageStaysWithinItsBudget() {
         FunctionPackages.assertWithinBudget("register-webinar", 8);

@@ -7,6 +7,8 @@ import eu.s3cop.webinar.store.Registrations;
 import eu.s3cop.webinar.store.StoredWebinar;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +46,18 @@ final class Reminders {
         this.dynamoDb = webinars.client();
         this.ses = ses;
         this.sender = sender;
+    }
+
+    /**
+     * Writes an invite for a built-in webinar and sends nothing: run before a SnapStart
+     * snapshot, it leaves time-zone and iCalendar code loaded.
+     */
+    int prime() {
+        Webinar webinar = new Webinar("priming", "Priming webinar", "priming", LocalDateTime.of(2030, 3, 28, 10, 0), ZoneId.of("Europe/Brussels"),
+                Duration.ofMinutes(90), "Laid out once before a snapshot.", List.of(new Webinar.Speaker("S3 CoP", "Secretariat")),
+                "https://example.org/join", null, 0, "", false);
+        return Invites.calendar(Invites.Kind.REQUEST, List.of(new Invites.Entry(webinar, 0, Instant.EPOCH, "registrant@example.invalid")), sender)
+                .length();
     }
 
     Run run(Instant now) {

@@ -14,14 +14,17 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Runs on EventBridge Scheduler's schedule: the webinar emails that are due and the webinars'
  * states, as of the run's scheduled time (so a late or repeated run decides as the planned one
- * would), then a refresh of the catalogue site.
+ * would), then a refresh of the catalogue site. Under SnapStart it primes itself before the
+ * snapshot by writing an invite and laying out the catalogue, sending and storing nothing.
  */
-public final class WebinarSchedulerHandler implements RequestHandler<ScheduledEvent, Void> {
+public final class WebinarSchedulerHandler implements RequestHandler<ScheduledEvent, Void>, Resource {
 
     private static final Map<String, String> UNITS = Map.of("EmailsSent", "Count", "RemindersSent", "Count", "WebinarStateChanges", "Count");
 
@@ -50,6 +53,18 @@ public final class WebinarSchedulerHandler implements RequestHandler<ScheduledEv
         this.reminders = reminders;
         this.site = site;
         this.metricsNamespace = metricsNamespace;
+        Core.getGlobalContext().register(this);
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        reminders.prime();
+        site.prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to renew: clients resolve credentials and open connections on first use.
     }
 
     private static List<String> groups(FunctionEnvironment environment) {

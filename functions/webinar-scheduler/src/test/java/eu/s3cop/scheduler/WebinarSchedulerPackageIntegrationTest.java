@@ -1,5 +1,6 @@
 package eu.s3cop.scheduler;
 
+import eu.s3cop.stack.LocalStack;
 import eu.s3cop.testing.FunctionPackages;
 import eu.s3cop.testing.LocalAws;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,11 @@ class WebinarSchedulerPackageIntegrationTest extends WebinarSchedulerIntegration
      * and those SDK clients are 2.0 MB and 1.0 MB after shrinking (their endpoint rules reference
      * the model of every operation); Jakarta Mail, which builds the messages, is 0.6 MB more.
      */
+    @Test
+    void primesFromItsPackageAlone(LocalStack stack) {
+        FunctionPackages.assertPrimes(stack, "webinar-scheduler");
+    }
+
     @Test
     void thePackageStaysWithinItsBudget() {
         FunctionPackages.assertWithinBudget("webinar-scheduler", 10);

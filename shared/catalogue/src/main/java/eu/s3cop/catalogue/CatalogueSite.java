@@ -74,6 +74,15 @@ public final class CatalogueSite {
                 .toList();
     }
 
+    /** Lays out the pages and the feed of an empty catalogue and writes nothing: priming before a snapshot. */
+    public int prime() {
+        int length = pages.index(List.of(), List.of()).length() + AtomFeed.of(List.of(), "1970-01-01T00:00:00Z").length();
+        for (String group : workingGroups) {
+            length += pages.workingGroup(group, List.of(), List.of()).length();
+        }
+        return length;
+    }
+
     public void regenerate() {
         List<Listing> listings = published();
         List<Webinar> upcoming = upcoming();

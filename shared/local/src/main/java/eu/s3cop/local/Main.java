@@ -7,14 +7,12 @@ import picocli.CommandLine.Command;
 @Command(name = "s3cop-local",
         description = "The S3 CoP publishing pipeline on one machine.",
         mixinStandardHelpOptions = true,
-        subcommands = {UpCommand.class, RenderCommand.class})
+        subcommands = {UpCommand.class, RenderCommand.class, ColdStartCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        int exit = new CommandLine(new Main()).execute(args);
-        if (exit != 0) {
-            System.exit(exit);
-        }
+        // Exit explicitly: DynamoDB Local leaves a non-daemon job thread behind after the stack closes.
+        System.exit(new CommandLine(new Main()).execute(args));
     }
 
     @Override

@@ -50,7 +50,7 @@ record Summary(LocalStack stack, Path template) {
                 .collect(Collectors.toMap(BucketResource::logicalId, BucketResource::localName));
         if (trigger instanceof Trigger.S3 s3) {
             return "S3 " + String.join(",", s3.events()) + " on " + buckets.getOrDefault(s3.bucket(), s3.bucket())
-                    + "/" + s3.prefix() + "*" + s3.suffix();
+                    + "/" + s3.prefix() + "*" + s3.suffix() + (stack.settings().deliverS3Events() ? "" : " (not delivered: --no-s3-events)");
         }
         if (trigger instanceof Trigger.Schedule schedule) {
             String state = stack.settings().runSchedules() && schedule.enabled() ? "" : " (on demand only)";

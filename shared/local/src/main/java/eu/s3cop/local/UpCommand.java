@@ -44,6 +44,10 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--no-schedules", negatable = false, description = "Do not run schedules on their own (they still run on demand).")
     boolean noSchedules;
 
+    @Option(names = "--no-s3-events", negatable = false,
+            description = "Do not invoke functions when objects are written (invoke them by hand, as the cold-start benchmark does).")
+    boolean noS3Events;
+
     @Option(names = "--parameter", paramLabel = "NAME=VALUE", description = "Override a template parameter; repeatable.")
     Map<String, String> parameters = new LinkedHashMap<>();
 
@@ -64,6 +68,7 @@ final class UpCommand implements Callable<Integer> {
         StackSettings settings = StackSettings.defaults(ephemeral ? null : data.toAbsolutePath())
                 .withPorts(s3Port, dynamoDbPort, httpPort)
                 .withRunSchedules(!noSchedules)
+                .withS3Events(!noS3Events)
                 .withParameters(parameters);
         LocalStack stack;
         try {

@@ -110,6 +110,66 @@ class TemplateTest {
         }
     }
 
+    @Test
+    void functionsRunJava21OnArm64WithSnapStartJsonLogsAndAPublishedAlias() {
+        Map<String, Object> globals = map(map(template.document().get("Globals")).get("Function"));
+        assertThat(globals).containsEntry("Runtime", "java21").containsEntry("Architectures", List.of("arm64"))
+                .containsEntry("AutoPublishAlias", "live").containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
+        assertThat(map(globals.get("LoggingConfig"))).containsEntry("LogFormat", "JSON");
+        assertThat(String.valueOf(map(map(globals.get("Environment")).get("Variables")).get("JAVA_TOOL_OPTIONS")))
+                .contains("-XX:TieredStopAtLevel=1");
+        for (FunctionResource function : template.functions()) {
+            assertThat(template.resources().get(function.logicalId()).get("Metadata")).as(function.name())
+                    .isEqualTo(Map.of("SkipBuild", true));
+        }
+    }
+
+    @Test
+    void everyAsynchronousFunctionSendsWhatStillFailsToTheDeadLetterQueue() {
+        for (FunctionResource function : template.functions()) {
+            if (function.triggers(Trigger.HttpApi.class).size() == function.triggers().size()) {
+                continue;
+            }
+            Map<String, Object> config = map(properties(function.logicalId()).get("EventInvokeConfig"));
+            assertThat(map(map(config.get("DestinationConfig")).get("OnFailure"))).as(function.name())
+                    .containsEntry("Type", "SQS").containsEntry("Destination", Map.of("Fn::GetAtt", List.of("FailedEventsQueue", "Arn")));
+        }
+        assertThat(properties("FailedEventsAlarm")).containsEntry("AlarmActions", List.of(Map.of("Ref", "AlarmTopic")));
+    }
+
+    @Test
+    void bucketsArePrivateEncryptedAndRefusePlainHttp() {
+        for (var bucket : template.buckets()) {
+            Map<String, Object> properties = properties(bucket.logicalId());
+            assertThat(map(properties.get("PublicAccessBlockConfiguration"))).as(bucket.logicalId())
+                    .containsEntry("BlockPublicAcls", true).containsEntry("BlockPublicPolicy", true)
+                    .containsEntry("IgnorePublicAcls", true).containsEntry("RestrictPublicBuckets", true);
+            assertThat(properties).as(bucket.logicalId()).containsKey("BucketEncryption").doesNotContainKey("WebsiteConfiguration");
+            Map<String, Object> policy = properties(bucket.logicalId() + "Policy");
+            assertThat(String.valueOf(policy.get("PolicyDocument"))).as(bucket.logicalId())
+                    .contains("Effect=Deny", "aws:SecureTransport=false");
+        }
+        assertThat(properties("UploadsBucket").get("VersioningConfiguration")).isEqualTo(Map.of("Status", "Enabled"));
+        assertThat(String.valueOf(properties("SiteBucketPolicy").get("PolicyDocument"))).contains("cloudfront.amazonaws.com", "AWS:SourceArn");
+    }
+
+    @Test
+    void tablesAreOnDemandWithPointInTimeRecoveryAndExpiry() {
+        for (var table : template.tables()) {
+            Map<String, Object> properties = properties(table.logicalId());
+            assertThat(properties).as(table.logicalId()).containsEntry("BillingMode", "PAY_PER_REQUEST")
+                    .containsEntry("PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true))
+                    .containsEntry("TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true));
+            assertThat(template.resources().get(table.logicalId())).containsEntry("DeletionPolicy", "Retain");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> properties(String logicalId) {
         return (Map<String, Object>) template.resources().get(logicalId).get("Properties");

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.local.AwsCallRecorder.Need;
 import eu.s3cop.stack.LocalStack;
 import eu.s3cop.stack.StackSettings;
+import eu.s3cop.stack.lambda.FunctionRunner;
 import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.stack.template.LocalResolver;
 import eu.s3cop.stack.template.Template;
 import eu.s3cop.testing.EventFiles;
+import eu.s3cop.testing.FunctionPackages;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.testing.ProjectFiles;
 import java.awt.image.BufferedImage;
@@ -172,6 +174,16 @@ class WholeSystemIntegrationTest {
                 "      Policies:\n        - S3CrudPolicy: {BucketName: !Ref SiteBucket}\n        - Statement:\n            - Sid: RefreshCatalogue");
         assertThat(templated).isNotEqualTo(text);
         assertThat(Roles.of(Template.parse(templated), REGION).shapeProblems()).singleElement().asString().contains("webinar-scheduler", "S3CrudPolicy");
+    }
+
+    @Test
+    void everyFunctionPrimesForSnapStartWithoutAnyAwsCall() {
+        int before = AwsCallRecorder.needs().size();
+        for (FunctionRunner runner : stack.functions()) {
+            assertThat(FunctionPackages.assertPrimes(stack, runner.function().name())).isNotNegative();
+        }
+        // Priming runs where the snapshot is taken: a connection or a credential made there would be shared by every restored container.
+        assertThat(AwsCallRecorder.needs().subList(before, AwsCallRecorder.needs().size())).isEmpty();
     }
 
     @Test

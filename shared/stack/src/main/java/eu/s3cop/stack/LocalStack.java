@@ -262,7 +262,7 @@ public final class LocalStack implements AutoCloseable {
     // --- delivery ---
 
     private void objectCreated(ObjectCreated object) {
-        if (closed) {
+        if (closed || !settings.deliverS3Events()) {
             return;
         }
         String bucketId = bucketNames.entrySet().stream()

@@ -2,6 +2,8 @@ package eu.s3cop.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.lambda.FunctionRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,6 +48,21 @@ public final class FunctionPackages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Runs the function's SnapStart priming hook in the stack (from its package, when the stack
+     * runs it packaged) and fails when it has none or the hook fails.
+     *
+     * @return how long priming took in milliseconds
+     */
+    public static long assertPrimes(LocalStack stack, String function) {
+        FunctionRunner runner = stack.functions().stream().filter(candidate -> candidate.function().name().equals(function))
+                .findFirst().orElseThrow(() -> new AssertionError("no function " + function + " in the stack"));
+        long millis = runner.prime();
+        assertThat(millis).as(function + " has a priming hook (org.crac Resource.beforeCheckpoint)").isNotNegative();
+        System.out.printf("%s: primed in %d ms%n", function, millis);
+        return millis;
     }
 
     /** Whether the package holds any class under the given package path, such as {@code org/apache/pdfbox/}. */

@@ -74,7 +74,7 @@ public final class FunctionRunner {
                         throw new StackException("Function " + function.name() + ": handler class " + function.handlerClass()
                                 + " is not on the class path; build the function module first", e);
                     }
-                    Method method = handlerMethod(handlerClass, function);
+                    Method method = handlerMethod(handlerClass, function.handlerMethod(), function.name());
                     Shape shape = shapeOf(method);
                     PojoSerializer<Object> input = shape == Shape.STREAMS ? null
                             : serializer(method.getGenericParameterTypes()[0], method.getParameterTypes()[0], loader);
@@ -120,6 +120,40 @@ public final class FunctionRunner {
                 idle.push(handler);
             }
         }
+    }
+
+    /**
+     * Runs the handler's priming hook, as Lambda does before it takes a SnapStart snapshot: the
+     * {@code beforeCheckpoint} of a handler that is an {@code org.crac.Resource}, on an instance
+     * that then serves invocations like any other.
+     *
+     * @return how long priming took in milliseconds, or -1 when the handler has no hook
+     */
+    public long prime() {
+        long started = System.nanoTime();
+        Object handler = borrow();
+        try {
+            Method hook = primingHook(handler.getClass());
+            if (hook == null) {
+                return -1;
+            }
+            inFunctionLoader(() -> hook.invoke(handler, (Object) null));
+            return elapsed(started);
+        } catch (InvocationTargetException e) {
+            throw new StackException("Function " + function.name() + " failed to prime: " + e.getCause(), e.getCause());
+        } catch (Exception e) {
+            throw new StackException("Function " + function.name() + " could not be primed: " + e, e);
+        } finally {
+            idle.push(handler);
+        }
+    }
+
+    /** {@code beforeCheckpoint(org.crac.Context)}, found by name: each package carries its own copy of org.crac. */
+    static Method primingHook(Class<?> handlerClass) {
+        return Arrays.stream(handlerClass.getMethods())
+                .filter(method -> method.getName().equals("beforeCheckpoint") && method.getParameterCount() == 1
+                        && method.getParameterTypes()[0].getName().equals("org.crac.Context"))
+                .findFirst().orElse(null);
     }
 
     /** Runs {@code work} as in a Lambda container: what the function loads by name, it finds in its own code. */
@@ -184,14 +218,15 @@ public final class FunctionRunner {
         }
     }
 
-    private static Method handlerMethod(Class<?> type, FunctionResource function) {
+    /** The handler method as the runtime picks it: by name, the event-typed one over an Object-typed bridge. */
+    static Method handlerMethod(Class<?> type, String name, String functionName) {
         return Arrays.stream(type.getMethods())
-                .filter(candidate -> candidate.getName().equals(function.handlerMethod()))
+                .filter(candidate -> candidate.getName().equals(name))
                 .filter(candidate -> !candidate.isBridge())
                 .filter(candidate -> shapeOf(candidate) != null)
                 .min(Comparator.comparing(candidate -> candidate.getParameterTypes()[0] == Object.class))
-                .orElseThrow(() -> new StackException("Function " + function.name() + ": " + type.getName()
-                        + " has no public method " + function.handlerMethod() + "(event, Context) or (InputStream, OutputStream, Context)"));
+                .orElseThrow(() -> new StackException("Function " + functionName + ": " + type.getName()
+                        + " has no public method " + name + "(event, Context) or (InputStream, OutputStream, Context)"));
     }
 
     private static Shape shapeOf(Method method) {
@@ -209,8 +244,9 @@ public final class FunctionRunner {
         return null;
     }
 
+    /** The runtime's serializer for a handler's event or result type. */
     @SuppressWarnings("unchecked")
-    private static PojoSerializer<Object> serializer(Type generic, Class<?> raw, ClassLoader loader) {
+    static PojoSerializer<Object> serializer(Type generic, Class<?> raw, ClassLoader loader) {
         if (LambdaEventSerializers.isLambdaSupportedEvent(raw.getName())) {
             return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(raw, loader);
         }
