@@ -154,6 +154,21 @@ class TemplateTest {
     }
 
     @Test
+    void cloudFrontPassesEveryApiRouteToTheApiSoThePagesLinksWorkOnOneHost() {
+        Map<String, Object> distribution = map(properties("SiteDistribution").get("DistributionConfig"));
+        List<String> apiPatterns = ((List<?>) distribution.get("CacheBehaviors")).stream().map(TemplateTest::map)
+                .filter(behaviour -> "api".equals(behaviour.get("TargetOriginId")))
+                .map(behaviour -> String.valueOf(behaviour.get("PathPattern"))).toList();
+        for (Trigger.HttpApi route : template.function("reader-api").triggers(Trigger.HttpApi.class)) {
+            String path = route.path().replaceAll("\\{[^}]+}", "x");
+            assertThat(apiPatterns).as(route.method() + " " + route.path())
+                    .anyMatch(pattern -> path.matches(pattern.replace(".", "\\.").replace("*", ".*")));
+        }
+        assertThat(map(distribution.get("DefaultCacheBehavior"))).containsEntry("TargetOriginId", "site")
+                .containsEntry("ViewerProtocolPolicy", "redirect-to-https");
+    }
+
+    @Test
     void tablesAreOnDemandWithPointInTimeRecoveryAndExpiry() {
         for (var table : template.tables()) {
             Map<String, Object> properties = properties(table.logicalId());
