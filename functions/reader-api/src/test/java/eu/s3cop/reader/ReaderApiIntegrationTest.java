@@ -179,6 +179,32 @@ class ReaderApiIntegrationTest {
         assertThat((String) json(response).get("detail")).isNotBlank();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "GET /publications/..%2F..%2Fetc/passwd", "GET /publications/innovation-diffusion/..%2F..%2Fsecret/download",
+            "GET /publications/%2e%2e/%2e%2e", "GET /webinars/..%2Fregistrations", "GET /webinars/%00",
+            "GET /publications?working_group=%0d%0aLocation:%20http://evil.example", "GET /publications?q=HUGE",
+            "PUT /publications", "DELETE /publications/innovation-diffusion/generated-0", "POST /calendar.ics", "PATCH /webinars/x"})
+    void hostileRequestsGetACleanClientErrorAndInjectNoHeader(String request) throws Exception {
+        String method = request.substring(0, request.indexOf(' '));
+        String path = request.substring(request.indexOf(' ') + 1).replace("HUGE", "a".repeat(20_000));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(stack.httpEndpoint().orElseThrow().resolve(path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(request).isBetween(400, 499);
+        assertThat(response.headers().map().keySet()).as(request).noneMatch(name -> name.equalsIgnoreCase("set-cookie"));
+        assertThat(response.headers().firstValue("Location")).as(request).isEmpty();
+    }
+
+    @Test
+    void lineBreaksInASearchInjectNoHeader() throws Exception {
+        HttpResponse<String> response = get("/publications?q=%0d%0aSet-Cookie:%20x=1%0d%0aLocation:%20http://evil.example");
+        // A search for odd words is a fair search: it finds nothing, and nothing it says becomes a header.
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response)).containsEntry("items", List.of());
+        assertThat(response.headers().map().keySet()).noneMatch(name -> name.equalsIgnoreCase("set-cookie"));
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+    }
+
     @Test
     void aTokenFromOneListingIsRefusedByAnother() throws Exception {
         String next = (String) json(get("/publications?working_group=innovation-diffusion&limit=2")).get("next");

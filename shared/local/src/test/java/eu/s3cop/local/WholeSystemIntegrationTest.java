@@ -62,6 +62,11 @@ class WholeSystemIntegrationTest {
     private static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
+    private static final List<String> READ_ROUTES = List.of("/publications", "/publications?working_group=innovation-diffusion",
+            "/publications?type=policy-brief", "/publications?year=2024", "/publications?q=diffusion", "/publications/innovation-diffusion/mapped",
+            "/webinars", "/webinars?when=past", "/webinars/policy-check", "/webinars/policy-check/invite.ics", "/calendar.ics",
+            "/publications?q=eva", "/publications?q=Lindqvist");
+
     private static LocalStack stack;
     private static List<Need> needs;
     private static final List<Invocation> invocations = new CopyOnWriteArrayList<>();
@@ -116,9 +121,7 @@ class WholeSystemIntegrationTest {
     }
 
     private static void readEveryRoute() throws Exception {
-        for (String path : List.of("/publications", "/publications?working_group=innovation-diffusion", "/publications?type=policy-brief",
-                "/publications?year=2024", "/publications?q=diffusion", "/publications/innovation-diffusion/mapped",
-                "/webinars", "/webinars?when=past", "/webinars/policy-check", "/webinars/policy-check/invite.ics", "/calendar.ics")) {
+        for (String path : READ_ROUTES) {
             assertThat(send("GET", path, null).statusCode()).as(path).isEqualTo(200);
         }
         HttpResponse<String> download = send("GET", "/publications/innovation-diffusion/mapped/download", null);
@@ -136,6 +139,18 @@ class WholeSystemIntegrationTest {
         Matcher token = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(second.body());
         assertThat(token.find()).as(second.body()).isTrue();
         assertThat(send("DELETE", "/webinars/policy-check/registrations/" + token.group(1), null).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void noRouteAndNoPageShowsARegistrant() throws Exception {
+        List<String> paths = new java.util.ArrayList<>(READ_ROUTES);
+        paths.addAll(List.of("/", "/working-groups/innovation-diffusion.html", "/feed.xml"));
+        for (String path : paths) {
+            HttpResponse<String> response = send("GET", path, null);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).doesNotContainIgnoringCase("eva@example.org").doesNotContainIgnoringCase("Lindqvist")
+                    .doesNotContain("example.org/join/policy-check");
+        }
     }
 
     @Test

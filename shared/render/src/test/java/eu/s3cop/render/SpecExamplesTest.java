@@ -78,7 +78,7 @@ class SpecExamplesTest {
         assertThat(failures).as("of " + examples.size() + " examples, " + rendered + " rendered").isEmpty();
     }
 
-    private static List<Example> examples(Path file) throws IOException {
+    static List<Example> examples(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<Example> examples = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -126,7 +126,7 @@ class SpecExamplesTest {
     }
 
     /** The specification files in the shared folder beside the project. */
-    private static Path specs() {
+    static Path specs() {
         Path specs = Samples.root().toAbsolutePath().getParent().resolve("shared/specs");
         assertThat(specs.resolve("gfm-spec.txt")).as("the GFM specification, expected beside the project at " + specs).isRegularFile();
         return specs;
