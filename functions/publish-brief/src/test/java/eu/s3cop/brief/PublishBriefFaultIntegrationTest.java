@@ -1,0 +1,106 @@
+package eu.s3cop.brief;
+
+import static eu.s3cop.brief.Briefs.PUBLICATIONS;
+import static eu.s3cop.brief.Briefs.UPLOADS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.lambda.Invocation;
+import eu.s3cop.testing.FaultInjector;
+import eu.s3cop.testing.FaultInjector.When;
+import eu.s3cop.testing.LocalAws;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Every AWS call of a publication fails once, in turn, before it is sent and after it
+ * succeeded (its answer lost), and Lambda's retry runs: after each scenario the upload is
+ * untouched, exactly one version exists, no PDF is orphaned, the index points at a PDF that
+ * exists, and the report tells the truth.
+ */
+@LocalAws
+class PublishBriefFaultIntegrationTest {
+
+    private static LocalStack stack;
+    private static Briefs briefs;
+    private static final List<Invocation> invocations = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void connect(LocalStack localStack) {
+        stack = localStack;
+        briefs = new Briefs(stack);
+        stack.onInvocation(invocations::add);
+    }
+
+    @AfterEach
+    void disarm() {
+        FaultInjector.disarm();
+    }
+
+    @Test
+    void aFaultAtAnyStepIsMadeGoodByTheRetryWithNothingLostOrDoubled() {
+        FaultInjector.arm("publish-brief", 0, When.BEFORE_SENDING);
+        briefs.upload("drafts/faults/rehearsal.md", Briefs.draft("Rehearsal", "Counting the calls of one publication."));
+        List<String> steps = FaultInjector.operations();
+        assertThat(steps).as("the calls of one publication").contains("S3.GetObject", "DynamoDb.TransactWriteItems", "S3.PutObject");
+
+        List<String> problems = new ArrayList<>();
+        int scenarios = 0;
+        for (int step = 1; step <= steps.size(); step++) {
+            for (When when : When.values()) {
+                String slug = "fault-" + step + "-" + when.name().toLowerCase().replace('_', '-');
+                String key = "drafts/faults/" + slug + ".md";
+                byte[] draft = Briefs.draft("Fault at " + steps.get(step - 1) + " " + when, "Step " + step + ".");
+                invocations.clear();
+                FaultInjector.arm("publish-brief", step, when);
+                briefs.upload(key, draft);
+                FaultInjector.disarm();
+                scenarios++;
+                String scenario = steps.get(step - 1) + " (call " + step + ") failing " + when;
+                problems.addAll(check(scenario, key, slug, draft));
+            }
+        }
+        System.out.printf("publishing faults: %d scenarios (%d calls, each failing before sending and after succeeding), %d problems%n",
+                scenarios, steps.size(), problems.size());
+        assertThat(problems).isEmpty();
+    }
+
+    private List<String> check(String scenario, String key, String slug, byte[] draft) {
+        List<String> problems = new ArrayList<>();
+        String id = "innovation-diffusion/" + slug;
+        List<Invocation> ofKey = invocations.stream().filter(invocation -> invocation.trigger().endsWith("/" + key)).toList();
+        if (ofKey.stream().noneMatch(invocation -> invocation.failure().map(e -> String.valueOf(e.getMessage()).contains("Injected fault")).orElse(false))) {
+            problems.add(scenario + ": the fault was not injected");
+        }
+        if (ofKey.isEmpty() || !ofKey.get(ofKey.size() - 1).succeeded()) {
+            problems.add(scenario + ": the retry did not succeed");
+        }
+        if (!java.util.Arrays.equals(briefs.object(UPLOADS, key), draft)) {
+            problems.add(scenario + ": the upload changed");
+        }
+        List<Integer> versions = briefs.versions(id);
+        if (!versions.equals(List.of(1))) {
+            problems.add(scenario + ": versions " + versions + ", not exactly [1]");
+        }
+        List<String> pdfs = briefs.keys(PUBLICATIONS, "briefs/" + id + "/");
+        if (!pdfs.equals(List.of("briefs/" + id + "/v1.pdf"))) {
+            problems.add(scenario + ": PDFs " + pdfs + ", not exactly v1");
+        }
+        Map<String, AttributeValue> meta = briefs.itemOrEmpty(id, "META");
+        if (!meta.containsKey("latestVersion") || !"1".equals(meta.get("latestVersion").n())) {
+            problems.add(scenario + ": the index does not show version 1: " + meta.keySet());
+        }
+        Map<String, Object> report = briefs.report(key);
+        if (!"PUBLISHED".equals(report.get("status")) || !Integer.valueOf(1).equals(report.get("version"))) {
+            problems.add(scenario + ": the report says " + new String(briefs.object(UPLOADS, "reports/" + key + ".json"), StandardCharsets.UTF_8));
+        }
+        return problems;
+    }
+}
