@@ -5,6 +5,8 @@ import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.Registrations;
 import eu.s3cop.webinar.store.StoredWebinar;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -24,7 +27,8 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * overlap: a confirmation, a reminder about 24 hours and about 1 hour before, a notice for
  * every change (REQUEST with the new SEQUENCE, or CANCEL), and the recording once it is set.
  * An email is claimed by a conditional write on the registration before it is sent, and the
- * claim is released if sending fails, so the next run tries again.
+ * claim is released if sending certainly failed, so the next run tries again; when SES may have
+ * taken it (no answer), the claim stays: never twice is chosen over retrying.
  */
 final class Reminders {
 
@@ -148,18 +152,23 @@ final class Reminders {
 
     /**
      * Claims the email (records which SEQUENCE it was for), sends it, and releases the claim if
-     * sending fails. False when it was sent before or the registration is gone.
+     * sending certainly failed. False when it was sent before or the registration is gone.
      */
     private boolean send(StoredWebinar stored, Registrations.Registrant registrant, String marker, Mail mail, Instant now) {
         Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("WEBINAR#" + stored.webinar().id()), "sk", AttributeValue.fromS(registrant.key()));
+        AttributeValue claim = AttributeValue.fromS(stored.sequence() + "@" + now);
         try {
             dynamoDb.updateItem(update -> update.tableName(webinars.table()).key(key)
                     .updateExpression("SET #m = :at")
                     .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#m)")
                     .expressionAttributeNames(Map.of("#m", marker))
-                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(stored.sequence() + "@" + now))));
+                    .expressionAttributeValues(Map.of(":at", claim)));
         } catch (ConditionalCheckFailedException alreadyClaimed) {
             return false;
+        } catch (SdkClientException unanswered) {
+            // The claim may have been written with its answer lost: take it back, or no later run would send this email.
+            release(key, marker, claim);
+            throw unanswered;
         }
         try {
             byte[] raw = mail.mime(sender, now);
@@ -167,10 +176,40 @@ final class Reminders {
                     .content(content -> content.raw(message -> message.data(SdkBytes.fromByteArray(raw)))));
             return true;
         } catch (RuntimeException e) {
-            dynamoDb.updateItem(update -> update.tableName(webinars.table()).key(key).updateExpression("REMOVE #m")
-                    .expressionAttributeNames(Map.of("#m", marker)));
+            if (!mayHaveBeenSent(e)) {
+                release(key, marker, claim);
+            }
             throw e;
         }
+    }
+
+    /** Removes this run's claim, and only it: another run's claim of the same email stays. */
+    private void release(Map<String, AttributeValue> key, String marker, AttributeValue claim) {
+        try {
+            dynamoDb.updateItem(update -> update.tableName(webinars.table()).key(key).updateExpression("REMOVE #m")
+                    .conditionExpression("#m = :at")
+                    .expressionAttributeNames(Map.of("#m", marker)).expressionAttributeValues(Map.of(":at", claim)));
+        } catch (ConditionalCheckFailedException notOurs) {
+            // Never written, or another run's: nothing of ours to take back.
+        }
+    }
+
+    /**
+     * Whether SES may have taken the email although the call failed: no answer came back and the
+     * connection was not simply refused (a timeout, a reset). Then the claim stays, so a later run
+     * never sends it a second time; when SES answered with an error, or nobody was reached, the
+     * claim is released and the next run sends it.
+     */
+    static boolean mayHaveBeenSent(Throwable failure) {
+        if (!(failure instanceof SdkClientException)) {
+            return false;
+        }
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The SEQUENCE an email was sent for, from its claim ("<sequence>@<time>"). */

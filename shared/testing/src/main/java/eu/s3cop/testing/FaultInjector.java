@@ -1,6 +1,8 @@
 package eu.s3cop.testing;
 
 import eu.s3cop.stack.lambda.FunctionRunner;
+import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,9 +15,10 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * Fails one AWS call of one function in the local stack, once: the Nth call since it was
- * armed, either before it is sent (the call never happens) or after it succeeded (the work is
- * done but its answer is lost), as a connection failure the SDK does not retry, so the
- * function fails and Lambda's retry of the event has to make good.
+ * armed (or the Nth call of one operation), either before it is sent (refused: the call never
+ * happens) or after it succeeded (reset: the work is done but its answer is lost), as a
+ * connection failure the SDK does not retry, so the function fails and Lambda's retry of the
+ * event, or the next scheduled run, has to make good.
  *
  * <p>A test module turns it on by listing it in
  * {@code software/amazon/awssdk/global/handlers/execution.interceptors} on its test class
@@ -26,19 +29,38 @@ public final class FaultInjector implements ExecutionInterceptor {
     /** When the armed call fails. */
     public enum When { BEFORE_SENDING, AFTER_SUCCEEDING }
 
-    private record Plan(String function, int call, When when) {
+    /**
+     * Fails call number {@code call} of the function, or, with an operation, that operation's
+     * {@code call}-th call, counting only requests that mention {@code mentioning} when given.
+     */
+    private record Plan(String function, String operation, String mentioning, int call, When when) {
     }
 
     private static final ExecutionAttribute<Integer> NUMBER = new ExecutionAttribute<>("s3cop.fault.call");
     private static volatile Plan plan;
     private static final AtomicInteger calls = new AtomicInteger();
+    private static final AtomicInteger ofOperation = new AtomicInteger();
     private static final List<String> operations = new CopyOnWriteArrayList<>();
 
     /** Counts the function's calls from now on, and fails call number {@code call} (1-based) once; 0 only counts. */
     public static void arm(String function, int call, When when) {
+        arm(function, null, call, when);
+    }
+
+    /** Fails the {@code occurrence}-th call (1-based) of {@code operation}, such as {@code SesV2.SendEmail}, once. */
+    public static void arm(String function, String operation, int occurrence, When when) {
+        arm(function, operation, null, occurrence, when);
+    }
+
+    /**
+     * Fails the {@code occurrence}-th call of {@code operation} whose request mentions
+     * {@code mentioning} (a key, say {@code WEBINAR#x}), once.
+     */
+    public static void arm(String function, String operation, String mentioning, int occurrence, When when) {
         calls.set(0);
+        ofOperation.set(0);
         operations.clear();
-        plan = new Plan(function, call, when);
+        plan = new Plan(function, operation, mentioning, occurrence, when);
     }
 
     /** The operations the armed function called since it was armed, such as {@code S3.PutObject}, in order. */
@@ -56,12 +78,16 @@ public final class FaultInjector implements ExecutionInterceptor {
         if (current == null || !FunctionRunner.running().map(current.function()::equals).orElse(false)) {
             return;
         }
-        int number = calls.incrementAndGet();
         String operation = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "." + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         operations.add(operation);
+        boolean counted = current.mentioning() == null || String.valueOf(context.request()).contains(current.mentioning());
+        int number = !counted ? -1 : current.operation() == null ? calls.incrementAndGet()
+                : current.operation().equals(operation) ? ofOperation.incrementAndGet() : -1;
         attributes.putAttribute(NUMBER, number);
         if (number == current.call() && current.when() == When.BEFORE_SENDING) {
-            throw SdkClientException.create("Injected fault: connection refused before " + operation + " (call " + number + ")");
+            // Refused: the service never saw the call, as a client can tell from the cause.
+            throw SdkClientException.builder().message("Injected fault before " + operation + " (call " + number + ")")
+                    .cause(new ConnectException("Connection refused (injected)")).build();
         }
     }
 
@@ -70,7 +96,9 @@ public final class FaultInjector implements ExecutionInterceptor {
         Plan current = plan;
         Integer number = attributes.getAttribute(NUMBER);
         if (current != null && number != null && number == current.call() && current.when() == When.AFTER_SUCCEEDING) {
-            throw SdkClientException.create("Injected fault: connection reset after " + current.function() + "'s call " + number + " succeeded");
+            // Reset after the service did the work: the client cannot tell whether it happened.
+            throw SdkClientException.builder().message("Injected fault after " + current.function() + "'s call " + number + " succeeded")
+                    .cause(new SocketException("Connection reset (injected)")).build();
         }
     }
 }

@@ -1,0 +1,122 @@
+package eu.s3cop.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.s3cop.stack.LocalStack;
+import eu.s3cop.testing.FaultInjector;
+import eu.s3cop.testing.FaultInjector.When;
+import eu.s3cop.testing.LocalAws;
+import jakarta.mail.Address;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * Each kind of AWS call of a scheduler run fails once (its first and second occurrence),
+ * before it is sent and after it succeeded with its answer lost; then the schedule runs on.
+ * Whatever failed, every registrant ends with exactly one confirmation and one day-before
+ * reminder: no email is lost, none is sent twice.
+ */
+@LocalAws
+class WebinarSchedulerFaultIntegrationTest {
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void disarm() {
+        FaultInjector.disarm();
+    }
+
+    @Test
+    void aFaultAtAnyCallLosesNoEmailAndSendsNoneTwice(LocalStack stack) throws Exception {
+        List<String> titles = new ArrayList<>();
+        titles.add(webinarWithARegistrant(stack, 0));
+        FaultInjector.arm("webinar-scheduler", 0, When.BEFORE_SENDING);
+        stack.runSchedule("webinar-scheduler");
+        Map<String, Integer> kinds = new LinkedHashMap<>();
+        FaultInjector.operations().forEach(operation -> kinds.merge(operation, 1, Integer::sum));
+        assertThat(kinds).containsKeys("SesV2.SendEmail", "DynamoDb.UpdateItem", "DynamoDb.Query", "S3.PutObject");
+
+        int scenarios = 0;
+        for (Map.Entry<String, Integer> kind : kinds.entrySet()) {
+            // The new webinar's own writes (its state, then each email's claim) are where a lost answer hurts: target them.
+            boolean ownWrites = kind.getKey().equals("DynamoDb.UpdateItem");
+            for (int occurrence = 1; occurrence <= (ownWrites ? 3 : Math.min(2, kind.getValue())); occurrence++) {
+                for (When when : When.values()) {
+                    int n = titles.size();
+                    titles.add(webinarWithARegistrant(stack, n));
+                    FaultInjector.arm("webinar-scheduler", kind.getKey(), ownWrites ? "WEBINAR#fault-" + n : null, occurrence, when);
+                    stack.runSchedule("webinar-scheduler");
+                    FaultInjector.disarm();
+                    stack.runSchedule("webinar-scheduler");
+                    stack.runSchedule("webinar-scheduler");
+                    scenarios++;
+                }
+            }
+        }
+        Map<String, Integer> sent = emails(stack);
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < titles.size(); i++) {
+            for (String subject : List.of("You are registered: " + titles.get(i), "Reminder (tomorrow): " + titles.get(i))) {
+                int count = sent.getOrDefault("person" + i + "@example.org | " + subject, 0);
+                if (count != 1) {
+                    wrong.add(subject + " reached person" + i + " " + count + " times");
+                }
+            }
+        }
+        System.out.printf("scheduler faults: %d scenarios over %s, %d emails, %d wrong%n", scenarios, kinds.keySet(),
+                sent.values().stream().mapToInt(Integer::intValue).sum(), wrong.size());
+        assertThat(wrong).isEmpty();
+    }
+
+    private static String webinarWithARegistrant(LocalStack stack, int n) throws Exception {
+        String title = "Fault webinar " + n;
+        String starts = LocalDateTime.now(ZoneId.of("Europe/Brussels")).plusHours(10).truncatedTo(ChronoUnit.MINUTES).toString();
+        try (var s3 = stack.s3Client()) {
+            s3.putObject(put -> put.bucket("s3cop-uploads").key("webinars/fault-" + n + ".yaml"), RequestBody.fromString(
+                    "title: " + title + "\nworking_group: innovation-diffusion\nstarts: " + starts + "\nduration: PT1H\n"
+                            + "join_url: https://example.org/join/fault-" + n + "\n"));
+        }
+        stack.awaitIdle(Duration.ofSeconds(60));
+        HttpResponse<String> registered = http.send(HttpRequest.newBuilder(URI.create(stack.httpEndpoint().orElseThrow() + "/webinars/fault-" + n
+                        + "/registrations")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Person " + n + "\", \"email\": \"person" + n + "@example.org\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return title;
+    }
+
+    /** Emails in the outbox, counted by recipient and subject. */
+    private static Map<String, Integer> emails(LocalStack stack) throws Exception {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Path file : stack.outboxMessages()) {
+            try (InputStream in = Files.newInputStream(file)) {
+                MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
+                for (Address to : message.getAllRecipients()) {
+                    counts.merge(((InternetAddress) to).getAddress() + " | " + message.getSubject(), 1, Integer::sum);
+                }
+            }
+        }
+        return counts;
+    }
+}
