@@ -44,7 +44,9 @@ class WebinarFileFuzzTest {
                 recording_url: https://example.org/recording
                 status: scheduled
                 """);
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        // A fixed seed by default, so a build fails only for a change, never for a new draw;
+        // -Dfuzz.seed=<any number> explores other inputs.
+        long seed = Long.getLong("fuzz.seed", 20261122L);
         Duration runFor = Duration.ofSeconds(Long.getLong("fuzz.seconds", 5));
         Random random = new Random(seed);
         WebinarReader reader = new WebinarReader(List.of("innovation-diffusion", "industrial-transition", "interregional-cooperation"));
@@ -62,13 +64,15 @@ class WebinarFileFuzzTest {
                 WebinarReader.Outcome outcome = reader.read("fuzzed", input.getBytes(StandardCharsets.UTF_8));
                 if (outcome instanceof WebinarReader.Rejected rejection) {
                     rejected++;
-                    assertThat(rejection.problems()).as("a rejection names its problems").isNotEmpty()
-                            .allSatisfy(problem -> assertThat(problem.message()).isNotBlank());
+                    if (rejection.problems().isEmpty() || rejection.problems().stream().anyMatch(problem -> problem.message() == null
+                            || problem.message().isBlank())) {
+                        failures.add("a rejection without a clear problem " + rejection.problems() + " for input:\n" + input);
+                    }
                 } else {
                     accepted++;
                 }
             } catch (RuntimeException | StackOverflowError e) {
-                failures.add("reading threw " + e + " for input:\n" + input);
+                failures.add("reading threw " + e + " at " + java.util.Arrays.stream(e.getStackTrace()).limit(6).toList() + " for input:\n" + input);
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
             slowest = Math.max(slowest, millis);

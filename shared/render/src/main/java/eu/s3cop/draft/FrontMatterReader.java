@@ -78,6 +78,9 @@ final class FrontMatterReader {
                     .setMaxAliasesForCollections(10)
                     .setAllowRecursiveKeys(false)
                     .setCodePointLimit(MAX_FRONT_MATTER_CHARS * 2)
+                    // The whole text in one buffer: snakeyaml-engine 2.10 fails on an emoji whose
+                    // two UTF-16 halves straddle a buffer boundary (found by DraftFuzzTest).
+                    .setBufferSize(yaml.length() + 2)
                     .build();
             Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml)));
             Optional<Node> node = composer.getSingleNode();

@@ -44,7 +44,9 @@ class DraftFuzzTest {
         for (String file : List.of("gfm-spec.txt", "gfm-extensions.txt")) {
             SpecExamplesTest.examples(SpecExamplesTest.specs().resolve(file)).forEach(example -> seeds.add(FRONT + example.markdown()));
         }
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        // A fixed seed by default, so a build fails only for a change, never for a new draw;
+        // -Dfuzz.seed=<any number> explores other inputs.
+        long seed = Long.getLong("fuzz.seed", 20261122L);
         Duration runFor = Duration.ofSeconds(Long.getLong("fuzz.seconds", 15));
         Random random = new Random(seed);
         DraftReader reader = new DraftReader(DraftRules.defaults());
@@ -64,8 +66,10 @@ class DraftFuzzTest {
                 Outcome outcome = reader.read("fuzzed.md", input.getBytes(StandardCharsets.UTF_8));
                 if (outcome instanceof Outcome.Rejected rejection) {
                     rejected++;
-                    assertThat(rejection.problems()).as("a rejection names its problems").isNotEmpty()
-                            .allSatisfy(problem -> assertThat(problem.message()).isNotBlank());
+                    if (rejection.problems().isEmpty() || rejection.problems().stream().anyMatch(problem -> problem.message() == null
+                            || problem.message().isBlank())) {
+                        failures.add("a rejection without a clear problem " + rejection.problems() + " for input:\n" + input);
+                    }
                 } else {
                     var draft = ((Outcome.Accepted) outcome).draft();
                     try {
@@ -76,7 +80,7 @@ class DraftFuzzTest {
                     }
                 }
             } catch (RuntimeException | StackOverflowError e) {
-                failures.add("reading threw " + e + " for input:\n" + input);
+                failures.add("reading threw " + e + " at " + java.util.Arrays.stream(e.getStackTrace()).limit(6).toList() + " for input:\n" + input);
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
             slowest = Math.max(slowest, millis);

@@ -87,8 +87,10 @@ public final class WebinarReader {
         }
         Node root;
         try {
+            // The whole text in one buffer: snakeyaml-engine 2.10 fails on an emoji whose two UTF-16
+            // halves straddle a buffer boundary (found by WebinarFileFuzzTest).
             LoadSettings settings = LoadSettings.builder().setLabel(id).setSchema(new CoreSchema())
-                    .setMaxAliasesForCollections(10).setAllowRecursiveKeys(false).build();
+                    .setMaxAliasesForCollections(10).setAllowRecursiveKeys(false).setBufferSize(text.length() + 2).build();
             Optional<Node> node = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text.startsWith("\uFEFF") ? text.substring(1) : text)))
                     .getSingleNode();
             if (node.isEmpty()) {
@@ -219,7 +221,14 @@ public final class WebinarReader {
         ZoneId timezone() {
             String value = text("timezone", false, 60);
             if (value == null) {
-                return fields.containsKey("timezone") ? null : ZoneId.of("Europe/Brussels");
+                if (!fields.containsKey("timezone")) {
+                    return ZoneId.of("Europe/Brussels");
+                }
+                if (problems.stream().noneMatch(problem -> "timezone".equals(problem.field()))) {
+                    // "timezone:" with nothing after it (or only a comment) reads as null in YAML.
+                    problem("timezone", "is empty: name an IANA time zone such as Europe/Brussels, or leave the line out for Europe/Brussels");
+                }
+                return null;
             }
             try {
                 if (!value.contains("/")) {

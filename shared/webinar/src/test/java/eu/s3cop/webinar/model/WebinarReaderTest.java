@@ -52,6 +52,29 @@ class WebinarReaderTest {
     }
 
     @Test
+    void anEmptyTimezoneIsNamedAsTheProblem() {
+        // Found by WebinarFileFuzzTest: "timezone: #Europe/Brussels" is a comment, so the value is empty.
+        List<Problem> problems = rejected("title: A webinar\nworking_group: innovation-diffusion\nstarts: 2030-03-28T10:00\n"
+                + "timezone: #Europe/Brussels\nduration: PT1H\n");
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.field()).isEqualTo("timezone");
+            assertThat(problem.line()).isEqualTo(4);
+            assertThat(problem.message()).contains("is empty", "Europe/Brussels");
+        });
+    }
+
+    @Test
+    void anEmojiAcrossTheParsersBufferBoundaryIsRead() {
+        // Found by WebinarFileFuzzTest: snakeyaml-engine reads 1024 characters at a time.
+        for (int pad = 850; pad < 1050; pad++) {
+            String file = "title: A webinar\nworking_group: innovation-diffusion\nstarts: 2030-03-28T10:00\nduration: PT1H\n"
+                    + "description: " + "x".repeat(pad) + "\uD83D\uDE00 and more\n";
+            assertThat(reader.read("emoji", file.getBytes(java.nio.charset.StandardCharsets.UTF_8))).as("padding " + pad)
+                    .isInstanceOf(WebinarReader.Accepted.class);
+        }
+    }
+
+    @Test
     void rejectsMissingFieldsMalformedYamlEmptyBinaryAndNonUtf8Files() {
         assertThat(rejected("title: Only a title\n")).extracting(Problem::field).contains("working_group", "starts", "duration");
         assertThat(rejected("title: [unclosed\nworking_group: x\n")).singleElement()
