@@ -46,30 +46,53 @@ class PublishBriefFaultIntegrationTest {
 
     @Test
     void aFaultAtAnyStepIsMadeGoodByTheRetryWithNothingLostOrDoubled() {
-        FaultInjector.arm("publish-brief", 0, When.BEFORE_SENDING);
-        briefs.upload("drafts/faults/rehearsal.md", Briefs.draft("Rehearsal", "Counting the calls of one publication."));
-        List<String> steps = FaultInjector.operations();
+        List<String> steps = List.of();
+        for (int run = 0; run < 3; run++) {
+            // Counted on a single delivery (see below on uploads delivered twice).
+            String key = "drafts/faults/rehearsal-" + run + ".md";
+            invocations.clear();
+            FaultInjector.arm("publish-brief", 0, When.BEFORE_SENDING);
+            briefs.upload(key, Briefs.draft("Rehearsal " + run, "Counting the calls of one publication."));
+            steps = FaultInjector.operations();
+            if (!deliveredTwice(key)) {
+                break;
+            }
+        }
         assertThat(steps).as("the calls of one publication").contains("S3.GetObject", "DynamoDb.TransactWriteItems", "S3.PutObject");
 
         List<String> problems = new ArrayList<>();
         int scenarios = 0;
         for (int step = 1; step <= steps.size(); step++) {
             for (When when : When.values()) {
-                String slug = "fault-" + step + "-" + when.name().toLowerCase().replace('_', '-');
-                String key = "drafts/faults/" + slug + ".md";
-                byte[] draft = Briefs.draft("Fault at " + steps.get(step - 1) + " " + when, "Step " + step + ".");
-                invocations.clear();
-                FaultInjector.arm("publish-brief", step, when);
-                briefs.upload(key, draft);
-                FaultInjector.disarm();
-                scenarios++;
                 String scenario = steps.get(step - 1) + " (call " + step + ") failing " + when;
-                problems.addAll(check(scenario, key, slug, draft));
+                List<String> found = List.of();
+                // An S3 client now and then repeats a PUT whose answer it lost, and the local stack, as S3, then
+                // delivers the upload twice: the two deliveries' calls interleave, so call N may be another call,
+                // or one that fails on its own condition and never succeeds. Such a run is run again.
+                for (int run = 0; run < 3; run++) {
+                    String slug = "fault-" + step + "-" + when.name().toLowerCase().replace('_', '-') + (run == 0 ? "" : "-" + run);
+                    String key = "drafts/faults/" + slug + ".md";
+                    byte[] draft = Briefs.draft("Fault at " + steps.get(step - 1) + " " + when, "Step " + step + ".");
+                    invocations.clear();
+                    FaultInjector.arm("publish-brief", step, when);
+                    briefs.upload(key, draft);
+                    FaultInjector.disarm();
+                    found = check(scenario, key, slug, draft);
+                    if (!deliveredTwice(key)) {
+                        break;
+                    }
+                }
+                scenarios++;
+                problems.addAll(found);
             }
         }
         System.out.printf("publishing faults: %d scenarios (%d calls, each failing before sending and after succeeding), %d problems%n",
                 scenarios, steps.size(), problems.size());
         assertThat(problems).isEmpty();
+    }
+
+    private static boolean deliveredTwice(String key) {
+        return invocations.stream().filter(invocation -> invocation.trigger().endsWith("/" + key) && invocation.attempt() == 1).count() > 1;
     }
 
     private List<String> check(String scenario, String key, String slug, byte[] draft) {
