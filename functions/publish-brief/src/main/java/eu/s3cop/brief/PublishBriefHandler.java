@@ -36,7 +36,11 @@ public final class PublishBriefHandler implements RequestHandler<S3Event, Void>,
 
     /** The local stack's entry point: the environment the template describes. */
     public PublishBriefHandler(Map<String, String> environment) {
-        this(publisher(FunctionEnvironment.of(environment)), FunctionEnvironment.of(environment).optional("METRICS_NAMESPACE", "S3CoP"));
+        this(FunctionEnvironment.of(environment));
+    }
+
+    private PublishBriefHandler(FunctionEnvironment environment) {
+        this(publisher(environment), environment.metricsNamespace());
     }
 
     /** For tests: a publisher built by hand. */

@@ -35,7 +35,7 @@ public final class ReaderApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private ReaderApiHandler(FunctionEnvironment environment) {
-        this(ReaderConfig.from(environment), AwsClients.from(environment), environment.optional("METRICS_NAMESPACE", "S3CoP"));
+        this(ReaderConfig.from(environment), AwsClients.from(environment), environment.metricsNamespace());
     }
 
     private ReaderApiHandler(ReaderConfig config, AwsClients clients, String metricsNamespace) {

@@ -33,7 +33,11 @@ public final class RegisterWebinarHandler implements RequestHandler<S3Event, Voi
     }
 
     public RegisterWebinarHandler(Map<String, String> environment) {
-        this(registrar(FunctionEnvironment.of(environment)), FunctionEnvironment.of(environment).optional("METRICS_NAMESPACE", "S3CoP"));
+        this(FunctionEnvironment.of(environment));
+    }
+
+    private RegisterWebinarHandler(FunctionEnvironment environment) {
+        this(registrar(environment), environment.metricsNamespace());
     }
 
     RegisterWebinarHandler(WebinarRegistrar registrar, String metricsNamespace) {

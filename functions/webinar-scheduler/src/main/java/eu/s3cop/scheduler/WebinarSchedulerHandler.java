@@ -37,7 +37,11 @@ public final class WebinarSchedulerHandler implements RequestHandler<ScheduledEv
     }
 
     public WebinarSchedulerHandler(Map<String, String> environment) {
-        this(FunctionEnvironment.of(environment), AwsClients.from(FunctionEnvironment.of(environment)));
+        this(FunctionEnvironment.of(environment));
+    }
+
+    private WebinarSchedulerHandler(FunctionEnvironment environment) {
+        this(environment, AwsClients.from(environment));
     }
 
     private WebinarSchedulerHandler(FunctionEnvironment environment, AwsClients clients) {
@@ -46,7 +50,7 @@ public final class WebinarSchedulerHandler implements RequestHandler<ScheduledEv
                         clients.configure(SesV2Client.builder(), "SESV2").build(), environment.required("SENDER_ADDRESS")),
                 new CatalogueSite(clients.s3(), clients.dynamoDb(), environment.required("PUBLICATIONS_TABLE"),
                         environment.required("WEBINARS_TABLE"), environment.required("SITE_BUCKET"), groups(environment), Clock.systemUTC()),
-                environment.optional("METRICS_NAMESPACE", "S3CoP"));
+                environment.metricsNamespace());
     }
 
     WebinarSchedulerHandler(Reminders reminders, CatalogueSite site, String metricsNamespace) {

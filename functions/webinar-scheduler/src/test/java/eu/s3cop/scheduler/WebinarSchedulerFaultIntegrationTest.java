@@ -6,17 +6,11 @@ import eu.s3cop.stack.LocalStack;
 import eu.s3cop.testing.FaultInjector;
 import eu.s3cop.testing.FaultInjector.When;
 import eu.s3cop.testing.LocalAws;
-import jakarta.mail.Address;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import java.io.InputStream;
+import eu.s3cop.testing.SentEmails;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -25,8 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -74,7 +66,7 @@ class WebinarSchedulerFaultIntegrationTest {
                 }
             }
         }
-        Map<String, Integer> sent = emails(stack);
+        Map<String, Integer> sent = SentEmails.byRecipientAndSubject(stack);
         List<String> wrong = new ArrayList<>();
         for (int i = 0; i < titles.size(); i++) {
             for (String subject : List.of("You are registered: " + titles.get(i), "Reminder (tomorrow): " + titles.get(i))) {
@@ -104,19 +96,5 @@ class WebinarSchedulerFaultIntegrationTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         return title;
-    }
-
-    /** Emails in the outbox, counted by recipient and subject. */
-    private static Map<String, Integer> emails(LocalStack stack) throws Exception {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (Path file : stack.outboxMessages()) {
-            try (InputStream in = Files.newInputStream(file)) {
-                MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
-                for (Address to : message.getAllRecipients()) {
-                    counts.merge(((InternetAddress) to).getAddress() + " | " + message.getSubject(), 1, Integer::sum);
-                }
-            }
-        }
-        return counts;
     }
 }

@@ -38,6 +38,11 @@ public record FunctionEnvironment(Map<String, String> variables) {
         return optional(name).orElse(fallback);
     }
 
+    /** The CloudWatch namespace of the function's metrics ({@code METRICS_NAMESPACE}, the stage's in the template). */
+    public String metricsNamespace() {
+        return optional("METRICS_NAMESPACE", "S3CoP");
+    }
+
     public int integer(String name, int fallback) {
         Optional<String> value = optional(name);
         if (value.isEmpty()) {

@@ -9,17 +9,11 @@ import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.stack.s3.ObjectCreated;
 import eu.s3cop.stack.template.Trigger;
 import eu.s3cop.testing.ProjectFiles;
-import jakarta.mail.Address;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import java.io.InputStream;
+import eu.s3cop.testing.SentEmails;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -29,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -204,16 +197,7 @@ class DayReplayIntegrationTest {
             }
             state.put("webinars", webinars);
         }
-        Map<String, Integer> emails = new TreeMap<>();
-        for (Path file : stack.outboxMessages()) {
-            try (InputStream in = Files.newInputStream(file)) {
-                MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
-                for (Address to : message.getAllRecipients()) {
-                    emails.merge(((InternetAddress) to).getAddress() + " | " + message.getSubject(), 1, Integer::sum);
-                }
-            }
-        }
-        state.put("emails", emails);
+        state.put("emails", SentEmails.byRecipientAndSubject(stack));
         return state;
     }
 }

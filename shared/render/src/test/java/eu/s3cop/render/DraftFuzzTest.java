@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.s3cop.draft.DraftReader;
 import eu.s3cop.draft.DraftRules;
 import eu.s3cop.draft.Outcome;
+import eu.s3cop.testing.FuzzRun;
 import eu.s3cop.testing.Mutations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * names its problems, and no draft takes longer than its budget to read and lay out. A layout
  * engine failure is allowed (the function turns it into a rejection report) but counted.
  *
- * <p>{@code -Dfuzz.seconds=600} runs it longer; {@code -Dfuzz.seed=N} repeats a run.
+ * <p>{@link FuzzRun} says how to run it longer or from another seed.
  */
 class DraftFuzzTest {
 
@@ -44,55 +45,29 @@ class DraftFuzzTest {
         for (String file : List.of("gfm-spec.txt", "gfm-extensions.txt")) {
             SpecExamplesTest.examples(SpecExamplesTest.specs().resolve(file)).forEach(example -> seeds.add(FRONT + example.markdown()));
         }
-        // A fixed seed by default, so a build fails only for a change, never for a new draw;
-        // -Dfuzz.seed=<any number> explores other inputs.
-        long seed = Long.getLong("fuzz.seed", 20261122L);
-        Duration runFor = Duration.ofSeconds(Long.getLong("fuzz.seconds", 15));
-        Random random = new Random(seed);
         DraftReader reader = new DraftReader(DraftRules.defaults());
         PdfRenderer renderer = new PdfRenderer();
-        int tried = 0;
-        int rendered = 0;
-        int rejected = 0;
-        int layoutFailures = 0;
-        long slowest = 0;
-        List<String> failures = new ArrayList<>();
-        Instant end = Instant.now().plus(runFor);
-        while (Instant.now().isBefore(end) && failures.size() < 5) {
-            String input = mutate(seeds.get(random.nextInt(seeds.size())), random);
-            tried++;
-            long started = System.nanoTime();
-            try {
-                Outcome outcome = reader.read("fuzzed.md", input.getBytes(StandardCharsets.UTF_8));
-                if (outcome instanceof Outcome.Rejected rejection) {
-                    rejected++;
-                    if (rejection.problems().isEmpty() || rejection.problems().stream().anyMatch(problem -> problem.message() == null
-                            || problem.message().isBlank())) {
-                        failures.add("a rejection without a clear problem " + rejection.problems() + " for input:\n" + input);
-                    }
-                } else {
-                    var draft = ((Outcome.Accepted) outcome).draft();
-                    try {
-                        renderer.render(draft, new RenderSettings(1, Instant.EPOCH), Images.resolve(draft, ImageSource.NONE).images());
-                        rendered++;
-                    } catch (RuntimeException | StackOverflowError e) {
-                        layoutFailures++;
-                    }
+        FuzzRun.Result result = FuzzRun.run("draft", 15, BUDGET, random -> mutate(seeds.get(random.nextInt(seeds.size())), random), input -> {
+            Outcome outcome = reader.read("fuzzed.md", input.getBytes(StandardCharsets.UTF_8));
+            if (outcome instanceof Outcome.Rejected rejection) {
+                if (rejection.problems().isEmpty() || rejection.problems().stream().anyMatch(problem -> problem.message() == null
+                        || problem.message().isBlank())) {
+                    throw new FuzzRun.Failure("a rejection without a clear problem " + rejection.problems());
                 }
+                return "rejected with problems";
+            }
+            var draft = ((Outcome.Accepted) outcome).draft();
+            try {
+                renderer.render(draft, new RenderSettings(1, Instant.EPOCH), Images.resolve(draft, ImageSource.NONE).images());
+                return "laid out";
             } catch (RuntimeException | StackOverflowError e) {
-                failures.add("reading threw " + e + " at " + java.util.Arrays.stream(e.getStackTrace()).limit(6).toList() + " for input:\n" + input);
+                // The function turns a layout failure into a rejection report: counted, not failed.
+                return "layout failures";
             }
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            slowest = Math.max(slowest, millis);
-            if (millis > BUDGET.toMillis()) {
-                failures.add("took " + millis + " ms for input:\n" + input);
-            }
-        }
-        System.out.printf("draft fuzz (seed %d): %d inputs in %d s, %d laid out, %d rejected with problems, %d layout failures,"
-                + " slowest %d ms%n", seed, tried, runFor.toSeconds(), rendered, rejected, layoutFailures, slowest);
-        assertThat(failures).as("seed " + seed).isEmpty();
-        assertThat(tried).isGreaterThan(20);
-        assertThat(rendered).as("inputs that got as far as the layout").isPositive();
+        });
+        assertThat(result.failures()).as("seed " + result.seed()).isEmpty();
+        assertThat(result.tried()).isGreaterThan(20);
+        assertThat(result.outcomes()).as("inputs that got as far as the layout").containsKey("laid out");
     }
 
     /** Half the time the body alone, so that most inputs get past the front matter to the parser and the layout. */
