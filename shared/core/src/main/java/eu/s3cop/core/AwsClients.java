@@ -16,6 +16,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
  * Builds AWS SDK clients from a function's environment, once per container.
@@ -50,6 +51,11 @@ public final class AwsClients {
         if (endpoint("S3").isPresent()) {
             // A local endpoint is an address, not a domain: bucket names cannot go in the host.
             builder.forcePathStyle(true);
+            // Over plain HTTP the SDK signs uploads as aws-chunked bodies. s3proxy stores the object
+            // and answers before reading the final chunk, then drops the connection; the client sees
+            // a write error and sends the PUT again, so one upload becomes two ObjectCreated events.
+            // A whole-body signature (checksum in a header) has no final chunk to leave behind.
+            builder.serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
         }
         return builder.build();
     }

@@ -1,5 +1,7 @@
 package eu.s3cop.stack;
 
+import eu.s3cop.core.AwsClients;
+import eu.s3cop.core.FunctionEnvironment;
 import eu.s3cop.stack.dynamodb.LocalDynamoDb;
 import eu.s3cop.stack.dynamodb.Tables;
 import eu.s3cop.stack.http.HttpGateway;
@@ -35,10 +37,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -209,24 +207,25 @@ public final class LocalStack implements AutoCloseable {
         return runner(function).environment();
     }
 
-    /** An S3 client for the stack's endpoint, signed with its credentials. */
+    /**
+     * An S3 client for the stack's endpoint, signed with its credentials and built as the
+     * functions build theirs, so it talks to the local endpoint the way they do.
+     */
     public S3Client s3Client() {
-        return S3Client.builder()
-                .endpointOverride(s3.endpoint())
-                .forcePathStyle(true)
-                .region(Region.of(settings.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+        return clients().s3();
     }
 
     public DynamoDbClient dynamoDbClient() {
-        return DynamoDbClient.builder()
-                .endpointOverride(dynamoDb.endpoint())
-                .region(Region.of(settings.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+        return clients().dynamoDb();
+    }
+
+    private AwsClients clients() {
+        return AwsClients.from(FunctionEnvironment.of(Map.of(
+                "AWS_REGION", settings.region(),
+                "AWS_ACCESS_KEY_ID", settings.accessKey(),
+                "AWS_SECRET_ACCESS_KEY", settings.secretKey(),
+                "AWS_ENDPOINT_URL_S3", s3.endpoint().toString(),
+                "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString())));
     }
 
     /** Told of every invocation once it has finished, successful or not. */
