@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -77,7 +78,8 @@ public final class RegisterWebinarHandler implements RequestHandler<S3Event, Voi
             long started = System.nanoTime();
             WebinarRegistrar.Result result;
             try {
-                result = registrar.register(record.getS3().getBucket().getName(), key, record.getS3().getObject().geteTag());
+                result = registrar.register(record.getS3().getBucket().getName(), key, record.getS3().getObject().geteTag(),
+                        Objects.requireNonNullElse(record.getS3().getObject().getSequencer(), ""));
             } catch (RuntimeException e) {
                 log.error("failed; the event will be retried", e);
                 throw e;

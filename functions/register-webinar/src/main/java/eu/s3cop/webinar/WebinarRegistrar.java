@@ -84,7 +84,12 @@ public final class WebinarRegistrar {
         return "webinars/" + id + ".ics";
     }
 
-    public Result register(String bucket, String key, String eTag) {
+    /**
+     * @param eTag the uploaded object's, from the event: a file replaced since is left to its own event
+     * @param upload the event's sequencer, which S3 gives each upload of a key: a second delivery of
+     *     one upload then reports what the first did
+     */
+    public Result register(String bucket, String key, String eTag, String upload) {
         Matcher matcher = KEY.matcher(key);
         if (!bucket.equals(uploadsBucket) || !matcher.matches()) {
             return Result.IGNORED;
@@ -99,7 +104,7 @@ public final class WebinarRegistrar {
             report(key, rejectedReport(key, rejected.problems()));
             return Result.REJECTED;
         }
-        DynamoDbWebinarStore.Saved saved = store.save(((WebinarReader.Accepted) outcome).webinar(), sha256(content.get()), clock.instant());
+        DynamoDbWebinarStore.Saved saved = store.save(((WebinarReader.Accepted) outcome).webinar(), sha256(content.get()), upload, clock.instant());
         StoredWebinar stored = saved.webinar();
         String invite = Invites.calendar(Invites.Kind.PUBLISH,
                 List.of(Invites.Entry.published(stored.webinar(), stored.sequence(), stored.updatedAt())), organizer);

@@ -110,11 +110,11 @@ public final class FunctionRunner {
             Context context = new LocalContext(requestId, function.name(), functionArn, function.memoryMb(),
                     System.currentTimeMillis() + function.timeoutSeconds() * 1000L, LocalContext.consoleLogger(function.name(), logLines));
             String response = call(handler, eventJson, context);
-            return new Invocation(function.name(), trigger, requestId, elapsed(started), response, null, attempt, logLines);
+            return new Invocation(function.name(), trigger, eventJson, requestId, elapsed(started), response, null, attempt, logLines);
         } catch (InvocationTargetException e) {
-            return new Invocation(function.name(), trigger, requestId, elapsed(started), null, e.getCause(), attempt, logLines);
+            return new Invocation(function.name(), trigger, eventJson, requestId, elapsed(started), null, e.getCause(), attempt, logLines);
         } catch (Exception | LinkageError e) {
-            return new Invocation(function.name(), trigger, requestId, elapsed(started), null, e, attempt, logLines);
+            return new Invocation(function.name(), trigger, eventJson, requestId, elapsed(started), null, e, attempt, logLines);
         } finally {
             if (handler != null) {
                 idle.push(handler);

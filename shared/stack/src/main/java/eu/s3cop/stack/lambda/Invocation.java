@@ -7,12 +7,13 @@ import java.util.Optional;
  * One run of a function.
  *
  * @param trigger what caused it, for the log line: for example {@code S3 s3cop-uploads/drafts/x.md}
+ * @param event the event document the handler was given, to deliver again as S3 or a retry would
  * @param response the handler's result as the runtime would serialize it, or null
  * @param error what the handler threw, or null
  * @param attempt 1 for the first delivery, more for the retries of an asynchronous event
  * @param logLines what the handler wrote through its context's logger, one entry per log event
  */
-public record Invocation(String function, String trigger, String requestId, long millis, String response, Throwable error, int attempt,
+public record Invocation(String function, String trigger, String event, String requestId, long millis, String response, Throwable error, int attempt,
         List<String> logLines) {
 
     public Invocation {

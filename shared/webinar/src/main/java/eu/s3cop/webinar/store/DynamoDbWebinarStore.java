@@ -51,8 +51,12 @@ public final class DynamoDbWebinarStore {
     }
 
     public Optional<StoredWebinar> get(String id) {
+        return item(id).map(DynamoDbWebinarStore::fromItem);
+    }
+
+    private Optional<Map<String, AttributeValue>> item(String id) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true).key(key(id))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
     /** Every webinar, in start order. */
@@ -70,20 +74,37 @@ public final class DynamoDbWebinarStore {
         return webinars;
     }
 
+    /** Saves content that no particular upload brought (a file saved by hand, for example). */
+    public Saved save(Webinar webinar, String contentSha256, Instant now) {
+        return save(webinar, contentSha256, "", now);
+    }
+
     /**
      * Saves a webinar file's content: new webinars start at SEQUENCE 0, changed content raises it by
      * one, identical content changes nothing. Conditional on what was read, so concurrent uploads
      * of one file each count once.
+     *
+     * <p>The upload that made the change is kept with it, so a second delivery of that same upload
+     * (S3 delivers at least once, and a failed attempt is retried) answers with the change it made,
+     * REGISTERED or UPDATED, rather than UNCHANGED: its report tells the truth however often it runs.
+     *
+     * @param upload what tells one upload from another, such as the S3 event's sequencer; empty
+     *     when unknown, in which case identical content is always UNCHANGED
      */
-    public Saved save(Webinar webinar, String contentSha256, Instant now) {
+    public Saved save(Webinar webinar, String contentSha256, String upload, Instant now) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<StoredWebinar> existing = get(webinar.id());
+            Optional<Map<String, AttributeValue>> read = item(webinar.id());
+            Optional<StoredWebinar> existing = read.map(DynamoDbWebinarStore::fromItem);
             if (existing.isPresent() && existing.get().contentSha256().equals(contentSha256)) {
-                return new Saved(Change.UNCHANGED, existing.get());
+                boolean sameUpload = !upload.isEmpty() && upload.equals(text(read.get(), "savedBy"));
+                return new Saved(sameUpload ? Change.valueOf(text(read.get(), "savedAs")) : Change.UNCHANGED, existing.get());
             }
             int sequence = existing.map(stored -> stored.sequence() + 1).orElse(0);
             int registered = existing.map(StoredWebinar::registered).orElse(0);
+            Change change = existing.isEmpty() ? Change.REGISTERED : Change.UPDATED;
             Map<String, AttributeValue> item = toItem(webinar, sequence, contentSha256, now, registered);
+            item.put("savedBy", AttributeValue.fromS(upload));
+            item.put("savedAs", AttributeValue.fromS(change.name()));
             try {
                 if (existing.isEmpty()) {
                     dynamoDb.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
@@ -107,8 +128,7 @@ public final class DynamoDbWebinarStore {
                     dynamoDb.updateItem(request -> request.tableName(table).key(key(webinar.id())).updateExpression(update.toString())
                             .conditionExpression("contentSha256 = :old").expressionAttributeNames(names).expressionAttributeValues(values));
                 }
-                return new Saved(existing.isEmpty() ? Change.REGISTERED : Change.UPDATED,
-                        new StoredWebinar(webinar, sequence, contentSha256, now, registered));
+                return new Saved(change, new StoredWebinar(webinar, sequence, contentSha256, now, registered));
             } catch (ConditionalCheckFailedException raced) {
                 // Another upload of this webinar was saved in between: read again and decide again.
             }
