@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.crac.Core;
 import org.crac.Resource;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
  * Answers the HTTP API's routes. API Gateway has already matched the route, so the handler
@@ -111,10 +112,24 @@ public final class ReaderApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             };
         } catch (ApiException e) {
             return Responses.problem(e.status(), title(e.status()), e.getMessage());
+        } catch (SdkServiceException e) {
+            if (!e.isThrottlingException()) {
+                return failed(event, context, e);
+            }
+            // Busy, not broken: the same request will do in a moment, and clients can be told when.
+            InvocationLog.of(context, metricsNamespace, "route", String.valueOf(event.getRouteKey())).warn("throttled", e);
+            APIGatewayV2HTTPResponse busy = Responses.problem(503, "Service Unavailable",
+                    "Too many requests are being answered right now; nothing was changed. Try again in a few seconds.");
+            busy.getHeaders().put("Retry-After", "2");
+            return busy;
         } catch (RuntimeException e) {
-            // The route, never the path or body: those can carry a registrant's token or address.
-            InvocationLog.of(context, metricsNamespace, "route", String.valueOf(event.getRouteKey())).error("request failed", e);
-            return Responses.problem(500, "Internal Server Error", "The request could not be answered; try again in a moment.");
+            return failed(event, context, e);
         }
+    }
+
+    private APIGatewayV2HTTPResponse failed(APIGatewayV2HTTPEvent event, Context context, RuntimeException e) {
+        // The route, never the path or body: those can carry a registrant's token or address.
+        InvocationLog.of(context, metricsNamespace, "route", String.valueOf(event.getRouteKey())).error("request failed", e);
+        return Responses.problem(500, "Internal Server Error", "The request could not be answered; try again in a moment.");
     }
 }

@@ -25,7 +25,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * Each kind of AWS call of a scheduler run fails once (its first and second occurrence),
- * before it is sent and after it succeeded with its answer lost; then the schedule runs on.
+ * before it is sent, after it succeeded with its answer lost, and throttled; then the schedule runs on.
  * Whatever failed, every registrant ends with exactly one confirmation and one day-before
  * reminder: no email is lost, none is sent twice.
  */

@@ -6,6 +6,8 @@ import java.net.SocketException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
@@ -16,9 +18,9 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 /**
  * Fails one AWS call of one function in the local stack, once: the Nth call since it was
  * armed (or the Nth call of one operation), either before it is sent (refused: the call never
- * happens) or after it succeeded (reset: the work is done but its answer is lost), as a
- * connection failure the SDK does not retry, so the function fails and Lambda's retry of the
- * event, or the next scheduled run, has to make good.
+ * happens), after it succeeded (reset: the work is done but its answer is lost), or throttled
+ * by the service (as when the SDK's own retries ran out), so the function fails and Lambda's
+ * retry of the event, or the next scheduled run, has to make good.
  *
  * <p>A test module turns it on by listing it in
  * {@code software/amazon/awssdk/global/handlers/execution.interceptors} on its test class
@@ -26,8 +28,15 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 public final class FaultInjector implements ExecutionInterceptor {
 
-    /** When the armed call fails. */
-    public enum When { BEFORE_SENDING, AFTER_SUCCEEDING }
+    /** When and how the armed call fails. */
+    public enum When {
+        /** The connection is refused: the call never happened. */
+        BEFORE_SENDING,
+        /** The connection is reset after the service did the work: its answer is lost. */
+        AFTER_SUCCEEDING,
+        /** The service refuses the call for its rate, after the SDK's own retries gave up: nothing was done. */
+        THROTTLED
+    }
 
     /**
      * Fails call number {@code call} of the function, or, with an operation, that operation's
@@ -89,6 +98,21 @@ public final class FaultInjector implements ExecutionInterceptor {
             throw SdkClientException.builder().message("Injected fault before " + operation + " (call " + number + ")")
                     .cause(new ConnectException("Connection refused (injected)")).build();
         }
+        if (number == current.call() && current.when() == When.THROTTLED) {
+            throw throttled(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME), operation, number);
+        }
+    }
+
+    /** What each service answers when it throttles: S3 a 503 SlowDown, the others a 400 with their own code. */
+    private static AwsServiceException throttled(String service, String operation, int number) {
+        boolean s3 = "S3".equals(service);
+        String code = s3 ? "SlowDown" : "DynamoDb".equals(service) ? "ThrottlingException" : "TooManyRequestsException";
+        return AwsServiceException.builder()
+                .message("Injected fault: " + operation + " (call " + number + ") throttled")
+                .statusCode(s3 ? 503 : 400)
+                .awsErrorDetails(AwsErrorDetails.builder().serviceName(service).errorCode(code)
+                        .errorMessage("Rate exceeded (injected)").build())
+                .build();
     }
 
     @Override

@@ -1,0 +1,196 @@
+package eu.s3cop.reader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import eu.s3cop.stack.LocalStack;
+import eu.s3cop.testing.FaultInjector;
+import eu.s3cop.testing.FaultInjector.When;
+import eu.s3cop.testing.LocalAws;
+import eu.s3cop.webinar.model.Webinar;
+import eu.s3cop.webinar.store.DynamoDbWebinarStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Each AWS call of registering for a webinar, and of cancelling a registration, fails once,
+ * in turn: before it is sent, after it succeeded with its answer lost, and throttled. The
+ * failed request gets a 5xx answer that says to try again, and the person's retry then
+ * succeeds: exactly one registration (one token, counted once) or none is left, never two,
+ * never a stray token or count.
+ */
+@LocalAws
+class RegistrationFaultIntegrationTest {
+
+    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static LocalStack stack;
+    private static DynamoDbClient dynamoDb;
+    private static String table;
+
+    @BeforeAll
+    static void webinar(LocalStack localStack) {
+        stack = localStack;
+        dynamoDb = stack.dynamoDbClient();
+        table = stack.environment("reader-api").get("WEBINARS_TABLE");
+        LocalDateTime inTenDays = LocalDateTime.now(BRUSSELS).plusDays(10).truncatedTo(ChronoUnit.HOURS);
+        new DynamoDbWebinarStore(dynamoDb, table).save(new Webinar("resilient", "Webinar resilient", "innovation-diffusion", inTenDays,
+                BRUSSELS, Duration.ofMinutes(60), "About faults.", List.of(new Webinar.Speaker("Ana Novak", "Rapporteur")),
+                "https://example.org/join/resilient", null, 0, "", false), "r", Instant.now());
+    }
+
+    @AfterEach
+    void disarm() {
+        FaultInjector.disarm();
+    }
+
+    @Test
+    void aFaultAtAnyStepOfRegisteringOrCancellingLeavesOneRegistrationOrNone() throws Exception {
+        FaultInjector.arm("reader-api", 0, When.BEFORE_SENDING);
+        String rehearsal = token(register("rehearsal@example.org"));
+        List<String> registering = FaultInjector.operations();
+        FaultInjector.arm("reader-api", 0, When.BEFORE_SENDING);
+        assertThat(cancel(rehearsal).statusCode()).isEqualTo(204);
+        List<String> cancelling = FaultInjector.operations();
+        assertThat(registering).as("the calls of a registration").contains("DynamoDb.GetItem", "DynamoDb.TransactWriteItems");
+        assertThat(cancelling).as("the calls of a cancellation").contains("DynamoDb.GetItem", "DynamoDb.TransactWriteItems");
+
+        List<String> problems = new ArrayList<>();
+        int scenarios = 0;
+        for (int step = 1; step <= registering.size(); step++) {
+            for (When when : When.values()) {
+                String scenario = "registering: " + registering.get(step - 1) + " (call " + step + ") " + when;
+                String email = "reg-" + step + "-" + when.name().toLowerCase().replace('_', '-') + "@example.org";
+                FaultInjector.arm("reader-api", step, when);
+                HttpResponse<String> failed = register(email);
+                FaultInjector.disarm();
+                problems.addAll(failedAnswer(scenario, failed, when));
+                HttpResponse<String> retried = register(email);
+                if (retried.statusCode() != 201 && retried.statusCode() != 200) {
+                    problems.add(scenario + ": the retry was answered " + retried.statusCode() + " " + retried.body());
+                } else {
+                    problems.addAll(registeredOnce(scenario, email, token(retried)));
+                }
+                scenarios++;
+            }
+        }
+        for (int step = 1; step <= cancelling.size(); step++) {
+            for (When when : When.values()) {
+                String scenario = "cancelling: " + cancelling.get(step - 1) + " (call " + step + ") " + when;
+                String email = "cancel-" + step + "-" + when.name().toLowerCase().replace('_', '-') + "@example.org";
+                String token = token(register(email));
+                FaultInjector.arm("reader-api", step, when);
+                HttpResponse<String> failed = cancel(token);
+                FaultInjector.disarm();
+                problems.addAll(failedAnswer(scenario, failed, when));
+                // A cancellation whose answer was lost is already done: the retry is told there is nothing left to cancel.
+                int retried = cancel(token).statusCode();
+                if (retried != 204 && retried != 404) {
+                    problems.add(scenario + ": the retry was answered " + retried);
+                }
+                problems.addAll(registeredNowhere(scenario, email, token));
+                scenarios++;
+            }
+        }
+        System.out.printf("registration faults: %d scenarios (%d calls to register, %d to cancel, each failing %s), %d problems%n",
+                scenarios, registering.size(), cancelling.size(), Arrays.toString(When.values()), problems.size());
+        assertThat(problems).isEmpty();
+    }
+
+    /** A request whose call failed is answered 500, or 503 with Retry-After when throttled, and says to try again. */
+    private static List<String> failedAnswer(String scenario, HttpResponse<String> failed, When when) {
+        int expected = when == When.THROTTLED ? 503 : 500;
+        List<String> problems = new ArrayList<>();
+        if (failed.statusCode() != expected || !failed.body().contains("try again") && !failed.body().contains("Try again")) {
+            problems.add(scenario + ": the failed request was answered " + failed.statusCode() + " " + failed.body());
+        }
+        if (when == When.THROTTLED && failed.headers().firstValue("Retry-After").isEmpty()) {
+            problems.add(scenario + ": a throttled request was not told when to retry");
+        }
+        if (failed.body().contains("@example.org")) {
+            problems.add(scenario + ": the failure answer shows the address");
+        }
+        return problems;
+    }
+
+    private static List<String> registeredOnce(String scenario, String email, String token) {
+        List<String> problems = new ArrayList<>();
+        List<Map<String, AttributeValue>> registrations = items("REG#").stream()
+                .filter(item -> email.equals(item.get("email").s())).toList();
+        if (registrations.size() != 1) {
+            problems.add(scenario + ": " + registrations.size() + " registrations, not one");
+        } else if (!token.equals(registrations.get(0).get("token").s())) {
+            problems.add(scenario + ": the retry's token is not the stored one");
+        }
+        List<Map<String, AttributeValue>> tokens = items("TOKEN#" + token);
+        if (tokens.size() != 1) {
+            problems.add(scenario + ": " + tokens.size() + " cancellation tokens, not one");
+        }
+        problems.addAll(countHolds(scenario));
+        return problems;
+    }
+
+    private static List<String> registeredNowhere(String scenario, String email, String token) {
+        List<String> problems = new ArrayList<>();
+        if (items("REG#").stream().anyMatch(item -> email.equals(item.get("email").s()))) {
+            problems.add(scenario + ": the registration is still there");
+        }
+        if (!items("TOKEN#" + token).isEmpty()) {
+            problems.add(scenario + ": the cancellation token is still there");
+        }
+        problems.addAll(countHolds(scenario));
+        return problems;
+    }
+
+    /** The webinar's count of registrations equals the registrations there are, so capacity holds. */
+    private static List<String> countHolds(String scenario) {
+        Map<String, AttributeValue> webinar = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS("WEBINAR#resilient"), "sk", AttributeValue.fromS("META")))).item();
+        int counted = Integer.parseInt(webinar.get("registered").n());
+        int there = items("REG#").size();
+        return counted == there ? List.of() : List.of(scenario + ": the webinar counts " + counted + " registrations; there are " + there);
+    }
+
+    private static List<Map<String, AttributeValue>> items(String prefix) {
+        return dynamoDb.query(query -> query.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("WEBINAR#resilient"), ":prefix", AttributeValue.fromS(prefix))))
+                .items();
+    }
+
+    private static HttpResponse<String> register(String email) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/webinars/resilient/registrations")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Resilient Reader\", \"email\": \"" + email + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> cancel(String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/webinars/resilient/registrations/" + token)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String token(HttpResponse<String> registered) throws Exception {
+        assertThat(registered.statusCode()).as(registered.body()).isIn(200, 201);
+        return String.valueOf(JSON.std.mapFrom(registered.body()).get("token"));
+    }
+
+    private static URI uri(String path) {
+        return URI.create(stack.httpEndpoint().orElseThrow() + path);
+    }
+}
