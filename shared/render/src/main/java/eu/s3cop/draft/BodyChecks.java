@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks a draft's Markdown body: line lengths and absurd nesting before parsing (so no input
@@ -28,10 +29,11 @@ final class BodyChecks {
     }
 
 
-    void check(String[] lines, int bodyStart, String body, List<Problem> problems) {
+    /** Adds the body's problems; returns its syntax tree when it could be read, for the renderer to use as it is. */
+    Optional<Document> check(String[] lines, int bodyStart, String body, List<Problem> problems) {
         if (body.isBlank()) {
             problems.add(Problem.atLine(bodyStart + 1, "the draft has no text after its front matter"));
-            return;
+            return Optional.empty();
         }
         boolean structureOk = true;
         int lastWideRow = -2;
@@ -55,14 +57,14 @@ final class BodyChecks {
             }
         }
         if (!structureOk) {
-            return;
+            return Optional.empty();
         }
         Document document;
         try {
             document = Markdown.parse(body);
         } catch (StackOverflowError e) {
             problems.add(Problem.atLine(bodyStart + 1, "the text is structured too deeply to be read; simplify its lists, quotes and tables"));
-            return;
+            return Optional.empty();
         }
         int offset = bodyStart;
         Deque<Map.Entry<Node, Integer>> pending = new ArrayDeque<>();
@@ -89,6 +91,7 @@ final class BodyChecks {
                 pending.push(Map.entry(child, depth));
             }
         }
+        return Optional.of(document);
     }
 
     private static int columns(TableBlock table) {

@@ -1,5 +1,6 @@
 package eu.s3cop.draft;
 
+import com.vladsch.flexmark.util.ast.Document;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -59,15 +60,16 @@ public final class DraftReader {
         int bodyStart = FrontMatterReader.frontMatterEnd(lines, problems);
         FrontMatter meta = null;
         String body = "";
+        Optional<Document> parsed = Optional.empty();
         if (bodyStart > 0) {
             meta = frontMatter.read(lines, bodyStart - 1, problems);
             body = String.join("\n", Arrays.copyOfRange(lines, bodyStart, lines.length));
-            bodyChecks.check(lines, bodyStart, body, problems);
+            parsed = bodyChecks.check(lines, bodyStart, body, problems);
         }
-        if (!problems.isEmpty() || meta == null) {
+        if (!problems.isEmpty() || meta == null || parsed.isEmpty()) {
             return new Outcome.Rejected(problems);
         }
-        return new Outcome.Accepted(new Draft(slug, meta, body, bodyStart + 1));
+        return new Outcome.Accepted(new Draft(slug, meta, body, bodyStart + 1, parsed.get()));
     }
 
     /** The problem of a file over the size limit, for callers that learn the size before reading the file. */

@@ -55,7 +55,7 @@ final class BriefHtml {
         cover(body.appendElement("section").addClass("cover"), meta, settings);
         Element contents = body.appendElement("nav").addClass("toc");
         Element content = body.appendElement("main").addClass("content");
-        content.append(Markdown.html(Markdown.parse(draft.markdown())));
+        content.append(Markdown.html(draft.body()));
         sanitise(content, images);
         contents(head, contents, content);
         return document;

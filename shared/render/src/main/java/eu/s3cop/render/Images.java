@@ -6,7 +6,6 @@ import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import eu.s3cop.draft.Draft;
-import eu.s3cop.draft.Markdown;
 import eu.s3cop.draft.Problem;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -79,7 +78,7 @@ public final class Images {
     }
 
     private static Map<String, Integer> localImages(Draft draft) {
-        Document document = Markdown.parse(draft.markdown());
+        Document document = draft.body();
         Map<String, Integer> found = new LinkedHashMap<>();
         Deque<Node> pending = new ArrayDeque<>();
         pending.push(document);
