@@ -139,17 +139,7 @@ class RegisterWebinarFaultIntegrationTest {
     private List<String> check(String scenario, Expected expected, byte[] file) throws Exception {
         List<String> problems = new ArrayList<>();
         String key = key(expected.id());
-        List<Invocation> ofKey = invocations.stream().filter(invocation -> invocation.trigger().endsWith("/" + key)).toList();
-        if (ofKey.stream().noneMatch(invocation -> invocation.failure().map(e -> String.valueOf(e.getMessage()).contains("Injected fault")).orElse(false))) {
-            problems.add(scenario + ": the fault was not injected");
-        }
-        long deliveries = ofKey.stream().filter(invocation -> invocation.attempt() == 1).count();
-        if (deliveries != 1) {
-            problems.add(scenario + ": the upload was delivered " + deliveries + " times, not once");
-        }
-        if (ofKey.isEmpty() || !ofKey.get(ofKey.size() - 1).succeeded()) {
-            problems.add(scenario + ": the retry did not succeed");
-        }
+        problems.addAll(FaultInjector.deliveryProblems(scenario, invocations, key));
         if (!Arrays.equals(s3.getObjectAsBytes(get -> get.bucket(UPLOADS).key(key)).asByteArray(), file)) {
             problems.add(scenario + ": the upload changed");
         }

@@ -1,8 +1,10 @@
 package eu.s3cop.testing;
 
 import eu.s3cop.stack.lambda.FunctionRunner;
+import eu.s3cop.stack.lambda.Invocation;
 import java.net.ConnectException;
 import java.net.SocketException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,6 +81,28 @@ public final class FaultInjector implements ExecutionInterceptor {
 
     public static void disarm() {
         plan = null;
+    }
+
+    /**
+     * What went wrong with the deliveries of one upload's event in a fault scenario: the fault
+     * never fired, the upload was not delivered exactly once, or its last attempt failed.
+     *
+     * @param invocations the stack's invocations since the scenario began
+     */
+    public static List<String> deliveryProblems(String scenario, List<Invocation> invocations, String key) {
+        List<String> problems = new ArrayList<>();
+        List<Invocation> ofKey = invocations.stream().filter(invocation -> invocation.trigger().endsWith("/" + key)).toList();
+        if (ofKey.stream().noneMatch(invocation -> invocation.failure().map(e -> String.valueOf(e.getMessage()).contains("Injected fault")).orElse(false))) {
+            problems.add(scenario + ": the fault was not injected");
+        }
+        long deliveries = ofKey.stream().filter(invocation -> invocation.attempt() == 1).count();
+        if (deliveries != 1) {
+            problems.add(scenario + ": the upload was delivered " + deliveries + " times, not once");
+        }
+        if (ofKey.isEmpty() || !ofKey.get(ofKey.size() - 1).succeeded()) {
+            problems.add(scenario + ": the retry did not succeed");
+        }
+        return problems;
     }
 
     @Override
