@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.s3cop.render.PdfRenderer;
 import eu.s3cop.render.RenderSettings;
 import eu.s3cop.render.RenderedPdf;
+import eu.s3cop.testing.ChildJvm;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,20 @@ class ReferenceDocumentsTest {
     @Test
     void theLongReportIsAboutFiftyFivePages() {
         assertThat(pages(ReferenceDocuments.LONG_REPORT)).isBetween(50, 60);
+    }
+
+    /** The memory target: the long report renders within a 128 MB heap, in a JVM of its own. */
+    @Test
+    void theLongReportRendersWithA128MegabyteHeap() throws Exception {
+        ChildJvm.Result child = ChildJvm.run(ReferenceDocumentsTest.class, List.of("-Xmx128m"));
+        assertThat(child.exitCode()).as(child.output()).isZero();
+        assertThat(child.output()).contains("long-report.md: ").containsPattern("heap 1[0-2][0-9] MB");
+    }
+
+    /** Run in the child JVM: renders the long report once and names the heap it had. */
+    public static void main(String[] args) {
+        pages(ReferenceDocuments.LONG_REPORT);
+        System.out.println("heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
     }
 
     private static int pages(ReferenceDocuments document) {

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.s3cop.draft.DraftReader;
 import eu.s3cop.draft.DraftRules;
 import eu.s3cop.draft.Outcome;
+import eu.s3cop.testing.ChildJvm;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The 60-page document renders in a JVM whose heap is far below a 512 MB Lambda's memory. */
@@ -20,13 +19,9 @@ class LongDocumentMemoryTest {
 
     @Test
     void aSixtyPageDocumentRendersWithA128MegabyteHeap() throws Exception {
-        Process child = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
-                "-cp", System.getProperty("java.class.path"), LongDocumentMemoryTest.class.getName()))
-                .redirectErrorStream(true).start();
-        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(child.exitValue()).as(output).isZero();
+        ChildJvm.Result child = ChildJvm.run(LongDocumentMemoryTest.class, List.of(HEAP));
+        String output = child.output();
+        assertThat(child.exitCode()).as(output).isZero();
         assertThat(output).containsPattern("rendered ([6-9][0-9]|[1-9][0-9]{2}) pages");
     }
 
