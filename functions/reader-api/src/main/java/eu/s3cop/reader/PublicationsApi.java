@@ -22,6 +22,9 @@ final class PublicationsApi {
 
     private static final Pattern WORKING_GROUP = Pattern.compile("[a-z0-9-]{1,60}");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9-]{1,80}");
+    private static final Pattern YEAR = Pattern.compile("(19|20|21)\\d{2}");
+    private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,5}");
+    private static final Pattern LIMIT = Pattern.compile("[0-9]{1,3}");
     private static final List<String> TYPES = List.of("concept-note", "input-note", "policy-brief", "meeting-summary");
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
@@ -68,7 +71,7 @@ final class PublicationsApi {
             throw ApiException.badRequest("type '" + shorten(type) + "' is not a publication type; use one of " + String.join(", ", TYPES) + ".");
         }
         String year = query.get("year");
-        if (year != null && !year.matches("(19|20|21)\\d{2}")) {
+        if (year != null && !YEAR.matcher(year).matches()) {
             throw ApiException.badRequest("year '" + shorten(year) + "' is not a year such as 2024.");
         }
         String q = query.get("q");
@@ -110,17 +113,19 @@ final class PublicationsApi {
         String id = id(path);
         String requested = query.get("version");
         int version;
+        Map<String, AttributeValue> stored;
         if (requested == null) {
-            Map<String, AttributeValue> publication = catalog.publication(id).orElseThrow(() -> notFound(id));
-            version = (int) number(publication, "latestVersion");
+            // The publication's own item carries its latest version's PDF: one read, not two.
+            stored = catalog.publication(id).orElseThrow(() -> notFound(id));
+            version = (int) number(stored, "latestVersion");
         } else {
-            if (!requested.matches("[1-9][0-9]{0,5}")) {
+            if (!VERSION.matcher(requested).matches()) {
                 throw ApiException.badRequest("version '" + shorten(requested) + "' is not a version number such as 2.");
             }
             version = Integer.parseInt(requested);
+            stored = catalog.version(id, version)
+                    .orElseThrow(() -> ApiException.notFound("Publication " + id + " has no published version " + version + "."));
         }
-        Map<String, AttributeValue> stored = catalog.version(id, version)
-                .orElseThrow(() -> ApiException.notFound("Publication " + id + " has no published version " + version + "."));
         String slug = path.get("slug");
         URI url = links.get(config.publicationsBucket(), text(stored, "pdfKey"), config.linkExpiry(), Map.of(
                 "response-content-type", "application/pdf",
@@ -146,7 +151,7 @@ final class PublicationsApi {
         if (value == null) {
             return DEFAULT_LIMIT;
         }
-        if (!value.matches("[0-9]{1,3}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > MAX_LIMIT) {
+        if (!LIMIT.matcher(value).matches() || Integer.parseInt(value) < 1 || Integer.parseInt(value) > MAX_LIMIT) {
             throw ApiException.badRequest("limit '" + shorten(value) + "' must be a whole number from 1 to " + MAX_LIMIT + ".");
         }
         return Integer.parseInt(value);
