@@ -1,6 +1,7 @@
 package eu.s3cop.render;
 
 import eu.s3cop.draft.Draft;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.xmpbox.DateConverter;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.XMPBasicSchema;
 import org.apache.xmpbox.xml.DomXmpParser;
@@ -41,20 +43,9 @@ final class Reproducible {
 
         PDMetadata metadata = pdf.getDocumentCatalog().getMetadata();
         if (metadata != null) {
-            try (InputStream in = metadata.exportXMPMetadata()) {
-                XMPMetadata xmp = new DomXmpParser().parse(in);
-                XMPBasicSchema basic = xmp.getXMPBasicSchema();
-                if (basic == null) {
-                    basic = xmp.createAndAddXMPBasicSchema();
-                }
-                basic.setCreateDate(created);
-                basic.setModifyDate(created);
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                new XmpSerializer().serialize(xmp, out, true);
-                metadata.importXMPMetadata(out.toByteArray());
-            } catch (XmpParsingException | javax.xml.transform.TransformerException e) {
-                throw new IOException("Cannot rewrite the PDF's XMP metadata: " + e.getMessage(), e);
-            }
+            byte[] xmp = metadata.toByteArray();
+            byte[] dated = redate(xmp, DateConverter.toISO8601(created));
+            metadata.importXMPMetadata(dated != null ? dated : reparsed(xmp, created));
         }
 
         byte[] id = digest(draft.publicationId() + "\n" + settings.version() + "\n" + settings.created());
@@ -62,6 +53,48 @@ final class Reproducible {
         ids.add(new COSString(id));
         ids.add(new COSString(id));
         pdf.getDocument().getTrailer().setItem(COSName.ID, ids);
+    }
+
+    private static final String CREATE_DATE = "<xmp:CreateDate>";
+    private static final String CREATE_DATE_END = "</xmp:CreateDate>";
+
+    /**
+     * The XMP packet with the render's own creation date replaced by {@code date} and a modify
+     * date beside it, by text: parsing the packet into a DOM and writing it back took a seventh
+     * of a short brief's render. Null when the packet is not shaped as the renderer writes it
+     * (one CreateDate element, no ModifyDate), so the caller takes the slow, general way.
+     */
+    static byte[] redate(byte[] xmp, String date) {
+        String text = new String(xmp, StandardCharsets.UTF_8);
+        int start = text.indexOf(CREATE_DATE);
+        int end = text.indexOf(CREATE_DATE_END);
+        if (start < 0 || end < start || text.indexOf(CREATE_DATE, start + 1) >= 0 || text.contains("xmp:ModifyDate")) {
+            return null;
+        }
+        int lineStart = text.lastIndexOf('\n', start) + 1;
+        String indent = text.substring(lineStart, start).isBlank() ? text.substring(lineStart, start) : "";
+        String redated = text.substring(0, start) + CREATE_DATE + date + CREATE_DATE_END
+                + "\n" + indent + "<xmp:ModifyDate>" + date + "</xmp:ModifyDate>"
+                + text.substring(end + CREATE_DATE_END.length());
+        return redated.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The general way: the packet parsed, its basic schema's dates set, and written back. */
+    private static byte[] reparsed(byte[] xmp, Calendar created) throws IOException {
+        try (InputStream in = new ByteArrayInputStream(xmp)) {
+            XMPMetadata parsed = new DomXmpParser().parse(in);
+            XMPBasicSchema basic = parsed.getXMPBasicSchema();
+            if (basic == null) {
+                basic = parsed.createAndAddXMPBasicSchema();
+            }
+            basic.setCreateDate(created);
+            basic.setModifyDate(created);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new XmpSerializer().serialize(parsed, out, true);
+            return out.toByteArray();
+        } catch (XmpParsingException | javax.xml.transform.TransformerException e) {
+            throw new IOException("Cannot rewrite the PDF's XMP metadata: " + e.getMessage(), e);
+        }
     }
 
     private static byte[] digest(String text) {

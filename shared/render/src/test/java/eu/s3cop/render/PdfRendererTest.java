@@ -37,6 +37,9 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.xml.DomXmpParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -141,6 +144,32 @@ class PdfRendererTest {
             assertThat(pdf.getDocumentCatalog().getViewerPreferences().displayDocTitle()).isTrue();
             assertThat(info.getCreationDate().toInstant()).isEqualTo(SETTINGS.created());
         }
+    }
+
+    @Test
+    void theXmpMetadataCarriesTheUploadTimeAsCreatedAndModified() throws Exception {
+        Draft draft = Samples.draft("industrial-transition/skills-for-industrial-transition.md");
+        try (PDDocument pdf = Loader.loadPDF(RENDERER.render(draft, SETTINGS, Map.of()).bytes())) {
+            XMPMetadata xmp = new DomXmpParser().parse(pdf.getDocumentCatalog().getMetadata().toByteArray());
+            XMPBasicSchema basic = xmp.getXMPBasicSchema();
+            assertThat(basic.getCreateDate().toInstant()).isEqualTo(SETTINGS.created());
+            assertThat(basic.getModifyDate().toInstant()).isEqualTo(SETTINGS.created());
+            assertThat(xmp.getPDFAIdentificationSchema().getPart()).isEqualTo(2);
+            assertThat(xmp.getDublinCoreSchema().getTitle()).isEqualTo(draft.meta().title());
+            assertThat(pdf.getDocumentInformation().getModificationDate().toInstant()).isEqualTo(SETTINGS.created());
+        }
+    }
+
+    @Test
+    void aMetadataPacketOfAnotherShapeIsLeftToTheGeneralWay() {
+        String packet = "<x:xmpmeta><rdf:RDF><rdf:Description><xmp:CreateDate>2026-01-01T00:00:00+00:00</xmp:CreateDate>"
+                + "<xmp:ModifyDate>2026-01-01T00:00:00+00:00</xmp:ModifyDate></rdf:Description></rdf:RDF></x:xmpmeta>";
+        assertThat(Reproducible.redate(packet.getBytes(StandardCharsets.UTF_8), "2024-05-20T09:15:02+00:00")).isNull();
+        assertThat(Reproducible.redate("<x:xmpmeta/>".getBytes(StandardCharsets.UTF_8), "2024-05-20T09:15:02+00:00")).isNull();
+        assertThat(new String(Reproducible.redate("<a>\n  <xmp:CreateDate>2026-01-01T00:00:00+00:00</xmp:CreateDate>\n</a>"
+                .getBytes(StandardCharsets.UTF_8), "2024-05-20T09:15:02+00:00"), StandardCharsets.UTF_8))
+                .isEqualTo("<a>\n  <xmp:CreateDate>2024-05-20T09:15:02+00:00</xmp:CreateDate>\n"
+                        + "  <xmp:ModifyDate>2024-05-20T09:15:02+00:00</xmp:ModifyDate>\n</a>");
     }
 
     @Test
