@@ -169,7 +169,7 @@ public final class BriefPublisher {
             store.recordStatus(upload, "PUBLISHED", Map.of("publication", DynamoDbPublicationStore.string(id),
                     "version", DynamoDbPublicationStore.number(version)), clock.instant());
             // Last, so a failure here retries the event, which finds the version published and refreshes again.
-            site.regenerate();
+            site.regenerateFor(draft.meta().workingGroup());
             return new Publication(Result.PUBLISHED, id, version, layout.millis(), null);
         }
         throw new PublishingContentionException(id, MAX_ATTEMPTS);
@@ -184,7 +184,7 @@ public final class BriefPublisher {
         });
         store.recordStatus(upload, "UNCHANGED", Map.of("publication", DynamoDbPublicationStore.string(id),
                 "version", DynamoDbPublicationStore.number(version)), clock.instant());
-        site.regenerate();
+        site.regenerateFor(draft.meta().workingGroup());
         return new Publication(Result.UNCHANGED, id, version);
     }
 

@@ -1,5 +1,6 @@
 package eu.s3cop.brief;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.s3cop.stack.LocalStack;
@@ -70,6 +71,25 @@ class PublishBriefIntegrationTest {
         assertThat(briefs.listed("by-working-group", "gsi1pk", "WG#innovation-diffusion")).contains("innovation-diffusion/bottlenecks-to-innovation-diffusion");
         assertThat(briefs.listed("by-type", "gsi2pk", "TYPE#policy-brief")).contains("innovation-diffusion/bottlenecks-to-innovation-diffusion");
         assertThat(briefs.listed("by-date", "gsi3pk", "PUBLISHED")).contains("innovation-diffusion/bottlenecks-to-innovation-diffusion");
+    }
+
+    @Test
+    void eachPublicationReachesTheHomePageItsGroupsPageAndTheFeedAndEveryGroupsPageExists() {
+        briefs.upload("drafts/innovation-diffusion/catalogue-first.md", Briefs.draft("Catalogue first brief", "In one group."));
+        briefs.upload("drafts/innovation-diffusion/catalogue-second.md", Briefs.draft("Catalogue second brief", "In the same group."));
+        briefs.upload("drafts/industrial-transition/catalogue-third.md", new String(Briefs.draft("Catalogue third brief", "In another group."),
+                UTF_8).replace("working_group: innovation-diffusion", "working_group: industrial-transition").getBytes(UTF_8));
+
+        String site = stack.bucket("SiteBucket");
+        String home = new String(briefs.object(site, "index.html"), UTF_8);
+        String innovation = new String(briefs.object(site, "working-groups/innovation-diffusion.html"), UTF_8);
+        String industrial = new String(briefs.object(site, "working-groups/industrial-transition.html"), UTF_8);
+        String feed = new String(briefs.object(site, "feed.xml"), UTF_8);
+        assertThat(home).contains("Catalogue first brief", "Catalogue second brief", "Catalogue third brief");
+        assertThat(feed).contains("Catalogue first brief", "Catalogue second brief", "Catalogue third brief");
+        assertThat(innovation).contains("Catalogue first brief", "Catalogue second brief").doesNotContain("Catalogue third brief");
+        assertThat(industrial).contains("Catalogue third brief").doesNotContain("Catalogue first brief");
+        assertThat(briefs.keys(site, "")).contains("site.css", "working-groups/interregional-cooperation.html");
     }
 
     @Test

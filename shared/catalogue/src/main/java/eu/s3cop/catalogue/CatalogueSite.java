@@ -51,18 +51,28 @@ public final class CatalogueSite {
         }
     }
 
-    /** Every published brief, newest first. */
-    public List<Listing> published() {
+    /** The newest published briefs, at most {@code limit}. */
+    public List<Listing> latest(int limit) {
+        return listed("by-date", "gsi3pk", "PUBLISHED", limit);
+    }
+
+    /** The working group's published briefs, newest first. */
+    public List<Listing> ofWorkingGroup(String workingGroup, int limit) {
+        return listed("by-working-group", "gsi1pk", "WG#" + workingGroup, limit);
+    }
+
+    private List<Listing> listed(String index, String partitionKey, String partition, int limit) {
         List<Listing> listings = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            QueryResponse response = dynamoDb.query(query -> query.tableName(table).indexName("by-date")
-                    .keyConditionExpression("gsi3pk = :p").expressionAttributeValues(Map.of(":p", AttributeValue.fromS("PUBLISHED")))
-                    .scanIndexForward(false).exclusiveStartKey(from));
+            int wanted = limit - listings.size();
+            QueryResponse response = dynamoDb.query(query -> query.tableName(table).indexName(index)
+                    .keyConditionExpression(partitionKey + " = :p").expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition)))
+                    .scanIndexForward(false).exclusiveStartKey(from).limit(wanted < 1000 ? wanted : null));
             response.items().forEach(item -> listings.add(Listing.from(item)));
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null);
+        } while (start != null && listings.size() < limit);
         return listings;
     }
 
@@ -83,18 +93,47 @@ public final class CatalogueSite {
         return length;
     }
 
+    /** Rewrites every page: webinars appear on the home page and on their working group's page. */
     public void regenerate() {
-        List<Listing> listings = published();
         List<Webinar> upcoming = upcoming();
-        put("site.css", css, "text/css; charset=utf-8");
-        put("index.html", pages.index(listings, upcoming).getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+        List<Listing> latest = latest(SitePages.LATEST + 1);
+        writeShared(latest, upcoming);
         for (String group : workingGroups) {
-            List<Listing> ofGroup = listings.stream().filter(listing -> listing.workingGroup().equals(group)).toList();
-            List<Webinar> webinarsOfGroup = upcoming.stream().filter(webinar -> webinar.workingGroup().equals(group)).toList();
-            put("working-groups/" + group + ".html", pages.workingGroup(group, ofGroup, webinarsOfGroup).getBytes(StandardCharsets.UTF_8),
-                    "text/html; charset=utf-8");
+            writeGroup(group, ofWorkingGroup(group, Integer.MAX_VALUE), upcoming);
         }
-        put("feed.xml", AtomFeed.of(listings, clock.instant().toString()).getBytes(StandardCharsets.UTF_8), "application/atom+xml; charset=utf-8");
+    }
+
+    /**
+     * Rewrites what a new publication in {@code workingGroup} changes: the home page and the feed
+     * (the newest briefs), that group's page, and the page of every group without publications,
+     * so that each page the menu links to exists. The other groups' pages list neither the
+     * publication nor anything it changes. Every query reads only what its page shows, so a
+     * publication's cost does not grow with the whole catalogue. What is written depends only on
+     * what is stored, never on the container's history.
+     */
+    public void regenerateFor(String workingGroup) {
+        List<Webinar> upcoming = upcoming();
+        writeShared(latest(SitePages.LATEST + 1), upcoming);
+        for (String group : workingGroups) {
+            if (group.equals(workingGroup)) {
+                writeGroup(group, ofWorkingGroup(group, Integer.MAX_VALUE), upcoming);
+            } else if (ofWorkingGroup(group, 1).isEmpty()) {
+                writeGroup(group, List.of(), upcoming);
+            }
+        }
+    }
+
+    private void writeShared(List<Listing> latest, List<Webinar> upcoming) {
+        put("site.css", css, "text/css; charset=utf-8");
+        put("index.html", pages.index(latest, upcoming).getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+        List<Listing> feed = latest.subList(0, Math.min(latest.size(), SitePages.LATEST));
+        put("feed.xml", AtomFeed.of(feed, clock.instant().toString()).getBytes(StandardCharsets.UTF_8), "application/atom+xml; charset=utf-8");
+    }
+
+    private void writeGroup(String group, List<Listing> listings, List<Webinar> upcoming) {
+        List<Webinar> webinarsOfGroup = upcoming.stream().filter(webinar -> webinar.workingGroup().equals(group)).toList();
+        put("working-groups/" + group + ".html", pages.workingGroup(group, listings, webinarsOfGroup).getBytes(StandardCharsets.UTF_8),
+                "text/html; charset=utf-8");
     }
 
     private void put(String key, byte[] bytes, String contentType) {

@@ -18,20 +18,39 @@ public final class SitePages {
 
     public static final String COMMUNITY = "European Smart Specialisation Community of Practice";
 
+    /** How many of the newest briefs the home page and the feed show; each group's page shows all of its own. */
+    public static final int LATEST = 30;
+
     private final List<String> workingGroups;
 
     public SitePages(List<String> workingGroups) {
         this.workingGroups = List.copyOf(workingGroups);
     }
 
-    public String index(List<Listing> listings, List<Webinar> webinars) {
+    /**
+     * The home page: upcoming webinars and the newest briefs.
+     *
+     * @param latest the newest briefs, newest first; when there are more than {@link #LATEST}, the
+     *     page shows that many and points to the working groups' pages and the search for the rest
+     */
+    public String index(List<Listing> latest, List<Webinar> webinars) {
         Document page = page("Publications", null);
         Element main = page.getElementById("main");
         main.appendElement("h1").text("Publications");
         main.appendElement("p").addClass("lead").text("Concept notes, input notes, policy briefs and meeting summaries of the S3 CoP working groups.");
         search(main, "");
         webinars(main, webinars);
-        list(main, listings, "All publications");
+        if (latest.size() > LATEST) {
+            list(main, latest.subList(0, LATEST), "Latest publications");
+            Element more = main.appendElement("p").addClass("more").text("Older publications are on each working group's page: ");
+            for (int i = 0; i < workingGroups.size(); i++) {
+                String group = workingGroups.get(i);
+                more.appendElement("a").attr("href", "/working-groups/" + group + ".html").text(name(group));
+                more.appendText(i < workingGroups.size() - 1 ? ", " : ". Search finds them all.");
+            }
+        } else {
+            list(main, latest, "All publications");
+        }
         return page.outerHtml();
     }
 
