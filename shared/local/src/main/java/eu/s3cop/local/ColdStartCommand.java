@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -65,6 +67,9 @@ final class ColdStartCommand implements Callable<Integer> {
     @Option(names = "--template", description = "The template (default: template.yaml in this folder or a parent).")
     Path template;
 
+    @Option(names = "--no-reference", description = "Do not time pandoc + Chromium converting the same draft, even when both are installed.")
+    boolean noReference;
+
     private int sequence;
 
     @Override
@@ -91,12 +96,23 @@ final class ColdStartCommand implements Callable<Integer> {
                 Path archive = work.resolve(function.name() + ".jsa");
                 run(stack, root, function, jar, runtime, work, List.of("-XX:ArchiveClassesAtExit=" + archive), true);
                 Map<String, List<Map<String, Long>>> byVariant = new LinkedHashMap<>();
+                List<String> variants = new ArrayList<>(VARIANTS);
+                Optional<Reference> reference = function.name().equals("publish-brief") && !noReference ? Reference.find() : Optional.empty();
+                if (reference.isPresent()) {
+                    out.printf("%s: pandoc + Chromium convert the same draft in turn with the four ways%n", function.name());
+                    variants.add(Reference.WAY);
+                }
                 for (int round = 0; round < runs; round++) {
-                    for (int i = 0; i < VARIANTS.size(); i++) {
-                        String variant = VARIANTS.get((i + round) % VARIANTS.size());
-                        List<String> flags = variant.startsWith("appcds") ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
-                        byVariant.computeIfAbsent(variant, key -> new ArrayList<>())
-                                .add(run(stack, root, function, jar, runtime, work, flags, variant.endsWith("primed")));
+                    for (int i = 0; i < variants.size(); i++) {
+                        String variant = variants.get((i + round) % variants.size());
+                        Map<String, Long> timings;
+                        if (variant.equals(Reference.WAY)) {
+                            timings = reference.get().convert(draftFile(root), work.resolve("reference-" + (++sequence)));
+                        } else {
+                            List<String> flags = variant.startsWith("appcds") ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
+                            timings = run(stack, root, function, jar, runtime, work, flags, variant.endsWith("primed"));
+                        }
+                        byVariant.computeIfAbsent(variant, key -> new ArrayList<>()).add(timings);
                     }
                 }
                 results.put(function.name(), byVariant);
@@ -148,8 +164,7 @@ final class ColdStartCommand implements Callable<Integer> {
     private String event(LocalStack stack, Path root, String function, Scenario scenario) throws IOException {
         String json = Files.readString(root.resolve("events").resolve(scenario.eventFile()), StandardCharsets.UTF_8);
         String key = switch (function) {
-            case "publish-brief" -> upload(stack, draft != null ? draft : root.resolve("events/drafts/innovation-diffusion/bottlenecks-to-innovation-diffusion.md"),
-                    "drafts/innovation-diffusion/cold-start-" + sequence + ".md");
+            case "publish-brief" -> upload(stack, draftFile(root), "drafts/innovation-diffusion/cold-start-" + sequence + ".md");
             case "register-webinar" -> upload(stack, root.resolve("events/webinars/bottlenecks-innovation-diffusion-2024.yaml"),
                     "webinars/cold-start-" + sequence + ".yaml");
             default -> null;
@@ -158,6 +173,10 @@ final class ColdStartCommand implements Callable<Integer> {
             json = json.replaceFirst("\"key\": \"[^\"]+\"", "\"key\": \"" + key + "\"").replaceFirst("\"eTag\": \"[^\"]+\"", "\"eTag\": \"\"");
         }
         return json.replaceFirst("\"time\": \"[^\"]+\"", "\"time\": \"" + Instant.now() + "\"");
+    }
+
+    private Path draftFile(Path root) {
+        return draft != null ? draft : root.resolve("events/drafts/innovation-diffusion/bottlenecks-to-innovation-diffusion.md");
     }
 
     private static String upload(LocalStack stack, Path file, String key) {
@@ -173,10 +192,28 @@ final class ColdStartCommand implements Callable<Integer> {
         out.println();
         out.println("| function | way | whole process | handler init | priming | first event | peak RSS (MB) |");
         out.println("|---|---|---:|---:|---:|---:|---:|");
-        results.forEach((function, byVariant) -> byVariant.forEach((variant, timings) -> out.printf("| %s | %s | %d | %d | %s | %d | %d |%n",
-                function, variant, median(timings, "wall"), median(timings, "init"),
-                variant.endsWith("primed") ? String.valueOf(median(timings, "prime")) : "-", median(timings, "invoke"),
-                median(timings, "peakRssMb"))));
+        results.forEach((function, byVariant) -> byVariant.forEach((variant, timings) -> {
+            if (variant.equals(Reference.WAY)) {
+                out.printf("| %s | %s | %d | - | - | - | - |%n", function, variant, median(timings, "wall"));
+            } else {
+                out.printf("| %s | %s | %d | %d | %s | %d | %d |%n", function, variant, median(timings, "wall"), median(timings, "init"),
+                        variant.endsWith("primed") ? String.valueOf(median(timings, "prime")) : "-", median(timings, "invoke"),
+                        median(timings, "peakRssMb"));
+            }
+        }));
+        results.forEach((function, byVariant) -> {
+            List<Map<String, Long>> reference = byVariant.get(Reference.WAY);
+            if (reference != null) {
+                long against = median(reference, "wall");
+                out.println();
+                out.printf("%s against %s (whole process, median over median; below 1 is faster):%n", function, Reference.WAY);
+                byVariant.forEach((variant, timings) -> {
+                    if (!variant.equals(Reference.WAY)) {
+                        out.printf(Locale.ROOT, "  %-14s %.2f%n", variant, (double) median(timings, "wall") / against);
+                    }
+                });
+            }
+        });
     }
 
     private static long median(List<Map<String, Long>> timings, String field) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "s3cop-local",
         description = "The S3 CoP publishing pipeline on one machine.",
         mixinStandardHelpOptions = true,
-        subcommands = {UpCommand.class, RenderCommand.class, ColdStartCommand.class})
+        subcommands = {UpCommand.class, RenderCommand.class, ColdStartCommand.class, ThroughputCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -33,4 +33,23 @@ class ColdStartJarIntegrationTest {
         }
         assertThat(output).doesNotContain("| publish-brief |");
     }
+
+    /** CI installs pandoc and Chromium (Debian packages), so the reference is always there to compare with. */
+    @Test
+    void comparesPublishingWithPandocAndChromiumConvertingTheSameDraft() throws Exception {
+        Path jar = Path.of("target/s3cop-local.jar").toAbsolutePath();
+        Path brief = ProjectFiles.root().resolve("shared/benchmarks/src/main/resources/eu/s3cop/benchmarks/policy-brief.md");
+        Process benchmark = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString(), "cold-start", "--runs", "1", "--function", "publish-brief", "--draft", brief.toString()))
+                .directory(ProjectFiles.root().toFile()).redirectErrorStream(true).start();
+        String output = new String(benchmark.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(benchmark.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(benchmark.exitValue()).as(output).isZero();
+        assertThat(output).as(output).containsPattern("\\| publish-brief \\| pandoc\\+chromium \\| \\d+ \\| - \\| - \\| - \\| - \\|")
+                .contains("publish-brief against pandoc+chromium");
+        for (String way : List.of("plain", "primed", "appcds", "appcds+primed")) {
+            assertThat(output).containsPattern("\\| publish-brief \\| " + way.replace("+", "\\+") + " \\| \\d+ \\|")
+                    .containsPattern("\\n  " + way.replace("+", "\\+") + " +\\d+\\.\\d\\d\\n");
+        }
+    }
 }

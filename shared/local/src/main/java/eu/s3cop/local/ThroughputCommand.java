@@ -1,0 +1,135 @@
+package eu.s3cop.local;
+
+import eu.s3cop.draft.DraftReader;
+import eu.s3cop.draft.DraftRules;
+import eu.s3cop.draft.Outcome;
+import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.StackSettings;
+import eu.s3cop.stack.template.Template;
+import eu.s3cop.stack.template.TemplateException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * End-to-end publishing throughput on this machine: many copies of one draft uploaded at once
+ * through the S3 endpoint of an in-memory local stack, each published by publish-brief as its
+ * S3 event arrives (read, check, lay out, store the PDF, index it, write the report, rebuild
+ * the catalogue), timed from the first upload until the last event is handled. A warm-up
+ * batch first brings the functions' containers to the steady state a busy day sees. Every
+ * draft must end published exactly once, or the run fails.
+ */
+@Command(name = "throughput", mixinStandardHelpOptions = true,
+        description = "Upload many drafts at once to a local stack and measure briefs published per second, end to end.")
+final class ThroughputCommand implements Callable<Integer> {
+
+    @Option(names = "--drafts", description = "Drafts in the measured batch (default: ${DEFAULT-VALUE}).")
+    int drafts = 200;
+
+    @Option(names = "--warm-up", description = "Drafts published first and not measured (default: ${DEFAULT-VALUE}).")
+    int warmUp = 60;
+
+    @Option(names = "--rounds", description = "Measured batches, each of --drafts new drafts (default: ${DEFAULT-VALUE}).")
+    int rounds = 3;
+
+    @Option(names = "--draft", description = "The draft to publish (default: the sample policy brief in events/drafts).")
+    Path draft;
+
+    @Option(names = "--template", description = "The template (default: template.yaml in this folder or a parent).")
+    Path template;
+
+    private int sequence;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        Path templateFile = template != null ? template : Template.locate(Path.of("")).orElseThrow(() ->
+                new TemplateException("No template.yaml here or in a parent folder: run from the project folder or pass --template FILE"));
+        Path root = templateFile.toAbsolutePath().getParent();
+        Path file = draft != null ? draft : root.resolve("events/drafts/innovation-diffusion/bottlenecks-to-innovation-diffusion.md");
+        byte[] text = Files.readAllBytes(file);
+        if (!(new DraftReader(DraftRules.withWorkingGroups(DraftRules.DEFAULT_WORKING_GROUPS)).read(file.getFileName().toString(), text)
+                instanceof Outcome.Accepted accepted) || accepted.draft().meta().preview()) {
+            System.err.println("throughput: " + file + " would not be published; check it with s3cop-local render");
+            return 2;
+        }
+        String workingGroup = accepted.draft().meta().workingGroup();
+        StackSettings settings = StackSettings.ephemeral().withPorts(0, 0, -1).withRunSchedules(false);
+        try (LocalStack stack = LocalStack.start(Template.read(templateFile), settings)) {
+            out.printf("throughput: %d drafts to warm up, then %d rounds of %d drafts, %d events at a time%n",
+                    warmUp, rounds, drafts, settings.concurrency());
+            batch(stack, text, warmUp);
+            List<Double> rates = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                double seconds = batch(stack, text, drafts);
+                rates.add(drafts / seconds);
+                out.printf(Locale.ROOT, "round %d: %d drafts published in %.2f s, %.1f briefs/s%n", round, drafts, seconds, drafts / seconds);
+            }
+            List<String> wrong = check(stack, workingGroup);
+            if (!wrong.isEmpty()) {
+                System.err.println("throughput: not every draft was published exactly once:");
+                wrong.forEach(line -> System.err.println("  " + line));
+                return 1;
+            }
+            List<Double> sorted = rates.stream().sorted().toList();
+            out.printf(Locale.ROOT, "median: %.1f briefs/s end to end (%d drafts, each published exactly once)%n",
+                    sorted.get(sorted.size() / 2), sequence);
+        }
+        return 0;
+    }
+
+    /** Uploads {@code count} new drafts from several threads and waits until every event is handled. */
+    private double batch(LocalStack stack, byte[] text, int count) throws Exception {
+        String uploads = stack.bucket(Seeder.UPLOADS);
+        ExecutorService uploaders = Executors.newFixedThreadPool(8);
+        long started = System.nanoTime();
+        try (S3Client s3 = stack.s3Client()) {
+            List<Future<?>> puts = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String key = "drafts/throughput/throughput-" + (sequence++) + ".md";
+                puts.add(uploaders.submit(() -> s3.putObject(put -> put.bucket(uploads).key(key), RequestBody.fromBytes(text))));
+            }
+            for (Future<?> put : puts) {
+                put.get();
+            }
+            stack.awaitIdle(Duration.ofMinutes(30));
+        } finally {
+            uploaders.shutdown();
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    /** Each upload's publication, which must hold exactly one version, published. */
+    private List<String> check(LocalStack stack, String workingGroup) {
+        List<String> wrong = new ArrayList<>();
+        String table = stack.table("PublicationsTable");
+        try (DynamoDbClient dynamoDb = stack.dynamoDbClient()) {
+            for (int i = 0; i < sequence; i++) {
+                String id = "PUB#" + workingGroup + "/throughput-" + i;
+                List<String> versions = dynamoDb.query(query -> query.tableName(table)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :v)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(id), ":v", AttributeValue.fromS("V#")))).items()
+                        .stream().map(item -> item.get("state").s() + " v" + item.get("version").n()).toList();
+                if (!versions.equals(List.of("PUBLISHED v1"))) {
+                    wrong.add(id.substring(4) + ": " + versions);
+                }
+            }
+        }
+        return wrong;
+    }
+}
