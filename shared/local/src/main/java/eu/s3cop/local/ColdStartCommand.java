@@ -5,7 +5,6 @@ import eu.s3cop.stack.StackSettings;
 import eu.s3cop.stack.lambda.ColdStart;
 import eu.s3cop.stack.template.FunctionResource;
 import eu.s3cop.stack.template.Template;
-import eu.s3cop.stack.template.TemplateException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -26,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -61,11 +61,8 @@ final class ColdStartCommand implements Callable<Integer> {
     @Option(names = "--function", split = ",", description = "Only these functions (default: all).")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--draft", description = "The draft publish-brief publishes (default: the sample policy brief in events/drafts).")
-    Path draft;
-
-    @Option(names = "--template", description = "The template (default: template.yaml in this folder or a parent).")
-    Path template;
+    @Mixin
+    BenchmarkInputs inputs;
 
     @Option(names = "--no-reference", description = "Do not time pandoc + Chromium converting the same draft, even when both are installed.")
     boolean noReference;
@@ -75,10 +72,8 @@ final class ColdStartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        Path templateFile = template != null ? template : Template.locate(Path.of("")).orElseThrow(() ->
-                new TemplateException("No template.yaml here or in a parent folder: run from the project folder or pass --template FILE"));
-        Path root = templateFile.toAbsolutePath().getParent();
-        Template loaded = Template.read(templateFile);
+        Path root = inputs.root();
+        Template loaded = Template.read(inputs.templateFile());
         Path runtime = runtimeLibraries();
         Path work = Files.createTempDirectory("s3cop-cold-start");
         Map<String, Map<String, List<Map<String, Long>>>> results = new LinkedHashMap<>();
@@ -107,7 +102,7 @@ final class ColdStartCommand implements Callable<Integer> {
                         String variant = variants.get((i + round) % variants.size());
                         Map<String, Long> timings;
                         if (variant.equals(Reference.WAY)) {
-                            timings = reference.get().convert(draftFile(root), work.resolve("reference-" + (++sequence)));
+                            timings = reference.get().convert(inputs.draftFile(), work.resolve("reference-" + (++sequence)));
                         } else {
                             List<String> flags = variant.startsWith("appcds") ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
                             timings = run(stack, root, function, jar, runtime, work, flags, variant.endsWith("primed"));
@@ -164,7 +159,7 @@ final class ColdStartCommand implements Callable<Integer> {
     private String event(LocalStack stack, Path root, String function, Scenario scenario) throws IOException {
         String json = Files.readString(root.resolve("events").resolve(scenario.eventFile()), StandardCharsets.UTF_8);
         String key = switch (function) {
-            case "publish-brief" -> upload(stack, draftFile(root), "drafts/innovation-diffusion/cold-start-" + sequence + ".md");
+            case "publish-brief" -> upload(stack, inputs.draftFile(), "drafts/innovation-diffusion/cold-start-" + sequence + ".md");
             case "register-webinar" -> upload(stack, root.resolve("events/webinars/bottlenecks-innovation-diffusion-2024.yaml"),
                     "webinars/cold-start-" + sequence + ".yaml");
             default -> null;
@@ -173,10 +168,6 @@ final class ColdStartCommand implements Callable<Integer> {
             json = json.replaceFirst("\"key\": \"[^\"]+\"", "\"key\": \"" + key + "\"").replaceFirst("\"eTag\": \"[^\"]+\"", "\"eTag\": \"\"");
         }
         return json.replaceFirst("\"time\": \"[^\"]+\"", "\"time\": \"" + Instant.now() + "\"");
-    }
-
-    private Path draftFile(Path root) {
-        return draft != null ? draft : root.resolve("events/drafts/innovation-diffusion/bottlenecks-to-innovation-diffusion.md");
     }
 
     private static String upload(LocalStack stack, Path file, String key) {

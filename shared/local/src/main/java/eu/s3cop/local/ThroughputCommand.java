@@ -6,7 +6,6 @@ import eu.s3cop.draft.Outcome;
 import eu.s3cop.stack.LocalStack;
 import eu.s3cop.stack.StackSettings;
 import eu.s3cop.stack.template.Template;
-import eu.s3cop.stack.template.TemplateException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -47,21 +47,15 @@ final class ThroughputCommand implements Callable<Integer> {
     @Option(names = "--rounds", description = "Measured batches, each of --drafts new drafts (default: ${DEFAULT-VALUE}).")
     int rounds = 3;
 
-    @Option(names = "--draft", description = "The draft to publish (default: the sample policy brief in events/drafts).")
-    Path draft;
-
-    @Option(names = "--template", description = "The template (default: template.yaml in this folder or a parent).")
-    Path template;
+    @Mixin
+    BenchmarkInputs inputs;
 
     private int sequence;
 
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        Path templateFile = template != null ? template : Template.locate(Path.of("")).orElseThrow(() ->
-                new TemplateException("No template.yaml here or in a parent folder: run from the project folder or pass --template FILE"));
-        Path root = templateFile.toAbsolutePath().getParent();
-        Path file = draft != null ? draft : root.resolve("events/drafts/innovation-diffusion/bottlenecks-to-innovation-diffusion.md");
+        Path file = inputs.draftFile();
         byte[] text = Files.readAllBytes(file);
         if (!(new DraftReader(DraftRules.withWorkingGroups(DraftRules.DEFAULT_WORKING_GROUPS)).read(file.getFileName().toString(), text)
                 instanceof Outcome.Accepted accepted) || accepted.draft().meta().preview()) {
@@ -70,7 +64,7 @@ final class ThroughputCommand implements Callable<Integer> {
         }
         String workingGroup = accepted.draft().meta().workingGroup();
         StackSettings settings = StackSettings.ephemeral().withPorts(0, 0, -1).withRunSchedules(false);
-        try (LocalStack stack = LocalStack.start(Template.read(templateFile), settings)) {
+        try (LocalStack stack = LocalStack.start(Template.read(inputs.templateFile()), settings)) {
             out.printf("throughput: %d drafts to warm up, then %d rounds of %d drafts, %d events at a time%n",
                     warmUp, rounds, drafts, settings.concurrency());
             batch(stack, text, warmUp);
