@@ -61,15 +61,16 @@ public final class CatalogueSite {
         return listed("by-working-group", "gsi1pk", "WG#" + workingGroup, limit);
     }
 
+    /** Newest first, at most {@code limit} ({@link Integer#MAX_VALUE}: all of them). */
     private List<Listing> listed(String index, String partitionKey, String partition, int limit) {
         List<Listing> listings = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            int wanted = limit - listings.size();
+            Integer wanted = limit == Integer.MAX_VALUE ? null : limit - listings.size();
             QueryResponse response = dynamoDb.query(query -> query.tableName(table).indexName(index)
                     .keyConditionExpression(partitionKey + " = :p").expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition)))
-                    .scanIndexForward(false).exclusiveStartKey(from).limit(wanted < 1000 ? wanted : null));
+                    .scanIndexForward(false).exclusiveStartKey(from).limit(wanted));
             response.items().forEach(item -> listings.add(Listing.from(item)));
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (start != null && listings.size() < limit);
