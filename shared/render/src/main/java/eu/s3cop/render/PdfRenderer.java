@@ -85,6 +85,7 @@ public final class PdfRenderer {
                 .usePdfUaAccessibility(true)
                 .usePdfAConformance(PdfAConformance.PDFA_2_U)
                 .useColorProfile(colourProfile)
+                .usePageSupplier((document, width, height, page, shadowPage) -> PropertyLists.newPage(document, width, height))
                 .withProducer("S3 CoP publishing pipeline")
                 .withW3cDocument(new W3CDom().fromJsoup(html), "about:blank")
                 // Only the draft's own, already fetched images may load; every other address is refused.

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -114,6 +115,31 @@ class PdfRendererTest {
                 String lastBeforeFooter = lines[lines.length - 2];
                 assertThat(lastBeforeFooter).as("page " + page).doesNotEndWith("with a long name that wraps onto a");
             }
+        }
+    }
+
+    @Test
+    void bordersAreBackgroundArtifactsWhosePropertyListsStayInline() throws IOException {
+        StringBuilder table = new StringBuilder("| Region | Share |\n|---|---|\n");
+        for (int row = 1; row <= 40; row++) {
+            table.append("| Region ").append(row).append(" | ").append(row).append("% |\n");
+        }
+        try (PDDocument pdf = Loader.loadPDF(RENDERER.render(draft(table.toString()), SETTINGS, Map.of()).bytes())) {
+            int lists = 0;
+            for (PDPage page : pdf.getPages()) {
+                COSDictionary properties = page.getResources().getCOSObject().getCOSDictionary(COSName.PROPERTIES);
+                for (COSName name : properties.keySet()) {
+                    // Direct, not a reference: a list costs the file no object of its own.
+                    assertThat(properties.getItem(name)).as(name.getName()).isInstanceOf(COSDictionary.class);
+                    COSDictionary list = (COSDictionary) properties.getItem(name);
+                    if (COSName.BACKGROUND.equals(list.getCOSName(COSName.TYPE))) {
+                        assertThat(list.getCOSArray(COSName.BBOX)).as(name.getName()).isNotNull();
+                        lists++;
+                    }
+                }
+            }
+            // Every cell of the 41 rows has its own border.
+            assertThat(lists).isGreaterThanOrEqualTo(82);
         }
     }
 
