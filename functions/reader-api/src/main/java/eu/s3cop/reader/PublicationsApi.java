@@ -5,14 +5,20 @@ import static eu.s3cop.core.Items.text;
 import static eu.s3cop.core.Items.texts;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import eu.s3cop.catalogue.Listing;
+import eu.s3cop.catalogue.SitePages;
 import eu.s3cop.core.PresignedLinks;
 import eu.s3cop.core.SearchText;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -28,6 +34,8 @@ final class PublicationsApi {
     private static final List<String> TYPES = List.of("concept-note", "input-note", "policy-brief", "meeting-summary");
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
+    /** What a search page's link to its next page carries over, besides the next token. */
+    private static final List<String> SEARCH_PARAMETERS = List.of("q", "working_group", "type", "year", "limit");
 
     private final ReaderConfig config;
     private final PublicationCatalog catalog;
@@ -39,15 +47,26 @@ final class PublicationsApi {
         this.links = links;
     }
 
-    /** The search page a browser gets: the catalogue's own design, with every match on one page. */
+    /**
+     * The search page a browser gets: the catalogue's own design, a hundred matches a page (or
+     * {@code limit}), and a link to the next page that keeps the search's filters.
+     */
     APIGatewayV2HTTPResponse searchPage(Map<String, String> query) {
-        Map<String, String> all = new java.util.HashMap<>(query);
-        all.put("limit", String.valueOf(MAX_LIMIT));
-        all.remove("next");
-        PublicationCatalog.Page page = page(all);
-        List<eu.s3cop.catalogue.Listing> listings = page.items().stream().map(eu.s3cop.catalogue.Listing::from).toList();
-        String q = query.getOrDefault("q", "");
-        return Responses.html(new eu.s3cop.catalogue.SitePages(config.workingGroups()).results(q, listings), 60);
+        Map<String, String> paged = new HashMap<>(query);
+        paged.putIfAbsent("limit", String.valueOf(MAX_LIMIT));
+        PublicationCatalog.Page page = page(paged);
+        List<Listing> listings = page.items().stream().map(Listing::from).toList();
+        String next = null;
+        if (page.next() != null) {
+            StringJoiner address = new StringJoiner("&", "/publications?", "");
+            for (String name : SEARCH_PARAMETERS) {
+                if (query.containsKey(name)) {
+                    address.add(name + "=" + URLEncoder.encode(query.get(name), StandardCharsets.UTF_8));
+                }
+            }
+            next = address.add("next=" + URLEncoder.encode(page.next(), StandardCharsets.UTF_8)).toString();
+        }
+        return Responses.html(new SitePages(config.workingGroups()).results(query.getOrDefault("q", ""), listings, next), 60);
     }
 
     APIGatewayV2HTTPResponse list(Map<String, String> query) {

@@ -256,6 +256,30 @@ class ReaderApiIntegrationTest {
         assertThat(json.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
     }
 
+    @Test
+    void aBrowserPagesThroughAWorkingGroupsPublicationsByTheNextLinks() throws Exception {
+        List<String> expected = all("/publications?working_group=industrial-transition&limit=100").stream().map(item -> (String) item.get("title")).toList();
+        assertThat(expected).hasSizeGreaterThan(2);
+        List<String> titles = new ArrayList<>();
+        String address = "/publications?working_group=industrial-transition&limit=2";
+        int pages = 0;
+        while (address != null) {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(stack.httpEndpoint().orElseThrow() + address))
+                    .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(address + ": " + page.body()).isEqualTo(200);
+            org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(page.body());
+            titles.addAll(html.select("ol.publications h3").eachText());
+            org.jsoup.nodes.Element next = html.selectFirst("a[rel=next]");
+            address = next == null ? null : next.attr("href");
+            pages++;
+            if (address != null) {
+                assertThat(html.selectFirst("[role=status]").text()).isEqualTo("Showing 2 publications; more follow.");
+            }
+        }
+        assertThat(titles).containsExactlyElementsOf(expected);
+        assertThat(pages).isGreaterThanOrEqualTo((expected.size() + 1) / 2);
+    }
+
     private static List<Map<String, Object>> all(String path) throws Exception {
         HttpResponse<String> response = get(path);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);

@@ -56,18 +56,18 @@ public final class CatalogueSite {
         return listed("by-date", "gsi3pk", "PUBLISHED", limit);
     }
 
-    /** The working group's published briefs, newest first. */
+    /** The working group's newest published briefs, at most {@code limit}. */
     public List<Listing> ofWorkingGroup(String workingGroup, int limit) {
         return listed("by-working-group", "gsi1pk", "WG#" + workingGroup, limit);
     }
 
-    /** Newest first, at most {@code limit} ({@link Integer#MAX_VALUE}: all of them). */
+    /** Newest first, at most {@code limit}. */
     private List<Listing> listed(String index, String partitionKey, String partition, int limit) {
         List<Listing> listings = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            Integer wanted = limit == Integer.MAX_VALUE ? null : limit - listings.size();
+            int wanted = limit - listings.size();
             QueryResponse response = dynamoDb.query(query -> query.tableName(table).indexName(index)
                     .keyConditionExpression(partitionKey + " = :p").expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition)))
                     .scanIndexForward(false).exclusiveStartKey(from).limit(wanted));
@@ -100,24 +100,24 @@ public final class CatalogueSite {
         List<Listing> latest = latest(SitePages.LATEST + 1);
         writeShared(latest, upcoming);
         for (String group : workingGroups) {
-            writeGroup(group, ofWorkingGroup(group, Integer.MAX_VALUE), upcoming);
+            writeGroup(group, ofWorkingGroup(group, SitePages.LATEST + 1), upcoming);
         }
     }
 
     /**
      * Rewrites what a new publication in {@code workingGroup} changes: the home page and the feed
-     * (the newest briefs), that group's page, and the page of every group without publications,
-     * so that each page the menu links to exists. The other groups' pages list neither the
-     * publication nor anything it changes. Every query reads only what its page shows, so a
-     * publication's cost does not grow with the whole catalogue. What is written depends only on
-     * what is stored, never on the container's history.
+     * (the newest briefs), that group's page (its newest briefs), and the page of every group
+     * without publications, so that each page the menu links to exists. The other groups' pages
+     * list neither the publication nor anything it changes. Every query reads only what its page
+     * shows, so a publication's cost does not grow with the catalogue. What is written depends
+     * only on what is stored, never on the container's history.
      */
     public void regenerateFor(String workingGroup) {
         List<Webinar> upcoming = upcoming();
         writeShared(latest(SitePages.LATEST + 1), upcoming);
         for (String group : workingGroups) {
             if (group.equals(workingGroup)) {
-                writeGroup(group, ofWorkingGroup(group, Integer.MAX_VALUE), upcoming);
+                writeGroup(group, ofWorkingGroup(group, SitePages.LATEST + 1), upcoming);
             } else if (ofWorkingGroup(group, 1).isEmpty()) {
                 writeGroup(group, List.of(), upcoming);
             }

@@ -18,7 +18,11 @@ public final class SitePages {
 
     public static final String COMMUNITY = "European Smart Specialisation Community of Practice";
 
-    /** How many of the newest briefs the home page and the feed show; each group's page shows all of its own. */
+    /**
+     * How many of the newest briefs the home page, the feed and each working group's page show.
+     * The rest are a search away: a page that grew with the catalogue would cost every publication
+     * more and serve readers worse.
+     */
     public static final int LATEST = 30;
 
     private final List<String> workingGroups;
@@ -54,6 +58,12 @@ public final class SitePages {
         return page.outerHtml();
     }
 
+    /**
+     * A working group's page: its upcoming webinars and its newest briefs.
+     *
+     * @param listings the group's newest briefs, newest first; when there are more than
+     *     {@link #LATEST}, the page shows that many and links to the search page of all of them
+     */
     public String workingGroup(String workingGroup, List<Listing> listings, List<Webinar> webinars) {
         String name = name(workingGroup) + " working group";
         Document page = page(name, workingGroup);
@@ -61,7 +71,13 @@ public final class SitePages {
         main.appendElement("h1").text(name);
         search(main, "");
         webinars(main, webinars);
-        list(main, listings, "Publications of the " + name);
+        if (listings.size() > LATEST) {
+            list(main, listings.subList(0, LATEST), "Latest publications of the " + name);
+            main.appendElement("p").addClass("more").appendElement("a").attr("href", "/publications?working_group=" + workingGroup)
+                    .text("All publications of the " + name);
+        } else {
+            list(main, listings, "Publications of the " + name);
+        }
         return page.outerHtml();
     }
 
@@ -89,15 +105,29 @@ public final class SitePages {
         }
     }
 
-    /** The page a browser gets for a search of the catalogue. */
+    /** The page a browser gets for a search of the catalogue that found all it shows. */
     public String results(String query, List<Listing> listings) {
-        Document page = page("Search: " + query, null);
+        return results(query, listings, null);
+    }
+
+    /**
+     * The page a browser gets for a search of the catalogue.
+     *
+     * @param next the address of the following page of matches, or null when this page has the last of them
+     */
+    public String results(String query, List<Listing> listings, String next) {
+        Document page = page(query.isEmpty() ? "Publications" : "Search: " + query, null);
         Element main = page.getElementById("main");
         main.appendElement("h1").text("Search results");
         search(main, query);
-        main.appendElement("p").attr("role", "status").text(listings.size() + (listings.size() == 1 ? " publication matches " : " publications match ")
-                + "“" + query + "”.");
+        String count = listings.size() + (listings.size() == 1 ? " publication" : " publications");
+        String status = query.isEmpty() ? count + "." : count + (listings.size() == 1 ? " matches " : " match ") + "“" + query + "”.";
+        main.appendElement("p").attr("role", "status").text(next == null ? status : "Showing " + status.substring(0, status.length() - 1)
+                + "; more follow.");
         list(main, listings, "Matching publications");
+        if (next != null) {
+            main.appendElement("p").addClass("more").appendElement("a").attr("rel", "next").attr("href", next).text("More publications");
+        }
         return page.outerHtml();
     }
 

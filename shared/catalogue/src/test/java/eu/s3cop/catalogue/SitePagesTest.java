@@ -33,6 +33,33 @@ class SitePagesTest {
                 .containsExactly("/working-groups/innovation-diffusion.html", "/working-groups/industrial-transition.html");
     }
 
+    @Test
+    void aWorkingGroupPageShowsItsNewestBriefsAndLinksToTheSearchOfAllOfThem() {
+        Document few = Jsoup.parse(PAGES.workingGroup("innovation-diffusion", listings(SitePages.LATEST), List.of()));
+        assertThat(few.select("ol.publications > li")).hasSize(SitePages.LATEST);
+        assertThat(few.selectFirst("#list-heading").text()).isEqualTo("Publications of the Innovation Diffusion working group");
+        assertThat(few.select("p.more")).isEmpty();
+
+        Document many = Jsoup.parse(PAGES.workingGroup("innovation-diffusion", listings(SitePages.LATEST + 1), List.of()));
+        assertThat(many.select("ol.publications > li")).hasSize(SitePages.LATEST);
+        assertThat(many.selectFirst("#list-heading").text()).isEqualTo("Latest publications of the Innovation Diffusion working group");
+        assertThat(many.text()).contains("Brief 0").doesNotContain("Brief " + SitePages.LATEST);
+        assertThat(many.selectFirst("p.more a").attr("href")).isEqualTo("/publications?working_group=innovation-diffusion");
+        assertThat(many.selectFirst("p.more a").text()).isEqualTo("All publications of the Innovation Diffusion working group");
+    }
+
+    @Test
+    void searchResultsWithMoreToFollowSaySoAndLinkToTheNextPage() {
+        Document last = Jsoup.parse(PAGES.results("energy", listings(2)));
+        assertThat(last.selectFirst("[role=status]").text()).isEqualTo("2 publications match “energy”.");
+        assertThat(last.select("a[rel=next]")).isEmpty();
+
+        Document first = Jsoup.parse(PAGES.results("", listings(2), "/publications?working_group=innovation-diffusion&next=a%2Bb\"&x"));
+        assertThat(first.selectFirst("[role=status]").text()).isEqualTo("Showing 2 publications; more follow.");
+        assertThat(first.selectFirst("a[rel=next]").attr("href")).isEqualTo("/publications?working_group=innovation-diffusion&next=a%2Bb\"&x");
+        assertThat(first.title()).isEqualTo("Publications · S3 CoP");
+    }
+
     /** Newest first, as the index returns them. */
     private static List<Listing> listings(int count) {
         return IntStream.range(0, count).mapToObj(i -> new Listing("innovation-diffusion/brief-" + i, "Brief " + i, "policy-brief",
