@@ -41,8 +41,14 @@ final class ThroughputCommand implements Callable<Integer> {
     @Option(names = "--drafts", description = "Drafts in the measured batch (default: ${DEFAULT-VALUE}).")
     int drafts = 200;
 
+    /**
+     * The steady state a busy day's containers are in takes a while to reach: the JIT compiles the
+     * function, the SDK and both local servers, and each of the 8 handler instances makes its own
+     * first renders. After 60 drafts the third measured round was still a third faster than the
+     * first; after 400 (50 a container) the rounds agree.
+     */
     @Option(names = "--warm-up", description = "Drafts published first and not measured (default: ${DEFAULT-VALUE}).")
-    int warmUp = 60;
+    int warmUp = 400;
 
     @Option(names = "--rounds", description = "Measured batches, each of --drafts new drafts (default: ${DEFAULT-VALUE}).")
     int rounds = 3;
