@@ -104,18 +104,14 @@ public final class BriefPublisher {
         if (fileName.isEmpty()) {
             return new Publication(Result.IGNORED, null, 0);
         }
-        Optional<Long> size = objects.size(upload);
-        if (size.isEmpty()) {
+        S3Objects.Read read = objects.read(upload, config.rules().maxBytes());
+        if (read instanceof S3Objects.TooLarge tooLarge) {
+            return reject(upload, List.of(reader.tooLarge(tooLarge.size())));
+        }
+        if (!(read instanceof S3Objects.Fetched fetched)) {
             return new Publication(Result.SUPERSEDED, null, 0);
         }
-        if (size.get() > config.rules().maxBytes()) {
-            return reject(upload, List.of(reader.tooLarge(size.get())));
-        }
-        Optional<S3Objects.Fetched> fetched = objects.fetch(upload);
-        if (fetched.isEmpty()) {
-            return new Publication(Result.SUPERSEDED, null, 0);
-        }
-        byte[] bytes = fetched.get().bytes();
+        byte[] bytes = fetched.bytes();
         Outcome outcome = reader.read(fileName.get(), bytes);
         if (outcome instanceof Outcome.Rejected rejected) {
             return reject(upload, rejected.problems());

@@ -4,7 +4,9 @@ import static eu.s3cop.core.S3Reads.ifPresent;
 
 import eu.s3cop.render.ImageSource;
 import java.util.Optional;
-import software.amazon.awssdk.core.ResponseBytes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -16,8 +18,20 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /** The S3 side of publishing: reading uploads and their images, writing PDFs and reports. */
 final class S3Objects {
 
-    /** An upload's bytes, as of the version or entity tag the event named. */
-    record Fetched(byte[] bytes, String eTag) {
+    /** What reading an upload found. */
+    sealed interface Read permits Fetched, TooLarge, Gone {
+    }
+
+    /** The upload's bytes, as of the version or entity tag the event named. */
+    record Fetched(byte[] bytes, String eTag) implements Read {
+    }
+
+    /** The upload as the event named it, larger than a draft may be: its bytes were not read. */
+    record TooLarge(long size) implements Read {
+    }
+
+    /** Replaced or deleted since the event (the later upload has an event of its own). */
+    record Gone() implements Read {
     }
 
     private final S3Client s3;
@@ -26,37 +40,39 @@ final class S3Objects {
         this.s3 = s3;
     }
 
-    /** The object's size, or empty when it is gone. */
-    Optional<Long> size(Upload upload) {
-        return ifPresent(() -> s3.headObject(request -> request.bucket(upload.bucket()).key(upload.key()).versionId(upload.versionId()))
-                .contentLength());
-    }
-
     /**
      * The upload as the event named it: that version where the bucket keeps versions, else the
-     * object if it still has the event's entity tag. Empty when it has since been replaced or
-     * deleted (the later upload has an event of its own).
+     * object if it still has the event's entity tag. One request: the answer's headers say which
+     * object it is and how large before any of its body is read, and a body over {@code maxBytes}
+     * is never read.
      */
-    Optional<Fetched> fetch(Upload upload) {
+    Read read(Upload upload, long maxBytes) {
         GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(upload.bucket()).key(upload.key());
         if (upload.versionId() != null) {
             request.versionId(upload.versionId());
         }
-        try {
-            ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(request.build());
-            String eTag = unquote(bytes.response().eTag());
+        try (ResponseInputStream<GetObjectResponse> body = s3.getObject(request.build())) {
+            GetObjectResponse response = body.response();
+            String eTag = unquote(response.eTag());
             // Compared here rather than sent as If-Match, which not every S3-compatible store implements.
             if (upload.versionId() == null && upload.eTag() != null && !upload.eTag().isEmpty() && !upload.eTag().equals(eTag)) {
-                return Optional.empty();
+                body.abort();
+                return new Gone();
             }
-            return Optional.of(new Fetched(bytes.asByteArray(), eTag));
+            if (response.contentLength() != null && response.contentLength() > maxBytes) {
+                body.abort();
+                return new TooLarge(response.contentLength());
+            }
+            return new Fetched(body.readAllBytes(), eTag);
         } catch (NoSuchKeyException e) {
-            return Optional.empty();
+            return new Gone();
         } catch (S3Exception e) {
             if (e.statusCode() == 412 || e.statusCode() == 404) {
-                return Optional.empty();
+                return new Gone();
             }
             throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading " + upload.key() + " failed: " + e.getMessage(), e);
         }
     }
 
