@@ -52,7 +52,8 @@ final class WebinarsApi {
             throw ApiException.badRequest("when must be upcoming or past.");
         }
         Instant now = clock.instant();
-        List<StoredWebinar> webinars = store.all().stream()
+        // Upcoming ones are a bounded query; the past ones are all the others.
+        List<StoredWebinar> webinars = (when.equals("upcoming") ? store.notEndedBy(now) : store.all()).stream()
                 .filter(stored -> group == null || stored.webinar().workingGroup().equals(group))
                 .filter(stored -> when.equals("upcoming") == stored.webinar().end().isAfter(now))
                 .toList();

@@ -46,6 +46,12 @@ class WebinarsApiIntegrationTest {
         store.save(webinar("upcoming-closed", "innovation-diffusion", inTenDays, LocalDateTime.now(BRUSSELS).minusHours(1), 0, false), "c", Instant.now());
         store.save(webinar("upcoming-cancelled", "innovation-diffusion", inTenDays, null, 0, true), "d", Instant.now());
         store.save(webinar("long-past", "interregional-cooperation", LocalDateTime.parse("2024-05-23T10:00"), null, 0, false), "e", Instant.now());
+        // Started almost the longest a webinar may last ago, and still running; and one that ended a minute ago.
+        LocalDateTime now = LocalDateTime.now(BRUSSELS).truncatedTo(ChronoUnit.MINUTES);
+        store.save(new Webinar("day-long-workshop", "Day-long workshop", "interregional-cooperation", now.minus(Webinar.LONGEST).plusMinutes(30),
+                BRUSSELS, Webinar.LONGEST, "", List.of(), "https://example.org/join/secret-room-day", null, 0, "", false), "f", Instant.now());
+        store.save(new Webinar("just-ended", "Just ended", "interregional-cooperation", now.minusMinutes(91), BRUSSELS, Duration.ofMinutes(90),
+                "", List.of(), "https://example.org/join/secret-room-ended", null, 0, "", false), "g", Instant.now());
     }
 
     private static Webinar webinar(String id, String group, LocalDateTime starts, LocalDateTime closes, int capacity, boolean cancelled) {
@@ -59,7 +65,7 @@ class WebinarsApiIntegrationTest {
         HttpResponse<String> upcoming = get("/webinars");
         assertThat(upcoming.statusCode()).isEqualTo(200);
         assertThat(ids(upcoming)).contains("upcoming-open", "upcoming-small", "upcoming-closed", "upcoming-cancelled").doesNotContain("long-past");
-        assertThat(ids(get("/webinars?when=past"))).containsExactly("long-past");
+        assertThat(ids(get("/webinars?when=past"))).containsExactly("just-ended", "long-past");
         assertThat(ids(get("/webinars?working_group=industrial-transition"))).containsExactly("upcoming-small");
         assertThat(get("/webinars?when=past").body()).contains("https://example.org/recording/long-past");
         for (String path : List.of("/webinars", "/webinars?when=past", "/webinars/upcoming-open", "/webinars/upcoming-open/invite.ics", "/calendar.ics")) {
@@ -68,6 +74,12 @@ class WebinarsApiIntegrationTest {
         assertThat(get("/webinars?when=soon").statusCode()).isEqualTo(400);
         assertThat(get("/webinars/Bad_Id").statusCode()).isEqualTo(400);
         assertThat(get("/webinars/no-such-webinar").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aWebinarIsUpcomingUntilTheMomentItEndsHoweverLongItLasts() throws Exception {
+        assertThat(ids(get("/webinars?working_group=interregional-cooperation"))).containsExactly("day-long-workshop");
+        assertThat(ids(get("/webinars?working_group=interregional-cooperation&when=past"))).containsExactly("just-ended", "long-past");
     }
 
     @Test

@@ -79,9 +79,8 @@ public final class CatalogueSite {
 
     /** Webinars that have not ended and are not cancelled, soonest first. */
     public List<Webinar> upcoming() {
-        var now = clock.instant();
-        return webinars.all().stream().map(StoredWebinar::webinar)
-                .filter(webinar -> !webinar.cancelled() && webinar.end().isAfter(now))
+        return webinars.notEndedBy(clock.instant()).stream().map(StoredWebinar::webinar)
+                .filter(webinar -> !webinar.cancelled())
                 .toList();
     }
 

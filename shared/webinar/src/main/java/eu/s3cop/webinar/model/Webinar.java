@@ -30,8 +30,17 @@ public record Webinar(
         String recordingUrl,
         boolean cancelled) {
 
+    /** The shortest a webinar may last. */
+    public static final Duration SHORTEST = Duration.ofMinutes(15);
+    /** The longest a webinar may last: what lets a query for those not yet ended start this long ago. */
+    public static final Duration LONGEST = Duration.ofHours(8);
+
     public Webinar {
         speakers = List.copyOf(speakers);
+        if (duration.compareTo(SHORTEST) < 0 || duration.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException("A webinar lasts from " + SHORTEST.toMinutes() + " minutes to " + LONGEST.toHours()
+                    + " hours, not " + duration);
+        }
     }
 
     /** A speaker and their role. */

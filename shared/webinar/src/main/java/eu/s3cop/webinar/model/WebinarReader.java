@@ -248,7 +248,7 @@ public final class WebinarReader {
             }
             try {
                 Duration duration = Duration.parse(value);
-                if (duration.compareTo(Duration.ofMinutes(15)) < 0 || duration.compareTo(Duration.ofHours(8)) > 0) {
+                if (duration.compareTo(Webinar.SHORTEST) < 0 || duration.compareTo(Webinar.LONGEST) > 0) {
                     problem("duration", value + " is outside 15 minutes to 8 hours");
                     return null;
                 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,6 +70,29 @@ public final class DynamoDbWebinarStore {
                     .keyConditionExpression("gsi1pk = :p").expressionAttributeValues(Map.of(":p", AttributeValue.fromS("WEBINARS")))
                     .exclusiveStartKey(from));
             response.items().forEach(item -> webinars.add(fromItem(item)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return webinars;
+    }
+
+    /**
+     * Webinars that have not ended by {@code now}, cancelled ones too, in start order. One query
+     * over the webinars that started at most {@link Webinar#LONGEST} before {@code now}, so it
+     * reads what is current, not every webinar ever held.
+     */
+    public List<StoredWebinar> notEndedBy(Instant now) {
+        // A minute early and on a whole minute: keys compare as text, and a start's seconds may carry a fraction.
+        String from = now.minus(Webinar.LONGEST).minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.MINUTES).toString();
+        List<StoredWebinar> webinars = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> after = start;
+            QueryResponse response = dynamoDb.query(query -> query.tableName(table).indexName("by-start")
+                    .keyConditionExpression("gsi1pk = :p AND gsi1sk >= :from")
+                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("WEBINARS"), ":from", AttributeValue.fromS(from)))
+                    .exclusiveStartKey(after));
+            response.items().stream().map(DynamoDbWebinarStore::fromItem).filter(stored -> stored.webinar().end().isAfter(now))
+                    .forEach(webinars::add);
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (start != null);
         return webinars;
