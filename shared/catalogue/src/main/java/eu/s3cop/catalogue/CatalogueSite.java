@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -113,11 +115,14 @@ public final class CatalogueSite {
      */
     public void regenerateFor(String workingGroup) {
         List<Webinar> upcoming = upcoming();
-        writeShared(latest(SitePages.LATEST + 1), upcoming);
+        List<Listing> latest = latest(SitePages.LATEST + 1);
+        writeShared(latest, upcoming);
+        Set<String> recentlyPublishing = latest.stream().map(Listing::workingGroup).collect(Collectors.toSet());
         for (String group : workingGroups) {
             if (group.equals(workingGroup)) {
                 writeGroup(group, ofWorkingGroup(group, SitePages.LATEST + 1), upcoming);
-            } else if (ofWorkingGroup(group, 1).isEmpty()) {
+            } else if (!recentlyPublishing.contains(group) && ofWorkingGroup(group, 1).isEmpty()) {
+                // A group among the newest briefs has some: only the others need asking.
                 writeGroup(group, List.of(), upcoming);
             }
         }
