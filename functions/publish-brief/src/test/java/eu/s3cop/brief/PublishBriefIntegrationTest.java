@@ -89,7 +89,8 @@ class PublishBriefIntegrationTest {
         assertThat(feed).contains("Catalogue first brief", "Catalogue second brief", "Catalogue third brief");
         assertThat(innovation).contains("Catalogue first brief", "Catalogue second brief").doesNotContain("Catalogue third brief");
         assertThat(industrial).contains("Catalogue third brief").doesNotContain("Catalogue first brief");
-        assertThat(briefs.keys(site, "")).contains("site.css", "working-groups/interregional-cooperation.html");
+        assertThat(briefs.keys(site, "")).contains("working-groups/interregional-cooperation.html");
+        assertThat(home).contains("<style>", "a:focus, button:focus, input:focus");
     }
 
     @Test

@@ -3,8 +3,6 @@ package eu.s3cop.catalogue;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.StoredWebinar;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,7 +18,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Regenerates the catalogue in the site bucket from the publications index: the home page, a
- * page per working group, the Atom feed and the stylesheet. Only published briefs are in the
+ * page per working group and the Atom feed (each page carries its stylesheet). Only published briefs are in the
  * listing index, so drafts and rejected uploads can never appear. Every run rewrites the whole
  * site from the index, so runs may repeat or overlap: the last one to finish is complete.
  */
@@ -34,7 +32,6 @@ public final class CatalogueSite {
     private final List<String> workingGroups;
     private final SitePages pages;
     private final Clock clock;
-    private final byte[] css;
 
     public CatalogueSite(S3Client s3, DynamoDbClient dynamoDb, String table, String webinarsTable, String siteBucket,
             List<String> workingGroups, Clock clock) {
@@ -46,11 +43,6 @@ public final class CatalogueSite {
         this.workingGroups = List.copyOf(workingGroups);
         this.pages = new SitePages(workingGroups);
         this.clock = clock;
-        try (InputStream in = CatalogueSite.class.getResourceAsStream("/eu/s3cop/catalogue/site.css")) {
-            this.css = in.readAllBytes();
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("The catalogue's stylesheet is missing from its jar", e);
-        }
     }
 
     /** The newest published briefs, at most {@code limit}. */
@@ -129,7 +121,6 @@ public final class CatalogueSite {
     }
 
     private void writeShared(List<Listing> latest, List<Webinar> upcoming) {
-        put("site.css", css, "text/css; charset=utf-8");
         put("index.html", pages.index(latest, upcoming).getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
         List<Listing> feed = latest.subList(0, Math.min(latest.size(), SitePages.LATEST));
         put("feed.xml", AtomFeed.of(feed, clock.instant().toString()).getBytes(StandardCharsets.UTF_8), "application/atom+xml; charset=utf-8");

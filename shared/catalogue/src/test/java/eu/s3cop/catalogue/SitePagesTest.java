@@ -60,6 +60,19 @@ class SitePagesTest {
         assertThat(first.title()).isEqualTo("Publications · S3 CoP");
     }
 
+    @Test
+    void everyPageCarriesTheStylesheetAndLinksNoOther() {
+        for (String html : List.of(PAGES.index(listings(1), List.of()), PAGES.workingGroup("industrial-transition", List.of(), List.of()),
+                PAGES.results("energy", listings(1)))) {
+            Document page = Jsoup.parse(html);
+            assertThat(page.select("head > style")).hasSize(1);
+            assertThat(page.selectFirst("head > style").data()).contains("a:focus, button:focus, input:focus");
+            // As written, not escaped: a browser reads a style element's text as it stands.
+            assertThat(html).contains("ol.publications > li {");
+            assertThat(page.select("link[rel=stylesheet]")).isEmpty();
+        }
+    }
+
     /** Newest first, as the index returns them. */
     private static List<Listing> listings(int count) {
         return IntStream.range(0, count).mapToObj(i -> new Listing("innovation-diffusion/brief-" + i, "Brief " + i, "policy-brief",
