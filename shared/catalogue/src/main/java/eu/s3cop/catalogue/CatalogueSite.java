@@ -18,9 +18,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Regenerates the catalogue in the site bucket from the publications index: the home page, a
- * page per working group and the Atom feed (each page carries its stylesheet). Only published briefs are in the
- * listing index, so drafts and rejected uploads can never appear. Every run rewrites the whole
- * site from the index, so runs may repeat or overlap: the last one to finish is complete.
+ * page per working group and the Atom feed (each page carries its stylesheet). Only published
+ * briefs are in the listing index, so drafts and rejected uploads can never appear. Every run
+ * rewrites its pages from the index, so runs may repeat or overlap: the last one to finish is
+ * complete.
  */
 public final class CatalogueSite {
 
