@@ -249,7 +249,7 @@ public final class WebinarReader {
             try {
                 Duration duration = Duration.parse(value);
                 if (duration.compareTo(Webinar.SHORTEST) < 0 || duration.compareTo(Webinar.LONGEST) > 0) {
-                    problem("duration", value + " is outside 15 minutes to 8 hours");
+                    problem("duration", value + " is outside " + Webinar.SHORTEST.toMinutes() + " minutes to " + Webinar.LONGEST.toHours() + " hours");
                     return null;
                 }
                 return duration;

@@ -62,17 +62,7 @@ public final class DynamoDbWebinarStore {
 
     /** Every webinar, in start order. */
     public List<StoredWebinar> all() {
-        List<StoredWebinar> webinars = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse response = dynamoDb.query(query -> query.tableName(table).indexName("by-start")
-                    .keyConditionExpression("gsi1pk = :p").expressionAttributeValues(Map.of(":p", AttributeValue.fromS("WEBINARS")))
-                    .exclusiveStartKey(from));
-            response.items().forEach(item -> webinars.add(fromItem(item)));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        return webinars;
+        return byStart("gsi1pk = :p", Map.of(":p", AttributeValue.fromS("WEBINARS")));
     }
 
     /**
@@ -83,16 +73,19 @@ public final class DynamoDbWebinarStore {
     public List<StoredWebinar> notEndedBy(Instant now) {
         // A minute early and on a whole minute: keys compare as text, and a start's seconds may carry a fraction.
         String from = now.minus(Webinar.LONGEST).minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.MINUTES).toString();
+        return byStart("gsi1pk = :p AND gsi1sk >= :from", Map.of(":p", AttributeValue.fromS("WEBINARS"), ":from", AttributeValue.fromS(from)))
+                .stream().filter(stored -> stored.webinar().end().isAfter(now)).toList();
+    }
+
+    /** The webinars of the by-start index that match {@code condition}, in start order, every page of them. */
+    private List<StoredWebinar> byStart(String condition, Map<String, AttributeValue> values) {
         List<StoredWebinar> webinars = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
-            Map<String, AttributeValue> after = start;
+            Map<String, AttributeValue> from = start;
             QueryResponse response = dynamoDb.query(query -> query.tableName(table).indexName("by-start")
-                    .keyConditionExpression("gsi1pk = :p AND gsi1sk >= :from")
-                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("WEBINARS"), ":from", AttributeValue.fromS(from)))
-                    .exclusiveStartKey(after));
-            response.items().stream().map(DynamoDbWebinarStore::fromItem).filter(stored -> stored.webinar().end().isAfter(now))
-                    .forEach(webinars::add);
+                    .keyConditionExpression(condition).expressionAttributeValues(values).exclusiveStartKey(from));
+            response.items().forEach(item -> webinars.add(fromItem(item)));
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (start != null);
         return webinars;
