@@ -130,6 +130,10 @@ public final class PdfRenderer {
         TrueTypeFont parsed = set.get(font);
         if (parsed == null) {
             parsed = new TTFParser().parse(new RandomAccessReadBuffer(font.bytes()));
+            // PDFBox would apply the fonts' substitution rules word by word as it writes text (a
+            // regex split and a list copy per word, 4 % of a long report) while openhtmltopdf
+            // measures the unsubstituted glyphs; with Noto's rules the bytes are the same either way.
+            parsed.setEnableGsub(false);
             set.put(font, parsed);
         }
         return parsed;
