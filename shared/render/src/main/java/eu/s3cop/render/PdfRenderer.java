@@ -110,6 +110,7 @@ public final class PdfRenderer {
             }
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer(); PDDocument pdf = renderer.createPDFKeepOpen()) {
                 Reproducible.stamp(pdf, settings, draft);
+                SmallObjects.inline(pdf);
                 int pages = pdf.getNumberOfPages();
                 pdf.save(out);
                 return new RenderedPdf(out.toByteArray(), pages);

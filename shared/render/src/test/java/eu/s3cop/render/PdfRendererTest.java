@@ -28,8 +28,11 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -147,6 +150,72 @@ class PdfRendererTest {
             }
             // Every cell of the 41 rows has its own border.
             assertThat(marked).isGreaterThanOrEqualTo(82);
+        }
+    }
+
+    @Test
+    void referencesAttributesAndLinkActionsStayInsideTheObjectsThatUseThem() throws IOException {
+        String body = """
+                # Results
+
+                See [the S3 platform](https://s3platform.jrc.ec.europa.eu/) and the notes.[^1]
+
+                1. First step
+                2. Second step
+
+                | Region | Share |
+                |---|---|
+                | Norte | 45% |
+
+                [^1]: A footnote.
+                """;
+        try (PDDocument pdf = Loader.loadPDF(RENDERER.render(draft(body), SETTINGS, Map.of()).bytes())) {
+            int annotations = 0;
+            for (PDPage page : pdf.getPages()) {
+                COSArray annots = page.getCOSObject().getCOSArray(COSName.ANNOTS);
+                for (int i = 0; annots != null && i < annots.size(); i++) {
+                    COSDictionary annotation = (COSDictionary) annots.getObject(i);
+                    assertThat(annotation.getItem(COSName.A)).as("a link's action").isInstanceOf(COSDictionary.class);
+                    assertThat(annotation.getItem(COSName.BS)).as("a link's border style").isInstanceOf(COSDictionary.class);
+                    annotations++;
+                }
+            }
+            assertThat(annotations).as("links").isGreaterThanOrEqualTo(2);
+            List<String> inline = new ArrayList<>();
+            Deque<COSDictionary> elements = new ArrayDeque<>();
+            elements.push(pdf.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.STRUCT_TREE_ROOT));
+            while (!elements.isEmpty()) {
+                COSDictionary element = elements.pop();
+                COSBase attributes = element.getItem(COSName.A);
+                if (attributes != null) {
+                    assertThat(attributes).as("attributes of " + element.getNameAsString(COSName.S)).isNotInstanceOf(COSObject.class);
+                    inline.add("attributes");
+                }
+                COSBase kids = element.getItem(COSName.K);
+                List<COSBase> list = new ArrayList<>();
+                if (kids instanceof COSArray array) {
+                    array.forEach(list::add);
+                } else if (kids != null) {
+                    list.add(kids);
+                }
+                for (COSBase kid : list) {
+                    COSDictionary dictionary = kid instanceof COSObject object ? (COSDictionary) object.getObject()
+                            : kid instanceof COSDictionary direct ? direct : null;
+                    if (dictionary == null) {
+                        continue;
+                    }
+                    String type = dictionary.getNameAsString(COSName.TYPE);
+                    if ("MCR".equals(type) || "OBJR".equals(type)) {
+                        assertThat(kid).as(type + " in " + element.getNameAsString(COSName.S)).isNotInstanceOf(COSObject.class);
+                        inline.add(type);
+                    } else {
+                        // Structure elements stay objects of their own: their kids point back at them.
+                        assertThat(kid).as("a structure element").isInstanceOf(COSObject.class);
+                        elements.push(dictionary);
+                    }
+                }
+            }
+            assertThat(inline).contains("attributes", "OBJR");
         }
     }
 
