@@ -53,6 +53,10 @@ final class ThroughputCommand implements Callable<Integer> {
     @Option(names = "--rounds", description = "Measured batches, each of --drafts new drafts (default: ${DEFAULT-VALUE}).")
     int rounds = 3;
 
+    /** As many warm containers as events at once; on 2 cores 2, 4 and 8 publish at the same rate. */
+    @Option(names = "--concurrency", description = "Events the stack handles at once, as that many warm containers (default: ${DEFAULT-VALUE}).")
+    int concurrency = 8;
+
     @Mixin
     BenchmarkInputs inputs;
 
@@ -69,7 +73,7 @@ final class ThroughputCommand implements Callable<Integer> {
             return 2;
         }
         String workingGroup = accepted.draft().meta().workingGroup();
-        StackSettings settings = StackSettings.ephemeral().withPorts(0, 0, -1).withRunSchedules(false);
+        StackSettings settings = StackSettings.ephemeral().withPorts(0, 0, -1).withRunSchedules(false).withConcurrency(concurrency);
         try (LocalStack stack = LocalStack.start(Template.read(inputs.templateFile()), settings)) {
             out.printf("throughput: %d drafts to warm up, then %d rounds of %d drafts, %d events at a time%n",
                     warmUp, rounds, drafts, settings.concurrency());

@@ -13,9 +13,10 @@ class ThroughputJarIntegrationTest {
 
     @Test
     void publishesEveryDraftOnceAndPrintsBriefsPerSecond() throws Exception {
-        String output = LocalJar.run("throughput", "--drafts", "8", "--warm-up", "4", "--rounds", "2");
+        String output = LocalJar.run("throughput", "--drafts", "8", "--warm-up", "4", "--rounds", "2", "--concurrency", "3");
 
-        assertThat(output).as(output).containsPattern("round 1: 8 drafts published in \\d+\\.\\d\\d s, \\d+\\.\\d briefs/s")
+        assertThat(output).as(output).contains("then 2 rounds of 8 drafts, 3 events at a time")
+                .containsPattern("round 1: 8 drafts published in \\d+\\.\\d\\d s, \\d+\\.\\d briefs/s")
                 .containsPattern("round 2: 8 drafts published in \\d+\\.\\d\\d s, \\d+\\.\\d briefs/s")
                 .containsPattern("median: \\d+\\.\\d briefs/s end to end \\(20 drafts, each published exactly once\\)");
     }

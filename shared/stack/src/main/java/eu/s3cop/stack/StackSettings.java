@@ -82,6 +82,10 @@ public record StackSettings(
         return new StackSettings(dataDirectory, s3Port, dynamoDbPort, httpPort, region, accessKey, secretKey, parameters, runSchedules, deliverS3Events, retryDelay, concurrency, functions);
     }
 
+    public StackSettings withConcurrency(int events) {
+        return new StackSettings(dataDirectory, s3Port, dynamoDbPort, httpPort, region, accessKey, secretKey, parameters, runSchedules, deliverS3Events, retryDelay, events, code);
+    }
+
     public StackSettings withParameters(Map<String, String> values) {
         return new StackSettings(dataDirectory, s3Port, dynamoDbPort, httpPort, region, accessKey, secretKey, values, runSchedules, deliverS3Events, retryDelay, concurrency, code);
     }
