@@ -3,11 +3,14 @@ package eu.s3cop.render;
 import eu.s3cop.draft.Draft;
 import eu.s3cop.draft.FrontMatter;
 import eu.s3cop.draft.Markdown;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,13 +67,25 @@ final class BriefHtml {
     /**
      * The table of contents from the headings (levels 1 to 3), with page numbers, and the same
      * entries as PDF bookmarks. Headings get ids of their own so that links work whatever the
-     * script of their text.
+     * script of their text; the draft's own links to a heading by its GitHub-style anchor
+     * ({@code [results](#results-across-regions)}) follow it to its new id.
      */
     private static void contents(Element head, Element nav, Element content) {
         Elements headings = content.select("h1, h2, h3, h4, h5, h6");
+        Map<String, String> renamed = new HashMap<>();
         int number = 0;
         for (Element heading : headings) {
-            heading.attr("id", "section-" + ++number);
+            String id = "section-" + ++number;
+            if (!heading.id().isEmpty()) {
+                renamed.putIfAbsent(heading.id(), id);
+            }
+            heading.attr("id", id);
+        }
+        for (Element link : content.select("a[href^=#]")) {
+            String id = renamed.get(anchor(link.attr("href")));
+            if (id != null) {
+                link.attr("href", "#" + id);
+            }
         }
         List<Element> listed = headings.stream().filter(heading -> heading.tagName().compareTo("h4") < 0).toList();
         if (listed.isEmpty()) {
@@ -94,6 +109,16 @@ final class BriefHtml {
             Element bookmark = parent.appendElement("bookmark").attr("name", heading.text()).attr("href", "#" + heading.id());
             open.push(bookmark);
             levels.push(level);
+        }
+    }
+
+    /** An in-document link's anchor as the heading's id reads: percent-escapes decoded where they are well formed. */
+    private static String anchor(String href) {
+        String raw = href.substring(1);
+        try {
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return raw;
         }
     }
 
