@@ -3,10 +3,6 @@ package eu.s3cop.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.s3cop.draft.Draft;
-import eu.s3cop.draft.DraftReader;
-import eu.s3cop.draft.DraftRules;
-import eu.s3cop.draft.Outcome;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.jsoup.nodes.Document;
@@ -39,18 +35,6 @@ class BriefHtmlTest {
     }
 
     private static Draft draft(String body) {
-        String text = """
-                ---
-                title: A test brief
-                type: policy-brief
-                working_group: innovation-diffusion
-                authors: [Test Author]
-                date: 2024-05-23
-                ---
-
-                """ + body;
-        Outcome outcome = new DraftReader(DraftRules.defaults()).read("test.md", text.getBytes(StandardCharsets.UTF_8));
-        assertThat(outcome).isInstanceOf(Outcome.Accepted.class);
-        return ((Outcome.Accepted) outcome).draft();
+        return Samples.withBody(body);
     }
 }

@@ -11,10 +11,7 @@ import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.ast.Text;
 import eu.s3cop.draft.Draft;
-import eu.s3cop.draft.DraftReader;
-import eu.s3cop.draft.DraftRules;
 import eu.s3cop.draft.Markdown;
-import eu.s3cop.draft.Outcome;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -408,19 +405,7 @@ class PdfRendererTest {
     }
 
     private static Draft draft(String body) {
-        String text = """
-                ---
-                title: A test brief
-                type: policy-brief
-                working_group: innovation-diffusion
-                authors: [Test Author]
-                date: 2024-05-23
-                ---
-
-                """ + body;
-        Outcome outcome = new DraftReader(DraftRules.defaults()).read("test.md", text.getBytes(StandardCharsets.UTF_8));
-        assertThat(outcome).isInstanceOf(Outcome.Accepted.class);
-        return ((Outcome.Accepted) outcome).draft();
+        return Samples.withBody(body);
     }
 
     /** The plain text of every paragraph, heading and table cell, split into sentences. */

@@ -6,6 +6,7 @@ import eu.s3cop.draft.DraftRules;
 import eu.s3cop.draft.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -36,6 +37,25 @@ final class Samples {
 
     static Path draftFile(String relative) {
         return root().resolve("events/drafts").resolve(relative);
+    }
+
+    /** A draft with the given Markdown under a minimal front matter, read as the function reads it. */
+    static Draft withBody(String body) {
+        String text = """
+                ---
+                title: A test brief
+                type: policy-brief
+                working_group: innovation-diffusion
+                authors: [Test Author]
+                date: 2024-05-23
+                ---
+
+                """ + body;
+        Outcome outcome = new DraftReader(DraftRules.defaults()).read("test.md", text.getBytes(StandardCharsets.UTF_8));
+        if (outcome instanceof Outcome.Accepted accepted) {
+            return accepted.draft();
+        }
+        throw new IllegalStateException("The test draft is rejected: " + ((Outcome.Rejected) outcome).problems());
     }
 
     static Draft draft(String relative) {
