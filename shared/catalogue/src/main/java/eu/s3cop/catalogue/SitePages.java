@@ -132,9 +132,8 @@ public final class SitePages {
         main.appendElement("h1").text("Search results");
         search(main, query);
         String count = listings.size() + (listings.size() == 1 ? " publication" : " publications");
-        String status = query.isEmpty() ? count + "." : count + (listings.size() == 1 ? " matches " : " match ") + "“" + query + "”.";
-        main.appendElement("p").attr("role", "status").text(next == null ? status : "Showing " + status.substring(0, status.length() - 1)
-                + "; more follow.");
+        String found = query.isEmpty() ? count : count + (listings.size() == 1 ? " matches " : " match ") + "“" + query + "”";
+        main.appendElement("p").attr("role", "status").text(next == null ? found + "." : "Showing " + found + "; more follow.");
         list(main, listings, "Matching publications");
         if (next != null) {
             main.appendElement("p").addClass("more").appendElement("a").attr("rel", "next").attr("href", next).text("More publications");

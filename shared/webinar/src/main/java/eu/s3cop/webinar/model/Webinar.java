@@ -34,13 +34,19 @@ public record Webinar(
     public static final Duration SHORTEST = Duration.ofMinutes(15);
     /** The longest a webinar may last: what lets a query for those not yet ended start this long ago. */
     public static final Duration LONGEST = Duration.ofHours(8);
+    /** The durations a webinar may have, in words: "15 minutes to 8 hours". */
+    public static final String ALLOWED_DURATIONS = SHORTEST.toMinutes() + " minutes to " + LONGEST.toHours() + " hours";
 
     public Webinar {
         speakers = List.copyOf(speakers);
-        if (duration.compareTo(SHORTEST) < 0 || duration.compareTo(LONGEST) > 0) {
-            throw new IllegalArgumentException("A webinar lasts from " + SHORTEST.toMinutes() + " minutes to " + LONGEST.toHours()
-                    + " hours, not " + duration);
+        if (!allowedDuration(duration)) {
+            throw new IllegalArgumentException("A webinar lasts from " + ALLOWED_DURATIONS + ", not " + duration);
         }
+    }
+
+    /** Whether a webinar may last this long: from {@link #SHORTEST} to {@link #LONGEST}. */
+    public static boolean allowedDuration(Duration duration) {
+        return duration.compareTo(SHORTEST) >= 0 && duration.compareTo(LONGEST) <= 0;
     }
 
     /** A speaker and their role. */

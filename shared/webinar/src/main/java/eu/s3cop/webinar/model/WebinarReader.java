@@ -248,8 +248,8 @@ public final class WebinarReader {
             }
             try {
                 Duration duration = Duration.parse(value);
-                if (duration.compareTo(Webinar.SHORTEST) < 0 || duration.compareTo(Webinar.LONGEST) > 0) {
-                    problem("duration", value + " is outside " + Webinar.SHORTEST.toMinutes() + " minutes to " + Webinar.LONGEST.toHours() + " hours");
+                if (!Webinar.allowedDuration(duration)) {
+                    problem("duration", value + " is outside " + Webinar.ALLOWED_DURATIONS);
                     return null;
                 }
                 return duration;
