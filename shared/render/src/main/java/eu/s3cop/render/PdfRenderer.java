@@ -82,6 +82,9 @@ public final class PdfRenderer {
         org.jsoup.nodes.Document html = BriefHtml.build(draft, settings, images, css);
         PdfRendererBuilder builder = new PdfRendererBuilder()
                 .useFastMode()
+                // Page content is written plain (openhtmltopdf's "test mode" does only that) and
+                // compressed by ContentStreams, once its empty artifacts are gone.
+                .testMode(true)
                 .usePdfUaAccessibility(true)
                 .usePdfAConformance(PdfAConformance.PDFA_2_U)
                 .useColorProfile(colourProfile)
@@ -111,6 +114,7 @@ public final class PdfRenderer {
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer(); PDDocument pdf = renderer.createPDFKeepOpen()) {
                 Reproducible.stamp(pdf, settings, draft);
                 SmallObjects.inline(pdf);
+                ContentStreams.compact(pdf);
                 int pages = pdf.getNumberOfPages();
                 pdf.save(out);
                 return new RenderedPdf(out.toByteArray(), pages);

@@ -151,6 +151,24 @@ class PdfRendererTest {
     }
 
     @Test
+    void pageContentIsCompressedAndHoldsNoArtifactAroundNothing() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(RENDERER.render(Samples.draft("innovation-diffusion/bottlenecks-to-innovation-diffusion.md"),
+                SETTINGS, Map.of()).bytes())) {
+            int artifacts = 0;
+            for (PDPage page : pdf.getPages()) {
+                COSBase contents = page.getCOSObject().getDictionaryObject(COSName.CONTENTS);
+                assertThat(contents).isInstanceOf(org.apache.pdfbox.cos.COSStream.class);
+                assertThat(((org.apache.pdfbox.cos.COSStream) contents).getFilters()).isEqualTo(COSName.FLATE_DECODE);
+                String content = new String(page.getContents().readAllBytes(), StandardCharsets.ISO_8859_1);
+                assertThat(content).doesNotContainPattern("/Artifact[^\n]* BDC\nEMC\n");
+                artifacts += content.split("/Artifact ", -1).length - 1;
+            }
+            // The running header, page numbers and table rules are still artifacts.
+            assertThat(artifacts).isGreaterThan(pdf.getNumberOfPages());
+        }
+    }
+
+    @Test
     void referencesAttributesAndLinkActionsStayInsideTheObjectsThatUseThem() throws IOException {
         String body = """
                 # Results
