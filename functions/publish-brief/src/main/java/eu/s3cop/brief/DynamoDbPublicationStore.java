@@ -204,10 +204,10 @@ final class DynamoDbPublicationStore {
         dynamoDb.putItem(put -> put.tableName(table).item(item));
     }
 
-    /** What became of an upload, for the secretariat and for support: published, previewed or rejected. */
     /** How long an upload's status record stays before DynamoDB's time to live removes it. */
     static final Duration STATUS_KEPT = Duration.ofDays(90);
 
+    /** What became of an upload, for the secretariat and for support: published, previewed or rejected. */
     void recordStatus(Upload upload, String status, Map<String, AttributeValue> details, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(details);
         item.put("pk", string("UPLOAD#" + upload.bucket() + "/" + upload.key()));
