@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -33,6 +33,12 @@ public final class CatalogueSite {
     private final List<String> workingGroups;
     private final SitePages pages;
     private final Clock clock;
+    /**
+     * Working groups seen to have a published brief. A brief, once published, stays listed (there
+     * is no unpublishing), so what is known here never turns false, and asking the index again
+     * whether such a group has any brief would only cost a query on every publication.
+     */
+    private final Set<String> groupsWithBriefs = ConcurrentHashMap.newKeySet();
 
     public CatalogueSite(S3Client s3, DynamoDbClient dynamoDb, String table, String webinarsTable, String siteBucket,
             List<String> workingGroups, Clock clock) {
@@ -104,19 +110,24 @@ public final class CatalogueSite {
      * without publications, so that each page the menu links to exists. The other groups' pages
      * list neither the publication nor anything it changes. Every query reads only what its page
      * shows, so a publication's cost does not grow with the catalogue. What is written depends
-     * only on what is stored, never on the container's history.
+     * only on what is stored, never on the container's history: a group this instance has seen
+     * with a brief is not asked again, but briefs are never unlisted, so the answer would be the same.
      */
     public void regenerateFor(String workingGroup) {
         List<Webinar> upcoming = upcoming();
         List<Listing> latest = latest(SitePages.LATEST + 1);
         writeShared(latest, upcoming);
-        Set<String> recentlyPublishing = latest.stream().map(Listing::workingGroup).collect(Collectors.toSet());
+        // A group among the newest briefs has some: only the others need asking, once.
+        latest.forEach(listing -> groupsWithBriefs.add(listing.workingGroup()));
         for (String group : workingGroups) {
             if (group.equals(workingGroup)) {
                 writeGroup(group, ofWorkingGroup(group, SitePages.LATEST + 1), upcoming);
-            } else if (!recentlyPublishing.contains(group) && ofWorkingGroup(group, 1).isEmpty()) {
-                // A group among the newest briefs has some: only the others need asking.
-                writeGroup(group, List.of(), upcoming);
+            } else if (!groupsWithBriefs.contains(group)) {
+                if (ofWorkingGroup(group, 1).isEmpty()) {
+                    writeGroup(group, List.of(), upcoming);
+                } else {
+                    groupsWithBriefs.add(group);
+                }
             }
         }
     }
