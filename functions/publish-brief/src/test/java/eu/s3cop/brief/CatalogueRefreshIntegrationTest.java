@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.s3cop.catalogue.CatalogueSite;
 import eu.s3cop.core.AwsClients;
 import eu.s3cop.core.FunctionEnvironment;
+import eu.s3cop.draft.FrontMatter;
+import eu.s3cop.draft.PublicationType;
 import eu.s3cop.stack.LocalStack;
 import eu.s3cop.testing.LocalAws;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HashMap;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +22,6 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** What the catalogue asks the index when a publication refreshes it, on a stack of its own. */
@@ -30,13 +34,12 @@ class CatalogueRefreshIntegrationTest {
 
     @Test
     void aGroupOnceSeenWithBriefsIsNotAskedAgainAndAGroupWithoutAnyStillGetsItsPage(LocalStack stack) {
-        DynamoDbClient seeding = stack.dynamoDbClient();
         String table = stack.table("PublicationsTable");
+        DynamoDbPublicationStore store = new DynamoDbPublicationStore(stack.dynamoDbClient(), table);
         // One older brief in a group, then 31 newer ones elsewhere: the older group is not among the newest.
-        seeding.putItem(put -> put.tableName(table).item(listed(OLDER, "older-brief", "2098-01-01")));
+        publish(store, OLDER, "older-brief", LocalDate.parse("2098-01-01"));
         for (int i = 1; i <= 31; i++) {
-            Map<String, AttributeValue> newer = listed(PUBLISHING, "newer-brief-" + i, "2099-01-01");
-            seeding.putItem(put -> put.tableName(table).item(newer));
+            publish(store, PUBLISHING, "newer-brief-" + i, LocalDate.parse("2099-01-01"));
         }
         Map<String, Integer> groupsAsked = new ConcurrentHashMap<>();
         ExecutionInterceptor counting = new ExecutionInterceptor() {
@@ -64,27 +67,16 @@ class CatalogueRefreshIntegrationTest {
                 .extracting(object -> object.key()).contains("working-groups/" + EMPTY + ".html", "working-groups/" + PUBLISHING + ".html");
     }
 
-    /** A publication's listing item as publishing writes it, with what the catalogue reads. */
-    private static Map<String, AttributeValue> listed(String group, String slug, String date) {
+    /** Indexes a brief as publishing does: its version claimed, then completed. */
+    private static void publish(DynamoDbPublicationStore store, String group, String slug, LocalDate date) {
         String id = group + "/" + slug;
-        String sortKey = date + "#" + id;
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", AttributeValue.fromS("PUB#" + id));
-        item.put("sk", AttributeValue.fromS("META"));
-        item.put("id", AttributeValue.fromS(id));
-        item.put("title", AttributeValue.fromS("A brief called " + slug));
-        item.put("type", AttributeValue.fromS("policy-brief"));
-        item.put("workingGroup", AttributeValue.fromS(group));
-        item.put("authors", AttributeValue.fromL(List.of(AttributeValue.fromS("Alison Hunter"))));
-        item.put("date", AttributeValue.fromS(date));
-        item.put("latestVersion", AttributeValue.fromN("1"));
-        item.put("pages", AttributeValue.fromN("2"));
-        item.put("summary", AttributeValue.fromS(""));
-        item.put("publishedAt", AttributeValue.fromS(date + "T09:00:00Z"));
-        item.put("gsi1pk", AttributeValue.fromS("WG#" + group));
-        item.put("gsi1sk", AttributeValue.fromS(sortKey));
-        item.put("gsi3pk", AttributeValue.fromS("PUBLISHED"));
-        item.put("gsi3sk", AttributeValue.fromS(sortKey));
-        return item;
+        String draftKey = "drafts/" + group + "/" + slug + ".md";
+        Instant at = date.atTime(9, 0).toInstant(ZoneOffset.UTC);
+        FrontMatter meta = new FrontMatter("A brief called " + slug, PublicationType.POLICY_BRIEF, group, List.of("Alison Hunter"),
+                date, "en", "", List.of(), false);
+        String draftSha256 = BriefPublisher.sha256(draftKey.getBytes(StandardCharsets.UTF_8));
+        store.claim(id, 1, draftSha256, new Upload(Briefs.UPLOADS, draftKey, null, ""), at);
+        store.complete(new PublishedVersion(id, 1, meta, "briefs/" + id + "/v1.pdf", 2, 1024,
+                BriefPublisher.sha256(id.getBytes(StandardCharsets.UTF_8)), draftSha256, draftKey, at));
     }
 }

@@ -36,7 +36,11 @@ final class ContentStreams {
      * two thirds of its time.
      */
     private static final int LEVEL = 5;
-    private static final byte[] ARTIFACT = "/Artifact ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ARTIFACT = ascii("/Artifact ");
+    private static final byte[] BEGIN_INLINE_IMAGE = ascii("BI");
+    private static final byte[] END_MARKED_CONTENT = ascii("EMC");
+    private static final byte[] BEGIN_MARKED_CONTENT = ascii("BMC");
+    private static final byte[] BEGIN_MARKED_CONTENT_WITH_PROPERTIES = ascii("BDC");
 
     private ContentStreams() {
     }
@@ -101,10 +105,10 @@ final class ContentStreams {
                 end++;
             }
             int next = Math.min(end + 1, content.length);
-            if (isLine(content, start, end, "BI")) {
+            if (isLine(content, start, end, BEGIN_INLINE_IMAGE)) {
                 return content;
             }
-            if (isLine(content, start, end, "EMC")) {
+            if (isLine(content, start, end, END_MARKED_CONTENT)) {
                 if (depth == 0) {
                     return content;
                 }
@@ -114,12 +118,15 @@ final class ContentStreams {
                     start = next;
                     continue;
                 }
-            } else if (endsWithOperator(content, start, end, "BDC") || endsWithOperator(content, start, end, "BMC")) {
+            } else if (endsWithOperator(content, start, end, BEGIN_MARKED_CONTENT_WITH_PROPERTIES)
+                    || endsWithOperator(content, start, end, BEGIN_MARKED_CONTENT)) {
                 if (depth == opened.length) {
                     opened = Arrays.copyOf(opened, depth * 2);
                     openEnds = Arrays.copyOf(openEnds, depth * 2);
                 }
-                opened[depth] = startsWith(content, start, end, ARTIFACT) ? length : -1;
+                boolean artifact = end - start >= ARTIFACT.length
+                        && Arrays.equals(content, start, start + ARTIFACT.length, ARTIFACT, 0, ARTIFACT.length);
+                opened[depth] = artifact ? length : -1;
                 openEnds[depth] = length + next - start;
                 depth++;
             }
@@ -130,33 +137,18 @@ final class ContentStreams {
         return depth == 0 ? Arrays.copyOf(out, length) : content;
     }
 
-    private static boolean isLine(byte[] content, int start, int end, String operator) {
-        return end - start == operator.length() && endsWithOperator(content, start, end, operator);
+    private static boolean isLine(byte[] content, int start, int end, byte[] operator) {
+        return end - start == operator.length && endsWithOperator(content, start, end, operator);
     }
 
     /** Whether the line ends with the operator, as a token of its own. */
-    private static boolean endsWithOperator(byte[] content, int start, int end, String operator) {
-        int from = end - operator.length();
-        if (from < start || (from > start && content[from - 1] != ' ')) {
-            return false;
-        }
-        for (int i = 0; i < operator.length(); i++) {
-            if (content[from + i] != operator.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+    private static boolean endsWithOperator(byte[] content, int start, int end, byte[] operator) {
+        int from = end - operator.length;
+        return from >= start && (from == start || content[from - 1] == ' ')
+                && Arrays.equals(content, from, end, operator, 0, operator.length);
     }
 
-    private static boolean startsWith(byte[] content, int start, int end, byte[] prefix) {
-        if (end - start < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (content[start + i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }
