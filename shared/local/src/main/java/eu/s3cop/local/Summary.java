@@ -60,6 +60,10 @@ record Summary(LocalStack stack, Path template) {
         if (trigger instanceof Trigger.HttpApi route) {
             return "HTTP " + route.method() + " " + http + route.path();
         }
+        if (trigger instanceof Trigger.DynamoDb stream) {
+            return "DynamoDB stream of " + stack.table(stream.table()) + ", batches of up to " + stream.batchSize()
+                    + (stream.filters().isEmpty() ? "" : ", filtered") + (stack.settings().deliverStreams() ? "" : " (not delivered)");
+        }
         return trigger.eventId() + " (" + ((Trigger.Other) trigger).type() + ", not run locally)";
     }
 

@@ -10,6 +10,7 @@ import eu.s3cop.stack.http.StaticSite;
 import eu.s3cop.stack.lambda.Events;
 import eu.s3cop.stack.lambda.FunctionRunner;
 import eu.s3cop.stack.lambda.Invocation;
+import eu.s3cop.stack.lambda.StreamMapping;
 import eu.s3cop.stack.mail.Outbox;
 import eu.s3cop.stack.s3.LocalS3;
 import eu.s3cop.stack.s3.ObjectCreated;
@@ -38,6 +39,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -46,7 +49,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  *
  * <p>Uploads by any S3 client reach the functions the template wires to that bucket, event type,
  * prefix and suffix, as asynchronous invocations: delivered once, in the background, and retried
- * twice after a failure, as Lambda does. Schedules run on their expressions and on demand.
+ * twice after a failure, as Lambda does. Changes to a table with a stream reach the functions
+ * the template maps to that stream, in ordered batches, as Lambda's event source mappings
+ * deliver them. Schedules run on their expressions and on demand.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -63,6 +68,8 @@ public final class LocalStack implements AutoCloseable {
     private final ExecutorService deliveries;
     private final ScheduledExecutorService clock;
     private final Pending pending = new Pending();
+    private final List<StreamMapping> streamMappings = new ArrayList<>();
+    private DynamoDbStreamsClient streamsClient;
     private LocalS3 s3;
     private LocalDynamoDb dynamoDb;
     private HttpGateway http;
@@ -126,6 +133,33 @@ public final class LocalStack implements AutoCloseable {
         }
         if (settings.runSchedules()) {
             runners.values().forEach(this::scheduleAll);
+        }
+        if (settings.deliverStreams()) {
+            mapStreams();
+        }
+    }
+
+    /** Starts reading each stream a function is mapped to. */
+    private void mapStreams() {
+        for (FunctionRunner runner : runners.values()) {
+            for (Trigger.DynamoDb trigger : runner.function().triggers(Trigger.DynamoDb.class)) {
+                String table = table(trigger.table());
+                if (streamsClient == null) {
+                    streamsClient = clients().configure(DynamoDbStreamsClient.builder(), "DYNAMODB").endpointOverride(dynamoDb.endpoint()).build();
+                }
+                TableDescription description;
+                try (DynamoDbClient client = dynamoDbClient()) {
+                    description = client.describeTable(describe -> describe.tableName(table)).table();
+                }
+                if (description.latestStreamArn() == null) {
+                    throw new TemplateException(runner.function().name() + ".Events." + trigger.eventId() + " reads the stream of "
+                            + trigger.table() + ", which has no StreamSpecification in the template");
+                }
+                String eventSourceArn = "arn:aws:dynamodb:" + settings.region() + ":" + LocalResolver.ACCOUNT_ID + ":table/" + table
+                        + "/stream/" + description.latestStreamLabel();
+                streamMappings.add(new StreamMapping(streamsClient, description.latestStreamArn(), eventSourceArn, runner.function().name(),
+                        trigger, settings.region(), settings.retryDelay(), (event, what, attempt) -> deliver(runner, event, what, attempt)).start());
+            }
         }
     }
 
@@ -251,11 +285,23 @@ public final class LocalStack implements AutoCloseable {
         return Optional.ofNullable(last);
     }
 
-    /** Waits until every event delivered so far, retries included, has been handled. */
+    /**
+     * Waits until every event delivered so far, retries included, has been handled, and every
+     * change written to a mapped stream so far has been delivered (without waiting out a
+     * batching window), including what those deliveries cause in turn.
+     */
     public void awaitIdle(Duration timeout) {
-        if (!pending.awaitZero(timeout)) {
-            throw new StackException("Events were still being handled after " + timeout.toMillis() + " ms");
-        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean delivered;
+        do {
+            if (!pending.awaitZero(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                throw new StackException("Events were still being handled after " + timeout.toMillis() + " ms");
+            }
+            delivered = false;
+            for (StreamMapping mapping : streamMappings) {
+                delivered |= mapping.drain(deadline);
+            }
+        } while (delivered);
     }
 
     // --- delivery ---
@@ -376,6 +422,10 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        streamMappings.forEach(StreamMapping::close);
+        if (streamsClient != null) {
+            streamsClient.close();
+        }
         clock.shutdownNow();
         deliveries.shutdown();
         try {

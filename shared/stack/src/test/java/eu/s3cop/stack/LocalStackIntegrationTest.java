@@ -2,6 +2,7 @@ package eu.s3cop.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.stack.template.Template;
@@ -102,6 +103,50 @@ class LocalStackIntegrationTest {
         assertThat(invocationsFor("record-upload", key)).hasSize(1);
         String record = s3.getObjectAsBytes(get -> get.bucket("s3cop-records").key("seen/" + key)).asUtf8String();
         assertThat(record).startsWith("ObjectCreated:CompleteMultipartUpload\n").contains("\n" + (part.length + 3) + "\n");
+    }
+
+    @Test
+    void tableChangesReachTheMappedFunctionFilteredInOrderAndInOneBatch() {
+        try (DynamoDbClient dynamoDb = stack.dynamoDbClient()) {
+            note(dynamoDb, "batch-1", "note", "first");
+            note(dynamoDb, "batch-2", "memo", "not a note");
+            note(dynamoDb, "batch-3", "note", "second");
+            note(dynamoDb, "batch-1", "note", "changed");
+        }
+        stack.awaitIdle(SETTLE);
+
+        List<Invocation> batches = invocations.stream()
+                .filter(invocation -> invocation.function().equals("note-changes") && invocation.event().contains("batch-")).toList();
+        assertThat(batches).singleElement().satisfies(batch -> {
+            assertThat(batch.succeeded()).isTrue();
+            assertThat(batch.trigger()).isEqualTo("DynamoDB RunsTable stream (3 records)");
+        });
+        String lines = s3.getObjectAsBytes(get -> get.bucket("s3cop-records").key("changes/" + batches.get(0).requestId())).asUtf8String();
+        assertThat(lines.split("\n")).hasSize(3).satisfies(records -> {
+            assertThat(records[0]).startsWith("INSERT batch-1 first arn:aws:dynamodb:" + StackSettings.REGION + ":");
+            assertThat(records[0]).contains(":table/s3cop-runs/stream/");
+            assertThat(records[1]).startsWith("INSERT batch-3 second ");
+            assertThat(records[2]).startsWith("MODIFY batch-1 changed ");
+        });
+    }
+
+    @Test
+    void aFailedBatchOfChangesIsRetriedWhole() {
+        try (DynamoDbClient dynamoDb = stack.dynamoDbClient()) {
+            note(dynamoDb, "retry-1", "note", "fail");
+            note(dynamoDb, "retry-2", "note", "kept");
+        }
+        stack.awaitIdle(SETTLE);
+
+        List<Invocation> attempts = invocations.stream()
+                .filter(invocation -> invocation.function().equals("note-changes") && invocation.event().contains("retry-")).toList();
+        assertThat(attempts).extracting(Invocation::attempt, Invocation::succeeded).containsExactly(tuple(1, false), tuple(2, true));
+        assertThat(attempts.get(1).event()).isEqualTo(attempts.get(0).event()).contains("retry-1", "retry-2");
+    }
+
+    private static void note(DynamoDbClient dynamoDb, String pk, String kind, String text) {
+        dynamoDb.putItem(put -> put.tableName("s3cop-runs").item(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("note"),
+                "kind", AttributeValue.fromS(kind), "text", AttributeValue.fromS(text))));
     }
 
     @Test

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 
 /** Creates the template's tables, with their keys and indexes, in a DynamoDB endpoint. */
 public final class Tables {
@@ -19,11 +20,18 @@ public final class Tables {
     private Tables() {
     }
 
-    /** Creates each table that does not exist yet; an existing table (a persisted data folder) is kept as it is. */
+    /**
+     * Creates each table that does not exist yet. An existing table (a persisted data folder) is
+     * kept as it is, except that it gets the stream the template now asks for.
+     */
     public static void create(DynamoDbClient dynamoDb, List<TableResource> tables) {
         List<String> existing = dynamoDb.listTables().tableNames();
         for (TableResource table : tables) {
             if (existing.contains(table.localName())) {
+                StreamSpecification stream = streamSpecification(table);
+                if (stream != null && dynamoDb.describeTable(describe -> describe.tableName(table.localName())).table().latestStreamArn() == null) {
+                    dynamoDb.updateTable(update -> update.tableName(table.localName()).streamSpecification(stream));
+                }
                 continue;
             }
             try {
@@ -56,11 +64,26 @@ public final class Tables {
                                 .build())
                         .toList())
                 .keySchema(keySchema(properties.get("KeySchema"), path + ".KeySchema"));
+        StreamSpecification stream = streamSpecification(table);
+        if (stream != null) {
+            request.streamSpecification(stream);
+        }
         // DynamoDB refuses an empty index list: a table without indexes sends none.
         if (!indexes.isEmpty()) {
             request.globalSecondaryIndexes(indexes);
         }
         return request.build();
+    }
+
+    /** The table's stream, or null when the template gives it none. */
+    static StreamSpecification streamSpecification(TableResource table) {
+        Map<String, Object> stream = Values.map(table.properties().get("StreamSpecification"), table.logicalId() + ".Properties.StreamSpecification");
+        if (stream.isEmpty()) {
+            return null;
+        }
+        return StreamSpecification.builder().streamEnabled(true)
+                .streamViewType(Values.string(stream.get("StreamViewType"), table.logicalId() + ".Properties.StreamSpecification.StreamViewType"))
+                .build();
     }
 
     private static List<KeySchemaElement> keySchema(Object value, String path) {

@@ -10,7 +10,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
 /** Event documents shaped exactly as AWS sends them to Lambda. */
 public final class Events {
@@ -82,6 +88,73 @@ public final class Events {
         resources.add(scheduleArn);
         event.putObject("detail");
         return event.toString();
+    }
+
+    /**
+     * A DynamoDB stream record as Lambda delivers it: the table's region, account and stream label
+     * in the source's ARN, the change's images in DynamoDB's typed JSON.
+     */
+    public static ObjectNode dynamoDbRecord(Record change, String eventSourceArn, String region) {
+        ObjectNode record = JSON.createObjectNode();
+        record.put("eventID", change.eventID());
+        record.put("eventName", change.eventNameAsString());
+        record.put("eventVersion", change.eventVersion() == null ? "1.1" : change.eventVersion());
+        record.put("eventSource", "aws:dynamodb");
+        record.put("awsRegion", region);
+        StreamRecord stream = change.dynamodb();
+        ObjectNode dynamodb = record.putObject("dynamodb");
+        Instant created = stream.approximateCreationDateTime() == null ? Instant.now() : stream.approximateCreationDateTime();
+        dynamodb.put("ApproximateCreationDateTime", created.getEpochSecond());
+        dynamodb.set("Keys", item(stream.keys()));
+        if (stream.hasNewImage()) {
+            dynamodb.set("NewImage", item(stream.newImage()));
+        }
+        if (stream.hasOldImage()) {
+            dynamodb.set("OldImage", item(stream.oldImage()));
+        }
+        dynamodb.put("SequenceNumber", stream.sequenceNumber());
+        dynamodb.put("SizeBytes", stream.sizeBytes() == null ? 0 : stream.sizeBytes());
+        dynamodb.put("StreamViewType", stream.streamViewTypeAsString());
+        record.put("eventSourceARN", eventSourceArn);
+        return record;
+    }
+
+    /** A batch of stream records, as one invocation receives them. */
+    public static String dynamoDbStream(List<ObjectNode> records) {
+        ObjectNode event = JSON.createObjectNode();
+        ArrayNode array = event.putArray("Records");
+        records.forEach(array::add);
+        return event.toString();
+    }
+
+    private static ObjectNode item(Map<String, AttributeValue> item) {
+        ObjectNode node = JSON.createObjectNode();
+        item.forEach((name, value) -> node.set(name, attribute(value)));
+        return node;
+    }
+
+    private static ObjectNode attribute(AttributeValue value) {
+        ObjectNode node = JSON.createObjectNode();
+        switch (value.type()) {
+            case S -> node.put("S", value.s());
+            case N -> node.put("N", value.n());
+            case B -> node.put("B", Base64.getEncoder().encodeToString(value.b().asByteArray()));
+            case BOOL -> node.put("BOOL", value.bool());
+            case NUL -> node.put("NULL", true);
+            case SS -> value.ss().forEach(node.putArray("SS")::add);
+            case NS -> value.ns().forEach(node.putArray("NS")::add);
+            case BS -> {
+                ArrayNode sets = node.putArray("BS");
+                value.bs().forEach(bytes -> sets.add(Base64.getEncoder().encodeToString(bytes.asByteArray())));
+            }
+            case L -> {
+                ArrayNode list = node.putArray("L");
+                value.l().forEach(element -> list.add(attribute(element)));
+            }
+            case M -> node.set("M", item(value.m()));
+            default -> throw new IllegalArgumentException("An attribute of an unknown type: " + value);
+        }
+        return node;
     }
 
     static String encodeKey(String key) {

@@ -1,10 +1,11 @@
 package eu.s3cop.stack.template;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** An event source of a function, as the template's {@code Events} section declares it. */
-public sealed interface Trigger permits Trigger.S3, Trigger.Schedule, Trigger.HttpApi, Trigger.Other {
+public sealed interface Trigger permits Trigger.S3, Trigger.Schedule, Trigger.HttpApi, Trigger.DynamoDb, Trigger.Other {
 
     /** The event's key under {@code Events}. */
     String eventId();
@@ -37,6 +38,20 @@ public sealed interface Trigger permits Trigger.S3, Trigger.Schedule, Trigger.Ht
     record HttpApi(String eventId, String method, String path) implements Trigger {
     }
 
+    /**
+     * A DynamoDB stream read by an event source mapping: batches of the table's changes, in order,
+     * one batch at a time, retried as a whole when the function fails.
+     *
+     * @param table the table's logical id (the template names the stream as {@code !GetAtt Table.StreamArn})
+     * @param startingPosition {@code TRIM_HORIZON} or {@code LATEST}
+     * @param batchingWindowSeconds how long records are gathered before the function is invoked
+     * @param maximumRetryAttempts retries of a failed batch before it is skipped; -1 retries until the records expire
+     * @param filters Lambda event filter patterns, as JSON; a record that matches none is dropped (none: every record is delivered)
+     */
+    record DynamoDb(String eventId, String table, String startingPosition, int batchSize, int batchingWindowSeconds,
+            int maximumRetryAttempts, List<String> filters) implements Trigger {
+    }
+
     /** An event source the local stack does not run; it is listed so that nothing is hidden. */
     record Other(String eventId, String type) implements Trigger {
     }
@@ -58,6 +73,7 @@ public sealed interface Trigger permits Trigger.S3, Trigger.Schedule, Trigger.Ht
             case "HttpApi" -> new HttpApi(eventId,
                     Values.stringOr(properties.get("Method"), path + ".Method", "ANY").toUpperCase(java.util.Locale.ROOT),
                     Values.stringOr(properties.get("Path"), path + ".Path", "/{proxy+}"));
+            case "DynamoDB" -> dynamoDb(eventId, properties, path);
             default -> new Other(eventId, type);
         };
     }
@@ -82,6 +98,28 @@ public sealed interface Trigger permits Trigger.S3, Trigger.Schedule, Trigger.Ht
             }
         }
         return new S3(eventId, logicalId, events, prefix, suffix);
+    }
+
+    private static DynamoDb dynamoDb(String eventId, Map<String, Object> properties, String path) {
+        Object stream = properties.get("Stream");
+        if (!(stream instanceof Map<?, ?> getAtt) || !(getAtt.get("Fn::GetAtt") instanceof List<?> arguments)
+                || arguments.size() != 2 || !"StreamArn".equals(arguments.get(1))) {
+            throw new TemplateException(path + ".Stream must be !GetAtt <table>.StreamArn of a table in the same template, got " + stream);
+        }
+        String startingPosition = Values.string(properties.get("StartingPosition"), path + ".StartingPosition");
+        if (!startingPosition.equals("TRIM_HORIZON") && !startingPosition.equals("LATEST")) {
+            throw new TemplateException(path + ".StartingPosition: the local stack reads streams from TRIM_HORIZON or LATEST, got " + startingPosition);
+        }
+        List<String> filters = new ArrayList<>();
+        Map<String, Object> criteria = Values.map(properties.get("FilterCriteria"), path + ".FilterCriteria");
+        for (Object filter : Values.list(criteria.get("Filters"), path + ".FilterCriteria.Filters")) {
+            filters.add(Values.string(Values.map(filter, path + ".FilterCriteria.Filters").get("Pattern"), path + ".FilterCriteria.Filters.Pattern"));
+        }
+        return new DynamoDb(eventId, String.valueOf(arguments.get(0)), startingPosition,
+                Integer.parseInt(Values.stringOr(properties.get("BatchSize"), path + ".BatchSize", "100")),
+                Integer.parseInt(Values.stringOr(properties.get("MaximumBatchingWindowInSeconds"), path + ".MaximumBatchingWindowInSeconds", "0")),
+                Integer.parseInt(Values.stringOr(properties.get("MaximumRetryAttempts"), path + ".MaximumRetryAttempts", "-1")),
+                List.copyOf(filters));
     }
 
     private static boolean enabled(Map<String, Object> properties) {
