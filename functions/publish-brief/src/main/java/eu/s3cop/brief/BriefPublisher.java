@@ -1,6 +1,5 @@
 package eu.s3cop.brief;
 
-import eu.s3cop.catalogue.CatalogueSite;
 import eu.s3cop.draft.Draft;
 import eu.s3cop.draft.DraftReader;
 import eu.s3cop.draft.Outcome;
@@ -32,6 +31,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * is stored, a repeat of the same upload finds its content claimed and publishes nothing new,
  * and two different uploads racing for one number both end up published, one as N+1. A failure
  * anywhere leaves at most a pending version that the retry of the same event completes.
+ *
+ * <p>The catalogue site is not this class's work: the transaction that lists a version also
+ * lands on the table's stream, which refreshes the site in batches (refresh-catalogue).
  */
 public final class BriefPublisher {
 
@@ -62,7 +64,6 @@ public final class BriefPublisher {
     private final DynamoDbPublicationStore store;
     private final DraftReader reader;
     private final PdfRenderer renderer;
-    private final CatalogueSite site;
     private final Clock clock;
 
     public BriefPublisher(PublishingConfig config, S3Client s3, DynamoDbClient dynamoDb, PdfRenderer renderer, Clock clock) {
@@ -71,7 +72,6 @@ public final class BriefPublisher {
         this.store = new DynamoDbPublicationStore(dynamoDb, config.table());
         this.reader = new DraftReader(config.rules());
         this.renderer = renderer;
-        this.site = new CatalogueSite(s3, dynamoDb, config.table(), config.webinarsTable(), config.siteBucket(), config.workingGroups(), clock);
         this.clock = clock;
     }
 
@@ -95,7 +95,6 @@ public final class BriefPublisher {
             throw new IllegalStateException("The built-in priming draft is rejected: " + rejected.problems());
         }
         Draft draft = ((Outcome.Accepted) outcome).draft();
-        site.prime();
         return renderer.render(draft, new RenderSettings(1, Instant.EPOCH), Map.of()).pages();
     }
 
@@ -164,8 +163,6 @@ public final class BriefPublisher {
             objects.put(upload.bucket(), Report.key(upload.key()), Report.published(upload.key(), published), "application/json");
             store.recordStatus(upload, "PUBLISHED", Map.of("publication", DynamoDbPublicationStore.string(id),
                     "version", DynamoDbPublicationStore.number(version)), clock.instant());
-            // Last, so a failure here retries the event, which finds the version published and refreshes again.
-            site.regenerateFor(draft.meta().workingGroup());
             return new Publication(Result.PUBLISHED, id, version, layout.millis(), null);
         }
         throw new PublishingContentionException(id, MAX_ATTEMPTS);
@@ -180,7 +177,6 @@ public final class BriefPublisher {
         });
         store.recordStatus(upload, "UNCHANGED", Map.of("publication", DynamoDbPublicationStore.string(id),
                 "version", DynamoDbPublicationStore.number(version)), clock.instant());
-        site.regenerateFor(draft.meta().workingGroup());
         return new Publication(Result.UNCHANGED, id, version);
     }
 

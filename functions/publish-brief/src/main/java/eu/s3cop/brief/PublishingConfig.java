@@ -10,12 +10,9 @@ import java.util.List;
  *
  * @param uploadsBucket where drafts arrive and reports go
  * @param publicationsBucket where PDFs go (private)
- * @param siteBucket where the catalogue site is regenerated after each publication
- * @param table the publications index
- * @param webinarsTable read for the catalogue's upcoming webinars
+ * @param table the publications index (its stream refreshes the catalogue site, in another function)
  */
-public record PublishingConfig(String uploadsBucket, String publicationsBucket, String siteBucket, String table, String webinarsTable,
-        List<String> workingGroups, DraftRules rules) {
+public record PublishingConfig(String uploadsBucket, String publicationsBucket, String table, List<String> workingGroups, DraftRules rules) {
 
     public static PublishingConfig from(FunctionEnvironment environment) {
         List<String> groups = Arrays.stream(environment.optional("WORKING_GROUPS", String.join(",", DraftRules.DEFAULT_WORKING_GROUPS)).split(","))
@@ -23,9 +20,7 @@ public record PublishingConfig(String uploadsBucket, String publicationsBucket, 
         return new PublishingConfig(
                 environment.required("UPLOADS_BUCKET"),
                 environment.required("PUBLICATIONS_BUCKET"),
-                environment.required("SITE_BUCKET"),
                 environment.required("PUBLICATIONS_TABLE"),
-                environment.required("WEBINARS_TABLE"),
                 groups,
                 DraftRules.withWorkingGroups(groups));
     }

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -58,9 +59,9 @@ class CatalogueRefreshIntegrationTest {
         CatalogueSite catalogue = new CatalogueSite(stack.s3Client(), counted, table, stack.table("WebinarsTable"), site,
                 List.of(PUBLISHING, EMPTY, OLDER), Clock.systemUTC());
 
-        catalogue.regenerateFor(PUBLISHING);
+        catalogue.refresh(Set.of(PUBLISHING));
         assertThat(groupsAsked).containsEntry("WG#" + OLDER, 1).containsEntry("WG#" + EMPTY, 1);
-        catalogue.regenerateFor(PUBLISHING);
+        catalogue.refresh(Set.of(PUBLISHING));
         // Briefs are never unlisted: the older group still has one, and is not asked again.
         assertThat(groupsAsked).containsEntry("WG#" + OLDER, 1).containsEntry("WG#" + EMPTY, 2);
         assertThat(stack.s3Client().listObjectsV2(list -> list.bucket(site).prefix("working-groups/")).contents())

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,10 +38,16 @@ class PublishBriefIntegrationTest {
     private static LocalStack stack;
     private static Briefs briefs;
     private static S3Client s3;
+    private static final List<Invocation> refreshes = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void connect(LocalStack localStack) {
         stack = localStack;
+        stack.onInvocation(invocation -> {
+            if (invocation.function().equals("refresh-catalogue")) {
+                refreshes.add(invocation);
+            }
+        });
         briefs = new Briefs(stack);
         s3 = briefs.s3;
     }
@@ -91,6 +98,10 @@ class PublishBriefIntegrationTest {
         assertThat(industrial).contains("Catalogue third brief").doesNotContain("Catalogue first brief");
         assertThat(briefs.keys(site, "")).contains("working-groups/interregional-cooperation.html");
         assertThat(home).contains("<style>", "a:focus, button:focus, input:focus");
+        // The site is refreshed from the table's stream, and only the listings reach it.
+        assertThat(refreshes).filteredOn(refresh -> refresh.event().contains("catalogue-")).isNotEmpty()
+                .allSatisfy(refresh -> assertThat(refresh.event()).contains("\"gsi3pk\":{\"S\":\"PUBLISHED\"}")
+                        .doesNotContain("HASH#", "UPLOAD#", "\"V#0"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import eu.s3cop.webinar.store.StoredWebinar;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,22 +106,23 @@ public final class CatalogueSite {
     }
 
     /**
-     * Rewrites what a new publication in {@code workingGroup} changes: the home page and the feed
-     * (the newest briefs), that group's page (its newest briefs), and the page of every group
-     * without publications, so that each page the menu links to exists. The other groups' pages
-     * list neither the publication nor anything it changes. Every query reads only what its page
-     * shows, so a publication's cost does not grow with the catalogue. What is written depends
-     * only on what is stored, never on the container's history: a group this instance has seen
-     * with a brief is not asked again, but briefs are never unlisted, so the answer would be the same.
+     * Rewrites what new publications in {@code changedGroups} change: the home page and the feed
+     * (the newest briefs), each of those groups' pages (its newest briefs), and the page of every
+     * group without publications, so that each page the menu links to exists. The other groups'
+     * pages list neither the publications nor anything they change. Every query reads only what
+     * its page shows, so the cost does not grow with the catalogue, and one refresh serves any
+     * number of publications. What is written depends only on what is stored, never on the
+     * container's history: a group this instance has seen with a brief is not asked again, but
+     * briefs are never unlisted, so the answer would be the same.
      */
-    public void regenerateFor(String workingGroup) {
+    public void refresh(Collection<String> changedGroups) {
         List<Webinar> upcoming = upcoming();
         List<Listing> latest = latest(SitePages.LATEST + 1);
         writeShared(latest, upcoming);
         // A group among the newest briefs has some: only the others need asking, once.
         latest.forEach(listing -> groupsWithBriefs.add(listing.workingGroup()));
         for (String group : workingGroups) {
-            if (group.equals(workingGroup)) {
+            if (changedGroups.contains(group)) {
                 writeGroup(group, ofWorkingGroup(group, SitePages.LATEST + 1), upcoming);
             } else if (!groupsWithBriefs.contains(group)) {
                 if (ofWorkingGroup(group, 1).isEmpty()) {

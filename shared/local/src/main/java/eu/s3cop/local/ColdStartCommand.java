@@ -51,6 +51,7 @@ final class ColdStartCommand implements Callable<Integer> {
 
     private static final Map<String, Scenario> SCENARIOS = Map.of(
             "publish-brief", new Scenario("publish-brief/draft-uploaded.json", "\"result\":\"PUBLISHED\""),
+            "refresh-catalogue", new Scenario("refresh-catalogue/briefs-listed.json", "\"message\":\"catalogue refreshed\""),
             "register-webinar", new Scenario("register-webinar/webinar-uploaded.json", "\"result\":\"REGISTERED\""),
             "webinar-scheduler", new Scenario("webinar-scheduler/scheduled.json", "\"message\":\"run done\""),
             "reader-api", new Scenario("reader-api/list-publications.json", ColdStart.RESULT));
@@ -77,7 +78,7 @@ final class ColdStartCommand implements Callable<Integer> {
         Path runtime = runtimeLibraries();
         Path work = Files.createTempDirectory("s3cop-cold-start");
         Map<String, Map<String, List<Map<String, Long>>>> results = new LinkedHashMap<>();
-        try (LocalStack stack = LocalStack.start(loaded, StackSettings.ephemeral().withS3Events(false))) {
+        try (LocalStack stack = LocalStack.start(loaded, StackSettings.ephemeral().withS3Events(false).withStreams(false))) {
             for (FunctionResource function : loaded.functions()) {
                 if (!only.isEmpty() && !only.contains(function.name())) {
                     continue;

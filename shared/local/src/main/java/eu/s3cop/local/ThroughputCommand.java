@@ -29,8 +29,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * End-to-end publishing throughput on this machine: many copies of one draft uploaded at once
  * through the S3 endpoint of an in-memory local stack, each published by publish-brief as its
- * S3 event arrives (read, check, lay out, store the PDF, index it, write the report, rebuild
- * the catalogue), timed from the first upload until the last event is handled. A warm-up
+ * S3 event arrives (read, check, lay out, store the PDF, index it, write the report), and the
+ * catalogue refreshed from the table's stream by refresh-catalogue, timed from the first upload
+ * until the last event is handled and the last listing has reached the site. A warm-up
  * batch first brings the functions' containers to the steady state a busy day sees. Every
  * draft must end published exactly once, or the run fails.
  */

@@ -67,15 +67,22 @@ class TemplateTest {
     }
 
     @Test
-    void declaresTheFourFunctionsWithTheirTriggerKinds() {
+    void declaresTheFiveFunctionsWithTheirTriggerKinds() {
         assertThat(template.functions()).extracting(FunctionResource::name)
-                .containsExactly("publish-brief", "register-webinar", "webinar-scheduler", "reader-api");
+                .containsExactly("publish-brief", "refresh-catalogue", "register-webinar", "webinar-scheduler", "reader-api");
         assertThat(template.function("publish-brief").triggers(Trigger.S3.class))
                 .singleElement()
                 .satisfies(trigger -> {
                     assertThat(trigger.bucket()).isEqualTo("UploadsBucket");
                     assertThat(trigger.prefix()).isEqualTo("drafts/");
                     assertThat(trigger.suffix()).isEqualTo(".md");
+                });
+        assertThat(template.function("refresh-catalogue").triggers(Trigger.DynamoDb.class))
+                .singleElement()
+                .satisfies(stream -> {
+                    assertThat(stream.table()).isEqualTo("PublicationsTable");
+                    assertThat(stream.filters()).singleElement().asString().contains("\"gsi3pk\"", "PUBLISHED");
+                    assertThat(stream.maximumRetryAttempts()).isPositive();
                 });
         assertThat(template.function("register-webinar").triggers(Trigger.S3.class))
                 .extracting(Trigger.S3::suffix).containsExactlyInAnyOrder(".yaml", ".yml");
@@ -128,6 +135,15 @@ class TemplateTest {
     void everyAsynchronousFunctionSendsWhatStillFailsToTheDeadLetterQueue() {
         for (FunctionResource function : template.functions()) {
             if (function.triggers(Trigger.HttpApi.class).size() == function.triggers().size()) {
+                continue;
+            }
+            if (function.triggers(Trigger.DynamoDb.class).size() == function.triggers().size()) {
+                // A stream's batches are invoked synchronously: the mapping itself names the queue.
+                for (Trigger.DynamoDb stream : function.triggers(Trigger.DynamoDb.class)) {
+                    Map<String, Object> mapping = map(map(map(properties(function.logicalId()).get("Events")).get(stream.eventId())).get("Properties"));
+                    assertThat(map(map(mapping.get("DestinationConfig")).get("OnFailure"))).as(function.name())
+                            .containsEntry("Type", "SQS").containsEntry("Destination", Map.of("Fn::GetAtt", List.of("FailedEventsQueue", "Arn")));
+                }
                 continue;
             }
             Map<String, Object> config = map(properties(function.logicalId()).get("EventInvokeConfig"));

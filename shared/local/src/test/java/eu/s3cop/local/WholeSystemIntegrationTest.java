@@ -185,10 +185,11 @@ class WholeSystemIntegrationTest {
         assertThat(Roles.of(Template.parse(narrower), REGION).notAllowed(needs))
                 .isNotEmpty().allSatisfy(problem -> assertThat(problem).contains("reader-api", "s3:GetObject", "/briefs/"));
 
-        String templated = text.replace("      Policies:\n        - Statement:\n            - Sid: RefreshCatalogue",
-                "      Policies:\n        - S3CrudPolicy: {BucketName: !Ref SiteBucket}\n        - Statement:\n            - Sid: RefreshCatalogue");
+        // The first role that refreshes the catalogue (refresh-catalogue's) gets a policy template.
+        String templated = text.replaceFirst(Pattern.quote("      Policies:\n        - Statement:\n            - Sid: RefreshCatalogue"),
+                Matcher.quoteReplacement("      Policies:\n        - S3CrudPolicy: {BucketName: !Ref SiteBucket}\n        - Statement:\n            - Sid: RefreshCatalogue"));
         assertThat(templated).isNotEqualTo(text);
-        assertThat(Roles.of(Template.parse(templated), REGION).shapeProblems()).singleElement().asString().contains("webinar-scheduler", "S3CrudPolicy");
+        assertThat(Roles.of(Template.parse(templated), REGION).shapeProblems()).singleElement().asString().contains("refresh-catalogue", "S3CrudPolicy");
     }
 
     @Test
@@ -204,14 +205,18 @@ class WholeSystemIntegrationTest {
     @Test
     void everyLogLineIsJsonWithTheRequestIdAndItsSubject() throws Exception {
         List<Invocation> logged = invocations.stream().filter(invocation -> !invocation.logLines().isEmpty()).toList();
-        assertThat(logged).extracting(Invocation::function).contains("publish-brief", "register-webinar", "webinar-scheduler");
+        assertThat(logged).extracting(Invocation::function).contains("publish-brief", "refresh-catalogue", "register-webinar", "webinar-scheduler");
         for (Invocation invocation : logged) {
             for (String line : invocation.logLines()) {
                 Map<String, Object> fields = JSON.std.mapFrom(line);
                 assertThat(fields).as(line).containsEntry("AWSRequestId", invocation.requestId())
                         .containsEntry("function", invocation.function())
                         .containsKeys("timestamp", "level", "message");
-                Object subject = invocation.function().equals("webinar-scheduler") ? fields.get("scheduledTime") : fields.get("key");
+                Object subject = fields.get(switch (invocation.function()) {
+                    case "webinar-scheduler" -> "scheduledTime";
+                    case "refresh-catalogue" -> "workingGroups";
+                    default -> "key";
+                });
                 assertThat(subject).as(line).asString().isNotBlank();
                 assertThat(line).doesNotContain("eva@example.org", "Eva Lindqvist", "jan@example.org", "Jan Novak");
             }

@@ -1,0 +1,96 @@
+package eu.s3cop.refresh;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import eu.s3cop.catalogue.CatalogueSite;
+import eu.s3cop.core.AwsClients;
+import eu.s3cop.core.FunctionEnvironment;
+import eu.s3cop.core.InvocationLog;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.crac.Core;
+import org.crac.Resource;
+
+/**
+ * Rewrites the catalogue site when briefs are listed. The publications table's stream brings,
+ * in batches, the publications whose listing a publication just wrote (the template's filter
+ * passes only those); one refresh serves the whole batch, however many briefs it lists, so a
+ * burst of publications rewrites the pages a few times rather than once each, and publishing
+ * never waits for the site. A stream's batches arrive one at a time and in order, so an older
+ * refresh never overwrites a newer one. A failed batch is retried whole; pages are always
+ * rewritten from what is stored, so a retry or a repeat writes the same pages.
+ */
+public final class RefreshCatalogueHandler implements RequestHandler<DynamodbEvent, Void>, Resource {
+
+    private static final Map<String, String> UNITS = Map.of("ListingsRefreshed", "Count");
+
+    private final CatalogueSite site;
+    private final String metricsNamespace;
+
+    /** Lambda's entry point: configuration from the process environment. */
+    public RefreshCatalogueHandler() {
+        this(System.getenv());
+    }
+
+    /** The local stack's entry point: the environment the template describes. */
+    public RefreshCatalogueHandler(Map<String, String> environment) {
+        this(FunctionEnvironment.of(environment));
+    }
+
+    private RefreshCatalogueHandler(FunctionEnvironment environment) {
+        this(site(environment, AwsClients.from(environment)), environment.metricsNamespace());
+    }
+
+    RefreshCatalogueHandler(CatalogueSite site, String metricsNamespace) {
+        this.site = site;
+        this.metricsNamespace = metricsNamespace;
+        Core.getGlobalContext().register(this);
+    }
+
+    private static CatalogueSite site(FunctionEnvironment environment, AwsClients clients) {
+        List<String> groups = Arrays.stream(environment.optional("WORKING_GROUPS", "innovation-diffusion,industrial-transition,interregional-cooperation")
+                .split(",")).map(String::strip).filter(group -> !group.isEmpty()).toList();
+        return new CatalogueSite(clients.s3(), clients.dynamoDb(), environment.required("PUBLICATIONS_TABLE"),
+                environment.required("WEBINARS_TABLE"), environment.required("SITE_BUCKET"), groups, Clock.systemUTC());
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        site.prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to renew: clients resolve credentials and open connections on first use.
+    }
+
+    @Override
+    public Void handleRequest(DynamodbEvent event, Context context) {
+        long started = System.nanoTime();
+        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+        Set<String> groups = records.stream()
+                .map(record -> record.getDynamodb() == null || record.getDynamodb().getNewImage() == null
+                        ? null : record.getDynamodb().getNewImage().get("workingGroup"))
+                .filter(Objects::nonNull).map(AttributeValue::getS).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new));
+        // The run's subject is what it refreshes: each line names the groups whose pages it rewrote.
+        InvocationLog log = InvocationLog.of(context, metricsNamespace, "workingGroups", String.join(",", groups));
+        try {
+            site.refresh(groups);
+        } catch (RuntimeException e) {
+            log.error("refresh failed; the stream delivers the batch again", e);
+            throw e;
+        }
+        log.info("catalogue refreshed", Map.of("listings", records.size(), "durationMs", (System.nanoTime() - started) / 1_000_000));
+        log.metrics(Map.of("ListingsRefreshed", records.size()), UNITS);
+        return null;
+    }
+}
