@@ -45,11 +45,12 @@ final class ThroughputCommand implements Callable<Integer> {
     /**
      * The steady state a busy day's containers are in takes a while to reach: the JIT compiles the
      * function, the SDK and both local servers, and each of the 8 handler instances makes its own
-     * first renders. After 60 drafts the third measured round was still a third faster than the
-     * first; after 400 (50 a container) the rounds agree.
+     * first renders, all on two busy cores. After 400 drafts the rounds still rose (15.2, 16.4,
+     * 18.3 briefs a second for the 6-page brief), after 1,000 too (17.4 to 21.9 over five rounds);
+     * after 1,200 they agree (18.7, 19.1, 18.8).
      */
     @Option(names = "--warm-up", description = "Drafts published first and not measured (default: ${DEFAULT-VALUE}).")
-    int warmUp = 400;
+    int warmUp = 1200;
 
     @Option(names = "--rounds", description = "Measured batches, each of --drafts new drafts (default: ${DEFAULT-VALUE}).")
     int rounds = 3;
