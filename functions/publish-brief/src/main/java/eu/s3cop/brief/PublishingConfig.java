@@ -2,7 +2,6 @@ package eu.s3cop.brief;
 
 import eu.s3cop.core.FunctionEnvironment;
 import eu.s3cop.draft.DraftRules;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,8 +14,7 @@ import java.util.List;
 public record PublishingConfig(String uploadsBucket, String publicationsBucket, String table, List<String> workingGroups, DraftRules rules) {
 
     public static PublishingConfig from(FunctionEnvironment environment) {
-        List<String> groups = Arrays.stream(environment.optional("WORKING_GROUPS", String.join(",", DraftRules.DEFAULT_WORKING_GROUPS)).split(","))
-                .map(String::strip).filter(group -> !group.isEmpty()).toList();
+        List<String> groups = environment.workingGroups();
         return new PublishingConfig(
                 environment.required("UPLOADS_BUCKET"),
                 environment.required("PUBLICATIONS_BUCKET"),

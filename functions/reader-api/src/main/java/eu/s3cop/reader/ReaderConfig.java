@@ -2,7 +2,6 @@ package eu.s3cop.reader;
 
 import eu.s3cop.core.FunctionEnvironment;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,15 +13,12 @@ import java.util.List;
 public record ReaderConfig(String publicationsBucket, String table, String webinarsTable, List<String> workingGroups, Duration linkExpiry,
         String senderAddress) {
 
-    static final List<String> DEFAULT_WORKING_GROUPS = List.of("innovation-diffusion", "industrial-transition", "interregional-cooperation");
-
     public ReaderConfig {
         workingGroups = List.copyOf(workingGroups);
     }
 
     public static ReaderConfig from(FunctionEnvironment environment) {
-        List<String> groups = Arrays.stream(environment.optional("WORKING_GROUPS", String.join(",", DEFAULT_WORKING_GROUPS)).split(","))
-                .map(String::strip).filter(group -> !group.isEmpty()).toList();
+        List<String> groups = environment.workingGroups();
         int minutes = environment.integer("LINK_EXPIRY_MINUTES", 15);
         if (minutes < 1 || minutes > 7 * 24 * 60) {
             throw new eu.s3cop.core.ConfigurationException("LINK_EXPIRY_MINUTES", String.valueOf(minutes),

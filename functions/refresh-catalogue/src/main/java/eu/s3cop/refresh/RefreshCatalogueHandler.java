@@ -9,7 +9,6 @@ import eu.s3cop.core.AwsClients;
 import eu.s3cop.core.FunctionEnvironment;
 import eu.s3cop.core.InvocationLog;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,10 +55,8 @@ public final class RefreshCatalogueHandler implements RequestHandler<DynamodbEve
     }
 
     private static CatalogueSite site(FunctionEnvironment environment, AwsClients clients) {
-        List<String> groups = Arrays.stream(environment.optional("WORKING_GROUPS", "innovation-diffusion,industrial-transition,interregional-cooperation")
-                .split(",")).map(String::strip).filter(group -> !group.isEmpty()).toList();
         return new CatalogueSite(clients.s3(), clients.dynamoDb(), environment.required("PUBLICATIONS_TABLE"),
-                environment.required("WEBINARS_TABLE"), environment.required("SITE_BUCKET"), groups, Clock.systemUTC());
+                environment.required("WEBINARS_TABLE"), environment.required("SITE_BUCKET"), environment.workingGroups(), Clock.systemUTC());
     }
 
     @Override

@@ -10,7 +10,6 @@ import eu.s3cop.core.FunctionEnvironment;
 import eu.s3cop.core.InvocationLog;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,9 +58,7 @@ public final class RegisterWebinarHandler implements RequestHandler<S3Event, Voi
 
     private static WebinarRegistrar registrar(FunctionEnvironment environment) {
         AwsClients clients = AwsClients.from(environment);
-        List<String> groups = Arrays.stream(environment.optional("WORKING_GROUPS",
-                "innovation-diffusion,industrial-transition,interregional-cooperation").split(","))
-                .map(String::strip).filter(group -> !group.isEmpty()).toList();
+        List<String> groups = environment.workingGroups();
         String webinars = environment.required("WEBINARS_TABLE");
         CatalogueSite site = new CatalogueSite(clients.s3(), clients.dynamoDb(), environment.required("PUBLICATIONS_TABLE"), webinars,
                 environment.required("SITE_BUCKET"), groups, Clock.systemUTC());

@@ -11,8 +11,6 @@ import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.Registrations;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.crac.Core;
 import org.crac.Resource;
@@ -49,7 +47,7 @@ public final class WebinarSchedulerHandler implements RequestHandler<ScheduledEv
                         new Registrations(clients.dynamoDb(), environment.required("WEBINARS_TABLE")),
                         clients.configure(SesV2Client.builder(), "SESV2").build(), environment.required("SENDER_ADDRESS")),
                 new CatalogueSite(clients.s3(), clients.dynamoDb(), environment.required("PUBLICATIONS_TABLE"),
-                        environment.required("WEBINARS_TABLE"), environment.required("SITE_BUCKET"), groups(environment), Clock.systemUTC()),
+                        environment.required("WEBINARS_TABLE"), environment.required("SITE_BUCKET"), environment.workingGroups(), Clock.systemUTC()),
                 environment.metricsNamespace());
     }
 
@@ -69,11 +67,6 @@ public final class WebinarSchedulerHandler implements RequestHandler<ScheduledEv
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
         // Nothing to renew: clients resolve credentials and open connections on first use.
-    }
-
-    private static List<String> groups(FunctionEnvironment environment) {
-        return Arrays.stream(environment.optional("WORKING_GROUPS", "innovation-diffusion,industrial-transition,interregional-cooperation")
-                .split(",")).map(String::strip).filter(group -> !group.isEmpty()).toList();
     }
 
     @Override

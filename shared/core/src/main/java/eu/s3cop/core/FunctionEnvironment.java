@@ -1,5 +1,7 @@
 package eu.s3cop.core;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,6 +13,9 @@ import java.util.Optional;
  * template and the stack's endpoints describe, so the same handler code runs in both places.
  */
 public record FunctionEnvironment(Map<String, String> variables) {
+
+    /** The template's default for its {@code WorkingGroups} parameter. */
+    public static final List<String> DEFAULT_WORKING_GROUPS = List.of("innovation-diffusion", "industrial-transition", "interregional-cooperation");
 
     public FunctionEnvironment {
         variables = Map.copyOf(variables);
@@ -36,6 +41,12 @@ public record FunctionEnvironment(Map<String, String> variables) {
 
     public String optional(String name, String fallback) {
         return optional(name).orElse(fallback);
+    }
+
+    /** The working groups drafts and webinars may name: {@code WORKING_GROUPS}, comma-separated, as the template passes them. */
+    public List<String> workingGroups() {
+        return Arrays.stream(optional("WORKING_GROUPS", String.join(",", DEFAULT_WORKING_GROUPS)).split(","))
+                .map(String::strip).filter(group -> !group.isEmpty()).toList();
     }
 
     /** The CloudWatch namespace of the function's metrics ({@code METRICS_NAMESPACE}, the stage's in the template). */
