@@ -141,26 +141,28 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts reading each stream a function is mapped to. */
     private void mapStreams() {
-        for (FunctionRunner runner : runners.values()) {
-            for (Trigger.DynamoDb trigger : runner.function().triggers(Trigger.DynamoDb.class)) {
-                String table = table(trigger.table());
-                if (streamsClient == null) {
-                    streamsClient = clients().configure(DynamoDbStreamsClient.builder(), "DYNAMODB").endpointOverride(dynamoDb.endpoint()).build();
+        try (DynamoDbClient client = dynamoDbClient()) {
+            for (FunctionRunner runner : runners.values()) {
+                for (Trigger.DynamoDb trigger : runner.function().triggers(Trigger.DynamoDb.class)) {
+                    mapStream(runner, trigger, client.describeTable(describe -> describe.tableName(table(trigger.table()))).table());
                 }
-                TableDescription description;
-                try (DynamoDbClient client = dynamoDbClient()) {
-                    description = client.describeTable(describe -> describe.tableName(table)).table();
-                }
-                if (description.latestStreamArn() == null) {
-                    throw new TemplateException(runner.function().name() + ".Events." + trigger.eventId() + " reads the stream of "
-                            + trigger.table() + ", which has no StreamSpecification in the template");
-                }
-                String eventSourceArn = "arn:aws:dynamodb:" + settings.region() + ":" + LocalResolver.ACCOUNT_ID + ":table/" + table
-                        + "/stream/" + description.latestStreamLabel();
-                streamMappings.add(new StreamMapping(streamsClient, description.latestStreamArn(), eventSourceArn, runner.function().name(),
-                        trigger, settings.region(), settings.retryDelay(), (event, what, attempt) -> deliver(runner, event, what, attempt)).start());
             }
         }
+    }
+
+    private void mapStream(FunctionRunner runner, Trigger.DynamoDb trigger, TableDescription description) {
+        if (description.latestStreamArn() == null) {
+            throw new TemplateException(runner.function().name() + ".Events." + trigger.eventId() + " reads the stream of "
+                    + trigger.table() + ", which has no StreamSpecification in the template");
+        }
+        if (streamsClient == null) {
+            // The streams API is served at DynamoDB's endpoint, which the clients' environment names.
+            streamsClient = clients().configure(DynamoDbStreamsClient.builder(), "DYNAMODB").build();
+        }
+        String eventSourceArn = "arn:aws:dynamodb:" + settings.region() + ":" + LocalResolver.ACCOUNT_ID + ":table/"
+                + description.tableName() + "/stream/" + description.latestStreamLabel();
+        streamMappings.add(new StreamMapping(streamsClient, description.latestStreamArn(), eventSourceArn, runner.function().name(),
+                trigger, settings.region(), settings.retryDelay(), (event, what, attempt) -> deliver(runner, event, what, attempt)).start());
     }
 
     private Map<String, String> awsEnvironment(FunctionResource function) {

@@ -60,6 +60,7 @@ public final class StreamMapping implements AutoCloseable {
     private long batchStarted;
     private boolean unread;
     private long described;
+    private long describedForDrain;
     private boolean initial = true;
 
     // Guarded by this: drains asked for, the last one the poller has caught up with, batches delivered.
@@ -123,8 +124,10 @@ public final class StreamMapping implements AutoCloseable {
             }
             boolean read;
             try {
-                if (generation > caughtUp || System.nanoTime() - described > DESCRIBE_NANOS) {
+                // A drain looks for new shards once, so what a new shard holds is not left behind.
+                if (generation > describedForDrain || System.nanoTime() - described > DESCRIBE_NANOS) {
                     describe();
+                    describedForDrain = generation;
                 }
                 read = poll();
                 boolean windowOver = System.nanoTime() - batchStarted >= TimeUnit.SECONDS.toNanos(trigger.batchingWindowSeconds());
