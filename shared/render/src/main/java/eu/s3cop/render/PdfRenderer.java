@@ -111,7 +111,7 @@ public final class PdfRenderer {
                 builder.useFont(new OnFirstUse(() -> PDType0Font.load(document, parsedFont(set, font), true)),
                         font.family(), font.weight(), font.style(), true);
             }
-            try (PdfBoxRenderer renderer = builder.buildPdfRenderer(); PDDocument pdf = renderer.createPDFKeepOpen()) {
+            try (PdfBoxRenderer renderer = measuringOnce(builder.buildPdfRenderer()); PDDocument pdf = renderer.createPDFKeepOpen()) {
                 Reproducible.stamp(pdf, settings, draft);
                 SmallObjects.inline(pdf);
                 ContentStreams.compact(pdf);
@@ -124,6 +124,12 @@ public final class PdfRenderer {
         } finally {
             parsedFonts.push(parsed);
         }
+    }
+
+    /** The layout engine with a text measure that asks each font for a character's width once: {@link TextWidths}. */
+    private static PdfBoxRenderer measuringOnce(PdfBoxRenderer renderer) {
+        renderer.getSharedContext().setTextRenderer(new TextWidths());
+        return renderer;
     }
 
     /**
