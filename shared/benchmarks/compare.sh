@@ -31,20 +31,23 @@ mvn -B -q package -DskipTests -pl shared/benchmarks -am >"$work/build.log" 2>&1 
 cp "$work/base/shared/benchmarks/target/benchmarks.jar" "$work/base.jar"
 cp shared/benchmarks/target/benchmarks.jar "$work/this.jar"
 
-# The median of one run: JMH's CSV row for the 0.5 percentile of the render benchmark.
+# The median of one run: JMH's CSV row for the 0.5 percentile of the render benchmark. Warm-up and
+# heap are RenderBenchmark's own, given here so that an older build is measured in the same way.
 median() {
   local jar=$1 document=$2 csv="$work/result.csv"
-  java -jar "$jar" RenderBenchmark.markdownToPdf -p document="$document" -f 1 -wi 4 -w 2 -i 5 -r 2 \
+  java -jar "$jar" RenderBenchmark.markdownToPdf -p document="$document" -f 1 -wi 20 -w 2 -i 5 -r 2 \
+    -jvmArgsAppend "-Xms1g -Xmx1g" \
     -rf csv -rff "$csv" >/dev/null
   awk -F, '$1 ~ /markdownToPdf:p0.50/ { gsub(/"/, "", $5); print $5 }' "$csv"
 }
 
 # Both builds in one JVM, in turn: the median ratio (this over base) of neighbouring renders' CPU
 # time. The harness is this tree's; it reaches each build's renderer through the build's own jar.
+# The warm-up pairs give each build half a minute or more of rendering, as RenderBenchmark does.
 paired() {
-  local document=$1 pairs=$2
-  java -Xmx1g -cp "$work/this.jar" eu.s3cop.benchmarks.PairedRenderComparison "$work/base.jar" "$work/this.jar" \
-    "$document" "$pairs" 20 | sed -n 's/.*cpu-ratio=\([0-9.]*\).*/\1/p'
+  local document=$1 pairs=$2 warm_up=$3
+  java -Xms1g -Xmx1g -cp "$work/this.jar" eu.s3cop.benchmarks.PairedRenderComparison "$work/base.jar" "$work/this.jar" \
+    "$document" "$pairs" "$warm_up" | sed -n 's/.*cpu-ratio=\([0-9.]*\).*/\1/p'
 }
 
 declare -A results ratios
@@ -57,8 +60,8 @@ for ((round = 1; round <= rounds; round++)); do
       results[$build,$document]+="$value "
       printf 'round %d  %-11s  %-4s  %8.1f ms\n' "$round" "$document" "$build" "$value"
     done
-    if [[ $document == BRIEF ]]; then pairs=150; else pairs=40; fi
-    ratio=$(paired "$document" "$pairs")
+    if [[ $document == BRIEF ]]; then pairs=150 warm_up=800; else pairs=40 warm_up=80; fi
+    ratio=$(paired "$document" "$pairs" "$warm_up")
     ratios[$document]+="$ratio "
     printf 'round %d  %-11s  CPU time, this over base, render by render: %s\n' "$round" "$document" "$ratio"
   done
