@@ -6,7 +6,7 @@
 #      both are installed), printed as ratios of their time;
 #   3. publishing throughput end to end on an in-memory local stack.
 #
-#   shared/benchmarks/all.sh [JMH OPTIONS]      (about nine minutes on 2 cores)
+#   shared/benchmarks/all.sh [JMH OPTIONS]      (about ten minutes on 2 cores)
 #
 # JMH options pass to the first part, for example `RenderBenchmark -f 3`. The README's
 # Performance section says what each figure means and quotes the latest.
