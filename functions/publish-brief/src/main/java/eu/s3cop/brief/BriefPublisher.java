@@ -1,9 +1,14 @@
 package eu.s3cop.brief;
 
 import eu.s3cop.draft.Draft;
+import eu.s3cop.draft.FrontMatter;
 import eu.s3cop.draft.DraftReader;
 import eu.s3cop.draft.Outcome;
 import eu.s3cop.draft.Problem;
+import eu.s3cop.publications.DynamoDbPublicationStore;
+import eu.s3cop.publications.Metadata;
+import eu.s3cop.publications.PublishedVersion;
+import eu.s3cop.publications.UploadStatus;
 import eu.s3cop.render.Images;
 import eu.s3cop.render.PdfRenderer;
 import eu.s3cop.render.RenderSettings;
@@ -150,19 +155,18 @@ public final class BriefPublisher {
             }
             RenderedPdf pdf = layout.pdf();
             if (existing.isEmpty()) {
-                DynamoDbPublicationStore.Claim claim = store.claim(id, version, sha, upload, claimedAt);
+                DynamoDbPublicationStore.Claim claim = store.claim(id, version, sha, upload.key(), claimedAt);
                 if (claim != DynamoDbPublicationStore.Claim.CLAIMED) {
                     continue;
                 }
             }
             String pdfKey = "briefs/" + id + "/v" + version + ".pdf";
             objects.put(config.publicationsBucket(), pdfKey, pdf.bytes(), "application/pdf");
-            PublishedVersion published = new PublishedVersion(id, version, draft.meta(), pdfKey, pdf.pages(),
+            PublishedVersion published = new PublishedVersion(id, version, metadata(draft.meta()), pdfKey, pdf.pages(),
                     pdf.bytes().length, sha256(pdf.bytes()), sha, upload.key(), clock.instant());
             store.complete(published);
             objects.put(upload.bucket(), Report.key(upload.key()), Report.published(upload.key(), published), "application/json");
-            store.recordStatus(upload, "PUBLISHED", Map.of("publication", DynamoDbPublicationStore.string(id),
-                    "version", DynamoDbPublicationStore.number(version)), clock.instant());
+            recordStatus(upload, UploadStatus.published(id, version));
             return new Publication(Result.PUBLISHED, id, version, layout.millis(), null);
         }
         throw new PublishingContentionException(id, MAX_ATTEMPTS);
@@ -171,12 +175,11 @@ public final class BriefPublisher {
     private Publication unchanged(Upload upload, Draft draft, int version) {
         String id = draft.publicationId();
         store.publishedVersion(id, version).ifPresent(stored -> {
-            PublishedVersion published = new PublishedVersion(id, version, draft.meta(), stored.pdfKey(), stored.pages(),
-                    stored.size(), stored.pdfSha256(), "", upload.key(), stored.publishedAt());
+            PublishedVersion published = new PublishedVersion(id, version, metadata(draft.meta()), stored.pdfKey(), stored.pages(),
+                    stored.size(), stored.pdfSha256(), "", upload.key(), Instant.parse(stored.publishedAt()));
             objects.put(upload.bucket(), Report.key(upload.key()), Report.published(upload.key(), published), "application/json");
         });
-        store.recordStatus(upload, "UNCHANGED", Map.of("publication", DynamoDbPublicationStore.string(id),
-                "version", DynamoDbPublicationStore.number(version)), clock.instant());
+        recordStatus(upload, UploadStatus.unchanged(id, version));
         return new Publication(Result.UNCHANGED, id, version);
     }
 
@@ -190,9 +193,9 @@ public final class BriefPublisher {
         RenderedPdf pdf = layout.pdf();
         String pdfKey = "previews/" + id + "/" + sha.substring(0, 16) + ".pdf";
         objects.put(config.publicationsBucket(), pdfKey, pdf.bytes(), "application/pdf");
-        store.savePreview(id, sha, draft.meta(), pdfKey, pdf.pages(), pdf.bytes().length, upload, now);
+        store.savePreview(id, sha, draft.meta().title(), pdfKey, pdf.pages(), pdf.bytes().length, upload.key(), now);
         objects.put(upload.bucket(), Report.key(upload.key()), Report.preview(upload.key(), id, pdfKey, pdf.pages()), "application/json");
-        store.recordStatus(upload, "PREVIEW", Map.of("publication", DynamoDbPublicationStore.string(id)), now);
+        store.recordStatus(upload.bucket(), upload.key(), upload.eTag(), UploadStatus.preview(id), now);
         return new Publication(Result.PREVIEW, id, 0, layout.millis(), null);
     }
 
@@ -215,8 +218,18 @@ public final class BriefPublisher {
 
     private Publication reject(Upload upload, List<Problem> problems) {
         objects.put(upload.bucket(), Report.key(upload.key()), Report.rejected(upload.key(), problems), "application/json");
-        store.recordStatus(upload, "REJECTED", Map.of("problems", DynamoDbPublicationStore.number(problems.size())), clock.instant());
+        recordStatus(upload, UploadStatus.rejected(problems.size()));
         return new Publication(Result.REJECTED, null, 0);
+    }
+
+    private void recordStatus(Upload upload, UploadStatus status) {
+        store.recordStatus(upload.bucket(), upload.key(), upload.eTag(), status, clock.instant());
+    }
+
+    /** What the index keeps of a draft's front matter. */
+    private static Metadata metadata(FrontMatter meta) {
+        return new Metadata(meta.title(), meta.type().code(), meta.workingGroup(), meta.authors(), meta.date(), meta.language(),
+                meta.summary(), meta.keywords());
     }
 
     /** The file name of a draft key ({@code drafts/<folders>/<name>.md}), or empty for any other key. */

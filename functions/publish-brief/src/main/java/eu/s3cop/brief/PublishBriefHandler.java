@@ -7,13 +7,12 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import eu.s3cop.core.AwsClients;
 import eu.s3cop.core.FunctionEnvironment;
 import eu.s3cop.core.InvocationLog;
+import eu.s3cop.core.PrimedHandler;
 import eu.s3cop.render.PdfRenderer;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * Turns the uploads bucket's ObjectCreated events for drafts into publications.
@@ -21,7 +20,7 @@ import org.crac.Resource;
  * <p>Under SnapStart it primes itself before the snapshot: it lays out a built-in draft, so a
  * restored container renders its first brief with fonts and layout code ready.
  */
-public final class PublishBriefHandler implements RequestHandler<S3Event, Void>, Resource {
+public final class PublishBriefHandler extends PrimedHandler implements RequestHandler<S3Event, Void> {
 
     private static final Map<String, String> UNITS = Map.of("Publications", "Count", "Previews", "Count", "Rejections", "Count",
             "RenderTime", "Milliseconds");
@@ -47,17 +46,11 @@ public final class PublishBriefHandler implements RequestHandler<S3Event, Void>,
     public PublishBriefHandler(BriefPublisher publisher, String metricsNamespace) {
         this.publisher = publisher;
         this.metricsNamespace = metricsNamespace;
-        Core.getGlobalContext().register(this);
     }
 
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    protected void prime() {
         publisher.prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to renew: clients resolve credentials and open connections on first use.
     }
 
     private static BriefPublisher publisher(FunctionEnvironment environment) {

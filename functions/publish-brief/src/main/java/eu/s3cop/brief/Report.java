@@ -3,6 +3,7 @@ package eu.s3cop.brief;
 import eu.s3cop.core.ProblemReports;
 import eu.s3cop.core.SafeJson;
 import eu.s3cop.draft.Problem;
+import eu.s3cop.publications.PublishedVersion;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

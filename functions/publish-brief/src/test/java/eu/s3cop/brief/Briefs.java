@@ -3,6 +3,10 @@ package eu.s3cop.brief;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import eu.s3cop.publications.DynamoDbPublicationStore;
+import eu.s3cop.publications.ListingFilter;
+import eu.s3cop.publications.Publication;
+import eu.s3cop.publications.VersionState;
 import eu.s3cop.stack.LocalStack;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +18,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** What publishing tests upload and look at: drafts, reports, PDFs and index items on the local stack. */
@@ -27,11 +30,13 @@ final class Briefs {
     private final LocalStack stack;
     final S3Client s3;
     final DynamoDbClient dynamoDb;
+    final DynamoDbPublicationStore store;
 
     Briefs(LocalStack stack) {
         this.stack = stack;
         this.s3 = stack.s3Client();
         this.dynamoDb = stack.dynamoDbClient();
+        this.store = new DynamoDbPublicationStore(dynamoDb, stack.table("PublicationsTable"));
     }
 
     static byte[] draft(String title, String body) {
@@ -61,33 +66,19 @@ final class Briefs {
         return s3.listObjectsV2(list -> list.bucket(bucket).prefix(prefix)).contents().stream().map(object -> object.key()).toList();
     }
 
-    Map<String, AttributeValue> item(String id, String sortKey) {
-        Map<String, AttributeValue> item = itemOrEmpty(id, sortKey);
-        assertThat(item).as(id + " " + sortKey).isNotEmpty();
-        return item;
-    }
-
-    Map<String, AttributeValue> itemOrEmpty(String id, String sortKey) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName("s3cop-publications")
-                .key(Map.of("pk", AttributeValue.fromS("PUB#" + id), "sk", AttributeValue.fromS(sortKey)))).item();
-        return item == null ? Map.of() : item;
+    /** A publication that must be published. */
+    Publication publication(String id) {
+        return store.publication(id).orElseThrow(() -> new AssertionError(id + " is not published"));
     }
 
     /** The published version numbers of a publication, in order. */
     List<Integer> versions(String id) {
-        return dynamoDb.query(query -> query.tableName("s3cop-publications")
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :v)")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("PUB#" + id), ":v", AttributeValue.fromS("V#"))))
-                .items().stream()
-                .filter(item -> "PUBLISHED".equals(item.get("state").s()))
-                .map(item -> Integer.parseInt(item.get("version").n()))
-                .toList();
+        return store.versionStates(id).stream().filter(VersionState::published).map(VersionState::version).toList();
     }
 
-    List<String> listed(String index, String partitionKey, String value) {
-        return dynamoDb.query(query -> query.tableName("s3cop-publications").indexName(index)
-                        .keyConditionExpression(partitionKey + " = :p").expressionAttributeValues(Map.of(":p", AttributeValue.fromS(value))))
-                .items().stream().map(item -> item.get("id").s()).toList();
+    /** The ids a listing shows, newest first. */
+    List<String> listed(ListingFilter filter) {
+        return store.list(filter, 100, null).items().stream().map(Publication::id).toList();
     }
 
     static String text(byte[] pdf) {

@@ -3,6 +3,7 @@ package eu.s3cop.brief;
 import static eu.s3cop.brief.Briefs.UPLOADS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.s3cop.publications.RecordedStatus;
 import eu.s3cop.stack.LocalStack;
 import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.LocalAws;
@@ -19,8 +20,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -33,7 +32,6 @@ class PublishBriefRejectionIntegrationTest {
     private static LocalStack stack;
     private static Briefs briefs;
     private static S3Client s3;
-    private static DynamoDbClient dynamoDb;
     private static final List<Invocation> invocations = new CopyOnWriteArrayList<>();
 
     private static final String FRONT = "---\ntitle: A brief\ntype: policy-brief\nworking_group: innovation-diffusion\n"
@@ -44,7 +42,6 @@ class PublishBriefRejectionIntegrationTest {
         stack = localStack;
         briefs = new Briefs(stack);
         s3 = briefs.s3;
-        dynamoDb = briefs.dynamoDb;
         stack.onInvocation(invocations::add);
     }
 
@@ -100,13 +97,12 @@ class PublishBriefRejectionIntegrationTest {
         assertThat(s3.headObject(head -> head.bucket(UPLOADS).key(key)).eTag()).isEqualTo(eTag);
         assertThat(briefs.keys(Briefs.PUBLICATIONS, "briefs/innovation-diffusion/" + slug)).isEmpty();
         assertThat(briefs.keys(Briefs.PUBLICATIONS, "previews/innovation-diffusion/" + slug)).isEmpty();
-        assertThat(briefs.itemOrEmpty("innovation-diffusion/" + slug, "META")).isEmpty();
-        Map<String, AttributeValue> status = dynamoDb.getItem(get -> get.tableName("s3cop-publications").key(Map.of(
-                "pk", AttributeValue.fromS("UPLOAD#" + UPLOADS + "/" + key), "sk", AttributeValue.fromS("STATUS")))).item();
-        assertThat(status.get("status").s()).isEqualTo("REJECTED");
+        assertThat(briefs.store.latestClaimed("innovation-diffusion/" + slug)).as("no version is claimed").isZero();
+        assertThat(briefs.store.publication("innovation-diffusion/" + slug)).isEmpty();
+        RecordedStatus status = briefs.store.uploadStatus(UPLOADS, key).orElseThrow();
+        assertThat(status.status().status()).isEqualTo("REJECTED");
         // Operators' bookkeeping expires through the table's time to live; the report next to the upload stays.
-        long expires = Long.parseLong(status.get("expiresAt").n());
-        assertThat(java.time.Instant.ofEpochSecond(expires)).isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(89)),
+        assertThat(status.expiresAt()).isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(89)),
                 java.time.Instant.now().plus(java.time.Duration.ofDays(91)));
     }
 

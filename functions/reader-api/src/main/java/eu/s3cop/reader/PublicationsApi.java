@@ -1,14 +1,15 @@
 package eu.s3cop.reader;
 
-import static eu.s3cop.core.Items.number;
-import static eu.s3cop.core.Items.text;
-import static eu.s3cop.core.Items.texts;
-
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import eu.s3cop.catalogue.Listing;
 import eu.s3cop.catalogue.SitePages;
 import eu.s3cop.core.PresignedLinks;
 import eu.s3cop.core.SearchText;
+import eu.s3cop.publications.DynamoDbPublicationStore;
+import eu.s3cop.publications.InvalidPageTokenException;
+import eu.s3cop.publications.ListingFilter;
+import eu.s3cop.publications.ListingPage;
+import eu.s3cop.publications.Publication;
+import eu.s3cop.publications.PublicationVersion;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 
 /** The publication routes: listing and search, one publication with its history, and downloads. */
@@ -38,12 +38,12 @@ final class PublicationsApi {
     private static final List<String> SEARCH_PARAMETERS = List.of("q", "working_group", "type", "year", "limit");
 
     private final ReaderConfig config;
-    private final PublicationCatalog catalog;
+    private final DynamoDbPublicationStore publications;
     private final PresignedLinks links;
 
-    PublicationsApi(ReaderConfig config, PublicationCatalog catalog, PresignedLinks links) {
+    PublicationsApi(ReaderConfig config, DynamoDbPublicationStore publications, PresignedLinks links) {
         this.config = config;
-        this.catalog = catalog;
+        this.publications = publications;
         this.links = links;
     }
 
@@ -54,8 +54,7 @@ final class PublicationsApi {
     APIGatewayV2HTTPResponse searchPage(Map<String, String> query) {
         Map<String, String> paged = new HashMap<>(query);
         paged.putIfAbsent("limit", String.valueOf(MAX_LIMIT));
-        PublicationCatalog.Page page = page(paged);
-        List<Listing> listings = page.items().stream().map(Listing::from).toList();
+        ListingPage page = page(paged);
         String next = null;
         if (page.next() != null) {
             StringJoiner address = new StringJoiner("&", "/publications?", "");
@@ -66,11 +65,11 @@ final class PublicationsApi {
             }
             next = address.add("next=" + URLEncoder.encode(page.next(), StandardCharsets.UTF_8)).toString();
         }
-        return Responses.html(new SitePages(config.workingGroups()).results(query.getOrDefault("q", ""), listings, next), 60);
+        return Responses.html(new SitePages(config.workingGroups()).results(query.getOrDefault("q", ""), page.items(), next), 60);
     }
 
     APIGatewayV2HTTPResponse list(Map<String, String> query) {
-        PublicationCatalog.Page page = page(query);
+        ListingPage page = page(query);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.items().stream().map(PublicationsApi::summary).toList());
         if (page.next() != null) {
@@ -79,7 +78,7 @@ final class PublicationsApi {
         return Responses.json(body, 60);
     }
 
-    private PublicationCatalog.Page page(Map<String, String> query) {
+    private ListingPage page(Map<String, String> query) {
         String workingGroup = query.get("working_group");
         if (workingGroup != null && !config.workingGroups().contains(workingGroup)) {
             throw ApiException.badRequest("working_group '" + shorten(workingGroup) + "' is not a working group; use one of "
@@ -102,27 +101,30 @@ final class PublicationsApi {
             throw ApiException.badRequest("q has " + words.size() + " words; search with at most 10.");
         }
         int limit = limit(query.get("limit"));
-        return catalog.list(new PublicationCatalog.Filter(workingGroup, type, year, words), limit, query.get("next"));
+        try {
+            return publications.list(new ListingFilter(workingGroup, type, year, words), limit, query.get("next"));
+        } catch (InvalidPageTokenException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
     }
 
     APIGatewayV2HTTPResponse get(Map<String, String> path) {
         String id = id(path);
-        Map<String, AttributeValue> item = catalog.publication(id).orElseThrow(() -> notFound(id));
-        Map<String, Object> body = summary(item);
-        body.put("language", text(item, "language"));
-        body.put("keywords", texts(item, "keywords"));
-        body.put("size", number(item, "size"));
-        body.put("sha256", text(item, "pdfSha256"));
-        body.put("versions", catalog.versions(id).stream().map(version -> {
+        Publication publication = publications.publication(id).orElseThrow(() -> notFound(id));
+        Map<String, Object> body = summary(publication);
+        body.put("language", publication.language());
+        body.put("keywords", publication.keywords());
+        body.put("size", publication.size());
+        body.put("sha256", publication.pdfSha256());
+        body.put("versions", publications.versions(id).stream().map(version -> {
             Map<String, Object> entry = new LinkedHashMap<>();
-            int number = (int) number(version, "version");
-            entry.put("version", number);
-            entry.put("title", text(version, "title"));
-            entry.put("date", text(version, "date"));
-            entry.put("pages", number(version, "pages"));
-            entry.put("size", number(version, "size"));
-            entry.put("publishedAt", text(version, "publishedAt"));
-            entry.put("links", Map.of("download", "/publications/" + id + "/download?version=" + number));
+            entry.put("version", version.version());
+            entry.put("title", version.title());
+            entry.put("date", version.date());
+            entry.put("pages", version.pages());
+            entry.put("size", version.size());
+            entry.put("publishedAt", version.publishedAt());
+            entry.put("links", Map.of("download", "/publications/" + id + "/download?version=" + version.version()));
             return entry;
         }).toList());
         return Responses.json(body, 60);
@@ -132,21 +134,23 @@ final class PublicationsApi {
         String id = id(path);
         String requested = query.get("version");
         int version;
-        Map<String, AttributeValue> stored;
+        String pdfKey;
         if (requested == null) {
             // The publication's own item carries its latest version's PDF: one read, not two.
-            stored = catalog.publication(id).orElseThrow(() -> notFound(id));
-            version = (int) number(stored, "latestVersion");
+            Publication publication = publications.publication(id).orElseThrow(() -> notFound(id));
+            version = publication.latestVersion();
+            pdfKey = publication.pdfKey();
         } else {
             if (!VERSION.matcher(requested).matches()) {
                 throw ApiException.badRequest("version '" + shorten(requested) + "' is not a version number such as 2.");
             }
             version = Integer.parseInt(requested);
-            stored = catalog.version(id, version)
+            PublicationVersion stored = publications.version(id, version)
                     .orElseThrow(() -> ApiException.notFound("Publication " + id + " has no published version " + version + "."));
+            pdfKey = stored.pdfKey();
         }
         String slug = path.get("slug");
-        URI url = links.get(config.publicationsBucket(), text(stored, "pdfKey"), config.linkExpiry(), Map.of(
+        URI url = links.get(config.publicationsBucket(), pdfKey, config.linkExpiry(), Map.of(
                 "response-content-type", "application/pdf",
                 "response-content-disposition", "attachment; filename=\"" + slug + "-v" + version + ".pdf\""));
         return Responses.redirect(url.toString());
@@ -176,18 +180,18 @@ final class PublicationsApi {
         return Integer.parseInt(value);
     }
 
-    private static Map<String, Object> summary(Map<String, AttributeValue> item) {
-        String id = text(item, "id");
+    private static Map<String, Object> summary(Publication publication) {
+        String id = publication.id();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("id", id);
-        summary.put("title", text(item, "title"));
-        summary.put("type", text(item, "type"));
-        summary.put("working_group", text(item, "workingGroup"));
-        summary.put("authors", texts(item, "authors"));
-        summary.put("date", text(item, "date"));
-        summary.put("version", number(item, "latestVersion"));
-        summary.put("pages", number(item, "pages"));
-        summary.put("summary", text(item, "summary"));
+        summary.put("title", publication.title());
+        summary.put("type", publication.type());
+        summary.put("working_group", publication.workingGroup());
+        summary.put("authors", publication.authors());
+        summary.put("date", publication.date());
+        summary.put("version", publication.latestVersion());
+        summary.put("pages", publication.pages());
+        summary.put("summary", publication.summary());
         summary.put("links", Map.of("self", "/publications/" + id, "download", "/publications/" + id + "/download"));
         return summary;
     }

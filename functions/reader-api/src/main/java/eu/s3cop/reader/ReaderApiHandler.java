@@ -7,13 +7,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import eu.s3cop.core.AwsClients;
 import eu.s3cop.core.FunctionEnvironment;
 import eu.s3cop.core.InvocationLog;
+import eu.s3cop.core.PrimedHandler;
+import eu.s3cop.publications.DynamoDbPublicationStore;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.Registrations;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.crac.Core;
-import org.crac.Resource;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
@@ -21,7 +21,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * dispatches on its route key; errors become RFC 9457 problem documents. Under SnapStart it
  * primes itself before the snapshot with requests that are answered without AWS.
  */
-public final class ReaderApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
+public final class ReaderApiHandler extends PrimedHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final PublicationsApi publications;
     private final WebinarsApi webinars;
@@ -40,7 +40,7 @@ public final class ReaderApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private ReaderApiHandler(ReaderConfig config, AwsClients clients, String metricsNamespace) {
-        this(new PublicationsApi(config, new PublicationCatalog(clients.dynamoDb(), config.table()), clients.presignedLinks()),
+        this(new PublicationsApi(config, new DynamoDbPublicationStore(clients.dynamoDb(), config.table()), clients.presignedLinks()),
                 new WebinarsApi(config, new DynamoDbWebinarStore(clients.dynamoDb(), config.webinarsTable()),
                         new Registrations(clients.dynamoDb(), config.webinarsTable()), Clock.systemUTC()), metricsNamespace);
     }
@@ -49,12 +49,11 @@ public final class ReaderApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.publications = publications;
         this.webinars = webinars;
         this.metricsNamespace = metricsNamespace;
-        Core.getGlobalContext().register(this);
     }
 
     /** Malformed ids and parameters: answered from validation alone, they load routing, checks and problem documents. */
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    protected void prime() {
         answeredWithoutAws(() -> publications.list(Map.of("limit", "0")));
         answeredWithoutAws(() -> publications.get(Map.of("working_group", "Not a group!", "slug", "Not a slug!")));
         answeredWithoutAws(() -> webinars.get(Map.of("id", "Not an id!")));
@@ -68,11 +67,6 @@ public final class ReaderApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             return;
         }
         throw new IllegalStateException("A priming request was answered as if valid: priming must not reach AWS");
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to renew: clients resolve credentials and open connections on first use.
     }
 
     private static String title(int status) {

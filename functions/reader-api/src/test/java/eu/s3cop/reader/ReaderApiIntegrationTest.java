@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -144,8 +143,8 @@ class ReaderApiIntegrationTest {
         String unsigned = location.substring(0, location.indexOf('?'));
         assertThat(http.send(HttpRequest.newBuilder(URI.create(unsigned)).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
 
-        PresignedLinks links = new PresignedLinks(Region.EU_WEST_1,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), Optional.of(stack.s3Endpoint()));
+        PresignedLinks links = PresignedLinks.at(Region.EU_WEST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), stack.s3Endpoint());
         URI shortLived = links.get("s3cop-publications", "briefs/innovation-diffusion/generated-0/v2.pdf", Duration.ofSeconds(1), Map.of());
         assertThat(http.send(HttpRequest.newBuilder(shortLived).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
                 .isEqualTo(200);

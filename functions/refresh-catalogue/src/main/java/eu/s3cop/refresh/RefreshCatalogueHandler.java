@@ -3,20 +3,16 @@ package eu.s3cop.refresh;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import eu.s3cop.catalogue.CatalogueSite;
 import eu.s3cop.core.AwsClients;
 import eu.s3cop.core.FunctionEnvironment;
 import eu.s3cop.core.InvocationLog;
+import eu.s3cop.core.PrimedHandler;
+import eu.s3cop.publications.DynamoDbPublicationStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * Rewrites the catalogue site when briefs are listed. The publications table's stream brings,
@@ -27,7 +23,7 @@ import org.crac.Resource;
  * refresh never overwrites a newer one. A failed batch is retried whole; pages are always
  * rewritten from what is stored, so a retry or a repeat writes the same pages.
  */
-public final class RefreshCatalogueHandler implements RequestHandler<DynamodbEvent, Void>, Resource {
+public final class RefreshCatalogueHandler extends PrimedHandler implements RequestHandler<DynamodbEvent, Void> {
 
     private static final Map<String, String> UNITS = Map.of("ListingsRefreshed", "Count");
 
@@ -51,7 +47,6 @@ public final class RefreshCatalogueHandler implements RequestHandler<DynamodbEve
     RefreshCatalogueHandler(CatalogueSite site, String metricsNamespace) {
         this.site = site;
         this.metricsNamespace = metricsNamespace;
-        Core.getGlobalContext().register(this);
     }
 
     private static CatalogueSite site(FunctionEnvironment environment, AwsClients clients) {
@@ -60,24 +55,15 @@ public final class RefreshCatalogueHandler implements RequestHandler<DynamodbEve
     }
 
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    protected void prime() {
         site.prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to renew: clients resolve credentials and open connections on first use.
     }
 
     @Override
     public Void handleRequest(DynamodbEvent event, Context context) {
         long started = System.nanoTime();
         List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
-        Set<String> groups = records.stream()
-                .map(record -> record.getDynamodb() == null || record.getDynamodb().getNewImage() == null
-                        ? null : record.getDynamodb().getNewImage().get("workingGroup"))
-                .filter(Objects::nonNull).map(AttributeValue::getS).filter(Objects::nonNull)
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> groups = DynamoDbPublicationStore.listedWorkingGroups(records);
         // The run's subject is what it refreshes: each line names the groups whose pages it rewrote.
         InvocationLog log = InvocationLog.of(context, metricsNamespace, "workingGroups", String.join(",", groups));
         try {

@@ -3,17 +3,21 @@ package eu.s3cop.refresh;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.s3cop.publications.DynamoDbPublicationStore;
+import eu.s3cop.publications.Metadata;
+import eu.s3cop.publications.PublishedVersion;
+import eu.s3cop.publications.UploadStatus;
 import eu.s3cop.stack.LocalStack;
 import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.EventFiles;
 import eu.s3cop.testing.LocalAws;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The stream's batches of listing changes become the catalogue's pages; other changes to the table do not reach the function. */
@@ -47,29 +51,28 @@ class RefreshCatalogueIntegrationTest {
             }
         });
         String table = stack.table("PublicationsTable");
+        Instant at = Instant.parse("2024-05-23T10:00:00Z");
         try (DynamoDbClient dynamoDb = stack.dynamoDbClient()) {
-            // What publishing writes besides a listing: a claimed version, its content record, an upload's status.
-            dynamoDb.putItem(put -> put.tableName(table).item(Map.of("pk", s("PUB#innovation-diffusion/unlisted"), "sk", s("V#000001"),
-                    "state", s("PENDING"))));
-            dynamoDb.putItem(put -> put.tableName(table).item(Map.of("pk", s("PUB#innovation-diffusion/unlisted"), "sk", s("HASH#00"),
-                    "state", s("PENDING"))));
-            dynamoDb.putItem(put -> put.tableName(table).item(Map.of("pk", s("UPLOAD#s3cop-uploads/drafts/x.md"), "sk", s("STATUS"),
-                    "status", s("REJECTED"))));
+            DynamoDbPublicationStore store = new DynamoDbPublicationStore(dynamoDb, table);
+            // What publishing writes besides a listing: a claimed version and its content record, a preview, an upload's status.
+            store.claim("innovation-diffusion/unlisted", 1, "unlisted-draft", "drafts/innovation-diffusion/unlisted.md", at);
+            store.savePreview("innovation-diffusion/unlisted", "unlisted-preview", "Unlisted", "previews/innovation-diffusion/unlisted/0.pdf",
+                    1, 1024, "drafts/innovation-diffusion/unlisted.md", at);
+            store.recordStatus("s3cop-uploads", "drafts/x.md", "", UploadStatus.rejected(1), at);
             stack.awaitIdle(Duration.ofSeconds(30));
             assertThat(refreshes).isEmpty();
 
-            // A publication's record once a version of it is published (without its index keys: only the delivery is in question here).
-            dynamoDb.putItem(put -> put.tableName(table).item(Map.of("pk", s("PUB#interregional-cooperation/listed"), "sk", s("META"),
-                    "workingGroup", s("interregional-cooperation"), "gsi3pk", s("PUBLISHED"))));
+            // A publication's record once a version of it is published.
+            String id = "interregional-cooperation/listed";
+            store.claim(id, 1, "listed-draft", "drafts/interregional-cooperation/listed.md", at);
+            store.complete(new PublishedVersion(id, 1, new Metadata("Listed", "policy-brief", "interregional-cooperation", List.of("Alison Hunter"),
+                    LocalDate.parse("2024-05-23"), "en", "", List.of()), "briefs/" + id + "/v1.pdf", 1, 1024, "listed-pdf", "listed-draft",
+                    "drafts/interregional-cooperation/listed.md", at));
             stack.awaitIdle(Duration.ofSeconds(30));
         }
         assertThat(refreshes).singleElement().satisfies(refresh -> {
-            assertThat(refresh.event()).contains("interregional-cooperation/listed").doesNotContain("unlisted", "UPLOAD#");
+            assertThat(refresh.event()).contains("interregional-cooperation/listed").doesNotContain("unlisted", "drafts/x.md");
             assertThat(refresh.logLines()).anySatisfy(line -> assertThat(line).contains("\"workingGroups\":\"interregional-cooperation\""));
         });
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
     }
 }

@@ -8,20 +8,19 @@ import eu.s3cop.catalogue.CatalogueSite;
 import eu.s3cop.core.AwsClients;
 import eu.s3cop.core.FunctionEnvironment;
 import eu.s3cop.core.InvocationLog;
+import eu.s3cop.core.PrimedHandler;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * Registers the webinar files the secretariat uploads under webinars/. Under SnapStart it
  * primes itself before the snapshot by reading a built-in webinar file and writing its invite.
  */
-public final class RegisterWebinarHandler implements RequestHandler<S3Event, Void>, Resource {
+public final class RegisterWebinarHandler extends PrimedHandler implements RequestHandler<S3Event, Void> {
 
     private static final Map<String, String> UNITS = Map.of("WebinarsRegistered", "Count", "WebinarsUpdated", "Count", "Rejections", "Count");
 
@@ -43,17 +42,11 @@ public final class RegisterWebinarHandler implements RequestHandler<S3Event, Voi
     RegisterWebinarHandler(WebinarRegistrar registrar, String metricsNamespace) {
         this.registrar = registrar;
         this.metricsNamespace = metricsNamespace;
-        Core.getGlobalContext().register(this);
     }
 
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    protected void prime() {
         registrar.prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to renew: clients resolve credentials and open connections on first use.
     }
 
     private static WebinarRegistrar registrar(FunctionEnvironment environment) {

@@ -7,13 +7,12 @@ import eu.s3cop.catalogue.CatalogueSite;
 import eu.s3cop.core.AwsClients;
 import eu.s3cop.core.FunctionEnvironment;
 import eu.s3cop.core.InvocationLog;
+import eu.s3cop.core.PrimedHandler;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.Registrations;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import org.crac.Core;
-import org.crac.Resource;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -22,7 +21,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * would), then a refresh of the catalogue site. Under SnapStart it primes itself before the
  * snapshot by writing an invite and laying out the catalogue, sending and storing nothing.
  */
-public final class WebinarSchedulerHandler implements RequestHandler<ScheduledEvent, Void>, Resource {
+public final class WebinarSchedulerHandler extends PrimedHandler implements RequestHandler<ScheduledEvent, Void> {
 
     private static final Map<String, String> UNITS = Map.of("EmailsSent", "Count", "RemindersSent", "Count", "WebinarStateChanges", "Count");
 
@@ -55,18 +54,12 @@ public final class WebinarSchedulerHandler implements RequestHandler<ScheduledEv
         this.reminders = reminders;
         this.site = site;
         this.metricsNamespace = metricsNamespace;
-        Core.getGlobalContext().register(this);
     }
 
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    protected void prime() {
         reminders.prime();
         site.prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to renew: clients resolve credentials and open connections on first use.
     }
 
     @Override

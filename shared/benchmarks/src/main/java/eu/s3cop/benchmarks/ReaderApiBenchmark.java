@@ -1,12 +1,14 @@
 package eu.s3cop.benchmarks;
 
+import eu.s3cop.publications.DynamoDbPublicationStore;
+import eu.s3cop.publications.Publication;
 import eu.s3cop.stack.LocalStack;
 import eu.s3cop.stack.StackSettings;
 import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.EventFiles;
 import eu.s3cop.testing.ProjectFiles;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,7 +24,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -57,7 +58,7 @@ public class ReaderApiBenchmark {
     private LocalStack stack;
     private String listing;
     private DynamoDbClient dynamoDb;
-    private String publications;
+    private DynamoDbPublicationStore publications;
 
     @Setup(Level.Trial)
     public void publishCatalogue() {
@@ -75,7 +76,7 @@ public class ReaderApiBenchmark {
         stack.awaitIdle(Duration.ofMinutes(5));
         listing = EventFiles.json("reader-api/list-publications.json");
         dynamoDb = stack.dynamoDbClient();
-        publications = stack.environment("reader-api").get("PUBLICATIONS_TABLE");
+        publications = new DynamoDbPublicationStore(dynamoDb, stack.environment("reader-api").get("PUBLICATIONS_TABLE"));
         expect(listing(), "\"statusCode\":200", "Benchmark brief");
         expect(downloadRedirect(), "\"statusCode\":302", "X-Amz-Signature");
     }
@@ -91,9 +92,8 @@ public class ReaderApiBenchmark {
      * this machine, so the handler's own share is what the other two take beyond it.
      */
     @Benchmark
-    public Map<String, AttributeValue> storeRoundTrip() {
-        return dynamoDb.getItem(get -> get.tableName(publications).key(Map.of(
-                "pk", AttributeValue.fromS("PUB#innovation-diffusion/benchmark-brief-3"), "sk", AttributeValue.fromS("META")))).item();
+    public Optional<Publication> storeRoundTrip() {
+        return publications.publication("innovation-diffusion/benchmark-brief-3");
     }
 
     @Benchmark

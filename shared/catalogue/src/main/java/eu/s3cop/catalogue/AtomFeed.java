@@ -1,5 +1,6 @@
 package eu.s3cop.catalogue;
 
+import eu.s3cop.publications.Publication;
 import java.io.StringWriter;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
@@ -14,7 +15,7 @@ final class AtomFeed {
     private AtomFeed() {
     }
 
-    static String of(List<Listing> listings, String updated) {
+    static String of(List<Publication> listings, String updated) {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -29,9 +30,9 @@ final class AtomFeed {
             xml.writeEndElement();
             link(xml, "self", "/feed.xml");
             link(xml, "alternate", "/");
-            for (Listing listing : listings.subList(0, Math.min(50, listings.size()))) {
+            for (Publication listing : listings.subList(0, Math.min(50, listings.size()))) {
                 xml.writeStartElement("entry");
-                element(xml, "id", "tag:s3cop.europa.eu,2024:publication:" + listing.id() + ":v" + listing.version());
+                element(xml, "id", "tag:s3cop.europa.eu,2024:publication:" + listing.id() + ":v" + listing.latestVersion());
                 element(xml, "title", listing.title());
                 element(xml, "updated", listing.publishedAt().isEmpty() ? updated : listing.publishedAt());
                 for (String author : listing.authors()) {

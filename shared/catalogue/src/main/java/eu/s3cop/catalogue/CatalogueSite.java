@@ -1,20 +1,18 @@
 package eu.s3cop.catalogue;
 
+import eu.s3cop.publications.DynamoDbPublicationStore;
+import eu.s3cop.publications.Publication;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.StoredWebinar;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -27,8 +25,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class CatalogueSite {
 
     private final S3Client s3;
-    private final DynamoDbClient dynamoDb;
-    private final String table;
+    private final DynamoDbPublicationStore publications;
     private final String siteBucket;
     private final DynamoDbWebinarStore webinars;
     private final List<String> workingGroups;
@@ -44,39 +41,12 @@ public final class CatalogueSite {
     public CatalogueSite(S3Client s3, DynamoDbClient dynamoDb, String table, String webinarsTable, String siteBucket,
             List<String> workingGroups, Clock clock) {
         this.s3 = s3;
+        this.publications = new DynamoDbPublicationStore(dynamoDb, table);
         this.webinars = new DynamoDbWebinarStore(dynamoDb, webinarsTable);
-        this.dynamoDb = dynamoDb;
-        this.table = table;
         this.siteBucket = siteBucket;
         this.workingGroups = List.copyOf(workingGroups);
         this.pages = new SitePages(workingGroups);
         this.clock = clock;
-    }
-
-    /** The newest published briefs, at most {@code limit}. */
-    public List<Listing> latest(int limit) {
-        return listed("by-date", "gsi3pk", "PUBLISHED", limit);
-    }
-
-    /** The working group's newest published briefs, at most {@code limit}. */
-    public List<Listing> ofWorkingGroup(String workingGroup, int limit) {
-        return listed("by-working-group", "gsi1pk", "WG#" + workingGroup, limit);
-    }
-
-    /** Newest first, at most {@code limit}. */
-    private List<Listing> listed(String index, String partitionKey, String partition, int limit) {
-        List<Listing> listings = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            int wanted = limit - listings.size();
-            QueryResponse response = dynamoDb.query(query -> query.tableName(table).indexName(index)
-                    .keyConditionExpression(partitionKey + " = :p").expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition)))
-                    .scanIndexForward(false).exclusiveStartKey(from).limit(wanted));
-            response.items().forEach(item -> listings.add(Listing.from(item)));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null && listings.size() < limit);
-        return listings;
     }
 
     /** Webinars that have not ended and are not cancelled, soonest first. */
@@ -98,10 +68,10 @@ public final class CatalogueSite {
     /** Rewrites every page: webinars appear on the home page and on their working group's page. */
     public void regenerate() {
         List<Webinar> upcoming = upcoming();
-        List<Listing> latest = latest(SitePages.LATEST + 1);
+        List<Publication> latest = publications.latest(SitePages.LATEST + 1);
         writeShared(latest, upcoming);
         for (String group : workingGroups) {
-            writeGroup(group, ofWorkingGroup(group, SitePages.LATEST + 1), upcoming);
+            writeGroup(group, publications.ofWorkingGroup(group, SitePages.LATEST + 1), upcoming);
         }
     }
 
@@ -117,15 +87,15 @@ public final class CatalogueSite {
      */
     public void refresh(Collection<String> changedGroups) {
         List<Webinar> upcoming = upcoming();
-        List<Listing> latest = latest(SitePages.LATEST + 1);
+        List<Publication> latest = publications.latest(SitePages.LATEST + 1);
         writeShared(latest, upcoming);
         // A group among the newest briefs has some: only the others need asking, once.
         latest.forEach(listing -> groupsWithBriefs.add(listing.workingGroup()));
         for (String group : workingGroups) {
             if (changedGroups.contains(group)) {
-                writeGroup(group, ofWorkingGroup(group, SitePages.LATEST + 1), upcoming);
+                writeGroup(group, publications.ofWorkingGroup(group, SitePages.LATEST + 1), upcoming);
             } else if (!groupsWithBriefs.contains(group)) {
-                if (ofWorkingGroup(group, 1).isEmpty()) {
+                if (publications.ofWorkingGroup(group, 1).isEmpty()) {
                     writeGroup(group, List.of(), upcoming);
                 } else {
                     groupsWithBriefs.add(group);
@@ -134,13 +104,13 @@ public final class CatalogueSite {
         }
     }
 
-    private void writeShared(List<Listing> latest, List<Webinar> upcoming) {
+    private void writeShared(List<Publication> latest, List<Webinar> upcoming) {
         put("index.html", pages.index(latest, upcoming).getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
-        List<Listing> feed = latest.subList(0, Math.min(latest.size(), SitePages.LATEST));
+        List<Publication> feed = latest.subList(0, Math.min(latest.size(), SitePages.LATEST));
         put("feed.xml", AtomFeed.of(feed, clock.instant().toString()).getBytes(StandardCharsets.UTF_8), "application/atom+xml; charset=utf-8");
     }
 
-    private void writeGroup(String group, List<Listing> listings, List<Webinar> upcoming) {
+    private void writeGroup(String group, List<Publication> listings, List<Webinar> upcoming) {
         List<Webinar> webinarsOfGroup = upcoming.stream().filter(webinar -> webinar.workingGroup().equals(group)).toList();
         put("working-groups/" + group + ".html", pages.workingGroup(group, listings, webinarsOfGroup).getBytes(StandardCharsets.UTF_8),
                 "text/html; charset=utf-8");

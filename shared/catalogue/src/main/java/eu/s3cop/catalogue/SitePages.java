@@ -1,5 +1,6 @@
 package eu.s3cop.catalogue;
 
+import eu.s3cop.publications.Publication;
 import eu.s3cop.webinar.model.Webinar;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ public final class SitePages {
      * @param latest the newest briefs, newest first; when there are more than {@link #LATEST}, the
      *     page shows that many and points to the working groups' pages and the search for the rest
      */
-    public String index(List<Listing> latest, List<Webinar> webinars) {
+    public String index(List<Publication> latest, List<Webinar> webinars) {
         Document page = page("Publications", null);
         Element main = page.getElementById("main");
         main.appendElement("h1").text("Publications");
@@ -75,7 +76,7 @@ public final class SitePages {
      * @param listings the group's newest briefs, newest first; when there are more than
      *     {@link #LATEST}, the page shows that many and links to the search page of all of them
      */
-    public String workingGroup(String workingGroup, List<Listing> listings, List<Webinar> webinars) {
+    public String workingGroup(String workingGroup, List<Publication> listings, List<Webinar> webinars) {
         String name = name(workingGroup) + " working group";
         Document page = page(name, workingGroup);
         Element main = page.getElementById("main");
@@ -117,7 +118,7 @@ public final class SitePages {
     }
 
     /** The page a browser gets for a search of the catalogue that found all it shows. */
-    public String results(String query, List<Listing> listings) {
+    public String results(String query, List<Publication> listings) {
         return results(query, listings, null);
     }
 
@@ -126,7 +127,7 @@ public final class SitePages {
      *
      * @param next the address of the following page of matches, or null when this page has the last of them
      */
-    public String results(String query, List<Listing> listings, String next) {
+    public String results(String query, List<Publication> listings, String next) {
         Document page = page(query.isEmpty() ? "Publications" : "Search: " + query, null);
         Element main = page.getElementById("main");
         main.appendElement("h1").text("Search results");
@@ -183,7 +184,7 @@ public final class SitePages {
         form.appendElement("button").attr("type", "submit").text("Search");
     }
 
-    private static void list(Element main, List<Listing> listings, String heading) {
+    private static void list(Element main, List<Publication> listings, String heading) {
         Element section = main.appendElement("section").attr("aria-labelledby", "list-heading");
         section.appendElement("h2").attr("id", "list-heading").text(heading);
         if (listings.isEmpty()) {
@@ -191,11 +192,11 @@ public final class SitePages {
             return;
         }
         Element list = section.appendElement("ol").addClass("publications");
-        for (Listing listing : listings) {
+        for (Publication listing : listings) {
             Element item = list.appendElement("li").appendElement("article").attr("aria-labelledby", "title-" + anchor(listing));
             item.appendElement("h3").attr("id", "title-" + anchor(listing)).text(listing.title());
             item.appendElement("p").addClass("meta").text(typeName(listing.type()) + " · " + name(listing.workingGroup())
-                    + " working group · " + listing.date() + " · version " + listing.version() + " · " + listing.pages() + " pages");
+                    + " working group · " + listing.date() + " · version " + listing.latestVersion() + " · " + listing.pages() + " pages");
             item.appendElement("p").addClass("authors").text(String.join(", ", listing.authors()));
             if (!listing.summary().isEmpty()) {
                 item.appendElement("p").addClass("summary").text(listing.summary());
@@ -213,7 +214,7 @@ public final class SitePages {
         }
     }
 
-    private static String anchor(Listing listing) {
+    private static String anchor(Publication listing) {
         return listing.id().replace('/', '-');
     }
 

@@ -2,6 +2,7 @@ package eu.s3cop.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.s3cop.publications.Publication;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.jsoup.Jsoup;
@@ -74,8 +75,9 @@ class SitePagesTest {
     }
 
     /** Newest first, as the index returns them. */
-    private static List<Listing> listings(int count) {
-        return IntStream.range(0, count).mapToObj(i -> new Listing("innovation-diffusion/brief-" + i, "Brief " + i, "policy-brief",
-                "innovation-diffusion", List.of("Author"), "2024-05-23", 1, 4, "", "2024-05-23T10:00:00Z")).toList();
+    private static List<Publication> listings(int count) {
+        return IntStream.range(0, count).mapToObj(i -> new Publication("innovation-diffusion/brief-" + i, "Brief " + i, "policy-brief",
+                "innovation-diffusion", List.of("Author"), "2024-05-23", "en", "", List.of(), 1, 4, 1024,
+                "briefs/innovation-diffusion/brief-" + i + "/v1.pdf", "", "2024-05-23T10:00:00Z")).toList();
     }
 }

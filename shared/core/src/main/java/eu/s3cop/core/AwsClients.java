@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
- * Builds AWS SDK clients from a function's environment, once per container.
+ * Builds AWS SDK clients from a function's environment, once per container: each client is
+ * made on first use and shared by every service of the function after it.
  *
  * <p>Region comes from {@code AWS_REGION}. Endpoints follow the SDK's own convention,
  * {@code AWS_ENDPOINT_URL_<SERVICE>} then {@code AWS_ENDPOINT_URL}, so the same code talks to
@@ -31,6 +32,8 @@ public final class AwsClients {
     private final Region region;
     private final AwsCredentialsProvider credentials;
     private final FunctionEnvironment environment;
+    private S3Client s3;
+    private DynamoDbClient dynamoDb;
 
     private AwsClients(FunctionEnvironment environment) {
         this.environment = environment;
@@ -46,7 +49,14 @@ public final class AwsClients {
         return region;
     }
 
-    public S3Client s3() {
+    public synchronized S3Client s3() {
+        if (s3 == null) {
+            s3 = newS3();
+        }
+        return s3;
+    }
+
+    private S3Client newS3() {
         S3ClientBuilder builder = configure(S3Client.builder(), "S3");
         if (endpoint("S3").isPresent()) {
             // A local endpoint is an address, not a domain: bucket names cannot go in the host.
@@ -62,11 +72,15 @@ public final class AwsClients {
 
     /** Presigned download links; they need no S3 client, so the functions that only hand out links carry none. */
     public PresignedLinks presignedLinks() {
-        return new PresignedLinks(region, credentials, endpoint("S3"));
+        return endpoint("S3").map(local -> PresignedLinks.at(region, credentials, local))
+                .orElseGet(() -> PresignedLinks.forAws(region, credentials));
     }
 
-    public DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder(), "DYNAMODB").build();
+    public synchronized DynamoDbClient dynamoDb() {
+        if (dynamoDb == null) {
+            dynamoDb = configure(DynamoDbClient.builder(), "DYNAMODB").build();
+        }
+        return dynamoDb;
     }
 
     /**

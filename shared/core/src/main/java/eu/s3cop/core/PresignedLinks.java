@@ -3,7 +3,6 @@ package eu.s3cop.core;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -29,19 +28,26 @@ public final class PresignedLinks {
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     private final Region region;
     private final AwsCredentialsProvider credentials;
-    private final Optional<URI> endpoint;
+    /** Where S3 answers for a local or compatible store (then addressed by path); null for AWS. */
+    private final URI endpoint;
     /** The endpoint's own path, without trailing slashes, that bucket and key follow. */
     private final String endpointPath;
 
-    /**
-     * @param endpoint where S3 answers, for a local or compatible store (then addressed by path);
-     *     empty for AWS, where buckets are addressed by host name
-     */
-    public PresignedLinks(Region region, AwsCredentialsProvider credentials, Optional<URI> endpoint) {
+    private PresignedLinks(Region region, AwsCredentialsProvider credentials, URI endpoint) {
         this.region = region;
         this.credentials = credentials;
         this.endpoint = endpoint;
-        this.endpointPath = endpoint.map(URI::getRawPath).orElse("").replaceAll("/+$", "");
+        this.endpointPath = endpoint == null ? "" : endpoint.getRawPath().replaceAll("/+$", "");
+    }
+
+    /** Links to AWS's own S3, where buckets are addressed by host name. */
+    public static PresignedLinks forAws(Region region, AwsCredentialsProvider credentials) {
+        return new PresignedLinks(region, credentials, null);
+    }
+
+    /** Links to a local or compatible store at {@code endpoint}, where buckets are addressed by path. */
+    public static PresignedLinks at(Region region, AwsCredentialsProvider credentials, URI endpoint) {
+        return new PresignedLinks(region, credentials, endpoint);
     }
 
     /**
@@ -71,8 +77,8 @@ public final class PresignedLinks {
 
     private SdkHttpRequest.Builder address(String bucket, String key) {
         String encodedKey = "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(key);
-        if (endpoint.isPresent()) {
-            return SdkHttpRequest.builder().uri(endpoint.get()).encodedPath(endpointPath + "/" + bucket + encodedKey);
+        if (endpoint != null) {
+            return SdkHttpRequest.builder().uri(endpoint).encodedPath(endpointPath + "/" + bucket + encodedKey);
         }
         // Names with dots do not match S3's wildcard certificate as host names: they go in the path.
         String s3Host = "s3." + region.id() + "." + PartitionMetadata.of(region).dnsSuffix();

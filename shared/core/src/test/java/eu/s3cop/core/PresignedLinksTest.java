@@ -7,7 +7,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class PresignedLinksTest {
     void addressesQueryAndScopeMatchThoseOfS3Presigner() {
         for (Region region : new Region[] {Region.EU_WEST_1, Region.CN_NORTH_1}) {
             for (String key : new String[] {"briefs/innovation-diffusion/bottlenecks/v2.pdf", "odd keys/ä b+c=d&e?.pdf", "a//b/./c"}) {
-                URI ours = new PresignedLinks(region, CREDENTIALS, Optional.empty()).get("s3cop-publications", key, Duration.ofMinutes(15),
+                URI ours = PresignedLinks.forAws(region, CREDENTIALS).get("s3cop-publications", key, Duration.ofMinutes(15),
                         Map.of("response-content-disposition", "attachment; filename=\"bottlenecks-v2.pdf\""));
                 URI theirs;
                 try (S3Presigner presigner = S3Presigner.builder().region(region).credentialsProvider(CREDENTIALS).build()) {
@@ -46,7 +45,7 @@ class PresignedLinksTest {
 
     @Test
     void aLocalEndpointIsAddressedByPath() {
-        URI link = new PresignedLinks(Region.EU_WEST_1, CREDENTIALS, Optional.of(URI.create("http://127.0.0.1:4566")))
+        URI link = PresignedLinks.at(Region.EU_WEST_1, CREDENTIALS, URI.create("http://127.0.0.1:4566"))
                 .get("s3cop-publications", "briefs/x/v1.pdf", Duration.ofMinutes(1), Map.of());
         assertThat(link.toString()).startsWith("http://127.0.0.1:4566/s3cop-publications/briefs/x/v1.pdf?");
         assertThat(link.getRawQuery()).contains("X-Amz-Expires=60", "X-Amz-SignedHeaders=host");
@@ -54,7 +53,7 @@ class PresignedLinksTest {
 
     @Test
     void expiryOutsideWhatS3AcceptsIsRefused() {
-        PresignedLinks links = new PresignedLinks(Region.EU_WEST_1, CREDENTIALS, Optional.empty());
+        PresignedLinks links = PresignedLinks.forAws(Region.EU_WEST_1, CREDENTIALS);
         assertThatThrownBy(() -> links.get("b", "k", Duration.ofDays(8), Map.of())).hasMessageContaining("7 days");
         assertThatThrownBy(() -> links.get("b", "k", Duration.ZERO, Map.of())).hasMessageContaining("one second");
     }

@@ -3,6 +3,8 @@ package eu.s3cop.local;
 import eu.s3cop.draft.DraftReader;
 import eu.s3cop.draft.DraftRules;
 import eu.s3cop.draft.Outcome;
+import eu.s3cop.publications.DynamoDbPublicationStore;
+import eu.s3cop.publications.VersionState;
 import eu.s3cop.stack.LocalStack;
 import eu.s3cop.stack.StackSettings;
 import eu.s3cop.stack.template.Template;
@@ -13,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +24,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -123,16 +123,13 @@ final class ThroughputCommand implements Callable<Integer> {
     /** Each upload's publication, which must hold exactly one version, published. */
     private List<String> check(LocalStack stack, String workingGroup) {
         List<String> wrong = new ArrayList<>();
-        String table = stack.table("PublicationsTable");
         try (DynamoDbClient dynamoDb = stack.dynamoDbClient()) {
+            DynamoDbPublicationStore publications = new DynamoDbPublicationStore(dynamoDb, stack.table("PublicationsTable"));
             for (int i = 0; i < sequence; i++) {
-                String id = "PUB#" + workingGroup + "/throughput-" + i;
-                List<String> versions = dynamoDb.query(query -> query.tableName(table)
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :v)")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(id), ":v", AttributeValue.fromS("V#")))).items()
-                        .stream().map(item -> item.get("state").s() + " v" + item.get("version").n()).toList();
-                if (!versions.equals(List.of("PUBLISHED v1"))) {
-                    wrong.add(id.substring(4) + ": " + versions);
+                String id = workingGroup + "/throughput-" + i;
+                List<VersionState> versions = publications.versionStates(id);
+                if (versions.size() != 1 || versions.get(0).version() != 1 || !versions.get(0).published()) {
+                    wrong.add(id + ": " + versions);
                 }
             }
         }

@@ -2,6 +2,7 @@ package eu.s3cop.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.s3cop.publications.DynamoDbPublicationStore;
 import eu.s3cop.stack.LocalStack;
 import eu.s3cop.stack.StackSettings;
 import eu.s3cop.stack.lambda.Events;
@@ -173,13 +174,13 @@ class DayReplayIntegrationTest {
         Map<String, Object> state = new TreeMap<>();
         try (var dynamoDb = stack.dynamoDbClient(); S3Client s3 = stack.s3Client()) {
             Map<String, List<String>> publications = new TreeMap<>();
+            DynamoDbPublicationStore store = new DynamoDbPublicationStore(dynamoDb, stack.table("PublicationsTable"));
             for (String group : List.of("innovation-diffusion", "industrial-transition", "interregional-cooperation")) {
                 for (int d = 0; d < drafts; d++) {
                     String id = group + "/day-" + d;
-                    List<String> versions = dynamoDb.query(query -> query.tableName(stack.table("PublicationsTable"))
-                                    .keyConditionExpression("pk = :pk AND begins_with(sk, :v)")
-                                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("PUB#" + id), ":v", AttributeValue.fromS("V#"))))
-                            .items().stream().map(item -> item.get("state").s() + " v" + item.get("version").n() + " " + item.get("draftSha256")).toList();
+                    List<String> versions = store.versionStates(id).stream()
+                            .map(version -> (version.published() ? "PUBLISHED" : "PENDING") + " v" + version.version() + " " + version.draftSha256())
+                            .toList();
                     if (!versions.isEmpty()) {
                         publications.put(id, versions);
                     }

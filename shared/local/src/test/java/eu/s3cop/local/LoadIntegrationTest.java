@@ -2,6 +2,8 @@ package eu.s3cop.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.s3cop.publications.DynamoDbPublicationStore;
+import eu.s3cop.publications.VersionState;
 import eu.s3cop.stack.LocalStack;
 import eu.s3cop.testing.LocalAws;
 import java.net.URI;
@@ -19,7 +21,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -76,13 +77,11 @@ class LoadIntegrationTest {
 
         List<String> wrong = new ArrayList<>();
         try (var dynamoDb = stack.dynamoDbClient()) {
+            DynamoDbPublicationStore publications = new DynamoDbPublicationStore(dynamoDb, stack.table("PublicationsTable"));
             for (int i = 0; i < drafts; i++) {
                 String id = "innovation-diffusion/load-" + i;
-                List<String> versions = dynamoDb.query(query -> query.tableName(stack.table("PublicationsTable"))
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :v)")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("PUB#" + id), ":v", AttributeValue.fromS("V#")))).items()
-                        .stream().map(item -> item.get("state").s() + " v" + item.get("version").n()).toList();
-                if (!versions.equals(List.of("PUBLISHED v1"))) {
+                List<VersionState> versions = publications.versionStates(id);
+                if (versions.size() != 1 || versions.get(0).version() != 1 || !versions.get(0).published()) {
                     wrong.add(id + ": " + versions);
                 }
             }

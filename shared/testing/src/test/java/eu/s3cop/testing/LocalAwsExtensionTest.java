@@ -6,6 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import eu.s3cop.stack.LocalStack;
 import eu.s3cop.stack.lambda.Invocation;
+import eu.s3cop.stack.template.TableResource;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -37,9 +40,12 @@ class LocalAwsExtensionTest {
     void givesTheTemplatesTablesWithTheirIndexesInDynamoDbLocal(LocalStack stack) {
         try (DynamoDbClient dynamoDb = stack.dynamoDbClient()) {
             assertThat(dynamoDb.listTables().tableNames()).containsExactlyInAnyOrder("s3cop-publications", "s3cop-webinars");
-            assertThat(dynamoDb.describeTable(table -> table.tableName("s3cop-publications")).table().globalSecondaryIndexes())
-                    .extracting(index -> index.indexName())
-                    .containsExactlyInAnyOrder("by-working-group", "by-type", "by-date");
+            for (TableResource declared : ProjectFiles.template().tables()) {
+                List<String> indexes = ((List<?>) declared.properties().getOrDefault("GlobalSecondaryIndexes", List.of())).stream()
+                        .map(index -> String.valueOf(((Map<?, ?>) index).get("IndexName"))).toList();
+                assertThat(dynamoDb.describeTable(table -> table.tableName(declared.localName())).table().globalSecondaryIndexes())
+                        .as(declared.logicalId()).extracting(index -> index.indexName()).containsExactlyInAnyOrderElementsOf(indexes);
+            }
         }
         assertThat(stack.dynamoDbEndpoint().getHost()).isEqualTo("127.0.0.1");
     }

@@ -1,4 +1,4 @@
-package eu.s3cop.reader;
+package eu.s3cop.publications;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
@@ -36,7 +36,7 @@ final class PageToken {
 
     static Map<String, AttributeValue> decode(String token, String index, Set<String> keyNames) {
         if (token.length() > MAX_LENGTH) {
-            throw ApiException.badRequest("The next token is too long; pass the 'next' value of the previous page unchanged.");
+            throw new InvalidPageTokenException("The next token is too long; pass the 'next' value of the previous page unchanged.");
         }
         try {
             Map<String, Object> decoded = JSON.std.mapFrom(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
@@ -56,8 +56,8 @@ final class PageToken {
         }
     }
 
-    private static ApiException invalid() {
-        return ApiException.badRequest("The next token is not one this listing gave out; pass the 'next' value of the previous page"
+    private static InvalidPageTokenException invalid() {
+        return new InvalidPageTokenException("The next token is not one this listing gave out; pass the 'next' value of the previous page"
                 + " unchanged, with the same filters.");
     }
 }

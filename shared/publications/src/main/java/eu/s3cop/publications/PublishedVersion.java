@@ -1,10 +1,9 @@
-package eu.s3cop.brief;
+package eu.s3cop.publications;
 
-import eu.s3cop.draft.FrontMatter;
 import java.time.Instant;
 
 /**
- * A version of a publication, with what readers and the catalogue need of it.
+ * A version whose PDF is stored, as publishing completes it.
  *
  * @param draftSha256 the SHA-256 of the draft's bytes: identical content is never published twice
  * @param pdfSha256 the SHA-256 of the PDF, for integrity checks
@@ -12,7 +11,7 @@ import java.time.Instant;
 public record PublishedVersion(
         String id,
         int version,
-        FrontMatter meta,
+        Metadata meta,
         String pdfKey,
         int pages,
         long size,
