@@ -19,10 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A reader in a real browser (Debian's headless Chromium, driven through ChromeDriver) uses the
@@ -76,13 +80,13 @@ class CatalogueBrowserIntegrationTest {
         browser.get(site("/"));
         assertThat(browser.getTitle()).isEqualTo("Publications · S3 CoP");
         browser.findElement(By.linkText("Industrial Transition")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Industrial Transition working group");
+        assertThat(heading("Industrial Transition working group")).isEqualTo("Industrial Transition working group");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Kompetenzen für den industriellen Wandel");
 
         WebElement search = browser.findElement(By.id("q"));
         search.sendKeys("slasku");
         search.sendKeys(Keys.ENTER);
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Search results");
+        assertThat(heading("Search results")).isEqualTo("Search results");
         WebElement result = browser.findElement(By.cssSelector("ol.publications article"));
         assertThat(result.getText()).contains("Transformacja przemysłowa na Śląsku");
 
@@ -94,6 +98,23 @@ class CatalogueBrowserIntegrationTest {
         }
         assertThat(pdf).as("the downloaded brief").isRegularFile();
         assertThat(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
+
+    /**
+     * The page's heading once it reads as expected, or whatever it reads after 30 s. A click or
+     * an Enter returns before the next page has loaded, so reading the heading at once races
+     * the navigation.
+     */
+    private static String heading(String expected) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .ignoring(NoSuchElementException.class)
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(driver -> expected.equals(driver.findElement(By.tagName("h1")).getText()));
+        } catch (TimeoutException notThere) {
+            // the assertion that follows says what the heading is instead
+        }
+        return browser.findElement(By.tagName("h1")).getText();
     }
 
     @Test
