@@ -9,6 +9,8 @@ import eu.s3cop.testing.FaultInjector.When;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
+import eu.s3cop.webinar.store.Registrations;
+import eu.s3cop.webinar.store.Registrations.Registrant;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,12 +23,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Each AWS call of registering for a webinar, and of cancelling a registration, fails once,
@@ -41,16 +40,17 @@ class RegistrationFaultIntegrationTest {
     private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
     private static final HttpClient http = HttpClient.newHttpClient();
     private static LocalStack stack;
-    private static DynamoDbClient dynamoDb;
-    private static String table;
+    private static DynamoDbWebinarStore webinars;
+    private static Registrations registrations;
 
     @BeforeAll
     static void webinar(LocalStack localStack) {
         stack = localStack;
-        dynamoDb = stack.dynamoDbClient();
-        table = stack.environment("reader-api").get("WEBINARS_TABLE");
+        String table = stack.environment("reader-api").get("WEBINARS_TABLE");
+        webinars = new DynamoDbWebinarStore(stack.dynamoDbClient(), table);
+        registrations = new Registrations(stack.dynamoDbClient(), table);
         LocalDateTime inTenDays = LocalDateTime.now(BRUSSELS).plusDays(10).truncatedTo(ChronoUnit.HOURS);
-        new DynamoDbWebinarStore(dynamoDb, table).save(new Webinar("resilient", "Webinar resilient", "innovation-diffusion", inTenDays,
+        webinars.save(new Webinar("resilient", "Webinar resilient", "innovation-diffusion", inTenDays,
                 BRUSSELS, Duration.ofMinutes(60), "About faults.", List.of(new Webinar.Speaker("Ana Novak", "Rapporteur")),
                 "https://example.org/join/resilient", null, 0, "", false), "r", Instant.now());
     }
@@ -131,16 +131,15 @@ class RegistrationFaultIntegrationTest {
 
     private static List<String> registeredOnce(String scenario, String email, String token) {
         List<String> problems = new ArrayList<>();
-        List<Map<String, AttributeValue>> registrations = items("REG#").stream()
-                .filter(item -> email.equals(item.get("email").s())).toList();
-        if (registrations.size() != 1) {
-            problems.add(scenario + ": " + registrations.size() + " registrations, not one");
-        } else if (!token.equals(registrations.get(0).get("token").s())) {
+        List<Registrant> ofEmail = registrations.registrants("resilient").stream()
+                .filter(registrant -> email.equals(registrant.email())).toList();
+        if (ofEmail.size() != 1) {
+            problems.add(scenario + ": " + ofEmail.size() + " registrations, not one");
+        } else if (!token.equals(ofEmail.get(0).token())) {
             problems.add(scenario + ": the retry's token is not the stored one");
         }
-        List<Map<String, AttributeValue>> tokens = items("TOKEN#" + token);
-        if (tokens.size() != 1) {
-            problems.add(scenario + ": " + tokens.size() + " cancellation tokens, not one");
+        if (!registrations.cancellable("resilient", token)) {
+            problems.add(scenario + ": the cancellation token is not there");
         }
         problems.addAll(countHolds(scenario));
         return problems;
@@ -148,10 +147,10 @@ class RegistrationFaultIntegrationTest {
 
     private static List<String> registeredNowhere(String scenario, String email, String token) {
         List<String> problems = new ArrayList<>();
-        if (items("REG#").stream().anyMatch(item -> email.equals(item.get("email").s()))) {
+        if (registrations.registrants("resilient").stream().anyMatch(registrant -> email.equals(registrant.email()))) {
             problems.add(scenario + ": the registration is still there");
         }
-        if (!items("TOKEN#" + token).isEmpty()) {
+        if (registrations.cancellable("resilient", token)) {
             problems.add(scenario + ": the cancellation token is still there");
         }
         problems.addAll(countHolds(scenario));
@@ -160,18 +159,9 @@ class RegistrationFaultIntegrationTest {
 
     /** The webinar's count of registrations equals the registrations there are, so capacity holds. */
     private static List<String> countHolds(String scenario) {
-        Map<String, AttributeValue> webinar = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS("WEBINAR#resilient"), "sk", AttributeValue.fromS("META")))).item();
-        int counted = Integer.parseInt(webinar.get("registered").n());
-        int there = items("REG#").size();
+        int counted = webinars.get("resilient").orElseThrow().registered();
+        int there = registrations.registrants("resilient").size();
         return counted == there ? List.of() : List.of(scenario + ": the webinar counts " + counted + " registrations; there are " + there);
-    }
-
-    private static List<Map<String, AttributeValue>> items(String prefix) {
-        return dynamoDb.query(query -> query.tableName(table).consistentRead(true)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("WEBINAR#resilient"), ":prefix", AttributeValue.fromS(prefix))))
-                .items();
     }
 
     private static HttpResponse<String> register(String email) throws Exception {

@@ -8,6 +8,8 @@ import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.FaultInjector;
 import eu.s3cop.testing.FaultInjector.When;
 import eu.s3cop.testing.LocalAws;
+import eu.s3cop.webinar.store.DynamoDbWebinarStore;
+import eu.s3cop.webinar.store.StoredWebinar;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -18,13 +20,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -54,7 +55,7 @@ class RegisterWebinarFaultIntegrationTest {
 
     private static LocalStack stack;
     private static S3Client s3;
-    private static DynamoDbClient dynamoDb;
+    private static DynamoDbWebinarStore webinars;
     private static final List<Invocation> invocations = new CopyOnWriteArrayList<>();
 
     /** A webinar file's upload, what it should make of the webinar, and what its report should say. */
@@ -65,7 +66,7 @@ class RegisterWebinarFaultIntegrationTest {
     static void connect(LocalStack localStack) {
         stack = localStack;
         s3 = stack.s3Client();
-        dynamoDb = stack.dynamoDbClient();
+        webinars = new DynamoDbWebinarStore(stack.dynamoDbClient(), stack.environment("register-webinar").get("WEBINARS_TABLE"));
         stack.onInvocation(invocations::add);
     }
 
@@ -143,13 +144,12 @@ class RegisterWebinarFaultIntegrationTest {
         if (!Arrays.equals(s3.getObjectAsBytes(get -> get.bucket(UPLOADS).key(key)).asByteArray(), file)) {
             problems.add(scenario + ": the upload changed");
         }
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(stack.environment("register-webinar").get("WEBINARS_TABLE"))
-                .consistentRead(true).key(Map.of("pk", AttributeValue.fromS("WEBINAR#" + expected.id()), "sk", AttributeValue.fromS("META")))).item();
-        if (item == null || !item.containsKey("sequence") || !String.valueOf(expected.sequence()).equals(item.get("sequence").n())) {
-            problems.add(scenario + ": stored at SEQUENCE " + (item == null || !item.containsKey("sequence") ? "none" : item.get("sequence").n())
+        Optional<StoredWebinar> stored = webinars.get(expected.id());
+        if (stored.isEmpty() || stored.get().sequence() != expected.sequence()) {
+            problems.add(scenario + ": stored at SEQUENCE " + stored.map(webinar -> String.valueOf(webinar.sequence())).orElse("none")
                     + ", not " + expected.sequence());
-        } else if (!expected.title().equals(item.get("title").s())) {
-            problems.add(scenario + ": stored with the title " + item.get("title").s());
+        } else if (!expected.title().equals(stored.get().webinar().title())) {
+            problems.add(scenario + ": stored with the title " + stored.get().webinar().title());
         }
         String invite = object(stack.environment("register-webinar").get("PUBLICATIONS_BUCKET"), "webinars/" + expected.id() + ".ics");
         if (!invite.contains("SEQUENCE:" + expected.sequence()) || !invite.contains("DTSTART:" + utc(expected.dtStart()))) {

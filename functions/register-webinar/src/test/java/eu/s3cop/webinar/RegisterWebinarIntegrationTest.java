@@ -7,9 +7,11 @@ import eu.s3cop.stack.LocalStack;
 import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.testing.ProjectFiles;
+import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,6 @@ import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Webinar files uploaded through the S3 protocol are registered, versioned by SEQUENCE, and given a valid invite. */
@@ -31,7 +31,7 @@ class RegisterWebinarIntegrationTest {
     private static LocalStack stack;
     private static final List<Invocation> deliveries = new CopyOnWriteArrayList<>();
     private static S3Client s3;
-    private static DynamoDbClient dynamoDb;
+    private static DynamoDbWebinarStore webinars;
 
     private static final String FILE = """
             title: "Green steel: what regions can do"
@@ -52,7 +52,7 @@ class RegisterWebinarIntegrationTest {
         stack = localStack;
         stack.onInvocation(deliveries::add);
         s3 = stack.s3Client();
-        dynamoDb = stack.dynamoDbClient();
+        webinars = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
     }
 
     @Test
@@ -67,9 +67,9 @@ class RegisterWebinarIntegrationTest {
         assertThat(event.getUid().orElseThrow().getValue()).isEqualTo("webinar-bottlenecks-innovation-diffusion-2024@s3cop.eu");
         assertThat(ics).contains("DTSTART:20240523T080000Z", "DTEND:20240523T093000Z", "SEQUENCE:0", "METHOD:PUBLISH", "DTSTAMP:");
         assertThat(ics.replace("\r\n ", "")).doesNotContain("example.org/join");
-        Map<String, AttributeValue> item = item("bottlenecks-innovation-diffusion-2024");
-        assertThat(item.get("startsAt").s()).isEqualTo("2024-05-23T08:00:00Z");
-        assertThat(item.get("gsi1pk").s()).isEqualTo("WEBINARS");
+        assertThat(webinars.get("bottlenecks-innovation-diffusion-2024").orElseThrow().webinar().start())
+                .isEqualTo(Instant.parse("2024-05-23T08:00:00Z"));
+        assertThat(webinars.all()).extracting(stored -> stored.webinar().id()).contains("bottlenecks-innovation-diffusion-2024");
     }
 
     @Test
@@ -124,14 +124,14 @@ class RegisterWebinarIntegrationTest {
         assertThat(report(key)).containsEntry("status", "REGISTERED").containsEntry("sequence", 0);
 
         upload(key, file, "UNCHANGED");
-        assertThat(item("delivered-twice").get("sequence").n()).isEqualTo("0");
+        assertThat(webinars.get("delivered-twice").orElseThrow().sequence()).isEqualTo(0);
 
         byte[] changed = String.format(FILE, "2024-10-11T10:00", "scheduled").getBytes();
         upload(key, changed, "UPDATED");
         Invocation update = deliveries.get(0);
         assertThat(results(stack.invoke("register-webinar", update.event()))).containsExactly("UPDATED");
         assertThat(report(key)).containsEntry("status", "UPDATED").containsEntry("sequence", 1);
-        assertThat(item("delivered-twice").get("sequence").n()).isEqualTo("1");
+        assertThat(webinars.get("delivered-twice").orElseThrow().sequence()).isEqualTo(1);
     }
 
     @Test
@@ -146,8 +146,7 @@ class RegisterWebinarIntegrationTest {
         List<Map<String, Object>> problems = (List<Map<String, Object>>) report.get("problems");
         assertThat(problems).extracting(problem -> problem.get("field") + ":" + problem.get("line"))
                 .containsExactlyInAnyOrder("working_group:2", "starts:3", "duration:4", "join_url:5");
-        assertThat(dynamoDb.getItem(get -> get.tableName("s3cop-webinars").key(Map.of("pk", AttributeValue.fromS("WEBINAR#broken-webinar"),
-                "sk", AttributeValue.fromS("META")))).hasItem()).isFalse();
+        assertThat(webinars.get("broken-webinar")).isEmpty();
         assertThat(s3.listObjectsV2(list -> list.bucket("s3cop-publications").prefix("webinars/broken-webinar")).contents()).isEmpty();
         assertThat(s3.getObjectAsBytes(get -> get.bucket("s3cop-uploads").key(key)).asByteArray()).isEqualTo(bad);
     }
@@ -163,11 +162,6 @@ class RegisterWebinarIntegrationTest {
 
     private static String invite(String id) {
         return s3.getObjectAsBytes(get -> get.bucket("s3cop-publications").key("webinars/" + id + ".ics")).asUtf8String();
-    }
-
-    private static Map<String, AttributeValue> item(String id) {
-        return dynamoDb.getItem(get -> get.tableName("s3cop-webinars").key(Map.of("pk", AttributeValue.fromS("WEBINAR#" + id),
-                "sk", AttributeValue.fromS("META")))).item();
     }
 
     private static VEvent event(String ics) throws Exception {

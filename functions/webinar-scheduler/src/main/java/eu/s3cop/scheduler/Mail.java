@@ -22,10 +22,10 @@ record Mail(String to, String name, String subject, String text, String calendar
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
-    byte[] mime(String from, Instant sent) {
+    byte[] mime(String from, String fromName, Instant sent) {
         try {
             MimeMessage message = new MimeMessage(SESSION);
-            message.setFrom(new InternetAddress(from, "S3 CoP webinars", StandardCharsets.UTF_8.name()));
+            message.setFrom(new InternetAddress(from, fromName, StandardCharsets.UTF_8.name()));
             message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to, name, StandardCharsets.UTF_8.name()));
             message.setSubject(subject, StandardCharsets.UTF_8.name());
             message.setSentDate(Date.from(sent));

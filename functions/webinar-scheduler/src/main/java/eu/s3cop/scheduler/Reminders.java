@@ -1,7 +1,9 @@
 package eu.s3cop.scheduler;
 
 import eu.s3cop.webinar.model.Invites;
+import eu.s3cop.webinar.model.Notice;
 import eu.s3cop.webinar.model.Webinar;
+import eu.s3cop.webinar.model.WebinarState;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.Registrations;
 import eu.s3cop.webinar.store.StoredWebinar;
@@ -11,24 +13,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The emails of a scheduled run, each sent at most once per registrant however runs repeat or
  * overlap: a confirmation, a reminder about 24 hours and about 1 hour before, a notice for
  * every change (REQUEST with the new SEQUENCE, or CANCEL), and the recording once it is set.
- * An email is claimed by a conditional write on the registration before it is sent, and the
- * claim is released if sending certainly failed, so the next run tries again; when SES may have
- * taken it (no answer), the claim stays: never twice is chosen over retrying.
+ * An email is claimed in the store before it is sent, and the claim is released if sending
+ * certainly failed, so the next run tries again; when SES may have taken it (no answer), the
+ * claim stays: never twice is chosen over retrying. The words are {@link EmailTexts}'.
  */
 final class Reminders {
 
@@ -36,39 +33,37 @@ final class Reminders {
     record Run(int sent, int reminders, int states) {
     }
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
-
     private final DynamoDbWebinarStore webinars;
     private final Registrations registrations;
-    private final DynamoDbClient dynamoDb;
     private final SesV2Client ses;
     private final String sender;
 
     Reminders(DynamoDbWebinarStore webinars, Registrations registrations, SesV2Client ses, String sender) {
         this.webinars = webinars;
         this.registrations = registrations;
-        this.dynamoDb = webinars.client();
         this.ses = ses;
         this.sender = sender;
     }
 
     /**
-     * Writes an invite for a built-in webinar and sends nothing: run before a SnapStart
-     * snapshot, it leaves time-zone and iCalendar code loaded.
+     * Composes a confirmation for a built-in webinar and sends nothing: run before a SnapStart
+     * snapshot, it leaves time-zone, text, iCalendar and MIME code loaded.
      */
     int prime() {
         Webinar webinar = new Webinar("priming", "Priming webinar", "priming", LocalDateTime.of(2030, 3, 28, 10, 0), ZoneId.of("Europe/Brussels"),
                 Duration.ofMinutes(90), "Laid out once before a snapshot.", List.of(new Webinar.Speaker("S3 CoP", "Secretariat")),
                 "https://example.org/join", null, 0, "", false);
-        return Invites.calendar(Invites.Kind.REQUEST, List.of(new Invites.Entry(webinar, 0, Instant.EPOCH, "registrant@example.invalid")), sender)
-                .length();
+        Registrations.Registrant registrant = new Registrations.Registrant("", "Registrant", "registrant@example.invalid", "priming",
+                Registrations.Registrant.UNCONFIRMED);
+        return mail(new StoredWebinar(webinar, 0, "", Instant.EPOCH, 0), registrant, Notice.CONFIRMATION)
+                .mime(sender, EmailTexts.sender(), Instant.EPOCH).length;
     }
 
     Run run(Instant now) {
         Tally tally = new Tally();
         int states = 0;
         for (StoredWebinar stored : webinars.all()) {
-            if (moveState(stored, now)) {
+            if (webinars.recordState(stored.webinar().id(), WebinarState.of(stored.webinar(), now))) {
                 states++;
             }
             for (Registrations.Registrant registrant : registrations.registrants(stored.webinar().id())) {
@@ -88,109 +83,71 @@ final class Reminders {
     private void due(StoredWebinar stored, Registrations.Registrant registrant, Instant now, Tally tally) {
         Webinar webinar = stored.webinar();
         boolean over = !now.isBefore(webinar.end());
-        String when = WHEN.format(webinar.starts()) + " (" + webinar.timezone().getId() + ", " + webinar.duration().toMinutes() + " minutes)";
-        int confirmedSequence = registrant.item().containsKey("sent_confirmation") ? sequenceOf(registrant, "sent_confirmation") : -1;
         if (webinar.cancelled()) {
-            if (confirmedSequence >= 0 && send(stored, registrant, "sent_cancel", new Mail(registrant.email(), registrant.name(),
-                    "Cancelled: " + webinar.title(), "Dear " + registrant.name() + ",\n\nthe webinar \"" + webinar.title() + "\" planned for "
-                    + when + " is cancelled. We are sorry for the change.\n\nS3 CoP secretariat\n",
-                    invite(stored, registrant, Invites.Kind.CANCEL), Invites.Kind.CANCEL), now)) {
+            if (registrant.confirmed() && send(stored, registrant, Notice.CANCELLATION, now)) {
                 tally.sent++;
             }
             return;
         }
-        if (!over && confirmedSequence < 0) {
-            if (send(stored, registrant, "sent_confirmation", new Mail(registrant.email(), registrant.name(),
-                    "You are registered: " + webinar.title(), "Dear " + registrant.name() + ",\n\nyou are registered for \"" + webinar.title()
-                    + "\" on " + when + "." + join(webinar) + "\n\nThe invite is attached. To cancel your registration: DELETE "
-                    + "/webinars/" + webinar.id() + "/registrations/" + registrant.token() + "\n\nS3 CoP secretariat\n",
-                    invite(stored, registrant, Invites.Kind.REQUEST), Invites.Kind.REQUEST), now)) {
+        if (!over && !registrant.confirmed()) {
+            if (send(stored, registrant, Notice.CONFIRMATION, now)) {
                 tally.sent++;
             }
-        } else if (!over && confirmedSequence < stored.sequence()) {
-            if (send(stored, registrant, "sent_update_" + stored.sequence(), new Mail(registrant.email(), registrant.name(),
-                    "Changed: " + webinar.title(), "Dear " + registrant.name() + ",\n\nthe webinar \"" + webinar.title() + "\" has changed. It is now on "
-                    + when + "." + join(webinar) + "\n\nThe updated invite is attached.\n\nS3 CoP secretariat\n",
-                    invite(stored, registrant, Invites.Kind.REQUEST), Invites.Kind.REQUEST), now)) {
+        } else if (!over && registrant.confirmedSequence() < stored.sequence()) {
+            if (send(stored, registrant, Notice.UPDATE, now)) {
                 tally.sent++;
             }
         }
         Instant start = webinar.start();
         if (now.isBefore(start)) {
             if (!now.isBefore(start.minus(Duration.ofHours(24))) && now.isBefore(start.minus(Duration.ofHours(1)))
-                    && send(stored, registrant, "sent_reminder24", reminder(stored, registrant, "tomorrow", when), now)) {
+                    && send(stored, registrant, Notice.REMINDER_DAY_BEFORE, now)) {
                 tally.sent++;
                 tally.reminders++;
             }
-            if (!now.isBefore(start.minus(Duration.ofHours(1)))
-                    && send(stored, registrant, "sent_reminder1", reminder(stored, registrant, "in one hour", when), now)) {
+            if (!now.isBefore(start.minus(Duration.ofHours(1))) && send(stored, registrant, Notice.REMINDER_HOUR_BEFORE, now)) {
                 tally.sent++;
                 tally.reminders++;
             }
         }
-        if (over && !webinar.recordingUrl().isEmpty() && send(stored, registrant, "sent_recording", new Mail(registrant.email(),
-                registrant.name(), "Recording: " + webinar.title(), "Dear " + registrant.name() + ",\n\nthe recording of \"" + webinar.title()
-                + "\" is online: " + webinar.recordingUrl() + "\n\nS3 CoP secretariat\n", null, Invites.Kind.PUBLISH), now)) {
+        if (over && !webinar.recordingUrl().isEmpty() && send(stored, registrant, Notice.RECORDING, now)) {
             tally.sent++;
         }
     }
 
-    private Mail reminder(StoredWebinar stored, Registrations.Registrant registrant, String soon, String when) {
+    /** The email of this kind to a registrant, with the invite it carries (none for the recording). */
+    private Mail mail(StoredWebinar stored, Registrations.Registrant registrant, Notice notice) {
         Webinar webinar = stored.webinar();
-        return new Mail(registrant.email(), registrant.name(), "Reminder (" + soon + "): " + webinar.title(),
-                "Dear " + registrant.name() + ",\n\n\"" + webinar.title() + "\" starts " + soon + ": " + when + "." + join(webinar)
-                        + "\n\nS3 CoP secretariat\n", invite(stored, registrant, Invites.Kind.REQUEST), Invites.Kind.REQUEST);
-    }
-
-    private static String join(Webinar webinar) {
-        return webinar.joinUrl().isEmpty() ? "" : "\n\nJoin here: " + webinar.joinUrl();
-    }
-
-    private String invite(StoredWebinar stored, Registrations.Registrant registrant, Invites.Kind kind) {
-        return Invites.calendar(kind, List.of(new Invites.Entry(stored.webinar(), stored.sequence(), stored.updatedAt(), registrant.email())), sender);
+        EmailTexts.Text text = EmailTexts.of(notice, webinar, registrant.name(), "/webinars/" + webinar.id() + "/registrations/" + registrant.token());
+        Invites.Kind kind = switch (notice) {
+            case CANCELLATION -> Invites.Kind.CANCEL;
+            case RECORDING -> Invites.Kind.PUBLISH;
+            default -> Invites.Kind.REQUEST;
+        };
+        String invite = notice == Notice.RECORDING ? null
+                : Invites.calendar(kind, List.of(new Invites.Entry(webinar, stored.sequence(), stored.updatedAt(), registrant.email())), sender);
+        return new Mail(registrant.email(), registrant.name(), text.subject(), text.body(), invite, kind);
     }
 
     /**
-     * Claims the email (records which SEQUENCE it was for), sends it, and releases the claim if
-     * sending certainly failed. False when it was sent before or the registration is gone.
+     * Claims the email, sends it, and releases the claim if sending certainly failed. False when
+     * it was sent before or the registration is gone.
      */
-    private boolean send(StoredWebinar stored, Registrations.Registrant registrant, String marker, Mail mail, Instant now) {
-        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("WEBINAR#" + stored.webinar().id()), "sk", AttributeValue.fromS(registrant.key()));
-        AttributeValue claim = AttributeValue.fromS(stored.sequence() + "@" + now);
-        try {
-            dynamoDb.updateItem(update -> update.tableName(webinars.table()).key(key)
-                    .updateExpression("SET #m = :at")
-                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#m)")
-                    .expressionAttributeNames(Map.of("#m", marker))
-                    .expressionAttributeValues(Map.of(":at", claim)));
-        } catch (ConditionalCheckFailedException alreadyClaimed) {
+    private boolean send(StoredWebinar stored, Registrations.Registrant registrant, Notice notice, Instant now) {
+        Optional<Registrations.Claim> claim = registrations.claim(stored.webinar().id(), registrant, notice, stored.sequence(), now);
+        if (claim.isEmpty()) {
             return false;
-        } catch (SdkClientException unanswered) {
-            // The claim may have been written with its answer lost: take it back, or no later run would send this email.
-            release(key, marker, claim);
-            throw unanswered;
         }
         try {
-            byte[] raw = mail.mime(sender, now);
-            ses.sendEmail(email -> email.fromEmailAddress(sender).destination(to -> to.toAddresses(mail.to()))
+            byte[] raw = mail(stored, registrant, notice).mime(sender, EmailTexts.sender(), now);
+            ses.sendEmail(email -> email.fromEmailAddress(sender).destination(to -> to.toAddresses(registrant.email()))
                     .content(content -> content.raw(message -> message.data(SdkBytes.fromByteArray(raw)))));
             return true;
         } catch (RuntimeException e) {
             if (!mayHaveBeenSent(e)) {
-                release(key, marker, claim);
+                registrations.release(claim.get());
             }
             throw e;
-        }
-    }
-
-    /** Removes this run's claim, and only it: another run's claim of the same email stays. */
-    private void release(Map<String, AttributeValue> key, String marker, AttributeValue claim) {
-        try {
-            dynamoDb.updateItem(update -> update.tableName(webinars.table()).key(key).updateExpression("REMOVE #m")
-                    .conditionExpression("#m = :at")
-                    .expressionAttributeNames(Map.of("#m", marker)).expressionAttributeValues(Map.of(":at", claim)));
-        } catch (ConditionalCheckFailedException notOurs) {
-            // Never written, or another run's: nothing of ours to take back.
         }
     }
 
@@ -210,26 +167,5 @@ final class Reminders {
             }
         }
         return true;
-    }
-
-    /** The SEQUENCE an email was sent for, from its claim ("<sequence>@<time>"). */
-    private static int sequenceOf(Registrations.Registrant registrant, String marker) {
-        String claim = registrant.item().get(marker).s();
-        return Integer.parseInt(claim.substring(0, claim.indexOf('@')));
-    }
-
-    /** Records upcoming, live or past on the webinar when it changes; conditional, so repeats are harmless. */
-    private boolean moveState(StoredWebinar stored, Instant now) {
-        Webinar webinar = stored.webinar();
-        String state = webinar.cancelled() ? "cancelled" : now.isBefore(webinar.start()) ? "upcoming" : now.isBefore(webinar.end()) ? "live" : "past";
-        try {
-            dynamoDb.updateItem(update -> update.tableName(webinars.table())
-                    .key(Map.of("pk", AttributeValue.fromS("WEBINAR#" + webinar.id()), "sk", AttributeValue.fromS("META")))
-                    .updateExpression("SET #s = :s").conditionExpression("attribute_exists(pk) AND (attribute_not_exists(#s) OR #s <> :s)")
-                    .expressionAttributeNames(Map.of("#s", "state")).expressionAttributeValues(Map.of(":s", AttributeValue.fromS(state))));
-            return true;
-        } catch (ConditionalCheckFailedException unchanged) {
-            return false;
-        }
     }
 }

@@ -57,7 +57,7 @@ class WebinarSchedulerFaultIntegrationTest {
                 for (When when : When.values()) {
                     int n = titles.size();
                     titles.add(webinarWithARegistrant(stack, n));
-                    FaultInjector.arm("webinar-scheduler", kind.getKey(), ownWrites ? "WEBINAR#fault-" + n : null, occurrence, when);
+                    FaultInjector.arm("webinar-scheduler", kind.getKey(), ownWrites ? "fault-" + n : null, occurrence, when);
                     stack.runSchedule("webinar-scheduler");
                     FaultInjector.disarm();
                     stack.runSchedule("webinar-scheduler");

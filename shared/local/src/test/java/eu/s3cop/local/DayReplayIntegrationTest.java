@@ -11,6 +11,7 @@ import eu.s3cop.stack.s3.ObjectCreated;
 import eu.s3cop.stack.template.Trigger;
 import eu.s3cop.testing.ProjectFiles;
 import eu.s3cop.testing.SentEmails;
+import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -31,7 +33,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
@@ -190,11 +191,11 @@ class DayReplayIntegrationTest {
             state.put("pdfs", s3.listObjectsV2Paginator(list -> list.bucket(stack.bucket("PublicationsBucket")).prefix("briefs/"))
                     .contents().stream().map(object -> object.key()).sorted().toList());
             Map<String, String> webinars = new TreeMap<>();
+            DynamoDbWebinarStore webinarStore = new DynamoDbWebinarStore(dynamoDb, stack.table("WebinarsTable"));
             for (int w = 0; w < 3; w++) {
                 String id = "day-" + w;
-                Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(stack.table("WebinarsTable")).key(Map.of(
-                        "pk", AttributeValue.fromS("WEBINAR#" + id), "sk", AttributeValue.fromS("META")))).item();
-                webinars.put(id, "sequence " + item.get("sequence").n() + ", state " + item.getOrDefault("state", AttributeValue.fromS("-")).s());
+                webinars.put(id, "sequence " + webinarStore.get(id).orElseThrow().sequence() + ", state "
+                        + webinarStore.recordedState(id).map(recorded -> recorded.name().toLowerCase(Locale.ROOT)).orElse("-"));
             }
             state.put("webinars", webinars);
         }

@@ -30,13 +30,19 @@ class TableOwnershipTest {
     }
 
     private static final Path PUBLICATIONS = Path.of("shared/publications/src/main");
+    private static final Path WEBINARS = Path.of("shared/webinar/src/main/java/eu/s3cop/webinar/store");
 
     static Stream<Table> tables() {
         return Stream.of(
                 new Table("publications", List.of(PUBLICATIONS),
                         List.of("\"PUB#", "\"V#", "\"HASH#", "\"PREVIEW#", "\"UPLOAD#", "\"WG#", "\"TYPE#", "gsi2pk", "gsi2sk",
                                 "gsi3pk", "gsi3sk", "\"by-working-group\"", "\"by-type\"", "\"by-date\"", "\"latestVersion\"",
-                                "\"latestClaimed\"", "\"searchText\"", "\"pdfSha256\"", "\"draftSha256\"")));
+                                "\"latestClaimed\"", "\"searchText\"", "\"pdfSha256\"", "\"draftSha256\"")),
+                new Table("webinars", List.of(WEBINARS),
+                        List.of("\"WEBINAR#", "\"REG#", "\"TOKEN#", "\"WEBINARS\"", "\"by-start\"", "\"sent_")),
+                // Both tables lay out their items alike: these names belong to the two stores.
+                new Table("publications and webinars", List.of(PUBLICATIONS, WEBINARS),
+                        List.of("\"META\"", "gsi1pk", "gsi1sk", "\"expiresAt\"")));
     }
 
     @ParameterizedTest(name = "the {0} table")

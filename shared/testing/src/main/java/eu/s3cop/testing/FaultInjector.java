@@ -65,7 +65,7 @@ public final class FaultInjector implements ExecutionInterceptor {
 
     /**
      * Fails the {@code occurrence}-th call of {@code operation} whose request mentions
-     * {@code mentioning} (a key, say {@code WEBINAR#x}), once.
+     * {@code mentioning} (a webinar's id, say), once.
      */
     public static void arm(String function, String operation, String mentioning, int occurrence, When when) {
         calls.set(0);

@@ -4,6 +4,7 @@ import static eu.s3cop.core.Items.number;
 import static eu.s3cop.core.Items.text;
 
 import eu.s3cop.webinar.model.Webinar;
+import eu.s3cop.webinar.model.WebinarState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -34,6 +36,7 @@ public final class DynamoDbWebinarStore {
     }
 
     private static final int MAX_ATTEMPTS = 10;
+    private static final String STATE = "state";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -41,14 +44,6 @@ public final class DynamoDbWebinarStore {
     public DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
         this.dynamoDb = dynamoDb;
         this.table = table;
-    }
-
-    public String table() {
-        return table;
-    }
-
-    public DynamoDbClient client() {
-        return dynamoDb;
     }
 
     public Optional<StoredWebinar> get(String id) {
@@ -151,6 +146,31 @@ public final class DynamoDbWebinarStore {
             }
         }
         throw new IllegalStateException("Webinar " + webinar.id() + " kept changing under " + MAX_ATTEMPTS + " attempts to save it");
+    }
+
+    /**
+     * Records where the webinar stands, when that changed; conditional, so a repeat is harmless.
+     * False when it was recorded already or the webinar is gone.
+     */
+    public boolean recordState(String id, WebinarState state) {
+        try {
+            dynamoDb.updateItem(update -> update.tableName(table).key(key(id))
+                    .updateExpression("SET #s = :s").conditionExpression("attribute_exists(pk) AND (attribute_not_exists(#s) OR #s <> :s)")
+                    .expressionAttributeNames(Map.of("#s", STATE)).expressionAttributeValues(Map.of(":s", AttributeValue.fromS(stateName(state)))));
+            return true;
+        } catch (ConditionalCheckFailedException unchanged) {
+            return false;
+        }
+    }
+
+    /** The state last recorded for the webinar; empty before the first run that saw it, or when it is gone. */
+    public Optional<WebinarState> recordedState(String id) {
+        return item(id).filter(item -> item.containsKey(STATE))
+                .map(item -> WebinarState.valueOf(text(item, STATE).toUpperCase(Locale.ROOT)));
+    }
+
+    private static String stateName(WebinarState state) {
+        return state.name().toLowerCase(Locale.ROOT);
     }
 
     static Map<String, AttributeValue> key(String id) {

@@ -2,6 +2,7 @@ package eu.s3cop.webinar.store;
 
 import static eu.s3cop.core.Items.text;
 
+import eu.s3cop.webinar.model.Notice;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,9 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -29,8 +32,35 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class Registrations {
 
-    /** A registrant, as the scheduler needs them for emails. */
-    public record Registrant(String key, String name, String email, String token, Map<String, AttributeValue> item) {
+    /**
+     * A registrant, as the scheduler needs them for emails.
+     *
+     * @param key which registration of the webinar this is, for {@link #claim}
+     * @param confirmedSequence the SEQUENCE the confirmation was claimed for, or {@link #UNCONFIRMED}
+     */
+    public record Registrant(String key, String name, String email, String token, int confirmedSequence) {
+
+        public static final int UNCONFIRMED = -1;
+
+        public boolean confirmed() {
+            return confirmedSequence != UNCONFIRMED;
+        }
+    }
+
+    /** An email claimed for one registrant: taken by this run alone, until it is released. */
+    public static final class Claim {
+
+        private final String webinarId;
+        private final String registration;
+        private final String marker;
+        private final String value;
+
+        private Claim(String webinarId, String registration, String marker, String value) {
+            this.webinarId = webinarId;
+            this.registration = registration;
+            this.marker = marker;
+            this.value = value;
+        }
     }
 
     /** The outcome of a registration request. */
@@ -51,6 +81,7 @@ public final class Registrations {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String CONFIRMED = "sent_confirmation";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -123,7 +154,12 @@ public final class Registrations {
         }
     }
 
-    /** The registrants of a webinar, with their items (for the scheduler's sent markers). */
+    /** Whether the token would cancel a registration for the webinar. */
+    public boolean cancellable(String webinarId, String token) {
+        return item(webinarId, "TOKEN#" + token).isPresent();
+    }
+
+    /** The registrants of a webinar, with which confirmation each was sent, in registration key order. */
     public List<Registrant> registrants(String webinarId) {
         List<Registrant> registrants = new ArrayList<>();
         Map<String, AttributeValue> start = null;
@@ -134,10 +170,61 @@ public final class Registrations {
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("WEBINAR#" + webinarId), ":reg", AttributeValue.fromS("REG#")))
                     .exclusiveStartKey(from));
             response.items().forEach(item -> registrants.add(new Registrant(text(item, "sk"), text(item, "name"), text(item, "email"),
-                    text(item, "token"), item)));
+                    text(item, "token"), item.containsKey(CONFIRMED) ? sequenceOf(text(item, CONFIRMED)) : Registrant.UNCONFIRMED)));
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (start != null);
         return registrants;
+    }
+
+    /**
+     * Claims an email for a registrant before it is sent, recording which SEQUENCE it was for: a
+     * conditional write, so of runs that repeat or overlap only one gets it. Empty when it was
+     * claimed before or the registration is gone. When the write's answer is lost, the claim is
+     * taken back before the failure is thrown, or no later run would send the email.
+     */
+    public Optional<Claim> claim(String webinarId, Registrant registrant, Notice notice, int sequence, Instant now) {
+        Claim claim = new Claim(webinarId, registrant.key(), marker(notice, sequence), sequence + "@" + now);
+        try {
+            dynamoDb.updateItem(update -> update.tableName(table).key(key(webinarId, claim.registration))
+                    .updateExpression("SET #m = :at")
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#m)")
+                    .expressionAttributeNames(Map.of("#m", claim.marker))
+                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(claim.value))));
+            return Optional.of(claim);
+        } catch (ConditionalCheckFailedException alreadyClaimed) {
+            return Optional.empty();
+        } catch (SdkClientException unanswered) {
+            release(claim);
+            throw unanswered;
+        }
+    }
+
+    /** Takes back this claim, and only it: another run's claim of the same email stays. */
+    public void release(Claim claim) {
+        try {
+            dynamoDb.updateItem(update -> update.tableName(table).key(key(claim.webinarId, claim.registration)).updateExpression("REMOVE #m")
+                    .conditionExpression("#m = :at")
+                    .expressionAttributeNames(Map.of("#m", claim.marker)).expressionAttributeValues(Map.of(":at", AttributeValue.fromS(claim.value))));
+        } catch (ConditionalCheckFailedException notOurs) {
+            // Never written, or another run's: nothing of ours to take back.
+        }
+    }
+
+    /** The attribute on the registration that records an email's claim; an update's names its SEQUENCE. */
+    private static String marker(Notice notice, int sequence) {
+        return switch (notice) {
+            case CONFIRMATION -> CONFIRMED;
+            case UPDATE -> "sent_update_" + sequence;
+            case CANCELLATION -> "sent_cancel";
+            case REMINDER_DAY_BEFORE -> "sent_reminder24";
+            case REMINDER_HOUR_BEFORE -> "sent_reminder1";
+            case RECORDING -> "sent_recording";
+        };
+    }
+
+    /** The SEQUENCE an email was claimed for, from its claim ("<sequence>@<time>"). */
+    private static int sequenceOf(String claim) {
+        return Integer.parseInt(claim.substring(0, claim.indexOf('@')));
     }
 
     private Optional<Map<String, AttributeValue>> item(String webinarId, String sortKey) {

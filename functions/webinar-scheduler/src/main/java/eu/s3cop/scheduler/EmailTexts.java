@@ -1,0 +1,49 @@
+package eu.s3cop.scheduler;
+
+import eu.s3cop.webinar.model.Notice;
+import eu.s3cop.webinar.model.Webinar;
+import java.text.MessageFormat;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * The words of every email a registrant gets, kept in {@code emails.properties} beside this
+ * class: one place to read them all and, with a copy of that file, to translate them.
+ */
+final class EmailTexts {
+
+    /** An email's subject and body. */
+    record Text(String subject, String body) {
+    }
+
+    private static final Locale LOCALE = Locale.UK;
+    private static final ResourceBundle TEXTS = ResourceBundle.getBundle("eu.s3cop.scheduler.emails", LOCALE,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", LOCALE);
+
+    private EmailTexts() {
+    }
+
+    /** The name emails are sent under. */
+    static String sender() {
+        return TEXTS.getString("sender");
+    }
+
+    /**
+     * The email of this kind about {@code webinar} to a registrant.
+     *
+     * @param cancelPath what cancels the registration, for the confirmation
+     */
+    static Text of(Notice notice, Webinar webinar, String name, String cancelPath) {
+        String when = format("when", WHEN.format(webinar.starts()), webinar.timezone().getId(), String.valueOf(webinar.duration().toMinutes()));
+        String join = webinar.joinUrl().isEmpty() ? "" : format("join", webinar.joinUrl());
+        Object[] values = {name, webinar.title(), when, join, cancelPath, webinar.recordingUrl()};
+        String kind = notice.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return new Text(format(kind + ".subject", values), format(kind + ".body", values) + TEXTS.getString("signature"));
+    }
+
+    private static String format(String key, Object... values) {
+        return new MessageFormat(TEXTS.getString(key), LOCALE).format(values);
+    }
+}
