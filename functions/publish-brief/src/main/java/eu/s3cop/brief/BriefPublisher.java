@@ -3,8 +3,8 @@ package eu.s3cop.brief;
 import eu.s3cop.draft.Draft;
 import eu.s3cop.draft.FrontMatter;
 import eu.s3cop.draft.DraftReader;
-import eu.s3cop.draft.Outcome;
-import eu.s3cop.draft.Problem;
+import eu.s3cop.upload.Outcome;
+import eu.s3cop.upload.Problem;
 import eu.s3cop.publications.DynamoDbPublicationStore;
 import eu.s3cop.publications.Metadata;
 import eu.s3cop.publications.PublishedVersion;
@@ -95,11 +95,11 @@ public final class BriefPublisher {
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("The built-in priming draft is missing from the package", e);
         }
-        Outcome outcome = reader.read("priming.md", text);
-        if (outcome instanceof Outcome.Rejected rejected) {
+        Outcome<Draft> outcome = reader.read("priming.md", text);
+        if (outcome instanceof Outcome.Rejected<Draft> rejected) {
             throw new IllegalStateException("The built-in priming draft is rejected: " + rejected.problems());
         }
-        Draft draft = ((Outcome.Accepted) outcome).draft();
+        Draft draft = ((Outcome.Accepted<Draft>) outcome).value();
         return renderer.render(draft, new RenderSettings(1, Instant.EPOCH), Map.of()).pages();
     }
 
@@ -116,11 +116,11 @@ public final class BriefPublisher {
             return new Publication(Result.SUPERSEDED, null, 0);
         }
         byte[] bytes = fetched.bytes();
-        Outcome outcome = reader.read(fileName.get(), bytes);
-        if (outcome instanceof Outcome.Rejected rejected) {
+        Outcome<Draft> outcome = reader.read(fileName.get(), bytes);
+        if (outcome instanceof Outcome.Rejected<Draft> rejected) {
             return reject(upload, rejected.problems());
         }
-        Draft draft = ((Outcome.Accepted) outcome).draft();
+        Draft draft = ((Outcome.Accepted<Draft>) outcome).value();
         Images.Resolution images = Images.resolve(draft, objects.images(upload.bucket(), folder(upload.key())));
         if (!images.problems().isEmpty()) {
             return reject(upload, images.problems());

@@ -1,16 +1,15 @@
 package eu.s3cop.brief;
 
-import eu.s3cop.core.ProblemReports;
 import eu.s3cop.core.SafeJson;
-import eu.s3cop.draft.Problem;
+import eu.s3cop.upload.Problem;
+import eu.s3cop.upload.UploadReport;
 import eu.s3cop.publications.PublishedVersion;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The report a rapporteur finds next to the upload, {@code reports/<draft key>.json}, written as
- * {@link SafeJson} so that it is safe to show in a browser.
+ * The report a rapporteur finds next to the upload, in the format of every {@link UploadReport},
+ * written as {@link SafeJson} so that it is safe to show in a browser.
  */
 final class Report {
 
@@ -18,13 +17,11 @@ final class Report {
     }
 
     static String key(String draftKey) {
-        return "reports/" + draftKey + ".json";
+        return UploadReport.key(draftKey);
     }
 
     static byte[] published(String draftKey, PublishedVersion version) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("draft", draftKey);
-        report.put("status", "PUBLISHED");
+        Map<String, Object> report = UploadReport.of(draftKey, "PUBLISHED");
         report.put("publication", version.id());
         report.put("version", version.version());
         report.put("title", version.meta().title());
@@ -35,9 +32,7 @@ final class Report {
     }
 
     static byte[] preview(String draftKey, String id, String pdfKey, int pages) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("draft", draftKey);
-        report.put("status", "PREVIEW");
+        Map<String, Object> report = UploadReport.of(draftKey, "PREVIEW");
         report.put("publication", id);
         report.put("pages", pages);
         report.put("pdf", pdfKey);
@@ -46,12 +41,7 @@ final class Report {
     }
 
     static byte[] rejected(String draftKey, List<Problem> problems) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("draft", draftKey);
-        report.put("status", "REJECTED");
-        report.put("problems", problems.stream()
-                .map(problem -> ProblemReports.entry(problem.field(), problem.line(), problem.message())).toList());
-        return write(report);
+        return write(UploadReport.rejected(draftKey, problems));
     }
 
     private static byte[] write(Map<String, Object> report) {

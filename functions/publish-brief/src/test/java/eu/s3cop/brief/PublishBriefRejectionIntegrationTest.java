@@ -80,7 +80,7 @@ class PublishBriefRejectionIntegrationTest {
         assertThat(invocations).filteredOn(invocation -> invocation.trigger().endsWith(key)).isNotEmpty()
                 .allSatisfy(invocation -> assertThat(invocation.succeeded()).as(String.valueOf(invocation.error())).isTrue());
         Map<String, Object> report = briefs.report(key);
-        assertThat(report).containsEntry("status", "REJECTED").containsEntry("draft", key);
+        assertThat(report).containsEntry("status", "REJECTED").containsEntry("upload", key);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> problems = (List<Map<String, Object>>) report.get("problems");
         assertThat(problems).anySatisfy(problem -> {

@@ -1,11 +1,12 @@
 package eu.s3cop.webinar;
 
 import eu.s3cop.catalogue.CatalogueSite;
-import eu.s3cop.core.ProblemReports;
 import eu.s3cop.core.S3Reads;
 import eu.s3cop.core.SafeJson;
+import eu.s3cop.upload.Outcome;
+import eu.s3cop.upload.UploadReport;
 import eu.s3cop.webinar.model.Invites;
-import eu.s3cop.webinar.model.Problem;
+import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.model.WebinarReader;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.StoredWebinar;
@@ -15,7 +16,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,12 +71,12 @@ public final class WebinarRegistrar {
         String file = "title: Priming webinar\nworking_group: " + firstGroup + "\nstarts: 2030-03-28T10:00\ntimezone: Europe/Brussels\n"
                 + "duration: PT90M\ndescription: Laid out once before a snapshot.\nspeakers:\n  - {name: S3 CoP, role: Secretariat}\n"
                 + "join_url: https://example.org/join\nregistration: {closes: 2030-03-27T18:00, capacity: 10}\n";
-        WebinarReader.Outcome outcome = reader.read("priming", file.getBytes(StandardCharsets.UTF_8));
-        if (!(outcome instanceof WebinarReader.Accepted accepted)) {
+        Outcome<Webinar> outcome = reader.read("priming", file.getBytes(StandardCharsets.UTF_8));
+        if (!(outcome instanceof Outcome.Accepted<Webinar> accepted)) {
             throw new IllegalStateException("The built-in priming webinar is rejected: " + outcome);
         }
         site.prime();
-        return Invites.calendar(Invites.Kind.PUBLISH, List.of(Invites.Entry.published(accepted.webinar(), 0, Instant.EPOCH)), organizer).length();
+        return Invites.calendar(Invites.Kind.PUBLISH, List.of(Invites.Entry.published(accepted.value(), 0, Instant.EPOCH)), organizer).length();
     }
 
     /** The public invite's key in the publications bucket. */
@@ -99,20 +99,18 @@ public final class WebinarRegistrar {
         if (content.isEmpty()) {
             return Result.SUPERSEDED;
         }
-        WebinarReader.Outcome outcome = reader.read(id, content.get());
-        if (outcome instanceof WebinarReader.Rejected rejected) {
-            report(key, rejectedReport(key, rejected.problems()));
+        Outcome<Webinar> outcome = reader.read(id, content.get());
+        if (outcome instanceof Outcome.Rejected<Webinar> rejected) {
+            report(key, UploadReport.rejected(key, rejected.problems()));
             return Result.REJECTED;
         }
-        DynamoDbWebinarStore.Saved saved = store.save(((WebinarReader.Accepted) outcome).webinar(), sha256(content.get()), upload, clock.instant());
+        DynamoDbWebinarStore.Saved saved = store.save(((Outcome.Accepted<Webinar>) outcome).value(), sha256(content.get()), upload, clock.instant());
         StoredWebinar stored = saved.webinar();
         String invite = Invites.calendar(Invites.Kind.PUBLISH,
                 List.of(Invites.Entry.published(stored.webinar(), stored.sequence(), stored.updatedAt())), organizer);
         s3.putObject(put -> put.bucket(publicationsBucket).key(inviteKey(id)).contentType("text/calendar; charset=utf-8"),
                 RequestBody.fromString(invite));
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("file", key);
-        report.put("status", saved.change().name());
+        Map<String, Object> report = UploadReport.of(key, saved.change().name());
         report.put("webinar", id);
         report.put("sequence", stored.sequence());
         report.put("starts", stored.webinar().start().toString());
@@ -139,17 +137,8 @@ public final class WebinarRegistrar {
     }
 
     private void report(String key, Map<String, Object> report) {
-        s3.putObject(put -> put.bucket(uploadsBucket).key("reports/" + key + ".json").contentType("application/json"),
+        s3.putObject(put -> put.bucket(uploadsBucket).key(UploadReport.key(key)).contentType("application/json"),
                 RequestBody.fromBytes(SafeJson.write(report)));
-    }
-
-    private static Map<String, Object> rejectedReport(String key, List<Problem> problems) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("file", key);
-        report.put("status", "REJECTED");
-        report.put("problems", problems.stream()
-                .map(problem -> ProblemReports.entry(problem.field(), problem.line(), problem.message())).toList());
-        return report;
     }
 
     private static String sha256(byte[] bytes) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.s3cop.testing.FuzzRun;
 import eu.s3cop.testing.Mutations;
 import eu.s3cop.testing.ProjectFiles;
+import eu.s3cop.upload.Outcome;
+import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.model.WebinarReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +46,8 @@ class WebinarFileFuzzTest {
         WebinarReader reader = new WebinarReader(List.of("innovation-diffusion", "industrial-transition", "interregional-cooperation"));
         FuzzRun.Result result = FuzzRun.run("webinar file", 5, Duration.ofSeconds(1),
                 random -> Mutations.mutate(seeds.get(random.nextInt(seeds.size())), random, SALT), input -> {
-                    WebinarReader.Outcome outcome = reader.read("fuzzed", input.getBytes(StandardCharsets.UTF_8));
-                    if (!(outcome instanceof WebinarReader.Rejected rejection)) {
+                    Outcome<Webinar> outcome = reader.read("fuzzed", input.getBytes(StandardCharsets.UTF_8));
+                    if (!(outcome instanceof Outcome.Rejected<Webinar> rejection)) {
                         return "accepted";
                     }
                     if (rejection.problems().isEmpty() || rejection.problems().stream().anyMatch(problem -> problem.message() == null

@@ -68,8 +68,20 @@ public final class PairedRenderComparison {
             fileName = (String) documents.getMethod("fileName").invoke(reference);
             markdown = (byte[]) documents.getMethod("markdown").invoke(reference);
             read = readerClass.getMethod("read", String.class, byte[].class);
-            draft = loader.loadClass("eu.s3cop.draft.Outcome$Accepted").getMethod("draft");
+            draft = accepted(loader);
             render = rendererClass.getMethod("render", loader.loadClass("eu.s3cop.draft.Draft"), settingsClass, Map.class);
+        }
+
+        /**
+         * How an accepted draft is taken out of the reader's outcome. A baseline build may be older
+         * than the shared outcome type, whose accepted draft is its value; its own type named it draft.
+         */
+        private static Method accepted(ClassLoader loader) throws ReflectiveOperationException {
+            try {
+                return loader.loadClass("eu.s3cop.upload.Outcome$Accepted").getMethod("value");
+            } catch (ClassNotFoundException olderBuild) {
+                return loader.loadClass("eu.s3cop.draft.Outcome$Accepted").getMethod("draft");
+            }
         }
 
         /** What {@link RenderBenchmark} measures: read and check the draft, then render it. */

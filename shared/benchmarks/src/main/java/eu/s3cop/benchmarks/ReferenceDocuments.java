@@ -3,7 +3,7 @@ package eu.s3cop.benchmarks;
 import eu.s3cop.draft.Draft;
 import eu.s3cop.draft.DraftReader;
 import eu.s3cop.draft.DraftRules;
-import eu.s3cop.draft.Outcome;
+import eu.s3cop.upload.Outcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,9 +40,9 @@ public enum ReferenceDocuments {
 
     /** The document read and checked as publish-brief reads it; it must be accepted. */
     public Draft draft() {
-        Outcome outcome = new DraftReader(DraftRules.defaults()).read(file, markdown());
-        if (outcome instanceof Outcome.Accepted accepted) {
-            return accepted.draft();
+        Outcome<Draft> outcome = new DraftReader(DraftRules.defaults()).read(file, markdown());
+        if (outcome instanceof Outcome.Accepted<Draft> accepted) {
+            return accepted.value();
         }
         throw new IllegalStateException("The reference document " + file + " is rejected: " + outcome);
     }

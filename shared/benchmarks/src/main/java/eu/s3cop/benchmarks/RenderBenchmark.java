@@ -1,8 +1,9 @@
 package eu.s3cop.benchmarks;
 
+import eu.s3cop.draft.Draft;
 import eu.s3cop.draft.DraftReader;
 import eu.s3cop.draft.DraftRules;
-import eu.s3cop.draft.Outcome;
+import eu.s3cop.upload.Outcome;
 import eu.s3cop.render.PdfRenderer;
 import eu.s3cop.render.RenderSettings;
 import eu.s3cop.render.RenderedPdf;
@@ -60,7 +61,7 @@ public class RenderBenchmark {
 
     @Benchmark
     public RenderedPdf markdownToPdf() {
-        Outcome outcome = reader.read(document.fileName(), markdown);
-        return renderer.render(((Outcome.Accepted) outcome).draft(), settings, Map.of());
+        Outcome<Draft> outcome = reader.read(document.fileName(), markdown);
+        return renderer.render(((Outcome.Accepted<Draft>) outcome).value(), settings, Map.of());
     }
 }

@@ -3,8 +3,8 @@ package eu.s3cop.local;
 import eu.s3cop.draft.Draft;
 import eu.s3cop.draft.DraftReader;
 import eu.s3cop.draft.DraftRules;
-import eu.s3cop.draft.Outcome;
-import eu.s3cop.draft.Problem;
+import eu.s3cop.upload.Outcome;
+import eu.s3cop.upload.Problem;
 import eu.s3cop.render.ImageSource;
 import eu.s3cop.render.Images;
 import eu.s3cop.render.PdfRenderer;
@@ -55,11 +55,11 @@ final class RenderCommand implements Callable<Integer> {
             err.println(draft + ": cannot be read: " + e.getMessage());
             return 2;
         }
-        Outcome outcome = new DraftReader(DraftRules.withWorkingGroups(workingGroups)).read(draft.getFileName().toString(), bytes);
-        if (outcome instanceof Outcome.Rejected rejected) {
+        Outcome<Draft> outcome = new DraftReader(DraftRules.withWorkingGroups(workingGroups)).read(draft.getFileName().toString(), bytes);
+        if (outcome instanceof Outcome.Rejected<Draft> rejected) {
             return fail(rejected.problems(), err);
         }
-        Draft accepted = ((Outcome.Accepted) outcome).draft();
+        Draft accepted = ((Outcome.Accepted<Draft>) outcome).value();
         Images.Resolution images = Images.resolve(accepted, folder(draft.toAbsolutePath().getParent()));
         if (!images.problems().isEmpty()) {
             return fail(images.problems(), err);

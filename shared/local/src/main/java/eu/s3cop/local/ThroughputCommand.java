@@ -1,8 +1,9 @@
 package eu.s3cop.local;
 
+import eu.s3cop.draft.Draft;
 import eu.s3cop.draft.DraftReader;
 import eu.s3cop.draft.DraftRules;
-import eu.s3cop.draft.Outcome;
+import eu.s3cop.upload.Outcome;
 import eu.s3cop.publications.DynamoDbPublicationStore;
 import eu.s3cop.publications.VersionState;
 import eu.s3cop.stack.LocalStack;
@@ -70,11 +71,11 @@ final class ThroughputCommand implements Callable<Integer> {
         Path file = inputs.draftFile();
         byte[] text = Files.readAllBytes(file);
         if (!(new DraftReader(DraftRules.withWorkingGroups(DraftRules.DEFAULT_WORKING_GROUPS)).read(file.getFileName().toString(), text)
-                instanceof Outcome.Accepted accepted) || accepted.draft().meta().preview()) {
+                instanceof Outcome.Accepted<Draft> accepted) || accepted.value().meta().preview()) {
             System.err.println("throughput: " + file + " would not be published; check it with s3cop-local render");
             return 2;
         }
-        String workingGroup = accepted.draft().meta().workingGroup();
+        String workingGroup = accepted.value().meta().workingGroup();
         StackSettings settings = StackSettings.ephemeral().withPorts(0, 0, -1).withRunSchedules(false).withConcurrency(concurrency);
         try (LocalStack stack = LocalStack.start(Template.read(inputs.templateFile()), settings)) {
             out.printf("throughput: %d drafts to warm up, then %d rounds of %d drafts, %d events at a time%n",

@@ -6,7 +6,7 @@ import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import eu.s3cop.draft.Draft;
-import eu.s3cop.draft.Problem;
+import eu.s3cop.upload.Problem;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

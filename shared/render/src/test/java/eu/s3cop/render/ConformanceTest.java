@@ -43,9 +43,9 @@ class ConformanceTest {
     @Test
     void aLongDocumentOfOverSixtyPagesIsAccessibleAndArchival() {
         byte[] text = LongDocument.draft(44).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        eu.s3cop.draft.Outcome outcome = new eu.s3cop.draft.DraftReader(eu.s3cop.draft.DraftRules.defaults()).read("long-report.md", text);
-        assertThat(outcome).isInstanceOf(eu.s3cop.draft.Outcome.Accepted.class);
-        RenderedPdf pdf = RENDERER.render(((eu.s3cop.draft.Outcome.Accepted) outcome).draft(),
+        eu.s3cop.upload.Outcome<eu.s3cop.draft.Draft> outcome = new eu.s3cop.draft.DraftReader(eu.s3cop.draft.DraftRules.defaults()).read("long-report.md", text);
+        assertThat(outcome).isInstanceOf(eu.s3cop.upload.Outcome.Accepted.class);
+        RenderedPdf pdf = RENDERER.render(((eu.s3cop.upload.Outcome.Accepted<eu.s3cop.draft.Draft>) outcome).value(),
                 new RenderSettings(1, Instant.parse("2024-09-30T08:00:00Z")), Map.of());
         assertThat(pdf.pages()).isGreaterThanOrEqualTo(60);
         assertThat(Conformance.failures(pdf.bytes(), PDFAFlavour.PDFUA_1)).as("PDF/UA-1 failures").isEmpty();

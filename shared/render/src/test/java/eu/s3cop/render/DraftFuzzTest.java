@@ -2,9 +2,10 @@ package eu.s3cop.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.s3cop.draft.Draft;
 import eu.s3cop.draft.DraftReader;
 import eu.s3cop.draft.DraftRules;
-import eu.s3cop.draft.Outcome;
+import eu.s3cop.upload.Outcome;
 import eu.s3cop.testing.FuzzRun;
 import eu.s3cop.testing.Mutations;
 import java.io.IOException;
@@ -48,15 +49,15 @@ class DraftFuzzTest {
         DraftReader reader = new DraftReader(DraftRules.defaults());
         PdfRenderer renderer = new PdfRenderer();
         FuzzRun.Result result = FuzzRun.run("draft", 15, BUDGET, random -> mutate(seeds.get(random.nextInt(seeds.size())), random), input -> {
-            Outcome outcome = reader.read("fuzzed.md", input.getBytes(StandardCharsets.UTF_8));
-            if (outcome instanceof Outcome.Rejected rejection) {
+            Outcome<Draft> outcome = reader.read("fuzzed.md", input.getBytes(StandardCharsets.UTF_8));
+            if (outcome instanceof Outcome.Rejected<Draft> rejection) {
                 if (rejection.problems().isEmpty() || rejection.problems().stream().anyMatch(problem -> problem.message() == null
                         || problem.message().isBlank())) {
                     throw new FuzzRun.Failure("a rejection without a clear problem " + rejection.problems());
                 }
                 return "rejected with problems";
             }
-            var draft = ((Outcome.Accepted) outcome).draft();
+            var draft = ((Outcome.Accepted<Draft>) outcome).value();
             try {
                 renderer.render(draft, new RenderSettings(1, Instant.EPOCH), Images.resolve(draft, ImageSource.NONE).images());
                 return "laid out";

@@ -2,9 +2,10 @@ package eu.s3cop.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.s3cop.draft.Draft;
 import eu.s3cop.draft.DraftReader;
 import eu.s3cop.draft.DraftRules;
-import eu.s3cop.draft.Outcome;
+import eu.s3cop.upload.Outcome;
 import eu.s3cop.testing.ChildJvm;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -27,8 +28,8 @@ class LongDocumentMemoryTest {
 
     /** Run in the child JVM: renders the long document once. */
     public static void main(String[] args) {
-        Outcome outcome = new DraftReader(DraftRules.defaults()).read("long-report.md", LongDocument.draft(44).getBytes(StandardCharsets.UTF_8));
-        RenderedPdf pdf = new PdfRenderer().render(((Outcome.Accepted) outcome).draft(),
+        Outcome<Draft> outcome = new DraftReader(DraftRules.defaults()).read("long-report.md", LongDocument.draft(44).getBytes(StandardCharsets.UTF_8));
+        RenderedPdf pdf = new PdfRenderer().render(((Outcome.Accepted<Draft>) outcome).value(),
                 new RenderSettings(1, Instant.parse("2024-09-30T08:00:00Z")), Map.of());
         System.out.println("rendered " + pdf.pages() + " pages, " + pdf.bytes().length + " bytes, heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");

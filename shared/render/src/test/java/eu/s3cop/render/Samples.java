@@ -3,7 +3,7 @@ package eu.s3cop.render;
 import eu.s3cop.draft.Draft;
 import eu.s3cop.draft.DraftReader;
 import eu.s3cop.draft.DraftRules;
-import eu.s3cop.draft.Outcome;
+import eu.s3cop.upload.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -51,21 +51,21 @@ final class Samples {
                 ---
 
                 """ + body;
-        Outcome outcome = new DraftReader(DraftRules.defaults()).read("test.md", text.getBytes(StandardCharsets.UTF_8));
-        if (outcome instanceof Outcome.Accepted accepted) {
-            return accepted.draft();
+        Outcome<Draft> outcome = new DraftReader(DraftRules.defaults()).read("test.md", text.getBytes(StandardCharsets.UTF_8));
+        if (outcome instanceof Outcome.Accepted<Draft> accepted) {
+            return accepted.value();
         }
-        throw new IllegalStateException("The test draft is rejected: " + ((Outcome.Rejected) outcome).problems());
+        throw new IllegalStateException("The test draft is rejected: " + ((Outcome.Rejected<Draft>) outcome).problems());
     }
 
     static Draft draft(String relative) {
         Path file = draftFile(relative);
         try {
-            Outcome outcome = new DraftReader(DraftRules.defaults()).read(file.getFileName().toString(), Files.readAllBytes(file));
-            if (outcome instanceof Outcome.Accepted accepted) {
-                return accepted.draft();
+            Outcome<Draft> outcome = new DraftReader(DraftRules.defaults()).read(file.getFileName().toString(), Files.readAllBytes(file));
+            if (outcome instanceof Outcome.Accepted<Draft> accepted) {
+                return accepted.value();
             }
-            throw new IllegalStateException(relative + " is rejected: " + ((Outcome.Rejected) outcome).problems());
+            throw new IllegalStateException(relative + " is rejected: " + ((Outcome.Rejected<Draft>) outcome).problems());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

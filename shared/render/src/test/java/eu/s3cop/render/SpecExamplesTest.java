@@ -2,10 +2,13 @@ package eu.s3cop.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.s3cop.draft.Draft;
 import eu.s3cop.draft.DraftReader;
 import eu.s3cop.draft.DraftRules;
-import eu.s3cop.draft.Outcome;
+import eu.s3cop.upload.Outcome;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,11 +55,11 @@ class SpecExamplesTest {
         for (Example example : examples) {
             String where = example.file() + " example " + example.number();
             try {
-                Outcome outcome = reader.read("spec-example.md", (FRONT + example.markdown()).getBytes(StandardCharsets.UTF_8));
+                Outcome<Draft> outcome = reader.read("spec-example.md", (FRONT + example.markdown()).getBytes(StandardCharsets.UTF_8));
                 if (outcome instanceof Outcome.Rejected) {
                     continue;
                 }
-                var draft = ((Outcome.Accepted) outcome).draft();
+                var draft = ((Outcome.Accepted<Draft>) outcome).value();
                 var images = Images.resolve(draft, ImageSource.NONE);
                 // Local images are not there; the words around them still must print.
                 byte[] pdf = renderer.render(draft, new RenderSettings(1, Instant.EPOCH), images.images()).bytes();
@@ -125,10 +128,14 @@ class SpecExamplesTest {
         }
     }
 
-    /** The specification files in the shared folder beside the project. */
+    /** The folder of the specification files, test resources of this module (gfm/). */
     static Path specs() {
-        Path specs = Samples.root().toAbsolutePath().getParent().resolve("shared/specs");
-        assertThat(specs.resolve("gfm-spec.txt")).as("the GFM specification, expected beside the project at " + specs).isRegularFile();
-        return specs;
+        URL spec = SpecExamplesTest.class.getResource("/gfm/gfm-spec.txt");
+        assertThat(spec).as("the GFM specification, a test resource (gfm/gfm-spec.txt)").isNotNull();
+        try {
+            return Path.of(spec.toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(spec + " is not a file", e);
+        }
     }
 }

@@ -3,6 +3,8 @@ package eu.s3cop.webinar.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import eu.s3cop.upload.Outcome;
+import eu.s3cop.upload.Problem;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +21,9 @@ class WebinarReaderTest {
     @Test
     void readsTheSampleWebinarFile() throws Exception {
         Path sample = root().resolve("events/webinars/bottlenecks-innovation-diffusion-2024.yaml");
-        WebinarReader.Outcome outcome = reader.read("bottlenecks-innovation-diffusion-2024", Files.readAllBytes(sample));
-        assertThat(outcome).isInstanceOf(WebinarReader.Accepted.class);
-        Webinar webinar = ((WebinarReader.Accepted) outcome).webinar();
+        Outcome<Webinar> outcome = reader.read("bottlenecks-innovation-diffusion-2024", Files.readAllBytes(sample));
+        assertThat(outcome).isInstanceOf(Outcome.Accepted.class);
+        Webinar webinar = ((Outcome.Accepted<Webinar>) outcome).value();
         assertThat(webinar.title()).isEqualTo("Understanding the bottlenecks to innovation diffusion: insights from EU regions");
         assertThat(webinar.start()).isEqualTo(Instant.parse("2024-05-23T08:00:00Z"));
         assertThat(webinar.duration()).isEqualTo(Duration.ofMinutes(90));
@@ -70,7 +72,7 @@ class WebinarReaderTest {
             String file = "title: A webinar\nworking_group: innovation-diffusion\nstarts: 2030-03-28T10:00\nduration: PT1H\n"
                     + "description: " + "x".repeat(pad) + "\uD83D\uDE00 and more\n";
             assertThat(reader.read("emoji", file.getBytes(java.nio.charset.StandardCharsets.UTF_8))).as("padding " + pad)
-                    .isInstanceOf(WebinarReader.Accepted.class);
+                    .isInstanceOf(Outcome.Accepted.class);
         }
     }
 
@@ -79,13 +81,13 @@ class WebinarReaderTest {
         assertThat(rejected("title: Only a title\n")).extracting(Problem::field).contains("working_group", "starts", "duration");
         assertThat(rejected("title: [unclosed\nworking_group: x\n")).singleElement()
                 .satisfies(problem -> assertThat(problem.message()).contains("not valid YAML"));
-        assertThat(((WebinarReader.Rejected) reader.read("x", new byte[0])).problems()).singleElement()
+        assertThat(((Outcome.Rejected<Webinar>) reader.read("x", new byte[0])).problems()).singleElement()
                 .satisfies(problem -> assertThat(problem.message()).contains("empty"));
-        assertThat(((WebinarReader.Rejected) reader.read("x", new byte[] {'a', 0, 'b'})).problems()).singleElement()
+        assertThat(((Outcome.Rejected<Webinar>) reader.read("x", new byte[] {'a', 0, 'b'})).problems()).singleElement()
                 .satisfies(problem -> assertThat(problem.message()).contains("binary"));
-        assertThat(((WebinarReader.Rejected) reader.read("x", "title: Région".getBytes(StandardCharsets.ISO_8859_1))).problems())
+        assertThat(((Outcome.Rejected<Webinar>) reader.read("x", "title: Région".getBytes(StandardCharsets.ISO_8859_1))).problems())
                 .singleElement().satisfies(problem -> assertThat(problem.message()).contains("UTF-8"));
-        assertThat(((WebinarReader.Rejected) reader.read("Bad_Id", "title: x".getBytes(StandardCharsets.UTF_8))).problems())
+        assertThat(((Outcome.Rejected<Webinar>) reader.read("Bad_Id", "title: x".getBytes(StandardCharsets.UTF_8))).problems())
                 .anySatisfy(problem -> assertThat(problem.message()).contains("id"));
     }
 
@@ -101,9 +103,9 @@ class WebinarReaderTest {
     }
 
     private List<Problem> rejected(String yaml) {
-        WebinarReader.Outcome outcome = reader.read("a-webinar", yaml.getBytes(StandardCharsets.UTF_8));
-        assertThat(outcome).isInstanceOf(WebinarReader.Rejected.class);
-        return ((WebinarReader.Rejected) outcome).problems();
+        Outcome<Webinar> outcome = reader.read("a-webinar", yaml.getBytes(StandardCharsets.UTF_8));
+        assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
+        return ((Outcome.Rejected<Webinar>) outcome).problems();
     }
 
     static Path root() {

@@ -6,6 +6,7 @@ import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import eu.s3cop.upload.Problem;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;

@@ -1,19 +1,21 @@
-package eu.s3cop.draft;
+package eu.s3cop.upload;
 
-/** Makes values from a draft safe to repeat in a message: short, one line, no control characters. */
-final class Text {
+/** Makes values from an upload safe to repeat in a message: short, one line, no control characters. */
+public final class UserText {
 
     private static final int MAX = 60;
 
-    private Text() {
+    private UserText() {
     }
 
-    static String quote(String value) {
+    /** The value cleaned and cut to 60 characters, for quoting it back. */
+    public static String quote(String value) {
         String clean = clean(value);
         return clean.length() > MAX ? clean.substring(0, MAX) + "…" : clean;
     }
 
-    static String clean(String value) {
+    /** The value with every control character a space, stripped; "" for null. */
+    public static String clean(String value) {
         if (value == null) {
             return "";
         }

@@ -1,10 +1,10 @@
-package eu.s3cop.draft;
+package eu.s3cop.upload;
 
 /**
- * One thing wrong with a draft, said so that the rapporteur can fix it.
+ * One thing wrong with an uploaded file, said so that whoever uploaded it can fix it.
  *
- * @param field the front-matter field at fault, or null when the problem is not one field's
- * @param line the 1-based line of the draft file, or 0 when the problem concerns the whole file
+ * @param field the field at fault, or null when the problem is not one field's
+ * @param line the 1-based line of the file, or 0 when the problem concerns the whole file
  */
 public record Problem(String field, int line, String message) {
 

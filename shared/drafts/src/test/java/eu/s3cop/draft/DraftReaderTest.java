@@ -2,6 +2,8 @@ package eu.s3cop.draft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.s3cop.upload.Outcome;
+import eu.s3cop.upload.Problem;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -216,20 +218,20 @@ class DraftReaderTest {
     }
 
     private Draft accepted(String fileName, String text) {
-        Outcome outcome = reader.read(fileName, text.getBytes(StandardCharsets.UTF_8));
+        Outcome<Draft> outcome = reader.read(fileName, text.getBytes(StandardCharsets.UTF_8));
         assertThat(outcome).isInstanceOf(Outcome.Accepted.class);
-        return ((Outcome.Accepted) outcome).draft();
+        return ((Outcome.Accepted<Draft>) outcome).value();
     }
 
     private List<Problem> rejected(String fileName, String text) {
-        Outcome outcome = reader.read(fileName, text.getBytes(StandardCharsets.UTF_8));
+        Outcome<Draft> outcome = reader.read(fileName, text.getBytes(StandardCharsets.UTF_8));
         assertThat(outcome).as("expected a rejection").isInstanceOf(Outcome.Rejected.class);
-        return ((Outcome.Rejected) outcome).problems();
+        return ((Outcome.Rejected<Draft>) outcome).problems();
     }
 
     private List<Problem> problems(byte[] content) {
-        Outcome outcome = reader.read("x.md", content);
+        Outcome<Draft> outcome = reader.read("x.md", content);
         assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
-        return ((Outcome.Rejected) outcome).problems();
+        return ((Outcome.Rejected<Draft>) outcome).problems();
     }
 }

@@ -1,0 +1,106 @@
+package eu.s3cop.draft;
+
+import eu.s3cop.upload.Problem;
+import eu.s3cop.upload.UserText;
+import eu.s3cop.upload.YamlFields;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/**
+ * Reads a draft's front matter (the YAML between its first two '---' lines) and checks each
+ * field, adding one problem per bad field with the line it is on.
+ */
+final class FrontMatterReader {
+
+    /** The 24 official languages of the European Union. */
+    static final Set<String> EU_LANGUAGES = Set.of(
+            "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr",
+            "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv");
+    private static final List<String> FIELDS = List.of(
+            "title", "type", "working_group", "authors", "date", "language", "summary", "keywords", "status");
+    private static final int MAX_FRONT_MATTER_CHARS = 64 * 1024;
+    /** The front matter starts on the draft's line 2, after its '---'. */
+    private static final YamlFields.Form FORM = new YamlFields.Form("the front matter", 2, FIELDS,
+            List.of("title", "type", "working_group", "authors", "date"));
+
+    private final DraftRules rules;
+
+    FrontMatterReader(DraftRules rules) {
+        this.rules = rules;
+    }
+
+    /** The index of the first body line, or 0 when there is no front matter (a problem is added). */
+    static int frontMatterEnd(String[] lines, List<Problem> problems) {
+        if (!lines[0].strip().equals("---")) {
+            problems.add(Problem.atLine(1, "no front matter: a draft starts with a line '---', then its metadata"
+                    + " (title, type, working_group, authors, date), then a line '---'"));
+            return 0;
+        }
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.equals("---") || line.equals("...")) {
+                return i + 1;
+            }
+        }
+        problems.add(Problem.atLine(1, "the front matter is not closed: add a line '---' after the metadata"));
+        return 0;
+    }
+
+    FrontMatter read(String[] lines, int closingIndex, List<Problem> problems) {
+        String yaml = String.join("\n", Arrays.copyOfRange(lines, 1, closingIndex));
+        if (yaml.length() > MAX_FRONT_MATTER_CHARS) {
+            problems.add(Problem.atLine(2, "the front matter is " + yaml.length() + " characters long; keep it under "
+                    + MAX_FRONT_MATTER_CHARS + " (the text goes after the closing '---')"));
+            return null;
+        }
+        Optional<YamlFields> fields = YamlFields.read(yaml, FORM, problems);
+        if (fields.isEmpty()) {
+            return null;
+        }
+        YamlFields read = fields.get();
+        String title = read.text("title", true, 200);
+        PublicationType type = read.choice("type", true, PublicationType::fromCode, PublicationType.codes());
+        String workingGroup = read.choice("working_group", true,
+                code -> rules.workingGroups().contains(code) ? Optional.of(code) : Optional.empty(),
+                String.join(", ", rules.workingGroups().stream().sorted().toList()));
+        List<String> authors = read.list("authors", true, 100, 50);
+        LocalDate date = date(read, "date");
+        String language = read.choice("language", false,
+                code -> EU_LANGUAGES.contains(code) ? Optional.of(code) : Optional.empty(),
+                "an EU official language code such as en, fr, de, el, bg or pl");
+        String summary = read.text("summary", false, 1500);
+        List<String> keywords = read.list("keywords", false, 60, 20);
+        String status = read.choice("status", false,
+                code -> code.equals("final") || code.equals("draft") ? Optional.of(code) : Optional.empty(), "final, draft");
+        if (title == null || type == null || workingGroup == null || authors == null || date == null) {
+            return null;
+        }
+        return new FrontMatter(title, type, workingGroup, authors, date, language == null ? "en" : language,
+                summary == null ? "" : summary, keywords == null ? List.of() : keywords, "draft".equals(status));
+    }
+
+    private static LocalDate date(YamlFields read, String name) {
+        Node node = read.node(name, true);
+        if (node == null) {
+            return null;
+        }
+        if (!(node instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
+            return read.invalid(name, node, node instanceof ScalarNode ? "is empty: it is required" : "must be a date such as 2024-05-23");
+        }
+        String value = scalar.getValue().strip();
+        if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return read.invalid(name, node, "'" + UserText.quote(value) + "' is not a date in the form YYYY-MM-DD, such as 2024-05-23");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            return read.invalid(name, node, "'" + value + "' is not a real calendar date; use YYYY-MM-DD, such as 2024-05-23");
+        }
+    }
+}

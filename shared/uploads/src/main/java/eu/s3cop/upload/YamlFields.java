@@ -1,0 +1,250 @@
+package eu.s3cop.upload;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * The {@code name: value} fields of an uploaded YAML text (a draft's front matter, a webinar
+ * file), read so that every bad field becomes one problem with its file line and none stops the
+ * others from being checked. Reading never throws on bad input: YAML errors, unknown fields and
+ * fields given twice are problems too.
+ */
+public final class YamlFields {
+
+    /**
+     * What a kind of file's fields are.
+     *
+     * @param what how problems name the whole text, such as "the front matter"
+     * @param firstLine the file line the YAML text starts on (2 in a front matter, after its '---')
+     * @param names the fields there are, in the order a writer would give them
+     * @param atLeast the fields named when the text has none
+     */
+    public record Form(String what, int firstLine, List<String> names, List<String> atLeast) {
+        public Form {
+            names = List.copyOf(names);
+            atLeast = List.copyOf(atLeast);
+        }
+    }
+
+    private final Map<String, NodeTuple> fields;
+    private final List<Problem> problems;
+    private final int firstLine;
+
+    private YamlFields(Map<String, NodeTuple> fields, List<Problem> problems, int firstLine) {
+        this.fields = fields;
+        this.problems = problems;
+        this.firstLine = firstLine;
+    }
+
+    /** The text's fields, or empty when it is not a YAML mapping (a problem says why). */
+    public static Optional<YamlFields> read(String yaml, Form form, List<Problem> problems) {
+        Node root;
+        try {
+            LoadSettings settings = LoadSettings.builder()
+                    .setLabel(form.what())
+                    .setSchema(new CoreSchema())
+                    .setMaxAliasesForCollections(10)
+                    .setAllowRecursiveKeys(false)
+                    .setCodePointLimit(yaml.length() + 16)
+                    // The whole text in one buffer: snakeyaml-engine 2.10 fails on an emoji whose two
+                    // UTF-16 halves straddle a buffer boundary (found by DraftFuzzTest and WebinarFileFuzzTest).
+                    .setBufferSize(yaml.length() + 2)
+                    .build();
+            Optional<Node> node = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml))).getSingleNode();
+            if (node.isEmpty()) {
+                problems.add(Problem.atLine(form.firstLine(), form.what() + " has no fields: give at least " + String.join(", ", form.atLeast())));
+                return Optional.empty();
+            }
+            root = node.get();
+        } catch (MarkedYamlEngineException e) {
+            // Point at where the broken construct starts (an unclosed list, say), and say where the parser noticed.
+            int noticed = e.getProblemMark().map(mark -> mark.getLine() + form.firstLine()).orElse(form.firstLine());
+            int line = e.getContextMark().map(mark -> mark.getLine() + form.firstLine()).orElse(noticed);
+            String where = line == noticed ? "" : "; noticed on line " + noticed;
+            problems.add(Problem.atLine(line, form.what() + " is not valid YAML: " + UserText.clean(e.getProblem()) + where
+                    + " (write each field as 'name: value', lists as [a, b])"));
+            return Optional.empty();
+        } catch (YamlEngineException e) {
+            problems.add(Problem.atLine(form.firstLine(), form.what() + " is not valid YAML: " + UserText.clean(e.getMessage())));
+            return Optional.empty();
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            problems.add(Problem.atLine(line(root, form.firstLine()), form.what() + " must be a list of 'name: value' fields"));
+            return Optional.empty();
+        }
+        return Optional.of(of(mapping, form.names(), "", problems, form.firstLine()));
+    }
+
+    /**
+     * The fields of a mapping inside this text, such as a speaker's {@code {name: ..., role: ...}}.
+     *
+     * @param prefix how an unknown or repeated field is named, such as {@code speakers.}
+     */
+    public YamlFields inner(MappingNode mapping, List<String> names, String prefix) {
+        return of(mapping, names, prefix, problems, firstLine);
+    }
+
+    private static YamlFields of(MappingNode mapping, List<String> names, String prefix, List<Problem> problems, int firstLine) {
+        Map<String, NodeTuple> fields = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            String name = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : "";
+            int line = line(tuple.getKeyNode(), firstLine);
+            if (!names.contains(name)) {
+                problems.add(Problem.ofField(prefix + UserText.quote(name), line, "unknown field; the fields are " + String.join(", ", names)));
+            } else if (fields.containsKey(name)) {
+                problems.add(Problem.ofField(prefix + name, line, "given twice; keep one"));
+            } else {
+                fields.put(name, tuple);
+            }
+        }
+        return new YamlFields(fields, problems, firstLine);
+    }
+
+    public boolean has(String name) {
+        return fields.containsKey(name);
+    }
+
+    /** The field's value; null when it is absent or empty, with a problem when it is required. */
+    public Node node(String name, boolean required) {
+        NodeTuple tuple = fields.get(name);
+        if (tuple == null) {
+            if (required) {
+                problems.add(Problem.ofField(name, 1, "missing: it is required"));
+            }
+            return null;
+        }
+        Node value = tuple.getValueNode();
+        if (value instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL)) {
+            if (required) {
+                problems.add(Problem.ofField(name, line(tuple.getKeyNode()), "is empty: it is required"));
+            }
+            return null;
+        }
+        return value;
+    }
+
+    /** One line of text of at most {@code maxLength} characters, stripped. */
+    public String text(String name, boolean required, int maxLength) {
+        Node node = node(name, required);
+        if (node == null) {
+            return null;
+        }
+        if (!(node instanceof ScalarNode scalar)) {
+            return invalid(name, node, "must be text, not a list or a mapping");
+        }
+        String value = scalar.getValue().strip();
+        if (value.isEmpty()) {
+            return blank(name, node, required);
+        }
+        if (value.length() > maxLength) {
+            return invalid(name, node, "is " + value.length() + " characters long; at most " + maxLength);
+        }
+        return value;
+    }
+
+    /** One of a fixed set of codes, parsed; {@code allowed} lists them for the problem. */
+    public <T> T choice(String name, boolean required, Function<String, Optional<T>> parse, String allowed) {
+        Node node = node(name, required);
+        if (node == null) {
+            return null;
+        }
+        if (!(node instanceof ScalarNode scalar)) {
+            return invalid(name, node, "must be one of: " + allowed);
+        }
+        if (scalar.getValue().isBlank()) {
+            return blank(name, node, required);
+        }
+        Optional<T> value = parse.apply(scalar.getValue().strip());
+        if (value.isEmpty()) {
+            return invalid(name, node, "'" + UserText.quote(scalar.getValue()) + "' is not one of: " + allowed);
+        }
+        return value.get();
+    }
+
+    /** A list of short texts, or one text as a list of one; an empty list is none. */
+    public List<String> list(String name, boolean required, int maxItemLength, int maxItems) {
+        Node node = node(name, required);
+        if (node == null) {
+            return null;
+        }
+        List<String> items = new ArrayList<>();
+        if (node instanceof ScalarNode scalar) {
+            if (scalar.getValue().isBlank()) {
+                return blank(name, node, required);
+            }
+            items.add(scalar.getValue().strip());
+        } else if (node instanceof SequenceNode sequence) {
+            for (Node item : sequence.getValue()) {
+                if (!(item instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
+                    return invalid(name, item, "each entry must be a non-empty name or word");
+                }
+                items.add(scalar.getValue().strip());
+            }
+        } else {
+            return invalid(name, node, "must be a list such as [First Author, Second Author]");
+        }
+        if (items.isEmpty()) {
+            if (required) {
+                problems.add(Problem.ofField(name, line(node), "is empty: it is required"));
+            }
+            return null;
+        }
+        if (items.size() > maxItems) {
+            return invalid(name, node, "has " + items.size() + " entries; at most " + maxItems);
+        }
+        for (String item : items) {
+            if (item.length() > maxItemLength) {
+                return invalid(name, node, "'" + UserText.quote(item) + "' is longer than " + maxItemLength + " characters");
+            }
+        }
+        return items;
+    }
+
+    /** Adds a problem of the field at its value's line (line 1 when the field is absent). */
+    public void problem(String name, String message) {
+        NodeTuple tuple = fields.get(name);
+        problems.add(Problem.ofField(name, tuple == null ? 1 : line(tuple.getValueNode()), message));
+    }
+
+    /** Adds a problem of the field at the node's line, and gives null for the caller to return. */
+    public <T> T invalid(String name, Node node, String message) {
+        problems.add(Problem.ofField(name, line(node), message));
+        return null;
+    }
+
+    /** Whether a problem names this field already. */
+    public boolean hasProblem(String name) {
+        return problems.stream().anyMatch(problem -> name.equals(problem.field()));
+    }
+
+    /** The 1-based file line a node starts on. */
+    public int line(Node node) {
+        return line(node, firstLine);
+    }
+
+    private static int line(Node node, int firstLine) {
+        return node.getStartMark().map(Mark::getLine).orElse(0) + firstLine;
+    }
+
+    private <T> T blank(String name, Node node, boolean required) {
+        return invalid(name, node, required ? "is empty: it is required" : "is empty: give a value or leave the line out");
+    }
+}
