@@ -8,8 +8,8 @@
 #
 #   shared/benchmarks/all.sh [JMH OPTIONS]      (about ten minutes on 2 cores)
 #
-# JMH options pass to the first part, for example `RenderBenchmark -f 3`. The README's
-# Performance section says what each figure means and quotes the latest.
+# JMH options pass to the first part, for example `RenderBenchmark -f 3`. docs/performance.md
+# says what each figure means and quotes the current ones.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -14,10 +14,9 @@ import eu.s3cop.stack.template.Template;
 import eu.s3cop.stack.template.Trigger;
 import eu.s3cop.testing.ProjectFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -41,9 +40,11 @@ class TemplateTest {
     @BeforeAll
     static void load() throws IOException {
         template = ProjectFiles.template();
-        Path schemas = sharedSchemas();
-        samSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
-                .getSchema(Files.readString(schemas.resolve("sam.schema.json"), StandardCharsets.UTF_8), InputFormat.JSON);
+        try (InputStream schema = TemplateTest.class.getResourceAsStream("/sam/sam.schema.json")) {
+            assertThat(schema).as("the SAM schema, a test resource (sam/sam.schema.json)").isNotNull();
+            samSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+                    .getSchema(new String(schema.readAllBytes(), StandardCharsets.UTF_8), InputFormat.JSON);
+        }
     }
 
     @Test
@@ -208,14 +209,5 @@ class TemplateTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> properties(String logicalId) {
         return (Map<String, Object>) template.resources().get(logicalId).get("Properties");
-    }
-
-    /** The SAM schemas live in the shared folder beside the project's clone. */
-    private static Path sharedSchemas() {
-        Path schemas = ProjectFiles.root().toAbsolutePath().getParent().resolve("shared").resolve("schemas");
-        assertThat(schemas.resolve("sam.schema.json"))
-                .as("the SAM schema, expected beside the project's clone at " + schemas)
-                .isRegularFile();
-        return schemas;
     }
 }

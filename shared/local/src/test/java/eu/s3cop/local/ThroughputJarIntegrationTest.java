@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The throughput benchmark as a user runs it, short: it publishes every draft exactly once and
- * prints its rates. The rates are not judged here (machines are noisy); the README quotes a
- * full run.
+ * prints its rates. The rates are not judged here (machines are noisy); docs/performance.md
+ * quotes a full run.
  */
 class ThroughputJarIntegrationTest {
 

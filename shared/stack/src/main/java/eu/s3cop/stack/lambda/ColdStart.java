@@ -19,7 +19,7 @@ import java.util.UUID;
  * serializer; calls the handler), optionally after the handler's SnapStart priming hook, and
  * prints one line of timings in milliseconds and the process's peak resident memory.
  *
- * <p>{@code s3cop-local cold-start} runs it against the local stack; see the README.
+ * <p>{@code s3cop-local cold-start} runs it against the local stack; see docs/local-stack.md.
  */
 public final class ColdStart {
 
