@@ -4,8 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
-import eu.s3cop.core.AwsClients;
-import eu.s3cop.core.FunctionEnvironment;
 import eu.s3cop.core.InvocationLog;
 import eu.s3cop.core.PrimedHandler;
 import eu.s3cop.render.PdfRenderer;
@@ -26,7 +24,6 @@ public final class PublishBriefHandler extends PrimedHandler implements RequestH
             "RenderTime", "Milliseconds");
 
     private final BriefPublisher publisher;
-    private final String metricsNamespace;
 
     /** Lambda's entry point: configuration from the process environment. */
     public PublishBriefHandler() {
@@ -34,28 +31,15 @@ public final class PublishBriefHandler extends PrimedHandler implements RequestH
     }
 
     /** The local stack's entry point: the environment the template describes. */
-    public PublishBriefHandler(Map<String, String> environment) {
-        this(FunctionEnvironment.of(environment));
-    }
-
-    private PublishBriefHandler(FunctionEnvironment environment) {
-        this(publisher(environment), environment.metricsNamespace());
-    }
-
-    /** For tests: a publisher built by hand. */
-    public PublishBriefHandler(BriefPublisher publisher, String metricsNamespace) {
-        this.publisher = publisher;
-        this.metricsNamespace = metricsNamespace;
+    public PublishBriefHandler(Map<String, String> variables) {
+        super(variables);
+        this.publisher = new BriefPublisher(PublishingConfig.from(environment()), clients().s3(), clients().dynamoDb(), new PdfRenderer(),
+                Clock.systemUTC());
     }
 
     @Override
     protected void prime() {
         publisher.prime();
-    }
-
-    private static BriefPublisher publisher(FunctionEnvironment environment) {
-        AwsClients clients = AwsClients.from(environment);
-        return new BriefPublisher(PublishingConfig.from(environment), clients.s3(), clients.dynamoDb(), new PdfRenderer(), Clock.systemUTC());
     }
 
     @Override
@@ -65,7 +49,7 @@ public final class PublishBriefHandler extends PrimedHandler implements RequestH
             // Without bucket versioning the event's version id is absent or blank: there is no version to ask for.
             String versionId = object.getVersionId() == null || object.getVersionId().isBlank() ? null : object.getVersionId();
             Upload upload = new Upload(record.getS3().getBucket().getName(), object.getUrlDecodedKey(), versionId, object.geteTag());
-            InvocationLog log = InvocationLog.of(context, metricsNamespace, "key", upload.key());
+            InvocationLog log = log(context, "key", upload.key());
             long started = System.nanoTime();
             BriefPublisher.Publication publication;
             try {

@@ -4,9 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import eu.s3cop.core.AwsClients;
-import eu.s3cop.core.FunctionEnvironment;
-import eu.s3cop.core.InvocationLog;
 import eu.s3cop.core.PrimedHandler;
 import eu.s3cop.publications.DynamoDbPublicationStore;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
@@ -25,30 +22,20 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
 
     private final PublicationsApi publications;
     private final WebinarsApi webinars;
-    private final String metricsNamespace;
 
+    /** The local stack's entry point: the environment the template describes. */
+    public ReaderApiHandler(Map<String, String> variables) {
+        super(variables);
+        ReaderConfig config = ReaderConfig.from(environment());
+        this.publications = new PublicationsApi(config, new DynamoDbPublicationStore(clients().dynamoDb(), config.table()),
+                clients().presignedLinks());
+        this.webinars = new WebinarsApi(config, new DynamoDbWebinarStore(clients().dynamoDb(), config.webinarsTable()),
+                new Registrations(clients().dynamoDb(), config.webinarsTable()), Clock.systemUTC());
+    }
+
+    /** Lambda's entry point: configuration from the process environment. */
     public ReaderApiHandler() {
         this(System.getenv());
-    }
-
-    public ReaderApiHandler(Map<String, String> environment) {
-        this(FunctionEnvironment.of(environment));
-    }
-
-    private ReaderApiHandler(FunctionEnvironment environment) {
-        this(ReaderConfig.from(environment), AwsClients.from(environment), environment.metricsNamespace());
-    }
-
-    private ReaderApiHandler(ReaderConfig config, AwsClients clients, String metricsNamespace) {
-        this(new PublicationsApi(config, new DynamoDbPublicationStore(clients.dynamoDb(), config.table()), clients.presignedLinks()),
-                new WebinarsApi(config, new DynamoDbWebinarStore(clients.dynamoDb(), config.webinarsTable()),
-                        new Registrations(clients.dynamoDb(), config.webinarsTable()), Clock.systemUTC()), metricsNamespace);
-    }
-
-    ReaderApiHandler(PublicationsApi publications, WebinarsApi webinars, String metricsNamespace) {
-        this.publications = publications;
-        this.webinars = webinars;
-        this.metricsNamespace = metricsNamespace;
     }
 
     /** Malformed ids and parameters: answered from validation alone, they load routing, checks and problem documents. */
@@ -111,7 +98,7 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
                 return failed(event, context, e);
             }
             // Busy, not broken: the same request will do in a moment, and clients can be told when.
-            InvocationLog.of(context, metricsNamespace, "route", String.valueOf(event.getRouteKey())).warn("throttled", e);
+            log(context, "route", String.valueOf(event.getRouteKey())).warn("throttled", e);
             APIGatewayV2HTTPResponse busy = Responses.problem(503, "Service Unavailable",
                     "Too many requests are being answered right now; nothing was changed. Try again in a few seconds.");
             busy.getHeaders().put("Retry-After", "2");
@@ -123,7 +110,7 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
 
     private APIGatewayV2HTTPResponse failed(APIGatewayV2HTTPEvent event, Context context, RuntimeException e) {
         // The route, never the path or body: those can carry a registrant's token or address.
-        InvocationLog.of(context, metricsNamespace, "route", String.valueOf(event.getRouteKey())).error("request failed", e);
+        log(context, "route", String.valueOf(event.getRouteKey())).error("request failed", e);
         return Responses.problem(500, "Internal Server Error", "The request could not be answered; try again in a moment.");
     }
 }

@@ -4,8 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import eu.s3cop.catalogue.CatalogueSite;
-import eu.s3cop.core.AwsClients;
-import eu.s3cop.core.FunctionEnvironment;
+import eu.s3cop.catalogue.SiteConfig;
 import eu.s3cop.core.InvocationLog;
 import eu.s3cop.core.PrimedHandler;
 import eu.s3cop.publications.DynamoDbPublicationStore;
@@ -28,7 +27,6 @@ public final class RefreshCatalogueHandler extends PrimedHandler implements Requ
     private static final Map<String, String> UNITS = Map.of("ListingsRefreshed", "Count");
 
     private final CatalogueSite site;
-    private final String metricsNamespace;
 
     /** Lambda's entry point: configuration from the process environment. */
     public RefreshCatalogueHandler() {
@@ -36,22 +34,9 @@ public final class RefreshCatalogueHandler extends PrimedHandler implements Requ
     }
 
     /** The local stack's entry point: the environment the template describes. */
-    public RefreshCatalogueHandler(Map<String, String> environment) {
-        this(FunctionEnvironment.of(environment));
-    }
-
-    private RefreshCatalogueHandler(FunctionEnvironment environment) {
-        this(site(environment, AwsClients.from(environment)), environment.metricsNamespace());
-    }
-
-    RefreshCatalogueHandler(CatalogueSite site, String metricsNamespace) {
-        this.site = site;
-        this.metricsNamespace = metricsNamespace;
-    }
-
-    private static CatalogueSite site(FunctionEnvironment environment, AwsClients clients) {
-        return new CatalogueSite(clients.s3(), clients.dynamoDb(), environment.required("PUBLICATIONS_TABLE"),
-                environment.required("WEBINARS_TABLE"), environment.required("SITE_BUCKET"), environment.workingGroups(), Clock.systemUTC());
+    public RefreshCatalogueHandler(Map<String, String> variables) {
+        super(variables);
+        this.site = new CatalogueSite(clients().s3(), clients().dynamoDb(), SiteConfig.from(environment()), Clock.systemUTC());
     }
 
     @Override
@@ -65,7 +50,7 @@ public final class RefreshCatalogueHandler extends PrimedHandler implements Requ
         List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
         Set<String> groups = DynamoDbPublicationStore.listedWorkingGroups(records);
         // The run's subject is what it refreshes: each line names the groups whose pages it rewrote.
-        InvocationLog log = InvocationLog.of(context, metricsNamespace, "workingGroups", String.join(",", groups));
+        InvocationLog log = log(context, "workingGroups", String.join(",", groups));
         try {
             site.refresh(groups);
         } catch (RuntimeException e) {

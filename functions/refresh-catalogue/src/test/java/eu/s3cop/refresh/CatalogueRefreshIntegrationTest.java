@@ -3,6 +3,7 @@ package eu.s3cop.refresh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.s3cop.catalogue.CatalogueSite;
+import eu.s3cop.catalogue.SiteConfig;
 import eu.s3cop.core.AwsClients;
 import eu.s3cop.core.FunctionEnvironment;
 import eu.s3cop.publications.DynamoDbPublicationStore;
@@ -61,8 +62,8 @@ class CatalogueRefreshIntegrationTest {
                 .overrideConfiguration(override -> override.addExecutionInterceptor(counting))
                 .build();
         String site = stack.bucket("SiteBucket");
-        CatalogueSite catalogue = new CatalogueSite(stack.s3Client(), counted, table, stack.table("WebinarsTable"), site,
-                List.of(PUBLISHING, EMPTY, OLDER), Clock.systemUTC());
+        CatalogueSite catalogue = new CatalogueSite(stack.s3Client(), counted,
+                new SiteConfig(table, stack.table("WebinarsTable"), site, List.of(PUBLISHING, EMPTY, OLDER)), Clock.systemUTC());
 
         catalogue.refresh(Set.of(PUBLISHING));
         assertThat(groupsAsked).containsEntry(OLDER, 1).containsEntry(EMPTY, 1);

@@ -4,14 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
-import eu.s3cop.catalogue.CatalogueSite;
-import eu.s3cop.core.AwsClients;
-import eu.s3cop.core.FunctionEnvironment;
 import eu.s3cop.core.InvocationLog;
 import eu.s3cop.core.PrimedHandler;
-import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -25,23 +20,16 @@ public final class RegisterWebinarHandler extends PrimedHandler implements Reque
     private static final Map<String, String> UNITS = Map.of("WebinarsRegistered", "Count", "WebinarsUpdated", "Count", "Rejections", "Count");
 
     private final WebinarRegistrar registrar;
-    private final String metricsNamespace;
 
+    /** Lambda's entry point: configuration from the process environment. */
     public RegisterWebinarHandler() {
         this(System.getenv());
     }
 
-    public RegisterWebinarHandler(Map<String, String> environment) {
-        this(FunctionEnvironment.of(environment));
-    }
-
-    private RegisterWebinarHandler(FunctionEnvironment environment) {
-        this(registrar(environment), environment.metricsNamespace());
-    }
-
-    RegisterWebinarHandler(WebinarRegistrar registrar, String metricsNamespace) {
-        this.registrar = registrar;
-        this.metricsNamespace = metricsNamespace;
+    /** The local stack's entry point: the environment the template describes. */
+    public RegisterWebinarHandler(Map<String, String> variables) {
+        super(variables);
+        this.registrar = new WebinarRegistrar(clients().s3(), clients().dynamoDb(), RegistrarConfig.from(environment()), Clock.systemUTC());
     }
 
     @Override
@@ -49,22 +37,11 @@ public final class RegisterWebinarHandler extends PrimedHandler implements Reque
         registrar.prime();
     }
 
-    private static WebinarRegistrar registrar(FunctionEnvironment environment) {
-        AwsClients clients = AwsClients.from(environment);
-        List<String> groups = environment.workingGroups();
-        String webinars = environment.required("WEBINARS_TABLE");
-        CatalogueSite site = new CatalogueSite(clients.s3(), clients.dynamoDb(), environment.required("PUBLICATIONS_TABLE"), webinars,
-                environment.required("SITE_BUCKET"), groups, Clock.systemUTC());
-        return new WebinarRegistrar(clients.s3(), new DynamoDbWebinarStore(clients.dynamoDb(), webinars),
-                groups, environment.required("UPLOADS_BUCKET"), environment.required("PUBLICATIONS_BUCKET"), site,
-                environment.required("SENDER_ADDRESS"), Clock.systemUTC());
-    }
-
     @Override
     public Void handleRequest(S3Event event, Context context) {
         for (S3EventNotificationRecord record : event.getRecords()) {
             String key = record.getS3().getObject().getUrlDecodedKey();
-            InvocationLog log = InvocationLog.of(context, metricsNamespace, "key", key);
+            InvocationLog log = log(context, "key", key);
             long started = System.nanoTime();
             WebinarRegistrar.Result result;
             try {

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -40,25 +41,17 @@ public final class WebinarRegistrar {
     private final S3Client s3;
     private final DynamoDbWebinarStore store;
     private final WebinarReader reader;
-    private final String uploadsBucket;
-    private final String publicationsBucket;
     private final CatalogueSite site;
-    private final String organizer;
+    private final RegistrarConfig config;
     private final Clock clock;
-    private final String firstGroup;
 
-    /** @param organizer the address invites come from: the SES sender */
-    public WebinarRegistrar(S3Client s3, DynamoDbWebinarStore store, List<String> workingGroups, String uploadsBucket,
-            String publicationsBucket, CatalogueSite site, String organizer, Clock clock) {
+    public WebinarRegistrar(S3Client s3, DynamoDbClient dynamoDb, RegistrarConfig config, Clock clock) {
         this.s3 = s3;
-        this.store = store;
-        this.reader = new WebinarReader(workingGroups);
-        this.uploadsBucket = uploadsBucket;
-        this.publicationsBucket = publicationsBucket;
-        this.site = site;
-        this.organizer = organizer;
+        this.store = new DynamoDbWebinarStore(dynamoDb, config.webinarsTable());
+        this.reader = new WebinarReader(config.site().workingGroups());
+        this.site = new CatalogueSite(s3, dynamoDb, config.site(), clock);
+        this.config = config;
         this.clock = clock;
-        this.firstGroup = workingGroups.get(0);
     }
 
     /**
@@ -68,7 +61,8 @@ public final class WebinarRegistrar {
      * @return the invite's length
      */
     public int prime() {
-        String file = "title: Priming webinar\nworking_group: " + firstGroup + "\nstarts: 2030-03-28T10:00\ntimezone: Europe/Brussels\n"
+        String file = "title: Priming webinar\nworking_group: " + config.site().workingGroups().get(0)
+                + "\nstarts: 2030-03-28T10:00\ntimezone: Europe/Brussels\n"
                 + "duration: PT90M\ndescription: Laid out once before a snapshot.\nspeakers:\n  - {name: S3 CoP, role: Secretariat}\n"
                 + "join_url: https://example.org/join\nregistration: {closes: 2030-03-27T18:00, capacity: 10}\n";
         Outcome<Webinar> outcome = reader.read("priming", file.getBytes(StandardCharsets.UTF_8));
@@ -76,7 +70,7 @@ public final class WebinarRegistrar {
             throw new IllegalStateException("The built-in priming webinar is rejected: " + outcome);
         }
         site.prime();
-        return Invites.calendar(Invites.Kind.PUBLISH, List.of(Invites.Entry.published(accepted.value(), 0, Instant.EPOCH)), organizer).length();
+        return Invites.calendar(Invites.Kind.PUBLISH, List.of(Invites.Entry.published(accepted.value(), 0, Instant.EPOCH)), config.organizer()).length();
     }
 
     /** The public invite's key in the publications bucket. */
@@ -91,7 +85,7 @@ public final class WebinarRegistrar {
      */
     public Result register(String bucket, String key, String eTag, String upload) {
         Matcher matcher = KEY.matcher(key);
-        if (!bucket.equals(uploadsBucket) || !matcher.matches()) {
+        if (!bucket.equals(config.uploadsBucket()) || !matcher.matches()) {
             return Result.IGNORED;
         }
         String id = matcher.group(1);
@@ -107,8 +101,8 @@ public final class WebinarRegistrar {
         DynamoDbWebinarStore.Saved saved = store.save(((Outcome.Accepted<Webinar>) outcome).value(), sha256(content.get()), upload, clock.instant());
         StoredWebinar stored = saved.webinar();
         String invite = Invites.calendar(Invites.Kind.PUBLISH,
-                List.of(Invites.Entry.published(stored.webinar(), stored.sequence(), stored.updatedAt())), organizer);
-        s3.putObject(put -> put.bucket(publicationsBucket).key(inviteKey(id)).contentType("text/calendar; charset=utf-8"),
+                List.of(Invites.Entry.published(stored.webinar(), stored.sequence(), stored.updatedAt())), config.organizer());
+        s3.putObject(put -> put.bucket(config.publicationsBucket()).key(inviteKey(id)).contentType("text/calendar; charset=utf-8"),
                 RequestBody.fromString(invite));
         Map<String, Object> report = UploadReport.of(key, saved.change().name());
         report.put("webinar", id);
@@ -137,7 +131,7 @@ public final class WebinarRegistrar {
     }
 
     private void report(String key, Map<String, Object> report) {
-        s3.putObject(put -> put.bucket(uploadsBucket).key(UploadReport.key(key)).contentType("application/json"),
+        s3.putObject(put -> put.bucket(config.uploadsBucket()).key(UploadReport.key(key)).contentType("application/json"),
                 RequestBody.fromBytes(SafeJson.write(report)));
     }
 

@@ -4,8 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import eu.s3cop.catalogue.CatalogueSite;
-import eu.s3cop.core.AwsClients;
-import eu.s3cop.core.FunctionEnvironment;
 import eu.s3cop.core.InvocationLog;
 import eu.s3cop.core.PrimedHandler;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
@@ -27,33 +25,20 @@ public final class WebinarSchedulerHandler extends PrimedHandler implements Requ
 
     private final Reminders reminders;
     private final CatalogueSite site;
-    private final String metricsNamespace;
 
+    /** Lambda's entry point: configuration from the process environment. */
     public WebinarSchedulerHandler() {
         this(System.getenv());
     }
 
-    public WebinarSchedulerHandler(Map<String, String> environment) {
-        this(FunctionEnvironment.of(environment));
-    }
-
-    private WebinarSchedulerHandler(FunctionEnvironment environment) {
-        this(environment, AwsClients.from(environment));
-    }
-
-    private WebinarSchedulerHandler(FunctionEnvironment environment, AwsClients clients) {
-        this(new Reminders(new DynamoDbWebinarStore(clients.dynamoDb(), environment.required("WEBINARS_TABLE")),
-                        new Registrations(clients.dynamoDb(), environment.required("WEBINARS_TABLE")),
-                        clients.configure(SesV2Client.builder(), "SESV2").build(), environment.required("SENDER_ADDRESS")),
-                new CatalogueSite(clients.s3(), clients.dynamoDb(), environment.required("PUBLICATIONS_TABLE"),
-                        environment.required("WEBINARS_TABLE"), environment.required("SITE_BUCKET"), environment.workingGroups(), Clock.systemUTC()),
-                environment.metricsNamespace());
-    }
-
-    WebinarSchedulerHandler(Reminders reminders, CatalogueSite site, String metricsNamespace) {
-        this.reminders = reminders;
-        this.site = site;
-        this.metricsNamespace = metricsNamespace;
+    /** The local stack's entry point: the environment the template describes. */
+    public WebinarSchedulerHandler(Map<String, String> variables) {
+        super(variables);
+        SchedulerConfig config = SchedulerConfig.from(environment());
+        this.reminders = new Reminders(new DynamoDbWebinarStore(clients().dynamoDb(), config.webinarsTable()),
+                new Registrations(clients().dynamoDb(), config.webinarsTable()), clients().configure(SesV2Client.builder(), "SESV2").build(),
+                config.senderAddress());
+        this.site = new CatalogueSite(clients().s3(), clients().dynamoDb(), config.site(), Clock.systemUTC());
     }
 
     @Override
@@ -67,7 +52,7 @@ public final class WebinarSchedulerHandler extends PrimedHandler implements Requ
         long started = System.nanoTime();
         Instant now = event.getTime() == null ? Instant.now() : Instant.ofEpochMilli(event.getTime().getMillis());
         // The run's subject is its scheduled time: each line names the run it belongs to.
-        InvocationLog log = InvocationLog.of(context, metricsNamespace, "scheduledTime", now.toString());
+        InvocationLog log = log(context, "scheduledTime", now.toString());
         Reminders.Run run;
         try {
             run = reminders.run(now);

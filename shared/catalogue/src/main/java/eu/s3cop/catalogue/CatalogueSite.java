@@ -38,13 +38,12 @@ public final class CatalogueSite {
      */
     private final Set<String> groupsWithBriefs = ConcurrentHashMap.newKeySet();
 
-    public CatalogueSite(S3Client s3, DynamoDbClient dynamoDb, String table, String webinarsTable, String siteBucket,
-            List<String> workingGroups, Clock clock) {
+    public CatalogueSite(S3Client s3, DynamoDbClient dynamoDb, SiteConfig config, Clock clock) {
         this.s3 = s3;
-        this.publications = new DynamoDbPublicationStore(dynamoDb, table);
-        this.webinars = new DynamoDbWebinarStore(dynamoDb, webinarsTable);
-        this.siteBucket = siteBucket;
-        this.workingGroups = List.copyOf(workingGroups);
+        this.publications = new DynamoDbPublicationStore(dynamoDb, config.publicationsTable());
+        this.webinars = new DynamoDbWebinarStore(dynamoDb, config.webinarsTable());
+        this.siteBucket = config.siteBucket();
+        this.workingGroups = config.workingGroups();
         this.pages = new SitePages(workingGroups);
         this.clock = clock;
     }

@@ -1,0 +1,17 @@
+package eu.s3cop.scheduler;
+
+import eu.s3cop.catalogue.SiteConfig;
+import eu.s3cop.core.FunctionEnvironment;
+
+/**
+ * What the scheduled run reads from the function's environment.
+ *
+ * @param senderAddress the verified SES identity emails come from, also the invites' organizer
+ * @param site the catalogue site, rewritten after each run
+ */
+record SchedulerConfig(String webinarsTable, String senderAddress, SiteConfig site) {
+
+    static SchedulerConfig from(FunctionEnvironment environment) {
+        return new SchedulerConfig(environment.required("WEBINARS_TABLE"), environment.required("SENDER_ADDRESS"), SiteConfig.from(environment));
+    }
+}
