@@ -7,7 +7,7 @@ import eu.s3cop.publications.DynamoDbPublicationStore;
 import eu.s3cop.publications.ListingFilter;
 import eu.s3cop.publications.Publication;
 import eu.s3cop.publications.VersionState;
-import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.LocalCloud;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,12 +27,12 @@ final class Briefs {
     static final String PUBLICATIONS = "s3cop-publications";
     static final Duration SETTLE = Duration.ofSeconds(120);
 
-    private final LocalStack stack;
+    private final LocalCloud stack;
     final S3Client s3;
     final DynamoDbClient dynamoDb;
     final DynamoDbPublicationStore store;
 
-    Briefs(LocalStack stack) {
+    Briefs(LocalCloud stack) {
         this.stack = stack;
         this.s3 = stack.s3Client();
         this.dynamoDb = stack.dynamoDbClient();

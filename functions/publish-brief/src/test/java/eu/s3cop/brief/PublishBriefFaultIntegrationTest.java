@@ -5,7 +5,7 @@ import static eu.s3cop.brief.Briefs.UPLOADS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.s3cop.publications.Publication;
-import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.FaultInjector;
 import eu.s3cop.testing.FaultInjector.When;
@@ -29,13 +29,13 @@ import org.junit.jupiter.api.Test;
 @LocalAws
 class PublishBriefFaultIntegrationTest {
 
-    private static LocalStack stack;
+    private static LocalCloud stack;
     private static Briefs briefs;
     private static final List<Invocation> invocations = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    static void connect(LocalStack localStack) {
-        stack = localStack;
+    static void connect(LocalCloud localCloud) {
+        stack = localCloud;
         briefs = new Briefs(stack);
         stack.onInvocation(invocations::add);
     }

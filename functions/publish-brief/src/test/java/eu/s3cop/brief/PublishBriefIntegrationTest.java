@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.s3cop.publications.ListingFilter;
 import eu.s3cop.publications.Publication;
-import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.lambda.Events;
 import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.stack.s3.ObjectCreated;
@@ -36,14 +36,14 @@ class PublishBriefIntegrationTest {
     private static final String UPLOADS = Briefs.UPLOADS;
     private static final String PUBLICATIONS = Briefs.PUBLICATIONS;
 
-    private static LocalStack stack;
+    private static LocalCloud stack;
     private static Briefs briefs;
     private static S3Client s3;
     private static final List<Invocation> refreshes = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    static void connect(LocalStack localStack) {
-        stack = localStack;
+    static void connect(LocalCloud localCloud) {
+        stack = localCloud;
         stack.onInvocation(invocation -> {
             if (invocation.function().equals("refresh-catalogue")) {
                 refreshes.add(invocation);

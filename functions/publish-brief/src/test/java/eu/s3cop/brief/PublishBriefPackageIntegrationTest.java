@@ -1,6 +1,6 @@
 package eu.s3cop.brief;
 
-import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.testing.FunctionPackages;
 import eu.s3cop.testing.LocalAws;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PublishBriefPackageIntegrationTest extends PublishBriefIntegrationTest {
 
     @Test
-    void primesFromItsPackageAlone(LocalStack stack) {
+    void primesFromItsPackageAlone(LocalCloud stack) {
         FunctionPackages.assertPrimes(stack, "publish-brief");
     }
 

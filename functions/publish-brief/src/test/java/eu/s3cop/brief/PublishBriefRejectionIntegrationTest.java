@@ -4,7 +4,7 @@ import static eu.s3cop.brief.Briefs.UPLOADS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.s3cop.publications.RecordedStatus;
-import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.LocalAws;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 @LocalAws
 class PublishBriefRejectionIntegrationTest {
 
-    private static LocalStack stack;
+    private static LocalCloud stack;
     private static Briefs briefs;
     private static S3Client s3;
     private static final List<Invocation> invocations = new CopyOnWriteArrayList<>();
@@ -38,8 +38,8 @@ class PublishBriefRejectionIntegrationTest {
             + "authors: [Test Author]\ndate: 2024-05-23\n---\n\n";
 
     @BeforeAll
-    static void connect(LocalStack localStack) {
-        stack = localStack;
+    static void connect(LocalCloud localCloud) {
+        stack = localCloud;
         briefs = new Briefs(stack);
         s3 = briefs.s3;
         stack.onInvocation(invocations::add);

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.core.PresignedLinks;
-import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.testing.ProjectFiles;
+import eu.s3cop.testing.PublishedSamples;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -34,13 +35,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 @LocalAws
 class ReaderApiIntegrationTest {
 
-    private static LocalStack stack;
+    private static LocalCloud stack;
     private static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final int GENERATED = PublishedSamples.GENERATED;
 
     @BeforeAll
-    static void publish(LocalStack localStack) throws IOException {
-        stack = localStack;
+    static void publish(LocalCloud localCloud) throws IOException {
+        stack = localCloud;
         PublishedSamples.publish(stack, GENERATED);
     }
 

@@ -2,7 +2,7 @@ package eu.s3cop.reader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.testing.FunctionPackages;
 import eu.s3cop.testing.LocalAws;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ReaderApiPackageIntegrationTest extends ReaderApiIntegrationTest {
 
     @Test
-    void primesFromItsPackageAlone(LocalStack stack) {
+    void primesFromItsPackageAlone(LocalCloud stack) {
         FunctionPackages.assertPrimes(stack, "reader-api");
     }
 

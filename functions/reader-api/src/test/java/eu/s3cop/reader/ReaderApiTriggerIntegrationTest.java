@@ -2,7 +2,7 @@ package eu.s3cop.reader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.EventFiles;
 import eu.s3cop.testing.LocalAws;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ReaderApiTriggerIntegrationTest {
 
     @Test
-    void everyRouteOfTheTemplateReachesReaderApi(LocalStack stack) throws Exception {
+    void everyRouteOfTheTemplateReachesReaderApi(LocalCloud stack) throws Exception {
         List<Invocation> invocations = new CopyOnWriteArrayList<>();
         stack.onInvocation(invocations::add);
         HttpClient http = HttpClient.newHttpClient();
@@ -41,7 +41,7 @@ class ReaderApiTriggerIntegrationTest {
     }
 
     @Test
-    void handlerReadsTheSampleEventAsLambdaDeliversIt(LocalStack stack) {
+    void handlerReadsTheSampleEventAsLambdaDeliversIt(LocalCloud stack) {
         Invocation invocation = stack.invoke("reader-api", EventFiles.json("reader-api/list-publications.json"));
         assertThat(invocation.succeeded()).as(String.valueOf(invocation.error())).isTrue();
         assertThat(invocation.response()).contains("\"statusCode\":200").contains("items");

@@ -3,7 +3,7 @@ package eu.s3cop.reader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.testing.FaultInjector;
 import eu.s3cop.testing.FaultInjector.When;
 import eu.s3cop.testing.LocalAws;
@@ -39,13 +39,13 @@ class RegistrationFaultIntegrationTest {
 
     private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
     private static final HttpClient http = HttpClient.newHttpClient();
-    private static LocalStack stack;
+    private static LocalCloud stack;
     private static DynamoDbWebinarStore webinars;
     private static Registrations registrations;
 
     @BeforeAll
-    static void webinar(LocalStack localStack) {
-        stack = localStack;
+    static void webinar(LocalCloud localCloud) {
+        stack = localCloud;
         String table = stack.environment("reader-api").get("WEBINARS_TABLE");
         webinars = new DynamoDbWebinarStore(stack.dynamoDbClient(), table);
         registrations = new Registrations(stack.dynamoDbClient(), table);

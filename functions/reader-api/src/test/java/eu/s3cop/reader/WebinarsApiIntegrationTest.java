@@ -3,7 +3,7 @@ package eu.s3cop.reader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
@@ -29,13 +29,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class WebinarsApiIntegrationTest {
 
     private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
-    private static LocalStack stack;
+    private static LocalCloud stack;
     private static DynamoDbClient dynamoDb;
     private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void schedule(LocalStack localStack) {
-        stack = localStack;
+    static void schedule(LocalCloud localCloud) {
+        stack = localCloud;
         dynamoDb = stack.dynamoDbClient();
         stack.onInvocation(invocation -> invocation.failure().ifPresent(error -> error.printStackTrace(System.out)));
         DynamoDbWebinarStore store = new DynamoDbWebinarStore(dynamoDb, "s3cop-webinars");

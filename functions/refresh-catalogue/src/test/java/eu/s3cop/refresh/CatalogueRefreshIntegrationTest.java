@@ -9,7 +9,7 @@ import eu.s3cop.core.FunctionEnvironment;
 import eu.s3cop.publications.DynamoDbPublicationStore;
 import eu.s3cop.publications.Metadata;
 import eu.s3cop.publications.PublishedVersion;
-import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.testing.LocalAws;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +35,7 @@ class CatalogueRefreshIntegrationTest {
     private static final String EMPTY = "industrial-transition";
 
     @Test
-    void aGroupOnceSeenWithBriefsIsNotAskedAgainAndAGroupWithoutAnyStillGetsItsPage(LocalStack stack) {
+    void aGroupOnceSeenWithBriefsIsNotAskedAgainAndAGroupWithoutAnyStillGetsItsPage(LocalCloud stack) {
         String table = stack.table("PublicationsTable");
         DynamoDbPublicationStore store = new DynamoDbPublicationStore(stack.dynamoDbClient(), table);
         // One older brief in a group, then 31 newer ones elsewhere: the older group is not among the newest.

@@ -7,7 +7,7 @@ import eu.s3cop.publications.DynamoDbPublicationStore;
 import eu.s3cop.publications.Metadata;
 import eu.s3cop.publications.PublishedVersion;
 import eu.s3cop.publications.UploadStatus;
-import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.EventFiles;
 import eu.s3cop.testing.LocalAws;
@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 class RefreshCatalogueIntegrationTest {
 
     @Test
-    void aBatchOfListingsRewritesTheSharedPagesAndEveryGroupsPageOnce(LocalStack stack) {
+    void aBatchOfListingsRewritesTheSharedPagesAndEveryGroupsPageOnce(LocalCloud stack) {
         // Decoded by the Lambda runtime's serializer, in the stack (not here too: it remembers event classes by name).
         Invocation invocation = stack.invoke("refresh-catalogue", EventFiles.json("refresh-catalogue/briefs-listed.json"));
 
@@ -43,7 +43,7 @@ class RefreshCatalogueIntegrationTest {
     }
 
     @Test
-    void onlyAPublishedListingInTheTableReachesTheFunction(LocalStack stack) {
+    void onlyAPublishedListingInTheTableReachesTheFunction(LocalCloud stack) {
         List<Invocation> refreshes = new CopyOnWriteArrayList<>();
         stack.onInvocation(invocation -> {
             if (invocation.function().equals("refresh-catalogue")) {

@@ -3,7 +3,7 @@ package eu.s3cop.webinar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.FaultInjector;
 import eu.s3cop.testing.FaultInjector.When;
@@ -53,7 +53,7 @@ class RegisterWebinarFaultIntegrationTest {
             registration: {capacity: 20}
             """;
 
-    private static LocalStack stack;
+    private static LocalCloud stack;
     private static S3Client s3;
     private static DynamoDbWebinarStore webinars;
     private static final List<Invocation> invocations = new CopyOnWriteArrayList<>();
@@ -63,8 +63,8 @@ class RegisterWebinarFaultIntegrationTest {
     }
 
     @BeforeAll
-    static void connect(LocalStack localStack) {
-        stack = localStack;
+    static void connect(LocalCloud localCloud) {
+        stack = localCloud;
         s3 = stack.s3Client();
         webinars = new DynamoDbWebinarStore(stack.dynamoDbClient(), stack.environment("register-webinar").get("WEBINARS_TABLE"));
         stack.onInvocation(invocations::add);

@@ -3,7 +3,7 @@ package eu.s3cop.webinar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.testing.ProjectFiles;
@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 @LocalAws
 class RegisterWebinarIntegrationTest {
 
-    private static LocalStack stack;
+    private static LocalCloud stack;
     private static final List<Invocation> deliveries = new CopyOnWriteArrayList<>();
     private static S3Client s3;
     private static DynamoDbWebinarStore webinars;
@@ -48,8 +48,8 @@ class RegisterWebinarIntegrationTest {
             """;
 
     @BeforeAll
-    static void connect(LocalStack localStack) {
-        stack = localStack;
+    static void connect(LocalCloud localCloud) {
+        stack = localCloud;
         stack.onInvocation(deliveries::add);
         s3 = stack.s3Client();
         webinars = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");

@@ -2,7 +2,7 @@ package eu.s3cop.webinar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.testing.FunctionPackages;
 import eu.s3cop.testing.LocalAws;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class RegisterWebinarPackageIntegrationTest extends RegisterWebinarIntegrationTe
      * alone is 2.0 MB after shrinking (its endpoint rules reference the model of every operation).
      */
     @Test
-    void primesFromItsPackageAlone(LocalStack stack) {
+    void primesFromItsPackageAlone(LocalCloud stack) {
         FunctionPackages.assertPrimes(stack, "register-webinar");
     }
 

@@ -2,7 +2,7 @@ package eu.s3cop.webinar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.EventFiles;
 import eu.s3cop.testing.LocalAws;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 class RegisterWebinarTriggerIntegrationTest {
 
     @Test
-    void webinarFileUploadsInvokeRegisterWebinarOnceEach(LocalStack stack) {
+    void webinarFileUploadsInvokeRegisterWebinarOnceEach(LocalCloud stack) {
         List<Invocation> invocations = new CopyOnWriteArrayList<>();
         stack.onInvocation(invocations::add);
         try (S3Client s3 = stack.s3Client()) {
@@ -34,7 +34,7 @@ class RegisterWebinarTriggerIntegrationTest {
     }
 
     @Test
-    void handlerReadsTheSampleEventAsLambdaDeliversIt(LocalStack stack) {
+    void handlerReadsTheSampleEventAsLambdaDeliversIt(LocalCloud stack) {
         Invocation invocation = stack.invoke("register-webinar", EventFiles.json("register-webinar/webinar-uploaded.json"));
         assertThat(invocation.succeeded()).as(String.valueOf(invocation.error())).isTrue();
     }

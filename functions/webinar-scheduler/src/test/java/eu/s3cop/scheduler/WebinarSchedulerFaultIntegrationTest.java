@@ -2,7 +2,7 @@ package eu.s3cop.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.testing.FaultInjector;
 import eu.s3cop.testing.FaultInjector.When;
 import eu.s3cop.testing.LocalAws;
@@ -40,7 +40,7 @@ class WebinarSchedulerFaultIntegrationTest {
     }
 
     @Test
-    void aFaultAtAnyCallLosesNoEmailAndSendsNoneTwice(LocalStack stack) throws Exception {
+    void aFaultAtAnyCallLosesNoEmailAndSendsNoneTwice(LocalCloud stack) throws Exception {
         List<String> titles = new ArrayList<>();
         titles.add(webinarWithARegistrant(stack, 0));
         FaultInjector.arm("webinar-scheduler", 0, When.BEFORE_SENDING);
@@ -81,7 +81,7 @@ class WebinarSchedulerFaultIntegrationTest {
         assertThat(wrong).isEmpty();
     }
 
-    private static String webinarWithARegistrant(LocalStack stack, int n) throws Exception {
+    private static String webinarWithARegistrant(LocalCloud stack, int n) throws Exception {
         String title = "Fault webinar " + n;
         String starts = LocalDateTime.now(ZoneId.of("Europe/Brussels")).plusHours(10).truncatedTo(ChronoUnit.MINUTES).toString();
         try (var s3 = stack.s3Client()) {

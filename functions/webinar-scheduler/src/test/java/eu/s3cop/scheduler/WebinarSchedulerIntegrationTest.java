@@ -2,7 +2,7 @@ package eu.s3cop.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.webinar.model.Webinar;
@@ -37,7 +37,7 @@ class WebinarSchedulerIntegrationTest {
     private static final Instant START = STARTS.atZone(BRUSSELS).toInstant();
 
     @Test
-    void confirmationsChangesRemindersAndTheRecordingAreEachSentOnce(LocalStack stack) throws Exception {
+    void confirmationsChangesRemindersAndTheRecordingAreEachSentOnce(LocalCloud stack) throws Exception {
         DynamoDbWebinarStore store = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
         Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
         store.save(webinar("green-steel", "First description.", "", false), "v1", Instant.parse("2024-11-01T00:00:00Z"));
@@ -81,7 +81,7 @@ class WebinarSchedulerIntegrationTest {
     }
 
     @Test
-    void aCancellationIsSentOnceWithMethodCancelToThoseWhoWereConfirmed(LocalStack stack) throws Exception {
+    void aCancellationIsSentOnceWithMethodCancelToThoseWhoWereConfirmed(LocalCloud stack) throws Exception {
         DynamoDbWebinarStore store = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
         Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
         store.save(webinar("cancelled-one", "About it.", "", false), "c1", Instant.parse("2024-11-01T00:00:00Z"));
@@ -101,7 +101,7 @@ class WebinarSchedulerIntegrationTest {
     }
 
     @Test
-    void registrantsNeverAppearOnTheCatalogueSite(LocalStack stack) throws Exception {
+    void registrantsNeverAppearOnTheCatalogueSite(LocalCloud stack) throws Exception {
         DynamoDbWebinarStore store = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
         Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
         LocalDateTime soon = LocalDateTime.now(BRUSSELS).plusDays(3).withNano(0);
@@ -125,7 +125,7 @@ class WebinarSchedulerIntegrationTest {
                 List.of(new Webinar.Speaker("Νίκος Παπαδόπουλος", "Rapporteur")), "https://example.org/join/green-room", null, 0, recording, cancelled);
     }
 
-    private static void run(LocalStack stack, Instant time) {
+    private static void run(LocalCloud stack, Instant time) {
         Invocation invocation = stack.invoke("webinar-scheduler", event(time));
         assertThat(invocation.succeeded()).as(String.valueOf(invocation.error())).isTrue();
     }
@@ -136,7 +136,7 @@ class WebinarSchedulerIntegrationTest {
     }
 
     /** The outbox's messages about one webinar, in the order they were sent (the tests of this class share a stack). */
-    private static List<MimeMessage> messages(LocalStack stack, String title) throws Exception {
+    private static List<MimeMessage> messages(LocalCloud stack, String title) throws Exception {
         List<MimeMessage> messages = new ArrayList<>();
         for (Path file : stack.outboxMessages()) {
             try (InputStream in = Files.newInputStream(file)) {

@@ -1,6 +1,6 @@
 package eu.s3cop.scheduler;
 
-import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.testing.FunctionPackages;
 import eu.s3cop.testing.LocalAws;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class WebinarSchedulerPackageIntegrationTest extends WebinarSchedulerIntegration
      * the model of every operation); Jakarta Mail, which builds the messages, is 0.6 MB more.
      */
     @Test
-    void primesFromItsPackageAlone(LocalStack stack) {
+    void primesFromItsPackageAlone(LocalCloud stack) {
         FunctionPackages.assertPrimes(stack, "webinar-scheduler");
     }
 

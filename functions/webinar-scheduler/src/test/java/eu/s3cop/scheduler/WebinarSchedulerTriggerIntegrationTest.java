@@ -2,7 +2,7 @@ package eu.s3cop.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.s3cop.stack.LocalStack;
+import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.EventFiles;
 import eu.s3cop.testing.LocalAws;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class WebinarSchedulerTriggerIntegrationTest {
 
     @Test
-    void scheduleRunsOnDemandThroughTheHttpEndpointAndAnswersWhenDone(LocalStack stack) throws Exception {
+    void scheduleRunsOnDemandThroughTheHttpEndpointAndAnswersWhenDone(LocalCloud stack) throws Exception {
         List<Invocation> invocations = new CopyOnWriteArrayList<>();
         stack.onInvocation(invocations::add);
         URI uri = URI.create(stack.httpEndpoint().orElseThrow() + "/_local/schedules/webinar-scheduler");
@@ -36,7 +36,7 @@ class WebinarSchedulerTriggerIntegrationTest {
     }
 
     @Test
-    void handlerReadsTheSampleEventAsLambdaDeliversIt(LocalStack stack) {
+    void handlerReadsTheSampleEventAsLambdaDeliversIt(LocalCloud stack) {
         Invocation invocation = stack.invoke("webinar-scheduler", EventFiles.json("webinar-scheduler/scheduled.json"));
         assertThat(invocation.succeeded()).as(String.valueOf(invocation.error())).isTrue();
     }

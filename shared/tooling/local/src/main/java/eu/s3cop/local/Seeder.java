@@ -1,0 +1,54 @@
+package eu.s3cop.local;
+
+import eu.s3cop.stack.LocalCloud;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Uploads the samples in {@code events/} through the S3 endpoint, as a rapporteur or the
+ * secretariat would: {@code events/drafts/**} to {@code drafts/} and {@code events/webinars/**}
+ * to {@code webinars/} in the uploads bucket. The functions then run on their own.
+ */
+public final class Seeder {
+
+    static final String UPLOADS = "UploadsBucket";
+
+    private Seeder() {
+    }
+
+    public static int seed(LocalCloud stack, Path events, PrintStream out) {
+        int uploaded = 0;
+        try (S3Client s3 = stack.s3Client()) {
+            for (String folder : List.of("drafts", "webinars")) {
+                Path root = events.resolve(folder);
+                if (!Files.isDirectory(root)) {
+                    continue;
+                }
+                for (Path file : files(root)) {
+                    String key = folder + "/" + root.relativize(file).toString().replace('\\', '/');
+                    s3.putObject(put -> put.bucket(stack.bucket(UPLOADS)).key(key), file);
+                    out.println("seeded   s3://" + stack.bucket(UPLOADS) + "/" + key);
+                    uploaded++;
+                }
+            }
+        }
+        if (uploaded == 0) {
+            out.println("seed: no samples under " + events.resolve("drafts") + " or " + events.resolve("webinars"));
+        }
+        return uploaded;
+    }
+
+    private static List<Path> files(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the samples in " + root, e);
+        }
+    }
+}

@@ -1,0 +1,294 @@
+package eu.s3cop.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import eu.s3cop.local.Seeder;
+import eu.s3cop.stack.LocalCloud;
+import eu.s3cop.stack.StackSettings;
+import eu.s3cop.stack.lambda.FunctionRunner;
+import eu.s3cop.stack.lambda.Invocation;
+import eu.s3cop.stack.template.LocalResolver;
+import eu.s3cop.stack.template.Template;
+import eu.s3cop.system.AwsCallRecorder.Need;
+import eu.s3cop.testing.EventFiles;
+import eu.s3cop.testing.FunctionPackages;
+import eu.s3cop.testing.LocalAws;
+import eu.s3cop.testing.ProjectFiles;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The whole system runs in the local stack through every path (publishing, previews, rejections,
+ * superseded uploads, webinars, registrations, every email kind, every API route), and then:
+ *
+ * <ul>
+ *   <li>each function's role in template.yaml allows exactly what its code did: while it ran,
+ *       {@link AwsCallRecorder} noted each AWS call as the IAM action and resource it needs on
+ *       AWS; every call must be allowed by its function's role, and every permission a role
+ *       grants must have been used by some call;</li>
+ *   <li>every line every function logged is a JSON object with the request id and its subject
+ *       (the upload's key, the scheduled run), no line carries a registrant's name or address,
+ *       and the metrics are valid Embedded Metric Format documents.</li>
+ * </ul>
+ */
+@LocalAws
+class WholeSystemIntegrationTest {
+
+    static final String REGION = StackSettings.REGION;
+    static final String ACCOUNT = LocalResolver.ACCOUNT_ID;
+    private static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+
+    private static final List<String> READ_ROUTES = List.of("/publications", "/publications?working_group=innovation-diffusion",
+            "/publications?type=policy-brief", "/publications?year=2024", "/publications?q=diffusion", "/publications/innovation-diffusion/mapped",
+            "/webinars", "/webinars?when=past", "/webinars/policy-check", "/webinars/policy-check/invite.ics", "/calendar.ics",
+            "/publications?q=eva", "/publications?q=Lindqvist");
+
+    private static LocalCloud stack;
+    private static List<Need> needs;
+    private static final List<Invocation> invocations = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void runEveryPath(LocalCloud localCloud) throws Exception {
+        stack = localCloud;
+        stack.onInvocation(invocation -> {
+            invocations.add(invocation);
+            invocation.failure().ifPresent(error -> error.printStackTrace(System.out));
+        });
+        String uploads = stack.bucket("UploadsBucket");
+        Seeder.seed(stack, ProjectFiles.root().resolve("events"), new PrintStream(OutputStream.nullOutputStream()));
+        LocalDateTime starts = LocalDateTime.now(BRUSSELS).plusDays(3).truncatedTo(ChronoUnit.HOURS);
+        try (S3Client s3 = stack.s3Client()) {
+            s3.putObject(put -> put.bucket(uploads).key("drafts/innovation-diffusion/figures/map.png"), RequestBody.fromBytes(png()));
+            s3.putObject(put -> put.bucket(uploads).key("drafts/innovation-diffusion/with-a-map.md"), RequestBody.fromString(
+                    draft("With a map", "![Regions](figures/map.png)\n\nAnd one that is missing: ![Gone](figures/gone.png)\n")));
+            s3.putObject(put -> put.bucket(uploads).key("drafts/innovation-diffusion/mapped.md"), RequestBody.fromString(
+                    draft("Mapped", "![Regions](figures/map.png)\n")));
+            s3.putObject(put -> put.bucket(uploads).key("drafts/innovation-diffusion/broken.md"), RequestBody.fromString(
+                    "---\ntitle: Broken\ntype: memo\n---\nText.\n"));
+            stack.awaitIdle(Duration.ofSeconds(120));
+            // The same draft again, then changed: unchanged, then version 2.
+            s3.putObject(put -> put.bucket(uploads).key("drafts/innovation-diffusion/mapped.md"), RequestBody.fromString(
+                    draft("Mapped", "![Regions](figures/map.png)\n")));
+            s3.putObject(put -> put.bucket(uploads).key("drafts/innovation-diffusion/mapped.md"), RequestBody.fromString(
+                    draft("Mapped", "![Regions](figures/map.png)\n\nA second version.\n")));
+            s3.putObject(put -> put.bucket(uploads).key("webinars/policy-check.yaml"), RequestBody.fromString(webinar(starts, "scheduled")));
+            s3.putObject(put -> put.bucket(uploads).key("webinars/broken.yaml"), RequestBody.fromString("title: Broken\n"));
+            stack.awaitIdle(Duration.ofSeconds(120));
+        }
+        // An event whose upload has gone, and one that names a version, as a versioned bucket's events do.
+        stack.invoke("publish-brief", s3Event("drafts/innovation-diffusion/deleted.md", null));
+        stack.invoke("register-webinar", s3Event("webinars/deleted.yaml", null));
+        stack.invoke("publish-brief", s3Event("drafts/innovation-diffusion/mapped.md", "3HL4kqtJlcpXroDTDmjVBH40Nrjfkd"));
+
+        readEveryRoute();
+
+        // Confirmation now; the day-before and hour-before reminders; the cancellation; the webinar in the past.
+        stack.runSchedule("webinar-scheduler");
+        stack.invoke("webinar-scheduler", scheduled(starts.atZone(BRUSSELS).toInstant().minus(Duration.ofHours(23))));
+        stack.invoke("webinar-scheduler", scheduled(starts.atZone(BRUSSELS).toInstant().minus(Duration.ofMinutes(50))));
+        try (S3Client s3 = stack.s3Client()) {
+            s3.putObject(put -> put.bucket(uploads).key("webinars/policy-check.yaml"), RequestBody.fromString(webinar(starts, "cancelled")));
+        }
+        stack.awaitIdle(Duration.ofSeconds(60));
+        stack.invoke("webinar-scheduler", scheduled(starts.atZone(BRUSSELS).toInstant().minus(Duration.ofMinutes(40))));
+        stack.invoke("webinar-scheduler", scheduled(starts.atZone(BRUSSELS).toInstant().plus(Duration.ofDays(1))));
+        stack.awaitIdle(Duration.ofSeconds(60));
+        needs = AwsCallRecorder.needs();
+    }
+
+    private static void readEveryRoute() throws Exception {
+        for (String path : READ_ROUTES) {
+            assertThat(send("GET", path, null).statusCode()).as(path).isEqualTo(200);
+        }
+        HttpResponse<String> download = send("GET", "/publications/innovation-diffusion/mapped/download", null);
+        assertThat(download.statusCode()).isEqualTo(302);
+        URI link = URI.create(download.headers().firstValue("Location").orElseThrow());
+        assertThat(http.send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        // The link is signed with the function's own credentials: its role must allow the read.
+        String object = link.getPath().substring(1);
+        AwsCallRecorder.add(new Need("reader-api", "s3:GetObject", List.of("arn:aws:s3:::" + object), "presigned link -> 200"));
+
+        String registration = "{\"name\": \"Eva Lindqvist\", \"email\": \"eva@example.org\"}";
+        assertThat(send("POST", "/webinars/policy-check/registrations", registration).statusCode()).isEqualTo(201);
+        assertThat(send("POST", "/webinars/policy-check/registrations", registration).statusCode()).isEqualTo(200);
+        HttpResponse<String> second = send("POST", "/webinars/policy-check/registrations", "{\"name\": \"Jan Novak\", \"email\": \"jan@example.org\"}");
+        Matcher token = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(second.body());
+        assertThat(token.find()).as(second.body()).isTrue();
+        assertThat(send("DELETE", "/webinars/policy-check/registrations/" + token.group(1), null).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void noRouteAndNoPageShowsARegistrant() throws Exception {
+        List<String> paths = new java.util.ArrayList<>(READ_ROUTES);
+        paths.addAll(List.of("/", "/working-groups/innovation-diffusion.html", "/feed.xml"));
+        for (String path : paths) {
+            HttpResponse<String> response = send("GET", path, null);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).doesNotContainIgnoringCase("eva@example.org").doesNotContainIgnoringCase("Lindqvist")
+                    .doesNotContain("example.org/join/policy-check");
+        }
+    }
+
+    @Test
+    void everyCallAFunctionMakesIsAllowedByItsRole() {
+        Roles roles = Roles.of(stack.template(), REGION);
+        assertThat(needs).as("recorded calls").extracting(Need::function)
+                .contains("publish-brief", "register-webinar", "webinar-scheduler", "reader-api");
+        assertThat(roles.notAllowed(needs)).isEmpty();
+    }
+
+    @Test
+    void everyPermissionARoleGrantsIsUsedByItsFunction() {
+        assertThat(Roles.of(stack.template(), REGION).unused(needs)).isEmpty();
+    }
+
+    @Test
+    void rolesAreExplicitStatementsWithoutWildcardsAloneOrPolicyTemplates() {
+        assertThat(Roles.of(stack.template(), REGION).shapeProblems()).isEmpty();
+    }
+
+    @Test
+    void theCheckFindsARoleThatIsTooWideOrTooNarrow() throws Exception {
+        String text = Files.readString(ProjectFiles.templateFile(), StandardCharsets.UTF_8);
+        String wider = text.replace("Action: [s3:GetObject, s3:GetObjectVersion]\n              Resource: !Sub ['arn:${AWS::Partition}:s3:::${Bucket}/drafts/*'",
+                "Action: [s3:GetObject, s3:GetObjectVersion, s3:DeleteObject]\n              Resource: !Sub ['arn:${AWS::Partition}:s3:::${Bucket}/drafts/*'");
+        assertThat(wider).isNotEqualTo(text);
+        assertThat(Roles.of(Template.parse(wider), REGION).unused(needs))
+                .singleElement().asString().contains("publish-brief", "s3:DeleteObject", "drafts/*");
+
+        String narrower = text.replace("Resource: !Sub '${PublicationsBucket.Arn}/briefs/*'", "Resource: !Sub '${PublicationsBucket.Arn}/previews/*'");
+        assertThat(narrower).isNotEqualTo(text);
+        assertThat(Roles.of(Template.parse(narrower), REGION).notAllowed(needs))
+                .isNotEmpty().allSatisfy(problem -> assertThat(problem).contains("reader-api", "s3:GetObject", "/briefs/"));
+
+        // The first role that refreshes the catalogue (refresh-catalogue's) gets a policy template.
+        String templated = text.replaceFirst(Pattern.quote("      Policies:\n        - Statement:\n            - Sid: RefreshCatalogue"),
+                Matcher.quoteReplacement("      Policies:\n        - S3CrudPolicy: {BucketName: !Ref SiteBucket}\n        - Statement:\n            - Sid: RefreshCatalogue"));
+        assertThat(templated).isNotEqualTo(text);
+        assertThat(Roles.of(Template.parse(templated), REGION).shapeProblems()).singleElement().asString().contains("refresh-catalogue", "S3CrudPolicy");
+    }
+
+    @Test
+    void everyFunctionPrimesForSnapStartWithoutAnyAwsCall() {
+        int before = AwsCallRecorder.needs().size();
+        for (FunctionRunner runner : stack.functions()) {
+            assertThat(FunctionPackages.assertPrimes(stack, runner.function().name())).isNotNegative();
+        }
+        // Priming runs where the snapshot is taken: a connection or a credential made there would be shared by every restored container.
+        assertThat(AwsCallRecorder.needs().subList(before, AwsCallRecorder.needs().size())).isEmpty();
+    }
+
+    @Test
+    void everyLogLineIsJsonWithTheRequestIdAndItsSubject() throws Exception {
+        List<Invocation> logged = invocations.stream().filter(invocation -> !invocation.logLines().isEmpty()).toList();
+        assertThat(logged).extracting(Invocation::function).contains("publish-brief", "refresh-catalogue", "register-webinar", "webinar-scheduler");
+        for (Invocation invocation : logged) {
+            for (String line : invocation.logLines()) {
+                Map<String, Object> fields = JSON.std.mapFrom(line);
+                assertThat(fields).as(line).containsEntry("AWSRequestId", invocation.requestId())
+                        .containsEntry("function", invocation.function())
+                        .containsKeys("timestamp", "level", "message");
+                Object subject = fields.get(switch (invocation.function()) {
+                    case "webinar-scheduler" -> "scheduledTime";
+                    case "refresh-catalogue" -> "workingGroups";
+                    default -> "key";
+                });
+                assertThat(subject).as(line).asString().isNotBlank();
+                assertThat(line).doesNotContain("eva@example.org", "Eva Lindqvist", "jan@example.org", "Jan Novak");
+            }
+        }
+    }
+
+    @Test
+    void metricsAreEmbeddedMetricFormatDocuments() throws Exception {
+        Map<String, Double> totals = new java.util.TreeMap<>();
+        for (Invocation invocation : invocations) {
+            for (String line : invocation.logLines()) {
+                Map<String, Object> document = JSON.std.mapFrom(line);
+                if (!document.containsKey("_aws")) {
+                    continue;
+                }
+                Map<?, ?> aws = (Map<?, ?>) document.get("_aws");
+                assertThat(aws.get("Timestamp")).as(line).isInstanceOf(Number.class);
+                for (Object directive : (List<?>) aws.get("CloudWatchMetrics")) {
+                    Map<?, ?> metrics = (Map<?, ?>) directive;
+                    assertThat(metrics.get("Namespace")).as(line).isEqualTo("S3CoP/prod");
+                    for (Object dimensions : (List<?>) metrics.get("Dimensions")) {
+                        ((List<?>) dimensions).forEach(dimension -> assertThat(document).as(line).containsKey(String.valueOf(dimension)));
+                    }
+                    for (Object metric : (List<?>) metrics.get("Metrics")) {
+                        String name = String.valueOf(((Map<?, ?>) metric).get("Name"));
+                        assertThat(document.get(name)).as(line + ": " + name).isInstanceOf(Number.class);
+                        totals.merge(document.get("function") + "/" + name, ((Number) document.get(name)).doubleValue(), Double::sum);
+                    }
+                }
+            }
+        }
+        assertThat(totals).containsKeys("publish-brief/Publications", "publish-brief/Rejections", "publish-brief/Previews",
+                "publish-brief/RenderTime", "register-webinar/WebinarsRegistered", "register-webinar/Rejections",
+                "webinar-scheduler/EmailsSent", "webinar-scheduler/RemindersSent");
+        assertThat(totals.get("webinar-scheduler/RemindersSent")).isEqualTo(2.0);
+        assertThat(totals.get("publish-brief/RenderTime")).isPositive();
+    }
+
+    private static HttpResponse<String> send(String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(stack.httpEndpoint().orElseThrow().resolve(path));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String s3Event(String key, String versionId) {
+        String sample = EventFiles.json("publish-brief/draft-uploaded.json");
+        String object = "\"key\": \"" + key + "\", \"size\": 10, \"eTag\": \"\"" + (versionId == null ? "" : ", \"versionId\": \"" + versionId + "\"");
+        return sample.replaceFirst("\"key\": \"[^\"]+\",\\s*\"size\": \\d+,\\s*\"eTag\": \"[^\"]+\"", Matcher.quoteReplacement(object));
+    }
+
+    private static String scheduled(Instant time) {
+        return EventFiles.json("webinar-scheduler/scheduled.json").replaceFirst("\"time\": \"[^\"]+\"", "\"time\": \"" + time + "\"");
+    }
+
+    private static String draft(String title, String body) {
+        return "---\ntitle: " + title + "\ntype: policy-brief\nworking_group: innovation-diffusion\nauthors: [Alison Hunter]\n"
+                + "date: 2024-05-23\n---\n\n# " + title + "\n\n" + body;
+    }
+
+    private static String webinar(LocalDateTime starts, String status) {
+        return "title: Policy check\nworking_group: innovation-diffusion\nstarts: " + starts + "\nduration: PT1H\n"
+                + "join_url: https://example.org/join/policy-check\nrecording_url: https://example.org/recording/policy-check\nstatus: " + status + "\n";
+    }
+
+    private static byte[] png() throws Exception {
+        BufferedImage image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}
