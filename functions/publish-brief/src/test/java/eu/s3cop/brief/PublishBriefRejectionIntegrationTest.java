@@ -64,6 +64,10 @@ class PublishBriefRejectionIntegrationTest {
                 bad("nested-quotes", () -> text(FRONT + "> ".repeat(5000) + "deep\n"), null, 9, "nest"),
                 bad("wide-table", () -> text(FRONT + "|" + "c|".repeat(3000) + "\n|" + "-|".repeat(3000) + "\n"), null, 9, "3000 columns"),
                 bad("megabyte-line", () -> text(FRONT + "x".repeat(1_500_000) + "\n"), null, 9, "characters long"),
+                bad("deep-front-matter", () -> text(FRONT.replace("---\n\n", "keywords: " + "[".repeat(5000) + "\n---\n\n") + "Text.\n"),
+                        null, 7, "nests lists or mappings"),
+                bad("carriage-return-in-title", () -> text(FRONT.replace("title: A brief", "title: \"A brief\\rFrom: the secretariat\"") + "Text.\n"),
+                        "title", 2, "U+000D"),
                 bad("missing-image", () -> text(FRONT + "![Chart](figures/chart.png)\n"), null, 9, "was not found"));
     }
 

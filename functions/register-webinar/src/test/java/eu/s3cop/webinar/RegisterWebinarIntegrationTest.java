@@ -9,6 +9,7 @@ import eu.s3cop.testing.LocalAws;
 import eu.s3cop.testing.ProjectFiles;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -149,6 +150,21 @@ class RegisterWebinarIntegrationTest {
         assertThat(webinars.get("broken-webinar")).isEmpty();
         assertThat(s3.listObjectsV2(list -> list.bucket("s3cop-publications").prefix("webinars/broken-webinar")).contents()).isEmpty();
         assertThat(s3.getObjectAsBytes(get -> get.bucket("s3cop-uploads").key(key)).asByteArray()).isEqualTo(bad);
+    }
+
+    @Test
+    void aWebinarFileNestedThousandsDeepOrWithAControlCharacterIsRejectedWithAReport() throws Exception {
+        String sample = Files.readString(ProjectFiles.event("webinars/bottlenecks-innovation-diffusion-2024.yaml"));
+        String deep = "webinars/deep-webinar.yaml";
+        upload(deep, (sample + "speakers: " + "[".repeat(5000) + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(report(deep)).containsEntry("status", "REJECTED").extractingByKey("problems").asString().contains("nests lists or mappings");
+
+        String control = "webinars/control-webinar.yaml";
+        upload(control, sample.replace("title: \"Understanding", "title: \"Regions\\rSUMMARY:Fake. Understanding").getBytes(StandardCharsets.UTF_8));
+        assertThat(report(control)).containsEntry("status", "REJECTED").extractingByKey("problems").asString().contains("U+000D");
+        assertThat(webinars.get("deep-webinar")).isEmpty();
+        assertThat(webinars.get("control-webinar")).isEmpty();
+        assertThat(s3.listObjectsV2(list -> list.bucket("s3cop-publications").prefix("webinars/control-webinar")).contents()).isEmpty();
     }
 
     private static void upload(String key, byte[] bytes) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -17,6 +18,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
@@ -28,6 +30,13 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * fields given twice are problems too.
  */
 public final class YamlFields {
+
+    /**
+     * How deeply lists and mappings may nest. The deepest field there is (a webinar's speakers, a
+     * list of mappings) takes two levels; the composer recurses once per level, and a few thousand
+     * '[' would overflow the stack before any check could run.
+     */
+    static final int MAX_DEPTH = 8;
 
     /**
      * What a kind of file's fields are.
@@ -68,12 +77,17 @@ public final class YamlFields {
                     // UTF-16 halves straddle a buffer boundary (found by DraftFuzzTest and WebinarFileFuzzTest).
                     .setBufferSize(yaml.length() + 2)
                     .build();
-            Optional<Node> node = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml))).getSingleNode();
+            Parser parser = new DepthLimit(new ParserImpl(settings, new StreamReader(settings, yaml)));
+            Optional<Node> node = new Composer(settings, parser).getSingleNode();
             if (node.isEmpty()) {
                 problems.add(Problem.atLine(form.firstLine(), form.what() + " has no fields: give at least " + String.join(", ", form.atLeast())));
                 return Optional.empty();
             }
             root = node.get();
+        } catch (TooDeep e) {
+            problems.add(Problem.atLine(e.line + form.firstLine(), form.what() + " nests lists or mappings more than " + MAX_DEPTH
+                    + " levels deep; no field needs more than two (write each field as 'name: value', lists as [a, b])"));
+            return Optional.empty();
         } catch (MarkedYamlEngineException e) {
             // Point at where the broken construct starts (an unclosed list, say), and say where the parser noticed.
             int noticed = e.getProblemMark().map(mark -> mark.getLine() + form.firstLine()).orElse(form.firstLine());
@@ -90,7 +104,36 @@ public final class YamlFields {
             problems.add(Problem.atLine(line(root, form.firstLine()), form.what() + " must be a list of 'name: value' fields"));
             return Optional.empty();
         }
+        for (NodeTuple tuple : mapping.getValue()) {
+            String name = tuple.getKeyNode() instanceof ScalarNode scalar ? UserText.quote(scalar.getValue()) : "";
+            refuseControlCharacters(name, tuple.getValueNode(), problems, form.firstLine());
+        }
         return Optional.of(of(mapping, form.names(), "", problems, form.firstLine()));
+    }
+
+    /**
+     * A control character other than a line break or a tab has no place in any text of an
+     * upload: YAML escapes such as "\r" or "\x01" would otherwise reach invites, the feed and
+     * the PDF as they are. One problem per field, at the first text that holds one.
+     */
+    private static void refuseControlCharacters(String field, Node node, List<Problem> problems, int firstLine) {
+        if (node instanceof ScalarNode scalar) {
+            scalar.getValue().codePoints().filter(c -> Character.isISOControl(c) && c != '\n' && c != '\t').findFirst()
+                    .ifPresent(c -> problems.add(Problem.ofField(field, line(node, firstLine), String.format(
+                            "holds the control character U+%04X; remove it (only line breaks and tabs may stand in a text)", c))));
+        } else if (node instanceof SequenceNode sequence) {
+            sequence.getValue().stream().filter(item -> !refused(field, problems))
+                    .forEach(item -> refuseControlCharacters(field, item, problems, firstLine));
+        } else if (node instanceof MappingNode inner) {
+            inner.getValue().stream().filter(tuple -> !refused(field, problems)).forEach(tuple -> {
+                refuseControlCharacters(field, tuple.getKeyNode(), problems, firstLine);
+                refuseControlCharacters(field, tuple.getValueNode(), problems, firstLine);
+            });
+        }
+    }
+
+    private static boolean refused(String field, List<Problem> problems) {
+        return problems.stream().anyMatch(problem -> field.equals(problem.field()) && problem.message().startsWith("holds the control character"));
     }
 
     /**
@@ -246,5 +289,57 @@ public final class YamlFields {
 
     private <T> T blank(String name, Node node, boolean required) {
         return invalid(name, node, required ? "is empty: it is required" : "is empty: give a value or leave the line out");
+    }
+
+    /** Thrown before the composer recurses deeper than {@link #MAX_DEPTH}. */
+    private static final class TooDeep extends RuntimeException {
+        final int line;
+
+        TooDeep(int line) {
+            super(null, null, false, false);
+            this.line = line;
+        }
+    }
+
+    /** The parser's events, counted by how deeply lists and mappings nest. */
+    private static final class DepthLimit implements Parser {
+        private final Parser parser;
+        private int depth;
+
+        DepthLimit(Parser parser) {
+            this.parser = parser;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID id) {
+            return parser.checkEvent(id);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return parser.peekEvent();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return parser.hasNext();
+        }
+
+        @Override
+        public Event next() {
+            Event event = parser.next();
+            switch (event.getEventId()) {
+                case SequenceStart, MappingStart -> {
+                    if (++depth > MAX_DEPTH) {
+                        throw new TooDeep(event.getStartMark().map(Mark::getLine).orElse(0));
+                    }
+                }
+                case SequenceEnd, MappingEnd -> depth--;
+                default -> {
+                    // Scalars, aliases, documents and the stream do not nest.
+                }
+            }
+            return event;
+        }
     }
 }

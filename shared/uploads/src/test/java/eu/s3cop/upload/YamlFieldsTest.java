@@ -64,4 +64,30 @@ class YamlFieldsTest {
         }
         assertThat(problems).isEmpty();
     }
+
+    @Test
+    void nestingThousandsDeepIsOneProblemNotAStackOverflow() {
+        String yaml = "title: x\ntags: " + "[".repeat(5000) + "\n";
+        assertThat(YamlFields.read(yaml, FORM, problems)).isEmpty();
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.line()).isEqualTo(3);
+            assertThat(problem.message()).startsWith("the front matter nests lists or mappings more than 8 levels deep");
+        });
+    }
+
+    @Test
+    void nestingAsDeepAsTheLimitIsStillRead() {
+        String yaml = "title: x\ntags: " + "[".repeat(YamlFields.MAX_DEPTH - 1) + "a" + "]".repeat(YamlFields.MAX_DEPTH - 1) + "\n";
+        assertThat(YamlFields.read(yaml, FORM, problems)).isPresent();
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void controlCharactersOtherThanLineBreaksAndTabsAreRefusedInEveryText() {
+        YamlFields.read("title: \"Line\\rbreak\"\nsummary: \"ok\\tand\\nmore\"\ntags: [fine, \"bell\\x01\"]\n", FORM, problems).orElseThrow();
+        assertThat(problems).extracting(Problem::field, Problem::line).containsExactly(tuple("title", 2), tuple("tags", 4));
+        assertThat(problems).extracting(Problem::message).containsExactly(
+                "holds the control character U+000D; remove it (only line breaks and tabs may stand in a text)",
+                "holds the control character U+0001; remove it (only line breaks and tabs may stand in a text)");
+    }
 }
