@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.Event;
@@ -106,7 +108,7 @@ public final class YamlFields {
         }
         for (NodeTuple tuple : mapping.getValue()) {
             String name = tuple.getKeyNode() instanceof ScalarNode scalar ? UserText.quote(scalar.getValue()) : "";
-            refuseControlCharacters(name, tuple.getValueNode(), problems, form.firstLine());
+            controlCharacter(name, tuple.getValueNode(), form.firstLine()).ifPresent(problems::add);
         }
         return Optional.of(of(mapping, form.names(), "", problems, form.firstLine()));
     }
@@ -116,24 +118,17 @@ public final class YamlFields {
      * upload: YAML escapes such as "\r" or "\x01" would otherwise reach invites, the feed and
      * the PDF as they are. One problem per field, at the first text that holds one.
      */
-    private static void refuseControlCharacters(String field, Node node, List<Problem> problems, int firstLine) {
+    private static Optional<Problem> controlCharacter(String field, Node node, int firstLine) {
         if (node instanceof ScalarNode scalar) {
-            scalar.getValue().codePoints().filter(c -> Character.isISOControl(c) && c != '\n' && c != '\t').findFirst()
-                    .ifPresent(c -> problems.add(Problem.ofField(field, line(node, firstLine), String.format(
-                            "holds the control character U+%04X; remove it (only line breaks and tabs may stand in a text)", c))));
-        } else if (node instanceof SequenceNode sequence) {
-            sequence.getValue().stream().filter(item -> !refused(field, problems))
-                    .forEach(item -> refuseControlCharacters(field, item, problems, firstLine));
-        } else if (node instanceof MappingNode inner) {
-            inner.getValue().stream().filter(tuple -> !refused(field, problems)).forEach(tuple -> {
-                refuseControlCharacters(field, tuple.getKeyNode(), problems, firstLine);
-                refuseControlCharacters(field, tuple.getValueNode(), problems, firstLine);
-            });
+            OptionalInt found = scalar.getValue().codePoints().filter(c -> Character.isISOControl(c) && c != '\n' && c != '\t').findFirst();
+            return found.isEmpty() ? Optional.empty() : Optional.of(Problem.ofField(field, line(node, firstLine), String.format(
+                    "holds the control character U+%04X; remove it (only line breaks and tabs may stand in a text)", found.getAsInt())));
         }
-    }
-
-    private static boolean refused(String field, List<Problem> problems) {
-        return problems.stream().anyMatch(problem -> field.equals(problem.field()) && problem.message().startsWith("holds the control character"));
+        List<Node> children = node instanceof SequenceNode sequence ? sequence.getValue()
+                : node instanceof MappingNode inner ? inner.getValue().stream().flatMap(tuple -> Stream.of(tuple.getKeyNode(), tuple.getValueNode())).toList()
+                : List.of();
+        // The depth limit bounds this recursion.
+        return children.stream().map(child -> controlCharacter(field, child, firstLine)).flatMap(Optional::stream).findFirst();
     }
 
     /**
