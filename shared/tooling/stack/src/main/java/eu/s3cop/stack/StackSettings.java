@@ -4,7 +4,6 @@ import eu.s3cop.stack.lambda.FunctionCode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * How a local stack runs.
@@ -67,72 +66,34 @@ public record StackSettings(
     }
 
     public StackSettings withPorts(int s3, int dynamoDb, int http) {
-        return with(copy -> {
-            copy.s3Port = s3;
-            copy.dynamoDbPort = dynamoDb;
-            copy.httpPort = http;
-        });
+        return new StackSettings(dataDirectory, s3, dynamoDb, http, region, accessKey, secretKey, parameters, runSchedules, deliverS3Events, deliverStreams, retryDelay, concurrency, code);
     }
 
     public StackSettings withDataDirectory(Path directory) {
-        return with(copy -> copy.dataDirectory = directory);
+        return new StackSettings(directory, s3Port, dynamoDbPort, httpPort, region, accessKey, secretKey, parameters, runSchedules, deliverS3Events, deliverStreams, retryDelay, concurrency, code);
     }
 
     public StackSettings withRunSchedules(boolean run) {
-        return with(copy -> copy.runSchedules = run);
+        return new StackSettings(dataDirectory, s3Port, dynamoDbPort, httpPort, region, accessKey, secretKey, parameters, run, deliverS3Events, deliverStreams, retryDelay, concurrency, code);
     }
 
     public StackSettings withS3Events(boolean deliver) {
-        return with(copy -> copy.deliverS3Events = deliver);
+        return new StackSettings(dataDirectory, s3Port, dynamoDbPort, httpPort, region, accessKey, secretKey, parameters, runSchedules, deliver, deliverStreams, retryDelay, concurrency, code);
     }
 
     public StackSettings withStreams(boolean deliver) {
-        return with(copy -> copy.deliverStreams = deliver);
+        return new StackSettings(dataDirectory, s3Port, dynamoDbPort, httpPort, region, accessKey, secretKey, parameters, runSchedules, deliverS3Events, deliver, retryDelay, concurrency, code);
     }
 
     public StackSettings withCode(FunctionCode functions) {
-        return with(copy -> copy.code = functions);
+        return new StackSettings(dataDirectory, s3Port, dynamoDbPort, httpPort, region, accessKey, secretKey, parameters, runSchedules, deliverS3Events, deliverStreams, retryDelay, concurrency, functions);
     }
 
     public StackSettings withConcurrency(int events) {
-        return with(copy -> copy.concurrency = events);
+        return new StackSettings(dataDirectory, s3Port, dynamoDbPort, httpPort, region, accessKey, secretKey, parameters, runSchedules, deliverS3Events, deliverStreams, retryDelay, events, code);
     }
 
     public StackSettings withParameters(Map<String, String> values) {
-        return with(copy -> copy.parameters = values);
-    }
-
-    /** One place that lists every component, so that each wither names only what it changes. */
-    private StackSettings with(Consumer<Copy> change) {
-        Copy copy = new Copy(this);
-        change.accept(copy);
-        return new StackSettings(copy.dataDirectory, copy.s3Port, copy.dynamoDbPort, copy.httpPort, region, accessKey, secretKey,
-                copy.parameters, copy.runSchedules, copy.deliverS3Events, copy.deliverStreams, retryDelay, copy.concurrency, copy.code);
-    }
-
-    private static final class Copy {
-        Path dataDirectory;
-        int s3Port;
-        int dynamoDbPort;
-        int httpPort;
-        Map<String, String> parameters;
-        boolean runSchedules;
-        boolean deliverS3Events;
-        boolean deliverStreams;
-        int concurrency;
-        FunctionCode code;
-
-        Copy(StackSettings settings) {
-            dataDirectory = settings.dataDirectory;
-            s3Port = settings.s3Port;
-            dynamoDbPort = settings.dynamoDbPort;
-            httpPort = settings.httpPort;
-            parameters = settings.parameters;
-            runSchedules = settings.runSchedules;
-            deliverS3Events = settings.deliverS3Events;
-            deliverStreams = settings.deliverStreams;
-            concurrency = settings.concurrency;
-            code = settings.code;
-        }
+        return new StackSettings(dataDirectory, s3Port, dynamoDbPort, httpPort, region, accessKey, secretKey, values, runSchedules, deliverS3Events, deliverStreams, retryDelay, concurrency, code);
     }
 }
