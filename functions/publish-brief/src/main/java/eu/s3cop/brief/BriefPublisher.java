@@ -1,6 +1,7 @@
 package eu.s3cop.brief;
 
 import eu.s3cop.draft.Draft;
+import eu.s3cop.draft.DraftKey;
 import eu.s3cop.draft.FrontMatter;
 import eu.s3cop.draft.DraftReader;
 import eu.s3cop.upload.Outcome;
@@ -61,7 +62,6 @@ public final class BriefPublisher {
     private record Layout(RenderedPdf pdf, long millis, Throwable failure) {
     }
 
-    private static final String DRAFTS = "drafts/";
     private static final int MAX_ATTEMPTS = 25;
 
     private final PublishingConfig config;
@@ -104,19 +104,20 @@ public final class BriefPublisher {
     }
 
     public Publication publish(Upload upload) {
-        Optional<String> fileName = draftFileName(upload);
-        if (fileName.isEmpty()) {
+        Optional<DraftKey> key = upload.bucket().equals(config.uploadsBucket())
+                ? DraftKey.of(upload.key(), config.rules().workingGroups()) : Optional.empty();
+        if (key.isEmpty()) {
             return new Publication(Result.IGNORED, null, 0);
         }
         S3Objects.Read read = objects.read(upload, config.rules().maxBytes());
         if (read instanceof S3Objects.TooLarge tooLarge) {
-            return reject(upload, List.of(reader.tooLarge(tooLarge.size())));
+            return reject(upload, reader.tooLarge(key.get(), tooLarge.size()));
         }
         if (!(read instanceof S3Objects.Fetched fetched)) {
             return new Publication(Result.SUPERSEDED, null, 0);
         }
         byte[] bytes = fetched.bytes();
-        Outcome<Draft> outcome = reader.read(fileName.get(), bytes);
+        Outcome<Draft> outcome = reader.read(key.get(), bytes);
         if (outcome instanceof Outcome.Rejected<Draft> rejected) {
             return reject(upload, rejected.problems());
         }
@@ -230,16 +231,6 @@ public final class BriefPublisher {
     private static Metadata metadata(FrontMatter meta) {
         return new Metadata(meta.title(), meta.type().code(), meta.workingGroup(), meta.authors(), meta.date(), meta.language(),
                 meta.summary(), meta.keywords());
-    }
-
-    /** The file name of a draft key ({@code drafts/<folders>/<name>.md}), or empty for any other key. */
-    private Optional<String> draftFileName(Upload upload) {
-        String key = upload.key();
-        if (!upload.bucket().equals(config.uploadsBucket()) || !key.startsWith(DRAFTS) || !key.endsWith(".md")) {
-            return Optional.empty();
-        }
-        String name = key.substring(key.lastIndexOf('/') + 1);
-        return name.length() > 3 ? Optional.of(name) : Optional.empty();
     }
 
     private static String folder(String key) {

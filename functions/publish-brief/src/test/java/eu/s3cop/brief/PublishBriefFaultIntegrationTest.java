@@ -50,7 +50,7 @@ class PublishBriefFaultIntegrationTest {
         // A rehearsal without a fault lists the calls of one publication.
         invocations.clear();
         FaultInjector.arm("publish-brief", 0, When.BEFORE_SENDING);
-        briefs.upload("drafts/faults/rehearsal.md", Briefs.draft("Rehearsal", "Counting the calls of one publication."));
+        briefs.upload("drafts/innovation-diffusion/rehearsal.md", Briefs.draft("Rehearsal", "Counting the calls of one publication."));
         List<String> steps = FaultInjector.operations();
         assertThat(steps).as("the calls of one publication").contains("S3.GetObject", "DynamoDb.TransactWriteItems", "S3.PutObject");
 
@@ -60,7 +60,7 @@ class PublishBriefFaultIntegrationTest {
             for (When when : When.values()) {
                 String scenario = steps.get(step - 1) + " (call " + step + ") failing " + when;
                 String slug = "fault-" + step + "-" + when.name().toLowerCase().replace('_', '-');
-                String key = "drafts/faults/" + slug + ".md";
+                String key = "drafts/innovation-diffusion/" + slug + ".md";
                 byte[] draft = Briefs.draft("Fault at " + steps.get(step - 1) + " " + when, "Step " + step + ".");
                 invocations.clear();
                 FaultInjector.arm("publish-brief", step, when);

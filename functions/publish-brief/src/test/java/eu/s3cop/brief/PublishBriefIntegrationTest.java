@@ -141,21 +141,21 @@ class PublishBriefIntegrationTest {
     }
 
     @Test
-    void differentUploadsOfOneSlugAtTheSameMomentAllBecomeVersions() throws Exception {
+    void uploadsOfOneDraftInQuickSuccessionAreNumberedWithoutAGapAndTheLastIsPublished() throws Exception {
+        // A publication has one key, drafts/<group>/<slug>.md: uploads of it in quick succession replace
+        // one another, and each event names the content it was sent for by its entity tag.
         int uploads = 6;
-        List<String> keys = IntStream.range(0, uploads).mapToObj(i -> "drafts/folder-" + i + "/racing-brief.md").toList();
-        for (int i = 0; i < uploads; i++) {
-            // Written straight to the store's bucket and delivered below by hand, all at once.
-            int n = i;
-            s3.putObject(put -> put.bucket(UPLOADS).key(keys.get(n)), RequestBody.fromBytes(Briefs.draft("Racing brief", "Text number " + n + ".")));
-        }
-        stack.awaitIdle(Briefs.SETTLE);
+        String key = "drafts/innovation-diffusion/racing-brief.md";
         List<String> events = new ArrayList<>();
-        for (String key : keys) {
+        for (int i = 0; i < uploads; i++) {
+            // Delivered by the stack as each is written, and once more below by hand, all at once.
+            int n = i;
+            s3.putObject(put -> put.bucket(UPLOADS).key(key), RequestBody.fromBytes(Briefs.draft("Racing brief", "Text number " + n + ".")));
             HeadObjectResponse head = s3.headObject(request -> request.bucket(UPLOADS).key(key));
             events.add(Events.s3(new ObjectCreated(UPLOADS, key, head.contentLength(), head.eTag().replace("\"", ""),
                     "ObjectCreated:Put", Instant.now()), "eu-west-1"));
         }
+        stack.awaitIdle(Briefs.SETTLE);
         ExecutorService pool = Executors.newFixedThreadPool(uploads);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Invocation>> runs = new ArrayList<>();
@@ -171,19 +171,21 @@ class PublishBriefIntegrationTest {
         }
         pool.shutdown();
 
-        assertThat(briefs.versions("innovation-diffusion/racing-brief")).containsExactly(1, 2, 3, 4, 5, 6);
-        for (int version = 1; version <= uploads; version++) {
-            assertThat(briefs.object(PUBLICATIONS, "briefs/innovation-diffusion/racing-brief/v" + version + ".pdf")).isNotEmpty();
-        }
-        assertThat(briefs.publication("innovation-diffusion/racing-brief").latestVersion()).isEqualTo(6);
+        stack.awaitIdle(Briefs.SETTLE);
+
+        // The stack delivered each upload's own event as it came, so some were published before the
+        // next replaced them: whatever was published is numbered without a gap, once each, nothing
+        // is claimed and left, and the last upload is among them.
+        List<Integer> versions = briefs.versions("innovation-diffusion/racing-brief");
+        assertThat(versions).isNotEmpty().isEqualTo(IntStream.rangeClosed(1, versions.size()).boxed().toList());
+        assertThat(briefs.store.latestClaimed("innovation-diffusion/racing-brief")).as("no claim left behind").isEqualTo(versions.size());
+        assertThat(briefs.publication("innovation-diffusion/racing-brief").latestVersion()).isEqualTo(versions.size());
         List<String> texts = new ArrayList<>();
-        for (int version = 1; version <= uploads; version++) {
-            texts.add(Briefs.text(briefs.object(PUBLICATIONS, "briefs/innovation-diffusion/racing-brief/v" + version + ".pdf")));
+        for (int version : versions) {
+            texts.add(Briefs.text(briefs.object(PUBLICATIONS, "briefs/innovation-diffusion/racing-brief/v" + version + ".pdf"))
+                    .replaceAll("(?s).*(Text number \\d\\.).*", "$1"));
         }
-        for (int i = 0; i < uploads; i++) {
-            String sentence = "Text number " + i + ".";
-            assertThat(texts).as("upload " + i + " is one of the versions").filteredOn(text -> text.contains(sentence)).hasSize(1);
-        }
+        assertThat(texts).doesNotHaveDuplicates().contains("Text number 5.");
     }
 
     @Test
@@ -207,8 +209,8 @@ class PublishBriefIntegrationTest {
         java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(60, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(image, "png", png);
-        s3.putObject(put -> put.bucket(UPLOADS).key("drafts/figures-test/figures/chart.png"), RequestBody.fromBytes(png.toByteArray()));
-        String key = "drafts/figures-test/with-chart.md";
+        s3.putObject(put -> put.bucket(UPLOADS).key("drafts/innovation-diffusion/figures/chart.png"), RequestBody.fromBytes(png.toByteArray()));
+        String key = "drafts/innovation-diffusion/with-chart.md";
         briefs.upload(key, Briefs.draft("With a chart", "![Adoption by region](figures/chart.png)\n\nThe chart shows adoption."));
 
         assertThat(briefs.report(key)).containsEntry("status", "PUBLISHED");

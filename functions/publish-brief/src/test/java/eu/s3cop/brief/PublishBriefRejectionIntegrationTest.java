@@ -74,7 +74,7 @@ class PublishBriefRejectionIntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badDrafts")
     void aBadDraftIsRejectedWithAReportAndNothingElse(String slug, Supplier<byte[]> content, String field, int line, String message) {
-        String key = "drafts/rejections/" + slug + ".md";
+        String key = "drafts/innovation-diffusion/" + slug + ".md";
         byte[] bytes = content.get();
         s3.putObject(put -> put.bucket(UPLOADS).key(key), RequestBody.fromBytes(bytes));
         String eTag = s3.headObject(head -> head.bucket(UPLOADS).key(key)).eTag();
@@ -112,7 +112,7 @@ class PublishBriefRejectionIntegrationTest {
 
     @Test
     void everyProblemOfADraftIsReportedAtOnce() {
-        String key = "drafts/rejections/many-problems.md";
+        String key = "drafts/innovation-diffusion/many-problems.md";
         briefs.upload(key, text("---\ntitle:\ntype: white-paper\nworking_group: blue-economy\ndate: 23/05/2024\n---\n\nText.\n"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> problems = (List<Map<String, Object>>) briefs.report(key).get("problems");
@@ -120,8 +120,45 @@ class PublishBriefRejectionIntegrationTest {
     }
 
     @Test
+    void aDraftPublishesOnlyFromTheFolderOfTheGroupItNames() {
+        String own = "drafts/innovation-diffusion/folder-authority.md";
+        briefs.upload(own, text(FRONT.replace("A brief", "The group's own brief") + "The group's text.\n"));
+        assertThat(briefs.versions("innovation-diffusion/folder-authority")).containsExactly(1);
+
+        byte[] forged = text(FRONT.replace("A brief", "Replaced") + "Someone else's text.\n");
+        Map<String, String> answers = Map.of(
+                "drafts/mallory/folder-authority.md", "outside innovation-diffusion's folder",
+                "drafts/folder-authority.md", "outside innovation-diffusion's folder",
+                "drafts/innovation-diffusion/old/folder-authority.md", "outside innovation-diffusion's folder",
+                "drafts/industrial-transition/folder-authority.md", "in industrial-transition's folder");
+        answers.forEach((key, where) -> {
+            briefs.upload(key, forged);
+            Map<String, Object> report = briefs.report(key);
+            assertThat(report).as(key).containsEntry("status", "REJECTED");
+            assertThat(report.get("problems")).as(key).asList().singleElement().asString()
+                    .contains("field=working_group", "line=4", where, "upload it as " + own);
+            assertThat(s3.getObjectAsBytes(get -> get.bucket(UPLOADS).key(key)).asByteArray()).isEqualTo(forged);
+        });
+
+        assertThat(briefs.versions("innovation-diffusion/folder-authority")).containsExactly(1);
+        assertThat(briefs.versions("industrial-transition/folder-authority")).isEmpty();
+        assertThat(Briefs.text(briefs.object(Briefs.PUBLICATIONS, "briefs/innovation-diffusion/folder-authority/v1.pdf")))
+                .contains("The group's text.").doesNotContain("Someone else's text.");
+    }
+
+    @Test
+    void aDraftOutsideEveryGroupsFolderIsToldWhereDraftsGoEvenWhenItNamesNoGroup() {
+        String key = "drafts/mallory/no-group.md";
+        briefs.upload(key, text("# A brief\n\nNo front matter.\n"));
+        assertThat(briefs.report(key).get("problems")).asList().extracting(problem -> ((Map<?, ?>) problem).get("message")).asString()
+                .contains("no front matter", "not in a working group's folder",
+                        "drafts/<working_group>/<slug>.md, where <working_group> is one of: industrial-transition, innovation-diffusion,"
+                                + " interregional-cooperation");
+    }
+
+    @Test
     void theReportIsSafeToShowInABrowser() {
-        String key = "drafts/rejections/hostile-values.md";
+        String key = "drafts/innovation-diffusion/hostile-values.md";
         briefs.upload(key, text(FRONT.replace("type: policy-brief", "type: \"<script>alert('x')</script>\"") + "Text.\n"));
         String report = new String(briefs.object(UPLOADS, "reports/" + key + ".json"), StandardCharsets.UTF_8);
         assertThat(report).contains("\\u003Cscript\\u003E").doesNotContain("<").doesNotContain(">").doesNotContain("'");

@@ -31,10 +31,25 @@ public final class DraftReader {
     }
 
     /**
+     * Reads a draft file that is not in the bucket (a rapporteur's preview): where it is gives it
+     * no authority, so no folder is checked.
+     *
      * @param fileName the draft's file name, for example {@code bottlenecks.md}; it gives the slug
      * @param content the file's bytes as uploaded
      */
     public Outcome<Draft> read(String fileName, byte[] content) {
+        return read(fileName, content, null);
+    }
+
+    /**
+     * Reads an uploaded draft, which is published only when it is in the folder of the group its
+     * front matter names; a problem says where it belongs otherwise.
+     */
+    public Outcome<Draft> read(DraftKey key, byte[] content) {
+        return read(key.fileName(), content, key);
+    }
+
+    private Outcome<Draft> read(String fileName, byte[] content, DraftKey key) {
         List<Problem> problems = new ArrayList<>();
         String slug = fileName.endsWith(".md") ? fileName.substring(0, fileName.length() - 3) : fileName;
         if (!SLUG.matcher(slug).matches()) {
@@ -43,34 +58,51 @@ public final class DraftReader {
         }
         if (content.length == 0) {
             problems.add(Problem.ofFile("the file is empty: a draft starts with front matter between '---' lines, then the text"));
-            return new Outcome.Rejected<>(problems);
+            return unread(key, problems);
         }
         if (content.length > rules.maxBytes()) {
             problems.add(tooLarge(content.length));
-            return new Outcome.Rejected<>(problems);
+            return unread(key, problems);
         }
         Optional<String> text = TextFile.decode(content, "Markdown", problems);
         if (text.isEmpty()) {
-            return new Outcome.Rejected<>(problems);
+            return unread(key, problems);
         }
         String[] lines = text.get().split("\r\n|\n|\r", -1);
         int bodyStart = FrontMatterReader.frontMatterEnd(lines, problems);
-        FrontMatter meta = null;
-        String body = "";
-        Optional<Document> parsed = Optional.empty();
-        if (bodyStart > 0) {
-            meta = frontMatter.read(lines, bodyStart - 1, problems);
-            body = String.join("\n", Arrays.copyOfRange(lines, bodyStart, lines.length));
-            parsed = bodyChecks.check(lines, bodyStart, body, problems);
+        if (bodyStart == 0) {
+            return unread(key, problems);
         }
+        FrontMatter meta = frontMatter.read(lines, bodyStart - 1, key, problems);
+        String body = String.join("\n", Arrays.copyOfRange(lines, bodyStart, lines.length));
+        Optional<Document> parsed = bodyChecks.check(lines, bodyStart, body, problems);
         if (!problems.isEmpty() || meta == null || parsed.isEmpty()) {
             return new Outcome.Rejected<>(problems);
         }
         return new Outcome.Accepted<>(new Draft(slug, meta, body, bodyStart + 1, parsed.get()));
     }
 
+    /**
+     * A rejection before the front matter could say which group the draft is: a draft outside every
+     * group's folder is told where drafts go, so that fixing the text is not followed by a second
+     * rejection for its place.
+     */
+    private Outcome<Draft> unread(DraftKey key, List<Problem> problems) {
+        if (key != null && key.group() == null) {
+            problems.add(Problem.ofFile(key.outsideEveryFolder(rules.workingGroups())));
+        }
+        return new Outcome.Rejected<>(problems);
+    }
+
+    /** The problems of an upload over the size limit, for callers that learn the size before reading the file. */
+    public List<Problem> tooLarge(DraftKey key, long size) {
+        List<Problem> problems = new ArrayList<>(List.of(tooLarge(size)));
+        unread(key, problems);
+        return problems;
+    }
+
     /** The problem of a file over the size limit, for callers that learn the size before reading the file. */
-    public Problem tooLarge(long size) {
+    private Problem tooLarge(long size) {
         return Problem.ofFile("the file is " + size + " bytes; the limit is " + rules.maxBytes()
                 + " bytes (" + rules.maxBytes() / (1024 * 1024) + " MiB): move large material to separate publications");
     }

@@ -52,16 +52,20 @@ final class FrontMatterReader {
         return 0;
     }
 
-    FrontMatter read(String[] lines, int closingIndex, List<Problem> problems) {
+    /**
+     * @param key where the draft was uploaded, which must be the folder of the group it names;
+     *     null for a file read outside the bucket
+     */
+    FrontMatter read(String[] lines, int closingIndex, DraftKey key, List<Problem> problems) {
         String yaml = String.join("\n", Arrays.copyOfRange(lines, 1, closingIndex));
         if (yaml.length() > MAX_FRONT_MATTER_CHARS) {
             problems.add(Problem.atLine(2, "the front matter is " + yaml.length() + " characters long; keep it under "
                     + MAX_FRONT_MATTER_CHARS + " (the text goes after the closing '---')"));
-            return null;
+            return outside(key, problems);
         }
         Optional<YamlFields> fields = YamlFields.read(yaml, FORM, problems);
         if (fields.isEmpty()) {
-            return null;
+            return outside(key, problems);
         }
         YamlFields read = fields.get();
         String title = read.text("title", true, 200);
@@ -69,6 +73,11 @@ final class FrontMatterReader {
         String workingGroup = read.choice("working_group", true,
                 code -> rules.workingGroups().contains(code) ? Optional.of(code) : Optional.empty(),
                 String.join(", ", rules.workingGroups().stream().sorted().toList()));
+        if (key != null && workingGroup != null && key.misplaced(workingGroup) != null) {
+            read.problem("working_group", key.misplaced(workingGroup));
+        } else if (workingGroup == null) {
+            outside(key, problems);
+        }
         List<String> authors = read.list("authors", true, 100, 50);
         LocalDate date = date(read, "date");
         String language = read.choice("language", false,
@@ -83,6 +92,14 @@ final class FrontMatterReader {
         }
         return new FrontMatter(title, type, workingGroup, authors, date, language == null ? "en" : language,
                 summary == null ? "" : summary, keywords == null ? List.of() : keywords, "draft".equals(status));
+    }
+
+    /** Adds, for a draft outside every group's folder, where drafts go; gives null for the caller to return. */
+    private FrontMatter outside(DraftKey key, List<Problem> problems) {
+        if (key != null && key.group() == null) {
+            problems.add(Problem.ofFile(key.outsideEveryFolder(rules.workingGroups())));
+        }
+        return null;
     }
 
     private static LocalDate date(YamlFields read, String name) {

@@ -69,7 +69,7 @@ public class ReaderApiBenchmark {
                         + "authors: [Author " + i + "]\ndate: 2024-" + String.format("%02d", 1 + i % 12) + "-10\n"
                         + "summary: A brief in the benchmark's catalogue.\n---\n\nText of brief " + i + ".\n";
                 int n = i;
-                s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/benchmark/benchmark-brief-" + n + ".md"),
+                s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/innovation-diffusion/benchmark-brief-" + n + ".md"),
                         RequestBody.fromString(draft));
             }
         }

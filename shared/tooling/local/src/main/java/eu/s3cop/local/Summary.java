@@ -38,7 +38,7 @@ record Summary(LocalCloud stack, Path template) {
             triggers.stream().skip(1).forEach(line -> out.printf("    %-18s %s%n", "", line));
         }
         out.println();
-        out.printf("  Upload:   aws --endpoint-url %s s3 cp draft.md s3://%s/drafts/%n", stack.s3Endpoint(),
+        out.printf("  Upload:   aws --endpoint-url %s s3 cp draft.md s3://%s/drafts/<working_group>/%n", stack.s3Endpoint(),
                 stack.template().buckets().isEmpty() ? "bucket" : stack.template().buckets().get(0).localName());
         out.println("            (credentials: AWS_ACCESS_KEY_ID=" + settings.accessKey() + " AWS_SECRET_ACCESS_KEY=" + settings.secretKey()
                 + " AWS_DEFAULT_REGION=" + settings.region() + ")");

@@ -1,6 +1,7 @@
 package eu.s3cop.local;
 
 import eu.s3cop.draft.Draft;
+import eu.s3cop.draft.DraftKey;
 import eu.s3cop.draft.DraftReader;
 import eu.s3cop.draft.DraftRules;
 import eu.s3cop.upload.Outcome;
@@ -80,10 +81,10 @@ final class ThroughputCommand implements Callable<Integer> {
         try (LocalCloud stack = LocalCloud.start(Template.read(inputs.templateFile()), settings)) {
             out.printf("throughput: %d drafts to warm up, then %d rounds of %d drafts, %d events at a time%n",
                     warmUp, rounds, drafts, settings.concurrency());
-            batch(stack, text, warmUp);
+            batch(stack, workingGroup, text, warmUp);
             List<Double> rates = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                double seconds = batch(stack, text, drafts);
+                double seconds = batch(stack, workingGroup, text, drafts);
                 rates.add(drafts / seconds);
                 out.printf(Locale.ROOT, "round %d: %d drafts published in %.2f s, %.1f briefs/s%n", round, drafts, seconds, drafts / seconds);
             }
@@ -101,14 +102,14 @@ final class ThroughputCommand implements Callable<Integer> {
     }
 
     /** Uploads {@code count} new drafts from several threads and waits until every event is handled. */
-    private double batch(LocalCloud stack, byte[] text, int count) throws Exception {
+    private double batch(LocalCloud stack, String workingGroup, byte[] text, int count) throws Exception {
         String uploads = stack.bucket(Seeder.UPLOADS);
         ExecutorService uploaders = Executors.newFixedThreadPool(8);
         long started = System.nanoTime();
         try (S3Client s3 = stack.s3Client()) {
             List<Future<?>> puts = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                String key = "drafts/throughput/throughput-" + (sequence++) + ".md";
+                String key = DraftKey.keyFor(workingGroup, "throughput-" + (sequence++) + ".md");
                 puts.add(uploaders.submit(() -> s3.putObject(put -> put.bucket(uploads).key(key), RequestBody.fromBytes(text))));
             }
             for (Future<?> put : puts) {

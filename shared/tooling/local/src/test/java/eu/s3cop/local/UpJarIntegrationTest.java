@@ -85,13 +85,13 @@ class UpJarIntegrationTest {
     void anAwsCliUploadInvokesTheWiredFunctionOnce(@TempDir Path folder) throws Exception {
         Path draft = folder.resolve("cli upload ř.md");
         Files.writeString(draft, "# Uploaded with the AWS CLI\n", StandardCharsets.UTF_8);
-        Process cli = aws("s3", "cp", draft.toString(), "s3://s3cop-uploads/drafts/cli/");
+        Process cli = aws("s3", "cp", draft.toString(), "s3://s3cop-uploads/drafts/innovation-diffusion/");
         String cliOutput = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(cli.exitValue()).as(cliOutput).isZero();
 
         // The stack's invocation line, not the function's own log lines (prefixed "publish-brief | ").
-        Predicate<String> invocation = line -> line.matches("publish-brief\\s+S3 s3cop-uploads/drafts/cli/cli upload ř\\.md .*");
+        Predicate<String> invocation = line -> line.matches("publish-brief\\s+S3 s3cop-uploads/drafts/innovation-diffusion/cli upload ř\\.md .*");
         awaitLine(output, invocation.and(line -> line.contains(" OK ")), Duration.ofSeconds(30));
         Thread.sleep(1500);
         assertThat(output.stream().filter(invocation)).hasSize(1);
@@ -102,13 +102,13 @@ class UpJarIntegrationTest {
         Path draft = ProjectFiles.root().resolve("events/drafts/innovation-diffusion/voices-from-the-regions.md");
         Path copy = folder.resolve("voices-cli.md");
         Files.copy(draft, copy);
-        Process upload = aws("s3", "cp", copy.toString(), "s3://s3cop-uploads/drafts/cli/voices-cli.md");
+        Process upload = aws("s3", "cp", copy.toString(), "s3://s3cop-uploads/drafts/innovation-diffusion/voices-cli.md");
         assertThat(upload.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(upload.exitValue()).isZero();
-        awaitLine(output, line -> line.matches("publish-brief\\s+S3 s3cop-uploads/drafts/cli/voices-cli\\.md .* OK .*"), Duration.ofSeconds(60));
+        awaitLine(output, line -> line.matches("publish-brief\\s+S3 s3cop-uploads/drafts/innovation-diffusion/voices-cli\\.md .* OK .*"), Duration.ofSeconds(60));
 
         Path report = folder.resolve("report.json");
-        Process fetchReport = aws("s3", "cp", "s3://s3cop-uploads/reports/drafts/cli/voices-cli.md.json", report.toString());
+        Process fetchReport = aws("s3", "cp", "s3://s3cop-uploads/reports/drafts/innovation-diffusion/voices-cli.md.json", report.toString());
         assertThat(fetchReport.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(report)).contains("\"status\" : \"PUBLISHED\"", "\"publication\" : \"innovation-diffusion/voices-cli\"");
 

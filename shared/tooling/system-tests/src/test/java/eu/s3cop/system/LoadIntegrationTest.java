@@ -58,7 +58,7 @@ class LoadIntegrationTest {
         try (S3Client s3 = stack.s3Client()) {
             for (int i = 0; i < drafts; i++) {
                 int n = i;
-                puts.add(uploaders.submit(() -> s3.putObject(put -> put.bucket(uploads).key("drafts/load/load-" + n + ".md"), RequestBody.fromString(
+                puts.add(uploaders.submit(() -> s3.putObject(put -> put.bucket(uploads).key("drafts/innovation-diffusion/load-" + n + ".md"), RequestBody.fromString(
                         "---\ntitle: Load brief " + n + "\ntype: policy-brief\nworking_group: innovation-diffusion\nauthors: [Load Test]\n"
                                 + "date: 2024-05-23\n---\n\n# Brief " + n + "\n\n" + "Regions cooperate on smart specialisation. ".repeat(200)
                                 + "\n\n| Region | Share |\n|---|---:|\n| North | " + n + " % |\n"))));

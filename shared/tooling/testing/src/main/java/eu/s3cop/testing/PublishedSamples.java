@@ -37,9 +37,9 @@ public final class PublishedSamples {
                 String draft = "---\ntitle: " + title + "\ntype: " + types[n % 4] + "\nworking_group: " + groups[n % 3]
                         + "\nauthors: [" + author + "]\ndate: " + (n % 2 == 0 ? "2023" : "2024") + "-" + String.format("%02d", 1 + n % 12)
                         + "-" + String.format("%02d", 1 + n) + "\nsummary: Summary of brief " + n + ".\n---\n\nText of brief " + n + ".\n";
-                s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/generated/generated-" + n + ".md"), RequestBody.fromString(draft));
+                s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/" + groups[n % 3] + "/generated-" + n + ".md"), RequestBody.fromString(draft));
             }
-            s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/generated/hostile-title.md"), RequestBody.fromString(
+            s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/innovation-diffusion/hostile-title.md"), RequestBody.fromString(
                     "---\ntitle: \"<script>alert('x')</script> & <b>bold</b>\"\ntype: policy-brief\nworking_group: innovation-diffusion\n"
                             + "authors: [\"<img src=x onerror=alert(1)>\"]\ndate: 2022-01-01\n---\n\nText.\n"));
             // A webinar a month ahead, so that the catalogue lists it as upcoming.
@@ -49,7 +49,7 @@ public final class PublishedSamples {
                             + "timezone: Europe/Brussels\nduration: PT1H\nspeakers:\n  - {name: Élise Lefèvre, role: Rapporteur}\n"
                             + "join_url: https://example.org/join/private-room\n"));
             // A second version of one brief, for the history.
-            s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/generated/generated-0.md"), RequestBody.fromString(
+            s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/innovation-diffusion/generated-0.md"), RequestBody.fromString(
                     "---\ntitle: Generated brief number 0\ntype: policy-brief\nworking_group: innovation-diffusion\nauthors: [Author 0]\n"
                             + "date: 2023-01-01\n---\n\nRevised text of brief 0.\n"));
         }
