@@ -48,7 +48,9 @@ public final class PublishBriefHandler extends PrimedHandler implements RequestH
             var object = record.getS3().getObject();
             // Without bucket versioning the event's version id is absent or blank: there is no version to ask for.
             String versionId = object.getVersionId() == null || object.getVersionId().isBlank() ? null : object.getVersionId();
-            Upload upload = new Upload(record.getS3().getBucket().getName(), object.getUrlDecodedKey(), versionId, object.geteTag());
+            String uploader = record.getUserIdentity() == null || record.getUserIdentity().getPrincipalId() == null
+                    ? "" : record.getUserIdentity().getPrincipalId();
+            Upload upload = new Upload(record.getS3().getBucket().getName(), object.getUrlDecodedKey(), versionId, object.geteTag(), uploader);
             InvocationLog log = log(context, "key", upload.key());
             long started = System.nanoTime();
             BriefPublisher.Publication publication;

@@ -20,8 +20,8 @@ final class Report {
         return UploadReport.key(draftKey);
     }
 
-    static byte[] published(String draftKey, PublishedVersion version) {
-        Map<String, Object> report = UploadReport.of(draftKey, "PUBLISHED");
+    static byte[] published(Upload upload, PublishedVersion version) {
+        Map<String, Object> report = of(upload, "PUBLISHED");
         report.put("publication", version.id());
         report.put("version", version.version());
         report.put("title", version.meta().title());
@@ -31,8 +31,8 @@ final class Report {
         return write(report);
     }
 
-    static byte[] preview(String draftKey, String id, String pdfKey, int pages) {
-        Map<String, Object> report = UploadReport.of(draftKey, "PREVIEW");
+    static byte[] preview(Upload upload, String id, String pdfKey, int pages) {
+        Map<String, Object> report = of(upload, "PREVIEW");
         report.put("publication", id);
         report.put("pages", pages);
         report.put("pdf", pdfKey);
@@ -40,8 +40,23 @@ final class Report {
         return write(report);
     }
 
-    static byte[] rejected(String draftKey, List<Problem> problems) {
-        return write(UploadReport.rejected(draftKey, problems));
+    static byte[] rejected(Upload upload, List<Problem> problems) {
+        Map<String, Object> report = UploadReport.rejected(upload.key(), problems);
+        uploader(report, upload);
+        return write(report);
+    }
+
+    private static Map<String, Object> of(Upload upload, String status) {
+        Map<String, Object> report = UploadReport.of(upload.key(), status);
+        uploader(report, upload);
+        return report;
+    }
+
+    /** Who wrote this upload, so that "who replaced this brief?" has an answer next to it. */
+    private static void uploader(Map<String, Object> report, Upload upload) {
+        if (!upload.uploader().isEmpty()) {
+            report.put("uploadedBy", upload.uploader());
+        }
     }
 
     private static byte[] write(Map<String, Object> report) {

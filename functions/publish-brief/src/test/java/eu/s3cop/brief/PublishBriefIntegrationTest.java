@@ -105,8 +105,30 @@ class PublishBriefIntegrationTest {
         // The site is refreshed from the table's stream, and only the listings reach it.
         assertThat(refreshes).filteredOn(refresh -> refresh.event().contains("catalogue-")).isNotEmpty()
                 .allSatisfy(refresh -> assertThat(refresh.event()).contains("/catalogue-")
-                        // Claimed versions and content records name the draft's key or hash, statuses its key; listings neither.
-                        .doesNotContain("drafts/", BriefPublisher.sha256(firstDraft)));
+                        // Claimed versions and content records name the draft's key or hash, statuses its key,
+                        // versions their uploader; listings none of them.
+                        .doesNotContain("drafts/", BriefPublisher.sha256(firstDraft), "AWS:LOCAL"));
+        assertThat(List.of(home, feed, innovation)).noneMatch(page -> page.contains("AWS:LOCAL"));
+    }
+
+    @Test
+    void theVersionAndTheReportNameWhoUploadedTheDraft() {
+        String key = "drafts/innovation-diffusion/who-uploaded-it.md";
+        briefs.upload(key, Briefs.draft("Who uploaded it", "The text."));
+        // The local stack's own events name its one principal.
+        assertThat(briefs.report(key)).containsEntry("uploadedBy", "AWS:LOCAL");
+        assertThat(briefs.store.uploadedBy("innovation-diffusion/who-uploaded-it", 1)).contains("AWS:LOCAL");
+
+        // The same text uploaded again by someone else: their report names them, the version keeps its publisher.
+        HeadObjectResponse head = s3.headObject(request -> request.bucket(UPLOADS).key(key));
+        // As a rapporteur's role session appears in the event that AWS sends.
+        String principal = "AWS:AROAEXAMPLEROLEID:rapporteur@example.eu";
+        Invocation delivery = stack.invoke("publish-brief", Events.s3(new ObjectCreated(UPLOADS, key, head.contentLength(),
+                head.eTag().replace("\"", ""), "ObjectCreated:Put", Instant.now()), "eu-west-1", principal));
+
+        assertThat(delivery.succeeded()).as(String.valueOf(delivery.error())).isTrue();
+        assertThat(briefs.report(key)).containsEntry("version", 1).containsEntry("uploadedBy", principal);
+        assertThat(briefs.store.uploadedBy("innovation-diffusion/who-uploaded-it", 1)).contains("AWS:LOCAL");
     }
 
     @Test

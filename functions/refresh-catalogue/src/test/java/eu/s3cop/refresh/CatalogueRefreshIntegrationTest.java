@@ -82,6 +82,6 @@ class CatalogueRefreshIntegrationTest {
         Metadata meta = new Metadata("A brief called " + slug, "policy-brief", group, List.of("Alison Hunter"), date, "en", "", List.of());
         String draftSha256 = "draft-of-" + id;
         store.claim(id, 1, draftSha256, draftKey, at);
-        store.complete(new PublishedVersion(id, 1, meta, "briefs/" + id + "/v1.pdf", 2, 1024, "pdf-of-" + id, draftSha256, draftKey, at));
+        store.complete(new PublishedVersion(id, 1, meta, "briefs/" + id + "/v1.pdf", 2, 1024, "pdf-of-" + id, draftSha256, draftKey, "AWS:LOCAL", at));
     }
 }

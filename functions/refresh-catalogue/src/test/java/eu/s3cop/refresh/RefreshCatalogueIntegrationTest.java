@@ -67,7 +67,7 @@ class RefreshCatalogueIntegrationTest {
             store.claim(id, 1, "listed-draft", "drafts/interregional-cooperation/listed.md", at);
             store.complete(new PublishedVersion(id, 1, new Metadata("Listed", "policy-brief", "interregional-cooperation", List.of("Alison Hunter"),
                     LocalDate.parse("2024-05-23"), "en", "", List.of()), "briefs/" + id + "/v1.pdf", 1, 1024, "listed-pdf", "listed-draft",
-                    "drafts/interregional-cooperation/listed.md", at));
+                    "drafts/interregional-cooperation/listed.md", "AWS:LOCAL", at));
             stack.awaitIdle(Duration.ofSeconds(30));
         }
         assertThat(refreshes).singleElement().satisfies(refresh -> {

@@ -157,12 +157,12 @@ public final class DynamoDbPublicationStore {
         TransactWriteItem version = TransactWriteItem.builder().update(update -> update.tableName(table)
                 .key(key(published.id(), version(published.version())))
                 .updateExpression("SET #state = :published, pages = :pages, #size = :size, pdfKey = :pdf, pdfSha256 = :pdfSha,"
-                        + " publishedAt = :at, title = :title, #date = :date")
+                        + " publishedAt = :at, title = :title, #date = :date, uploadedBy = :by")
                 .expressionAttributeNames(Map.of("#state", "state", "#size", "size", "#date", "date"))
                 .expressionAttributeValues(Map.of(":published", string(PUBLISHED), ":pages", numeric(published.pages()),
                         ":size", numeric(published.size()), ":pdf", string(published.pdfKey()), ":pdfSha", string(published.pdfSha256()),
                         ":at", string(published.publishedAt().toString()), ":title", string(published.meta().title()),
-                        ":date", string(published.meta().date().toString())))).build();
+                        ":date", string(published.meta().date().toString()), ":by", string(published.uploadedBy())))).build();
         TransactWriteItem content = TransactWriteItem.builder().update(update -> update.tableName(table)
                 .key(key(published.id(), content(published.draftSha256())))
                 .updateExpression("SET #state = :published")
@@ -284,6 +284,13 @@ public final class DynamoDbPublicationStore {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(consistent)
                 .key(key(id, version(version)))).item();
         return item == null || !PUBLISHED.equals(text(item, "state")) ? Optional.empty() : Optional.of(version(item));
+    }
+
+    /** Who uploaded the draft of a published version (the S3 event's principal), for operators. */
+    public Optional<String> uploadedBy(String id, int version) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true)
+                .key(key(id, version(version)))).item();
+        return item == null || !PUBLISHED.equals(text(item, "state")) ? Optional.empty() : Optional.of(text(item, "uploadedBy"));
     }
 
     /** The published versions of a publication, newest first. */

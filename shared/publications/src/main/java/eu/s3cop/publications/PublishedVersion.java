@@ -7,6 +7,8 @@ import java.time.Instant;
  *
  * @param draftSha256 the SHA-256 of the draft's bytes: identical content is never published twice
  * @param pdfSha256 the SHA-256 of the PDF, for integrity checks
+ * @param uploadedBy the principal that uploaded the draft, as its S3 event names it; kept on the
+ *     version's item for operators and never shown to readers
  */
 public record PublishedVersion(
         String id,
@@ -18,5 +20,6 @@ public record PublishedVersion(
         String pdfSha256,
         String draftSha256,
         String draftKey,
+        String uploadedBy,
         Instant publishedAt) {
 }

@@ -70,6 +70,11 @@ class DayReplayIntegrationTest {
                 invoke(stack, run.get(0));
             }
             ordered = state(stack, drafts);
+            // Who published what: each version names the session that uploaded its draft.
+            try (var dynamoDb = stack.dynamoDbClient()) {
+                assertThat(new DynamoDbPublicationStore(dynamoDb, stack.table("PublicationsTable")).uploadedBy("industrial-transition/day-1", 1))
+                        .contains("AWS:AROAEXAMPLEROLEID:industrial-transition");
+            }
         }
         try (LocalCloud stack = LocalCloud.start(ProjectFiles.template(), StackSettings.ephemeral().withS3Events(false))) {
             Day day = prepare(stack, drafts, starts);
@@ -134,7 +139,12 @@ class DayReplayIntegrationTest {
         PutObjectResponse put = s3.putObject(request -> request.bucket(bucket).key(key), RequestBody.fromString(content));
         String function = key.startsWith("drafts/") ? "publish-brief" : "register-webinar";
         return function + "\n" + Events.s3(new ObjectCreated(bucket, key, content.length(), put.eTag().replace("\"", ""), "ObjectCreated:Put",
-                Instant.now()), StackSettings.REGION);
+                Instant.now()), StackSettings.REGION, uploader(key));
+    }
+
+    /** The principal of a role session per folder, as AWS names the uploader in the event. */
+    private static String uploader(String key) {
+        return "AWS:AROAEXAMPLEROLEID:" + key.split("/")[key.startsWith("drafts/") ? 1 : 0];
     }
 
     private static void invoke(LocalCloud stack, String event) {

@@ -31,13 +31,18 @@ public final class Events {
      * as {@code +}, slashes kept), so handlers must decode it, as they must in the cloud.
      */
     public static String s3(ObjectCreated object, String region) {
+        return s3(object, region, "AWS:LOCAL");
+    }
+
+    /** The same, written by the principal named (in AWS the IAM user's or role session's id). */
+    public static String s3(ObjectCreated object, String region, String principalId) {
         ObjectNode record = JSON.createObjectNode();
         record.put("eventVersion", "2.1");
         record.put("eventSource", "aws:s3");
         record.put("awsRegion", region);
         record.put("eventTime", object.time().truncatedTo(ChronoUnit.MILLIS).toString());
         record.put("eventName", object.eventName());
-        record.putObject("userIdentity").put("principalId", "AWS:LOCAL");
+        record.putObject("userIdentity").put("principalId", principalId);
         record.putObject("requestParameters").put("sourceIPAddress", "127.0.0.1");
         ObjectNode response = record.putObject("responseElements");
         response.put("x-amz-request-id", UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase());
