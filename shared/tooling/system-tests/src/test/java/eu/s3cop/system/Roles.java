@@ -101,7 +101,7 @@ final class Roles {
     }
 
     /** IAM's wildcards: {@code *} any run of characters, {@code ?} any one; actions ignore case. */
-    private static Pattern glob(String pattern) {
+    static Pattern glob(String pattern) {
         StringBuilder regex = new StringBuilder();
         for (char c : pattern.toCharArray()) {
             regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
