@@ -1,6 +1,8 @@
 package eu.s3cop.draft;
 
+import eu.s3cop.upload.Problem;
 import eu.s3cop.upload.UserText;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,10 +56,17 @@ public record DraftKey(String key, String group, String fileName) {
                 + "'s, or set working_group: " + group;
     }
 
-    /** The problem of a draft outside every group's folder that names no valid group either. */
-    String outsideEveryFolder(Set<String> workingGroups) {
-        return "the draft is at '" + UserText.quote(key) + "', not in a working group's folder: drafts are published from "
-                + PREFIX + "<working_group>/<slug>.md, where <working_group> is one of: "
-                + String.join(", ", workingGroups.stream().sorted().toList());
+    /**
+     * Adds, for an uploaded draft in no group's folder, where drafts go: for when its front matter
+     * cannot say which group it is, so that the rapporteur learns the place in the same report.
+     *
+     * @param key the upload, or null for a file read outside the bucket
+     */
+    static void noteIfOutside(DraftKey key, Set<String> workingGroups, List<Problem> problems) {
+        if (key != null && key.group() == null) {
+            problems.add(Problem.ofFile("the draft is at '" + UserText.quote(key.key()) + "', not in a working group's folder: drafts"
+                    + " are published from " + PREFIX + "<working_group>/<slug>.md, where <working_group> is one of: "
+                    + String.join(", ", workingGroups.stream().sorted().toList())));
+        }
     }
 }

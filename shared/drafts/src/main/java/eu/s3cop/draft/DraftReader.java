@@ -88,9 +88,7 @@ public final class DraftReader {
      * rejection for its place.
      */
     private Outcome<Draft> unread(DraftKey key, List<Problem> problems) {
-        if (key != null && key.group() == null) {
-            problems.add(Problem.ofFile(key.outsideEveryFolder(rules.workingGroups())));
-        }
+        DraftKey.noteIfOutside(key, rules.workingGroups(), problems);
         return new Outcome.Rejected<>(problems);
     }
 

@@ -61,11 +61,13 @@ final class FrontMatterReader {
         if (yaml.length() > MAX_FRONT_MATTER_CHARS) {
             problems.add(Problem.atLine(2, "the front matter is " + yaml.length() + " characters long; keep it under "
                     + MAX_FRONT_MATTER_CHARS + " (the text goes after the closing '---')"));
-            return outside(key, problems);
+            DraftKey.noteIfOutside(key, rules.workingGroups(), problems);
+            return null;
         }
         Optional<YamlFields> fields = YamlFields.read(yaml, FORM, problems);
         if (fields.isEmpty()) {
-            return outside(key, problems);
+            DraftKey.noteIfOutside(key, rules.workingGroups(), problems);
+            return null;
         }
         YamlFields read = fields.get();
         String title = read.text("title", true, 200);
@@ -73,10 +75,11 @@ final class FrontMatterReader {
         String workingGroup = read.choice("working_group", true,
                 code -> rules.workingGroups().contains(code) ? Optional.of(code) : Optional.empty(),
                 String.join(", ", rules.workingGroups().stream().sorted().toList()));
-        if (key != null && workingGroup != null && key.misplaced(workingGroup) != null) {
-            read.problem("working_group", key.misplaced(workingGroup));
-        } else if (workingGroup == null) {
-            outside(key, problems);
+        String misplaced = key == null || workingGroup == null ? null : key.misplaced(workingGroup);
+        if (workingGroup == null) {
+            DraftKey.noteIfOutside(key, rules.workingGroups(), problems);
+        } else if (misplaced != null) {
+            read.problem("working_group", misplaced);
         }
         List<String> authors = read.list("authors", true, 100, 50);
         LocalDate date = date(read, "date");
@@ -92,14 +95,6 @@ final class FrontMatterReader {
         }
         return new FrontMatter(title, type, workingGroup, authors, date, language == null ? "en" : language,
                 summary == null ? "" : summary, keywords == null ? List.of() : keywords, "draft".equals(status));
-    }
-
-    /** Adds, for a draft outside every group's folder, where drafts go; gives null for the caller to return. */
-    private FrontMatter outside(DraftKey key, List<Problem> problems) {
-        if (key != null && key.group() == null) {
-            problems.add(Problem.ofFile(key.outsideEveryFolder(rules.workingGroups())));
-        }
-        return null;
     }
 
     private static LocalDate date(YamlFields read, String name) {

@@ -281,16 +281,18 @@ public final class DynamoDbPublicationStore {
     }
 
     private Optional<PublicationVersion> version(String id, int version, boolean consistent) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(consistent)
-                .key(key(id, version(version)))).item();
-        return item == null || !PUBLISHED.equals(text(item, "state")) ? Optional.empty() : Optional.of(version(item));
+        return publishedItem(id, version, consistent).map(DynamoDbPublicationStore::version);
     }
 
     /** Who uploaded the draft of a published version (the S3 event's principal), for operators. */
     public Optional<String> uploadedBy(String id, int version) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true)
+        return publishedItem(id, version, true).map(item -> text(item, "uploadedBy"));
+    }
+
+    private Optional<Map<String, AttributeValue>> publishedItem(String id, int version, boolean consistent) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(consistent)
                 .key(key(id, version(version)))).item();
-        return item == null || !PUBLISHED.equals(text(item, "state")) ? Optional.empty() : Optional.of(text(item, "uploadedBy"));
+        return item == null || !PUBLISHED.equals(text(item, "state")) ? Optional.empty() : Optional.of(item);
     }
 
     /** The published versions of a publication, newest first. */
