@@ -68,6 +68,7 @@ class PublishBriefRejectionIntegrationTest {
                         null, 7, "nests lists or mappings"),
                 bad("carriage-return-in-title", () -> text(FRONT.replace("title: A brief", "title: \"A brief\\rFrom: the secretariat\"") + "Text.\n"),
                         "title", 2, "U+000D"),
+                bad("control-character-in-text", () -> text(FRONT + "A line that the feed would carry \u0001 as it is.\n"), null, 9, "U+0001"),
                 bad("missing-image", () -> text(FRONT + "![Chart](figures/chart.png)\n"), null, 9, "was not found"));
     }
 

@@ -7,11 +7,13 @@ import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import eu.s3cop.upload.Problem;
+import eu.s3cop.upload.UserText;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Checks a draft's Markdown body: line lengths and absurd nesting before parsing (so no input
@@ -22,6 +24,8 @@ final class BodyChecks {
 
     /** Leading characters of list and quote markers beyond which no real draft goes; checked before parsing. */
     private static final int MAX_STRUCTURE_PREFIX = 400;
+    /** Lines with a control character reported one by one; past them, one problem counts the rest. */
+    private static final int MAX_CONTROL_LINES = 10;
 
     private final DraftRules rules;
 
@@ -38,8 +42,13 @@ final class BodyChecks {
         }
         boolean structureOk = true;
         int lastWideRow = -2;
+        int controlLines = 0;
         for (int i = bodyStart; i < lines.length; i++) {
             String line = lines[i];
+            OptionalInt control = UserText.controlCharacter(line);
+            if (control.isPresent() && ++controlLines <= MAX_CONTROL_LINES) {
+                problems.add(Problem.atLine(i + 1, "the line " + UserText.controlCharacterAdvice(control.getAsInt())));
+            }
             if (structurePrefix(line) > MAX_STRUCTURE_PREFIX) {
                 problems.add(Problem.atLine(i + 1, "lists or quotes nest too deeply; at most " + rules.maxNesting() + " levels print legibly"));
                 structureOk = false;
@@ -56,6 +65,10 @@ final class BodyChecks {
                         + rules.maxLineLength() + ": break it into paragraphs"));
                 structureOk = false;
             }
+        }
+        if (controlLines > MAX_CONTROL_LINES) {
+            problems.add(Problem.atLine(bodyStart + 1, (controlLines - MAX_CONTROL_LINES) + " more lines hold control characters;"
+                    + " the file may have been saved by a program that writes binary data: save it as plain text"));
         }
         if (!structureOk) {
             return Optional.empty();

@@ -203,6 +203,21 @@ class DraftReaderTest {
     }
 
     @Test
+    void rejectsControlCharactersInTheTextAtTheirLines() {
+        List<Problem> problems = rejected("x.md", VALID + "\nStart of heading \u0001 here.\n\nA form feed\f, then a DEL \u007F.\n\tTabs stay.\n");
+        assertThat(problems).extracting(Problem::line, Problem::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(13, "the line holds the control character U+0001; remove it (only line breaks and tabs may stand in a text)"),
+                org.assertj.core.groups.Tuple.tuple(15, "the line holds the control character U+000C; remove it (only line breaks and tabs may stand in a text)"));
+    }
+
+    @Test
+    void countsControlCharactersPastTheTenthLineInOneProblem() {
+        List<Problem> problems = rejected("x.md", VALID + "bell \u0007\n".repeat(25));
+        assertThat(problems).hasSize(11);
+        assertThat(problems.get(10).message()).startsWith("15 more lines hold control characters");
+    }
+
+    @Test
     void rejectsADraftWithNoText() {
         assertThat(rejected("x.md", VALID.substring(0, VALID.indexOf("# Findings")))).singleElement()
                 .satisfies(problem -> assertThat(problem.message()).contains("no text"));

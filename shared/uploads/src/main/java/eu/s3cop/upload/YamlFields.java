@@ -120,9 +120,9 @@ public final class YamlFields {
      */
     private static Optional<Problem> controlCharacter(String field, Node node, int firstLine) {
         if (node instanceof ScalarNode scalar) {
-            OptionalInt found = scalar.getValue().codePoints().filter(c -> Character.isISOControl(c) && c != '\n' && c != '\t').findFirst();
-            return found.isEmpty() ? Optional.empty() : Optional.of(Problem.ofField(field, line(node, firstLine), String.format(
-                    "holds the control character U+%04X; remove it (only line breaks and tabs may stand in a text)", found.getAsInt())));
+            OptionalInt found = UserText.controlCharacter(scalar.getValue());
+            return found.isEmpty() ? Optional.empty()
+                    : Optional.of(Problem.ofField(field, line(node, firstLine), UserText.controlCharacterAdvice(found.getAsInt())));
         }
         List<Node> children = node instanceof SequenceNode sequence ? sequence.getValue()
                 : node instanceof MappingNode inner ? inner.getValue().stream().flatMap(tuple -> Stream.of(tuple.getKeyNode(), tuple.getValueNode())).toList()
