@@ -26,7 +26,13 @@ final class WebinarsApi {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,80}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{20,64}");
-    private static final Pattern EMAIL = Pattern.compile("[^\\s@<>()\\[\\],;:\"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+    /** ASCII only: SES refuses other characters in an address's local part, and a look-alike domain is a phishing tool. */
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+    /**
+     * Letters of any script, spaces, hyphens and apostrophes: a name begins every email we send,
+     * so it must not be able to carry a link, an address or a sentence of someone else's.
+     */
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}](?:[\\p{L}\\p{M} '\u2019-]*[\\p{L}\\p{M}])?");
     private static final int MAX_BODY = 4096;
 
     private final ReaderConfig config;
@@ -94,9 +100,13 @@ final class WebinarsApi {
         String id = id(path);
         Map<String, Object> request = json(body, base64);
         String name = field(request, "name", 120);
+        if (!NAME.matcher(name).matches()) {
+            throw ApiException.badRequest("name may hold only letters, spaces, hyphens and apostrophes, such as Jana Nováková or Seán O'Brien.");
+        }
         String email = field(request, "email", 254);
         if (!EMAIL.matcher(email).matches()) {
-            throw ApiException.badRequest("email is not an email address such as name@example.org.");
+            throw ApiException.badRequest("email is not an address such as name@example.org written in ASCII letters, digits and punctuation"
+                    + " (addresses with other characters cannot be delivered).");
         }
         StoredWebinar stored = store.get(id).orElseThrow(() -> ApiException.notFound("No webinar " + id + "."));
         Instant now = clock.instant();

@@ -98,7 +98,7 @@ class WebinarsApiIntegrationTest {
         HttpResponse<String> first = post("/webinars/upcoming-open/registrations", "{\"name\": \"Jana Nováková\", \"email\": \"Jana@Example.org\"}");
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
         String token = (String) json(first).get("token");
-        HttpResponse<String> again = post("/webinars/upcoming-open/registrations", "{\"name\": \"Jana N.\", \"email\": \"jana@example.org\"}");
+        HttpResponse<String> again = post("/webinars/upcoming-open/registrations", "{\"name\": \"Jana Novak\", \"email\": \"jana@example.org\"}");
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(json(again)).containsEntry("token", token).containsEntry("status", "ALREADY_REGISTERED");
         for (String path : List.of("/webinars", "/webinars/upcoming-open", "/calendar.ics", "/webinars/upcoming-open/invite.ics")) {
@@ -140,10 +140,26 @@ class WebinarsApiIntegrationTest {
     void malformedRegistrationsAreRefusedClearly() throws Exception {
         for (String body : List.of("", "not json", "{\"name\": \"A\"}", "{\"name\": \"A\", \"email\": \"not-an-address\"}",
                 "{\"name\": \"\", \"email\": \"a@example.org\"}", "{\"name\": \"A\\nB\", \"email\": \"a@example.org\"}",
-                "{\"name\": \"A\", \"email\": \"a@example.org\\r\\nBcc: x@evil.org\"}")) {
+                "{\"name\": \"A\", \"email\": \"a@example.org\\r\\nBcc: x@evil.org\"}",
+                // The greeting must not carry someone else's message or link.
+                "{\"name\": \"your account is locked: https://evil.example/verify\", \"email\": \"a@example.org\"}",
+                "{\"name\": \"<a href=x>Jana</a>\", \"email\": \"a@example.org\"}",
+                "{\"name\": \"Jana 2\", \"email\": \"a@example.org\"}",
+                // SES refuses non-ASCII local parts; look-alike domains are refused too.
+                "{\"name\": \"Jürgen Weiß\", \"email\": \"jürgen@example.org\"}",
+                "{\"name\": \"A\", \"email\": \"a@exаmple.org\"}")) {
             HttpResponse<String> response = post("/webinars/upcoming-open/registrations", body);
             assertThat(response.statusCode()).as(body).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+    }
+
+    @Test
+    void namesOfEveryScriptWithHyphensAndApostrophesAreAccepted() throws Exception {
+        for (String name : List.of("Jürgen Weiß", "Seán O'Brien", "Anne-Marie Dupont", "Νίκος Παπαδόπουλος", "Renée D\u2019Arcy")) {
+            HttpResponse<String> response = post("/webinars/upcoming-open/registrations",
+                    "{\"name\": \"" + name + "\", \"email\": \"names-" + Math.abs(name.hashCode()) + "@example.org\"}");
+            assertThat(response.statusCode()).as(name + ": " + response.body()).isEqualTo(201);
         }
     }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
@@ -29,9 +30,21 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  */
 final class Reminders {
 
-    /** What a run sent and changed, for its log line (counts only: no personal data). */
-    record Run(int sent, int reminders, int states) {
+    /**
+     * What a run sent and changed, for its log line (counts and webinar ids only: no personal data).
+     *
+     * @param failures each email that could not be sent, as "webinar id: notice (what failed)"
+     * @param givenUp how many of those failed for the last time and will not be tried again
+     */
+    record Run(int sent, int reminders, int states, List<String> failures, int givenUp) {
+
+        Run {
+            failures = List.copyOf(failures);
+        }
     }
+
+    /** How often an email is tried when sending it certainly fails, once per run, before it is given up. */
+    static final int ATTEMPTS = 3;
 
     private final DynamoDbWebinarStore webinars;
     private final Registrations registrations;
@@ -70,13 +83,15 @@ final class Reminders {
                 due(stored, registrant, now, tally);
             }
         }
-        return new Run(tally.sent, tally.reminders, states);
+        return new Run(tally.sent, tally.reminders, states, tally.failures, tally.givenUp);
     }
 
-    /** The emails a run sent, and how many of them were reminders. */
+    /** The emails a run sent, how many of them were reminders, and those that failed. */
     private static final class Tally {
         int sent;
         int reminders;
+        final List<String> failures = new ArrayList<>();
+        int givenUp;
     }
 
     /** Sends what is due for one registrant and counts it in the run's tally. */
@@ -84,33 +99,33 @@ final class Reminders {
         Webinar webinar = stored.webinar();
         boolean over = !now.isBefore(webinar.end());
         if (webinar.cancelled()) {
-            if (registrant.confirmed() && send(stored, registrant, Notice.CANCELLATION, now)) {
+            if (registrant.confirmed() && send(stored, registrant, tally, Notice.CANCELLATION, now)) {
                 tally.sent++;
             }
             return;
         }
         if (!over && !registrant.confirmed()) {
-            if (send(stored, registrant, Notice.CONFIRMATION, now)) {
+            if (send(stored, registrant, tally, Notice.CONFIRMATION, now)) {
                 tally.sent++;
             }
         } else if (!over && registrant.confirmedSequence() < stored.sequence()) {
-            if (send(stored, registrant, Notice.UPDATE, now)) {
+            if (send(stored, registrant, tally, Notice.UPDATE, now)) {
                 tally.sent++;
             }
         }
         Instant start = webinar.start();
         if (now.isBefore(start)) {
             if (!now.isBefore(start.minus(Duration.ofHours(24))) && now.isBefore(start.minus(Duration.ofHours(1)))
-                    && send(stored, registrant, Notice.REMINDER_DAY_BEFORE, now)) {
+                    && send(stored, registrant, tally, Notice.REMINDER_DAY_BEFORE, now)) {
                 tally.sent++;
                 tally.reminders++;
             }
-            if (!now.isBefore(start.minus(Duration.ofHours(1))) && send(stored, registrant, Notice.REMINDER_HOUR_BEFORE, now)) {
+            if (!now.isBefore(start.minus(Duration.ofHours(1))) && send(stored, registrant, tally, Notice.REMINDER_HOUR_BEFORE, now)) {
                 tally.sent++;
                 tally.reminders++;
             }
         }
-        if (over && !webinar.recordingUrl().isEmpty() && send(stored, registrant, Notice.RECORDING, now)) {
+        if (over && !webinar.recordingUrl().isEmpty() && send(stored, registrant, tally, Notice.RECORDING, now)) {
             tally.sent++;
         }
     }
@@ -130,10 +145,11 @@ final class Reminders {
     }
 
     /**
-     * Claims the email, sends it, and releases the claim if sending certainly failed. False when
-     * it was sent before or the registration is gone.
+     * Claims the email and sends it. When sending certainly failed, the claim is released for the
+     * next run, up to {@link #ATTEMPTS} times; when SES may have taken it, the claim stays. False
+     * when it was sent before, the registration is gone, or sending failed.
      */
-    private boolean send(StoredWebinar stored, Registrations.Registrant registrant, Notice notice, Instant now) {
+    private boolean send(StoredWebinar stored, Registrations.Registrant registrant, Tally tally, Notice notice, Instant now) {
         Optional<Registrations.Claim> claim = registrations.claim(stored.webinar().id(), registrant, notice, stored.sequence(), now);
         if (claim.isEmpty()) {
             return false;
@@ -144,10 +160,17 @@ final class Reminders {
                     .content(content -> content.raw(message -> message.data(SdkBytes.fromByteArray(raw)))));
             return true;
         } catch (RuntimeException e) {
-            if (!mayHaveBeenSent(e)) {
-                registrations.release(claim.get());
+            // One registrant's failure is theirs alone: the run goes on to the others.
+            String failure = stored.webinar().id() + ": " + notice + " (" + e.getClass().getSimpleName() + ")";
+            if (mayHaveBeenSent(e)) {
+                tally.failures.add(failure + ", perhaps sent: not tried again");
+            } else if (registrations.sendingFailed(claim.get(), ATTEMPTS)) {
+                tally.failures.add(failure + ", failed " + ATTEMPTS + " times: given up");
+                tally.givenUp++;
+            } else {
+                tally.failures.add(failure + ", tried again next run");
             }
-            throw e;
+            return false;
         }
     }
 

@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  */
 public final class WebinarSchedulerHandler extends PrimedHandler implements RequestHandler<ScheduledEvent, Void> {
 
-    private static final Map<String, String> UNITS = Map.of("EmailsSent", "Count", "RemindersSent", "Count", "WebinarStateChanges", "Count");
+    private static final Map<String, String> UNITS = Map.of("EmailsSent", "Count", "RemindersSent", "Count", "WebinarStateChanges", "Count",
+            "EmailsFailed", "Count", "EmailsGivenUp", "Count");
 
     private final Reminders reminders;
     private final CatalogueSite site;
@@ -61,9 +62,11 @@ public final class WebinarSchedulerHandler extends PrimedHandler implements Requ
             log.error("run failed; the next run makes it good", e);
             throw e;
         }
+        run.failures().forEach(failure -> log.warn("email not sent: " + failure, null));
         log.info("run done", Map.of("emailsSent", run.sent(), "remindersSent", run.reminders(), "stateChanges", run.states(),
-                "durationMs", (System.nanoTime() - started) / 1_000_000));
-        log.metrics(Map.of("EmailsSent", run.sent(), "RemindersSent", run.reminders(), "WebinarStateChanges", run.states()), UNITS);
+                "emailsFailed", run.failures().size(), "emailsGivenUp", run.givenUp(), "durationMs", (System.nanoTime() - started) / 1_000_000));
+        log.metrics(Map.of("EmailsSent", run.sent(), "RemindersSent", run.reminders(), "WebinarStateChanges", run.states(),
+                "EmailsFailed", run.failures().size(), "EmailsGivenUp", run.givenUp()), UNITS);
         return null;
     }
 }

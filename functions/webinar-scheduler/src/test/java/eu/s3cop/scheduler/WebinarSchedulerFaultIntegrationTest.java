@@ -92,7 +92,7 @@ class WebinarSchedulerFaultIntegrationTest {
         stack.awaitIdle(Duration.ofSeconds(60));
         HttpResponse<String> registered = http.send(HttpRequest.newBuilder(URI.create(stack.httpEndpoint().orElseThrow() + "/webinars/fault-" + n
                         + "/registrations")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Person " + n + "\", \"email\": \"person" + n + "@example.org\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Fault Tester\", \"email\": \"person" + n + "@example.org\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         return title;

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.lambda.Invocation;
+import eu.s3cop.testing.FaultInjector;
+import eu.s3cop.testing.FaultInjector.When;
 import eu.s3cop.testing.LocalAws;
+import eu.s3cop.webinar.model.Notice;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.Registrations;
@@ -117,6 +120,32 @@ class WebinarSchedulerIntegrationTest {
             }
             assertThat(s3.getObjectAsBytes(get -> get.bucket("s3cop-site").key("index.html")).asUtf8String()).contains("Privacy check");
         }
+    }
+
+    @Test
+    void aSendThatFailsStopsNoOtherRegistrantsEmailAndIsGivenUpAfterThreeRuns(LocalCloud stack) throws Exception {
+        DynamoDbWebinarStore store = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
+        Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
+        store.save(new Webinar("failing-sends", "Failing sends", "industrial-transition", STARTS, BRUSSELS, Duration.ofMinutes(90), "",
+                List.of(), "https://example.org/join/failing", null, 0, "", false), "f1", Instant.parse("2024-11-01T00:00:00Z"));
+        registrations.register("failing-sends", "Ana Novak", "ana.unreachable@example.org", Instant.parse("2024-11-02T00:00:00Z"));
+        registrations.register("failing-sends", "Bogdan Ionescu", "bogdan.reachable@example.org", Instant.parse("2024-11-02T00:00:00Z"));
+        try {
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                // SES refuses the one address, each time: the run goes on and succeeds for the other.
+                FaultInjector.arm("webinar-scheduler", "SesV2.SendEmail", "ana.unreachable@example.org", 1, When.BEFORE_SENDING);
+                run(stack, START.minus(Duration.ofDays(5)));
+                assertThat(registrations.failedSends("failing-sends", "ana.unreachable@example.org", Notice.CONFIRMATION, 0)).isEqualTo(attempt);
+            }
+        } finally {
+            FaultInjector.disarm();
+        }
+        run(stack, START.minus(Duration.ofDays(4)));
+        List<MimeMessage> sent = messages(stack, "Failing sends");
+        assertThat(sent).extracting(message -> message.getAllRecipients()[0].toString() + " | " + message.getSubject())
+                .containsExactly("Bogdan Ionescu <bogdan.reachable@example.org> | You are registered: Failing sends");
+        assertThat(registrations.failedSends("failing-sends", "ana.unreachable@example.org", Notice.CONFIRMATION, 0))
+                .as("given up after three attempts, and recorded").isEqualTo(3);
     }
 
     private static Webinar webinar(String id, String description, String recording, boolean cancelled) {

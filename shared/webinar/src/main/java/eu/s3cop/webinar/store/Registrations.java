@@ -1,5 +1,6 @@
 package eu.s3cop.webinar.store;
 
+import static eu.s3cop.core.Items.number;
 import static eu.s3cop.core.Items.text;
 
 import eu.s3cop.webinar.model.Notice;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -208,6 +210,31 @@ public final class Registrations {
         } catch (ConditionalCheckFailedException notOurs) {
             // Never written, or another run's: nothing of ours to take back.
         }
+    }
+
+    /**
+     * Records that sending a claimed email certainly failed, and gives the claim back for a later
+     * run to try again, until {@code attempts} have failed: then the claim stays, so the email is
+     * never tried again, and the registration keeps the count of failures beside it.
+     *
+     * @return true when this was the last attempt
+     */
+    public boolean sendingFailed(Claim claim, int attempts) {
+        String failures = "failed_" + claim.marker;
+        Map<String, AttributeValue> counted = dynamoDb.updateItem(update -> update.tableName(table).key(key(claim.webinarId, claim.registration))
+                .updateExpression("ADD #f :one").conditionExpression("attribute_exists(pk)")
+                .expressionAttributeNames(Map.of("#f", failures)).expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+        if (Long.parseLong(counted.get(failures).n()) >= attempts) {
+            return true;
+        }
+        release(claim);
+        return false;
+    }
+
+    /** How often sending this email to the registrant with this address certainly failed, for operators; 0 when never. */
+    public int failedSends(String webinarId, String email, Notice notice, int sequence) {
+        return item(webinarId, "REG#" + emailHash(email)).map(item -> (int) number(item, "failed_" + marker(notice, sequence))).orElse(0);
     }
 
     /** The attribute on the registration that records an email's claim; an update's names its SEQUENCE. */
