@@ -201,7 +201,8 @@ public final class BriefPublisher {
     }
 
     /**
-     * The PDF, or no PDF after writing a rejection when the layout engine cannot lay the draft out.
+     * The PDF, or no PDF after writing a rejection when the layout engine cannot lay the draft out,
+     * whether it threw or ran out of memory or stack.
      * The rapporteur gets a plain answer; the failure goes back to the handler's log, for operators.
      */
     private Layout render(Upload upload, Draft draft, Map<String, byte[]> images, int version, Instant created) {
@@ -209,7 +210,11 @@ public final class BriefPublisher {
         try {
             RenderedPdf pdf = renderer.render(draft, new RenderSettings(version, created), images);
             return new Layout(pdf, (System.nanoTime() - started) / 1_000_000, null);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (LinkageError brokenPackage) {
+            // A class missing from the deployment package fails every draft alike: for operators, not the rapporteur.
+            throw brokenPackage;
+        } catch (RuntimeException | Error e) {
+            // Out of memory or stack included: retrying the same draft would fail the same way.
             long millis = (System.nanoTime() - started) / 1_000_000;
             reject(upload, List.of(Problem.ofFile("the draft could not be laid out as a PDF ("
                     + e.getClass().getSimpleName() + "); simplify its structure and upload it again")));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.s3cop.publications.RecordedStatus;
 import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.lambda.Invocation;
+import eu.s3cop.testing.HostilePngs;
 import eu.s3cop.testing.LocalAws;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -109,6 +110,28 @@ class PublishBriefRejectionIntegrationTest {
         // Operators' bookkeeping expires through the table's time to live; the report next to the upload stays.
         assertThat(status.expiresAt()).isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(89)),
                 java.time.Instant.now().plus(java.time.Duration.ofDays(91)));
+    }
+
+    @Test
+    void anImageClaimingBillionsOfBytesOfPixelsIsRejectedAtItsLineWithoutBeingDecoded() {
+        String folder = "drafts/innovation-diffusion/";
+        byte[] huge = HostilePngs.claiming(16_000, 16_000, true);
+        s3.putObject(put -> put.bucket(UPLOADS).key(folder + "figures/huge.png"), RequestBody.fromBytes(huge));
+        String key = folder + "huge-figure.md";
+        briefs.upload(key, text(FRONT + "Text.\n\n![Regional adoption](figures/huge.png)\n"));
+
+        assertThat(invocations).filteredOn(invocation -> invocation.trigger().endsWith(key)).isNotEmpty()
+                .allSatisfy(invocation -> assertThat(invocation.succeeded()).as(String.valueOf(invocation.error())).isTrue());
+        Map<String, Object> report = briefs.report(key);
+        assertThat(report).containsEntry("status", "REJECTED");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> problems = (List<Map<String, Object>>) report.get("problems");
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.get("line")).isEqualTo(11);
+            assertThat((String) problem.get("message")).contains("16000 x 16000 pixels");
+        });
+        assertThat(briefs.keys(Briefs.PUBLICATIONS, "briefs/innovation-diffusion/huge-figure")).isEmpty();
+        assertThat(s3.getObjectAsBytes(get -> get.bucket(UPLOADS).key(folder + "figures/huge.png")).asByteArray()).isEqualTo(huge);
     }
 
     @Test

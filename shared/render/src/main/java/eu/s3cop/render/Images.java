@@ -7,26 +7,45 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import eu.s3cop.draft.Draft;
 import eu.s3cop.upload.Problem;
+import eu.s3cop.upload.UserText;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Finds the images a draft shows and fetches the local ones before rendering. A remote image is
  * never fetched (it prints as its alt text and address); a local one must be a PNG or JPEG in the
- * draft's own folder, within the size limit, or the draft is rejected with the image's line.
+ * draft's own folder, within the limits of bytes and pixels, and drawable, or the draft is
+ * rejected with the image's line.
  */
 public final class Images {
 
     public static final int MAX_IMAGE_BYTES = 5 * 1024 * 1024;
     public static final int MAX_IMAGES = 50;
+    /**
+     * Pixels one image may have (a 4000 x 4000 photograph): a compressed file of a megabyte can
+     * claim 16000 x 16000, which takes a gigabyte and half a minute to draw.
+     */
+    public static final long MAX_IMAGE_PIXELS = 16_000_000L;
+    /** Pixels all of a draft's images may have together. */
+    public static final long MAX_DRAFT_PIXELS = 64_000_000L;
+    /** The longest side an image is decoded at to prove that it can be drawn. */
+    private static final int PROOF_SIDE = 256;
 
     private Images() {
     }
@@ -42,6 +61,7 @@ public final class Images {
     public static Resolution resolve(Draft draft, ImageSource source) {
         Map<String, byte[]> images = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
+        long pixels = 0;
         for (Map.Entry<String, Integer> image : localImages(draft).entrySet()) {
             String path = image.getKey();
             int line = image.getValue();
@@ -65,10 +85,64 @@ public final class Images {
             } else if (!isPng(bytes.get()) && !isJpeg(bytes.get())) {
                 problems.add(Problem.atLine(line, "the image '" + shorten(path) + "' is not a PNG or JPEG file"));
             } else {
-                images.put(path, bytes.get());
+                Optional<Long> drawn = drawable(path, line, bytes.get(), pixels, problems);
+                if (drawn.isPresent()) {
+                    pixels += drawn.get();
+                    images.put(path, bytes.get());
+                }
             }
         }
         return new Resolution(images, problems);
+    }
+
+    /**
+     * The image's pixel count when it can be drawn: its size, read from the header before anything
+     * is decoded, is within the limits, and its data decodes (at a small scale, which reads all of
+     * it). Otherwise a problem at its line, so that no image is ever dropped from a brief unsaid.
+     *
+     * @param pixels the pixels of the draft's images accepted so far
+     */
+    private static Optional<Long> drawable(String path, int line, byte[] bytes, long pixels, List<Problem> problems) {
+        String name = "the image '" + shorten(path) + "'";
+        // In memory: ImageIO's default stream would copy the bytes to a temporary file first.
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                problems.add(Problem.atLine(line, name + " cannot be read as a PNG or JPEG file: export it again"));
+                return Optional.empty();
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                long count = (long) width * height;
+                if (count > MAX_IMAGE_PIXELS) {
+                    problems.add(Problem.atLine(line, name + " is " + width + " x " + height + " pixels (" + count + "); at most "
+                            + MAX_IMAGE_PIXELS + " pixels print in a brief: scale it down (a page is about 2500 pixels wide at 300 dpi)"));
+                    return Optional.empty();
+                }
+                if (pixels + count > MAX_DRAFT_PIXELS) {
+                    problems.add(Problem.atLine(line, "with " + name + " (" + width + " x " + height + " pixels) the draft's images have more than "
+                            + MAX_DRAFT_PIXELS + " pixels in all: scale some of them down"));
+                    return Optional.empty();
+                }
+                ImageReadParam scaled = reader.getDefaultReadParam();
+                int step = Math.max(1, Math.max(width, height) / PROOF_SIDE);
+                scaled.setSourceSubsampling(step, step, 0, 0);
+                // A JPEG's raster, not its image: CMYK photographs have no colour conversion here, yet PDF shows them.
+                if (isJpeg(bytes) ? reader.readRaster(0, scaled) == null : reader.read(0, scaled) == null) {
+                    throw new IOException("no image in the file");
+                }
+                return Optional.of(count);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add(Problem.atLine(line, name + " is damaged and cannot be drawn (" + UserText.quote(String.valueOf(e.getMessage()))
+                    + "): export it again as PNG or JPEG"));
+            return Optional.empty();
+        }
     }
 
     /** Whether an image address points elsewhere (and so is shown as text, never fetched). */

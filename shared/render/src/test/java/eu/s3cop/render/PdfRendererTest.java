@@ -11,6 +11,7 @@ import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.ast.Text;
 import eu.s3cop.draft.Draft;
+import eu.s3cop.testing.HostilePngs;
 import eu.s3cop.draft.Markdown;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -420,6 +421,48 @@ class PdfRendererTest {
                 "9 the image 'missing.png' was not found in the draft's folder",
                 "11 the image '../other-draft/secret.png' must be a path inside the draft's own folder, such as figures/chart.png",
                 "13 the image 'notes.txt' is not a PNG or JPEG file");
+    }
+
+    @Test
+    void imagesOfTooManyPixelsAreProblemsReadFromTheirHeadersAlone() {
+        Draft draft = draft("""
+                ![huge](huge.png)
+
+                ![tall](tall.png)
+                """);
+        Map<String, byte[]> files = Map.of("huge.png", HostilePngs.claiming(16_000, 16_000, true), "tall.png", HostilePngs.claiming(400, 50_000, false));
+        Images.Resolution resolution = Images.resolve(draft, (path, max) -> java.util.Optional.ofNullable(files.get(path)));
+        assertThat(resolution.images()).isEmpty();
+        assertThat(resolution.problems()).extracting(problem -> problem.line() + " " + problem.message().split(";")[0]).containsExactly(
+                "9 the image 'huge.png' is 16000 x 16000 pixels (256000000)",
+                "11 the image 'tall.png' is 400 x 50000 pixels (20000000)");
+    }
+
+    @Test
+    void theDraftsImagesTogetherHaveAPixelLimitToo() {
+        // Five whole images of 4000 x 4000: each within the limit, the fifth over it in all.
+        byte[] photo = HostilePngs.blank(4000, 4000);
+        StringBuilder body = new StringBuilder();
+        for (int i = 1; i <= 5; i++) {
+            body.append("![photo ").append(i).append("](photo-").append(i).append(".png)\n\n");
+        }
+        Images.Resolution resolution = Images.resolve(draft(body.toString()), (path, max) -> java.util.Optional.of(photo));
+        assertThat(resolution.images()).hasSize(4);
+        assertThat(resolution.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.line()).isEqualTo(17);
+            assertThat(problem.message()).startsWith("with the image 'photo-5.png' (4000 x 4000 pixels) the draft's images have more than 64000000 pixels in all");
+        });
+    }
+
+    @Test
+    void aDamagedImageIsAProblemAtItsLineNeverDroppedFromTheBrief() {
+        Draft draft = draft("![chart](chart.png)\n");
+        Images.Resolution resolution = Images.resolve(draft, (path, max) -> java.util.Optional.of(HostilePngs.truncated()));
+        assertThat(resolution.images()).isEmpty();
+        assertThat(resolution.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.line()).isEqualTo(9);
+            assertThat(problem.message()).startsWith("the image 'chart.png' is damaged and cannot be drawn");
+        });
     }
 
     private static Draft draft(String body) {
