@@ -61,8 +61,16 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
             case 404 -> "Not Found";
             case 409 -> "Conflict";
             case 410 -> "Gone";
+            case 415 -> "Unsupported Media Type";
             default -> "Bad Request";
         };
+    }
+
+    /** A request header, whatever case the client wrote its name in (HTTP APIs pass them lower-cased); "" when absent. */
+    private static String header(APIGatewayV2HTTPEvent event, String name) {
+        Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
+        return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                .findFirst().orElse("");
     }
 
     /** A browser submitting the catalogue's search form asks for HTML first; API clients for JSON. */
@@ -76,6 +84,11 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        APIGatewayV2HTTPResponse response = answer(event, context);
+        return String.valueOf(event.getRouteKey()).contains("/registrations") ? Responses.personal(response) : response;
+    }
+
+    private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event, Context context) {
         Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
         Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
         try {
@@ -87,7 +100,8 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
                 case "GET /webinars/{id}" -> webinars.get(path);
                 case "GET /webinars/{id}/invite.ics" -> webinars.invite(path);
                 case "GET /calendar.ics" -> webinars.calendar(query);
-                case "POST /webinars/{id}/registrations" -> webinars.register(path, event.getBody(), event.getIsBase64Encoded());
+                case "POST /webinars/{id}/registrations" -> webinars.register(path, header(event, "content-type"), event.getBody(),
+                        event.getIsBase64Encoded());
                 case "DELETE /webinars/{id}/registrations/{token}" -> webinars.unregister(path);
                 default -> Responses.problem(404, "Not Found", "Nothing answers " + event.getRouteKey() + " yet.");
             };

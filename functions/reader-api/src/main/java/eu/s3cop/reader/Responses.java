@@ -68,6 +68,20 @@ final class Responses {
                 .build();
     }
 
+    /**
+     * The answer as one that concerns a registration: stored by no cache, read by no script of
+     * another origin (the catalogue's forms post from the same host), and its address passed to
+     * no other site.
+     */
+    static APIGatewayV2HTTPResponse personal(APIGatewayV2HTTPResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>(response.getHeaders() == null ? Map.of() : response.getHeaders());
+        headers.remove("Access-Control-Allow-Origin");
+        headers.put("Cache-Control", "no-store");
+        headers.put("Referrer-Policy", "no-referrer");
+        response.setHeaders(headers);
+        return response;
+    }
+
     private static Map<String, String> headers(String contentType, String cacheControl) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", contentType);

@@ -96,8 +96,12 @@ final class WebinarsApi {
         return Responses.calendar(Invites.calendar(Invites.Kind.PUBLISH, entries, config.senderAddress()), "s3cop-webinars.ics");
     }
 
-    APIGatewayV2HTTPResponse register(Map<String, String> path, String body, boolean base64) {
+    APIGatewayV2HTTPResponse register(Map<String, String> path, String contentType, String body, boolean base64) {
         String id = id(path);
+        if (!contentType.toLowerCase(java.util.Locale.ROOT).strip().matches("application/json\\s*(;.*)?")) {
+            // A text/plain post is what a page of another site can send without asking first.
+            throw new ApiException(415, "Send the registration as JSON, with Content-Type: application/json.");
+        }
         Map<String, Object> request = json(body, base64);
         String name = field(request, "name", 120);
         if (!NAME.matcher(name).matches()) {

@@ -155,6 +155,35 @@ class WebinarsApiIntegrationTest {
     }
 
     @Test
+    void registrationTakesJsonAloneAndItsAnswersAreNeitherCachedNorReadableByOtherSites() throws Exception {
+        String body = "{\"name\": \"Cross Origin\", \"email\": \"cross-origin@example.org\"}";
+        for (String type : List.of("text/plain", "text/plain;charset=UTF-8", "multipart/form-data; boundary=x", "")) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri("/webinars/upcoming-open/registrations"))
+                    .header("Origin", "https://elsewhere.example").POST(HttpRequest.BodyPublishers.ofString(body));
+            if (!type.isEmpty()) {
+                request.header("Content-Type", type);
+            }
+            HttpResponse<String> refused = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(type).isEqualTo(415);
+            assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).as(type).isEmpty();
+        }
+        assertThat(dynamoDb.scanPaginator(scan -> scan.tableName("s3cop-webinars")).items().stream().toList().toString())
+                .as("nothing registered by a refused post").doesNotContain("cross-origin@example.org");
+
+        HttpResponse<String> registered = post("/webinars/upcoming-open/registrations", body);
+        String token = (String) json(registered).get("token");
+        List<HttpResponse<String>> answers = List.of(registered, post("/webinars/upcoming-open/registrations", body),
+                post("/webinars/upcoming-open/registrations", "{}"), post("/webinars/no-such-webinar/registrations", body),
+                http.send(HttpRequest.newBuilder(uri("/webinars/upcoming-open/registrations/" + token)).DELETE().build(), HttpResponse.BodyHandlers.ofString()));
+        assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(201, 200, 400, 404, 204);
+        for (HttpResponse<String> answer : answers) {
+            assertThat(answer.headers().firstValue("Cache-Control")).as(answer.request().method() + " " + answer.statusCode()).hasValue("no-store");
+            assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).as(answer.request().method() + " " + answer.statusCode()).isEmpty();
+        }
+        assertThat(get("/webinars").headers().firstValue("Access-Control-Allow-Origin")).as("public answers stay open to every origin").hasValue("*");
+    }
+
+    @Test
     void namesOfEveryScriptWithHyphensAndApostrophesAreAccepted() throws Exception {
         for (String name : List.of("Jürgen Weiß", "Seán O'Brien", "Anne-Marie Dupont", "Νίκος Παπαδόπουλος", "Renée D\u2019Arcy")) {
             HttpResponse<String> response = post("/webinars/upcoming-open/registrations",

@@ -189,6 +189,21 @@ class TemplateTest {
     }
 
     @Test
+    void theApiIsThrottledRegistrationsMoreAndLeavesCorsToTheFunction() {
+        Map<String, Object> api = properties("ReaderHttpApi");
+        assertThat(api).as("CORS headers from API Gateway would cover registration answers too").doesNotContainKey("CorsConfiguration");
+        assertThat(map(api.get("DefaultRouteSettings"))).containsKeys("ThrottlingBurstLimit", "ThrottlingRateLimit");
+        Map<String, Object> events = map(properties("ReaderApiFunction").get("Events"));
+        for (Trigger.HttpApi route : template.function("reader-api").triggers(Trigger.HttpApi.class)) {
+            if (route.path().contains("/registrations")) {
+                Map<String, Object> settings = map(map(map(events.get(route.eventId())).get("Properties")).get("RouteSettings"));
+                assertThat(((Number) settings.get("ThrottlingRateLimit")).doubleValue()).as(route.path())
+                        .isLessThan(((Number) map(api.get("DefaultRouteSettings")).get("ThrottlingRateLimit")).doubleValue());
+            }
+        }
+    }
+
+    @Test
     void tablesAreOnDemandWithPointInTimeRecoveryAndExpiry() {
         for (var table : template.tables()) {
             Map<String, Object> properties = properties(table.logicalId());
