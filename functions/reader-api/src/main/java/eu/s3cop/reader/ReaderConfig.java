@@ -1,6 +1,7 @@
 package eu.s3cop.reader;
 
 import eu.s3cop.core.FunctionEnvironment;
+import eu.s3cop.webinar.store.RegistrationRetention;
 import java.time.Duration;
 import java.util.List;
 
@@ -9,9 +10,10 @@ import java.util.List;
  *
  * @param linkExpiry how long a presigned download link works
  * @param senderAddress the organizer of webinar invites (the address webinar emails come from)
+ * @param retention how long after a webinar ends its registrations are kept
  */
 public record ReaderConfig(String publicationsBucket, String table, String webinarsTable, List<String> workingGroups, Duration linkExpiry,
-        String senderAddress) {
+        String senderAddress, Duration retention) {
 
     public ReaderConfig {
         workingGroups = List.copyOf(workingGroups);
@@ -25,6 +27,7 @@ public record ReaderConfig(String publicationsBucket, String table, String webin
                     "use 1 to 10080 minutes (presigned links last at most 7 days)");
         }
         return new ReaderConfig(environment.required("PUBLICATIONS_BUCKET"), environment.required("PUBLICATIONS_TABLE"),
-                environment.required("WEBINARS_TABLE"), groups, Duration.ofMinutes(minutes), environment.required("SENDER_ADDRESS"));
+                environment.required("WEBINARS_TABLE"), groups, Duration.ofMinutes(minutes), environment.required("SENDER_ADDRESS"),
+                RegistrationRetention.from(environment));
     }
 }

@@ -124,7 +124,7 @@ final class WebinarsApi {
         if (!webinar.closes().isAfter(now)) {
             throw new ApiException(409, "Registration for webinar " + id + " closed at " + webinar.closes() + ".");
         }
-        Registrations.Outcome outcome = registrations.register(id, name, email, now);
+        Registrations.Outcome outcome = registrations.register(id, name, email, now, webinar.end().plus(config.retention()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("webinar", id);
         if (outcome instanceof Registrations.Registered registered) {

@@ -7,6 +7,7 @@ import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
+import eu.s3cop.webinar.store.Registrations;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -98,6 +99,10 @@ class WebinarsApiIntegrationTest {
         HttpResponse<String> first = post("/webinars/upcoming-open/registrations", "{\"name\": \"Jana Nováková\", \"email\": \"Jana@Example.org\"}");
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
         String token = (String) json(first).get("token");
+        Instant kept = LocalDateTime.now(BRUSSELS).plusDays(10).truncatedTo(ChronoUnit.HOURS).atZone(BRUSSELS).toInstant()
+                .plus(Duration.ofMinutes(90)).plus(Duration.ofDays(30));
+        assertThat(new Registrations(dynamoDb, "s3cop-webinars").expiries("upcoming-open", "jana@example.org"))
+                .as("the registration and its cancel token expire 30 days after the webinar ends").containsExactly(kept, kept);
         HttpResponse<String> again = post("/webinars/upcoming-open/registrations", "{\"name\": \"Jana Novak\", \"email\": \"jana@example.org\"}");
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(json(again)).containsEntry("token", token).containsEntry("status", "ALREADY_REGISTERED");

@@ -50,12 +50,15 @@ final class Reminders {
     private final Registrations registrations;
     private final SesV2Client ses;
     private final String sender;
+    private final Duration retention;
 
-    Reminders(DynamoDbWebinarStore webinars, Registrations registrations, SesV2Client ses, String sender) {
+    /** @param retention how long after a webinar ends its registrations are kept */
+    Reminders(DynamoDbWebinarStore webinars, Registrations registrations, SesV2Client ses, String sender, Duration retention) {
         this.webinars = webinars;
         this.registrations = registrations;
         this.ses = ses;
         this.sender = sender;
+        this.retention = retention;
     }
 
     /**
@@ -150,7 +153,8 @@ final class Reminders {
      * when it was sent before, the registration is gone, or sending failed.
      */
     private boolean send(StoredWebinar stored, Registrations.Registrant registrant, Tally tally, Notice notice, Instant now) {
-        Optional<Registrations.Claim> claim = registrations.claim(stored.webinar().id(), registrant, notice, stored.sequence(), now);
+        Optional<Registrations.Claim> claim = registrations.claim(stored.webinar().id(), registrant, notice, stored.sequence(), now,
+                stored.webinar().end().plus(retention));
         if (claim.isEmpty()) {
             return false;
         }

@@ -2,16 +2,20 @@ package eu.s3cop.scheduler;
 
 import eu.s3cop.catalogue.SiteConfig;
 import eu.s3cop.core.FunctionEnvironment;
+import eu.s3cop.webinar.store.RegistrationRetention;
+import java.time.Duration;
 
 /**
  * What the scheduled run reads from the function's environment.
  *
  * @param senderAddress the verified SES identity emails come from, also the invites' organizer
  * @param site the catalogue site, rewritten after each run
+ * @param retention how long after a webinar ends its registrations are kept
  */
-record SchedulerConfig(String webinarsTable, String senderAddress, SiteConfig site) {
+record SchedulerConfig(String webinarsTable, String senderAddress, SiteConfig site, Duration retention) {
 
     static SchedulerConfig from(FunctionEnvironment environment) {
-        return new SchedulerConfig(environment.required("WEBINARS_TABLE"), environment.required("SENDER_ADDRESS"), SiteConfig.from(environment));
+        return new SchedulerConfig(environment.required("WEBINARS_TABLE"), environment.required("SENDER_ADDRESS"), SiteConfig.from(environment),
+                RegistrationRetention.from(environment));
     }
 }

@@ -38,14 +38,16 @@ class WebinarSchedulerIntegrationTest {
     private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
     private static final LocalDateTime STARTS = LocalDateTime.parse("2024-11-21T10:00");
     private static final Instant START = STARTS.atZone(BRUSSELS).toInstant();
+    /** As the reader API registers: kept 30 days (the template's default) after the 90-minute webinar ends. */
+    private static final Instant KEEP = START.plus(Duration.ofMinutes(90)).plus(Duration.ofDays(30));
 
     @Test
     void confirmationsChangesRemindersAndTheRecordingAreEachSentOnce(LocalCloud stack) throws Exception {
         DynamoDbWebinarStore store = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
         Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
         store.save(webinar("green-steel", "First description.", "", false), "v1", Instant.parse("2024-11-01T00:00:00Z"));
-        registrations.register("green-steel", "Ana Novak", "ana@example.org", Instant.parse("2024-11-02T00:00:00Z"));
-        registrations.register("green-steel", "Bogdan Ionescu", "bogdan@example.org", Instant.parse("2024-11-02T00:00:00Z"));
+        registrations.register("green-steel", "Ana Novak", "ana@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
+        registrations.register("green-steel", "Bogdan Ionescu", "bogdan@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
         run(stack, START.minus(Duration.ofHours(30)));
         List<MimeMessage> confirmations = messages(stack, "Green steel");
         assertThat(confirmations).extracting(MimeMessage::getSubject).containsOnly("You are registered: Green steel")
@@ -88,7 +90,7 @@ class WebinarSchedulerIntegrationTest {
         DynamoDbWebinarStore store = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
         Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
         store.save(webinar("cancelled-one", "About it.", "", false), "c1", Instant.parse("2024-11-01T00:00:00Z"));
-        registrations.register("cancelled-one", "Chiara Rossi", "chiara@example.org", Instant.parse("2024-11-02T00:00:00Z"));
+        registrations.register("cancelled-one", "Chiara Rossi", "chiara@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
         run(stack, START.minus(Duration.ofDays(5)));
         assertThat(messages(stack, "Cancelled one")).extracting(MimeMessage::getSubject).containsExactly("You are registered: Cancelled one");
 
@@ -110,7 +112,7 @@ class WebinarSchedulerIntegrationTest {
         LocalDateTime soon = LocalDateTime.now(BRUSSELS).plusDays(3).withNano(0);
         store.save(new Webinar("privacy-check", "Privacy check", "innovation-diffusion", soon, BRUSSELS, Duration.ofHours(1), "",
                 List.of(), "https://example.org/join/hidden-room", null, 0, "", false), "p1", Instant.now());
-        registrations.register("privacy-check", "Dana Secret", "dana.secret@example.org", Instant.now());
+        registrations.register("privacy-check", "Dana Secret", "dana.secret@example.org", Instant.now(), KEEP);
         run(stack, Instant.now());
 
         try (var s3 = stack.s3Client()) {
@@ -123,13 +125,33 @@ class WebinarSchedulerIntegrationTest {
     }
 
     @Test
+    void aWebinarMovedLaterKeepsItsRegistrationsUntilThirtyDaysAfterItsNewEnd(LocalCloud stack) throws Exception {
+        DynamoDbWebinarStore store = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
+        Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
+        store.save(new Webinar("moved-later", "Moved later", "industrial-transition", STARTS, BRUSSELS, Duration.ofMinutes(90), "",
+                List.of(), "", null, 0, "", false), "m1", Instant.parse("2024-11-01T00:00:00Z"));
+        registrations.register("moved-later", "Ana Novak", "ana.moved@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
+        assertThat(registrations.expiries("moved-later", "ana.moved@example.org")).containsExactly(KEEP, KEEP);
+        run(stack, START.minus(Duration.ofDays(6)));
+
+        LocalDateTime later = STARTS.plusDays(14);
+        store.save(new Webinar("moved-later", "Moved later", "industrial-transition", later, BRUSSELS, Duration.ofMinutes(90), "",
+                List.of(), "", null, 0, "", false), "m2", Instant.parse("2024-11-16T00:00:00Z"));
+        run(stack, START.minus(Duration.ofDays(5)));
+        Instant kept = later.atZone(BRUSSELS).toInstant().plus(Duration.ofMinutes(90)).plus(Duration.ofDays(30));
+        assertThat(messages(stack, "Moved later")).extracting(MimeMessage::getSubject).contains("Changed: Moved later");
+        assertThat(registrations.expiries("moved-later", "ana.moved@example.org")).as("the registration and its cancel token")
+                .containsExactly(kept, kept);
+    }
+
+    @Test
     void aSendThatFailsStopsNoOtherRegistrantsEmailAndIsGivenUpAfterThreeRuns(LocalCloud stack) throws Exception {
         DynamoDbWebinarStore store = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
         Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
         store.save(new Webinar("failing-sends", "Failing sends", "industrial-transition", STARTS, BRUSSELS, Duration.ofMinutes(90), "",
                 List.of(), "https://example.org/join/failing", null, 0, "", false), "f1", Instant.parse("2024-11-01T00:00:00Z"));
-        registrations.register("failing-sends", "Ana Novak", "ana.unreachable@example.org", Instant.parse("2024-11-02T00:00:00Z"));
-        registrations.register("failing-sends", "Bogdan Ionescu", "bogdan.reachable@example.org", Instant.parse("2024-11-02T00:00:00Z"));
+        registrations.register("failing-sends", "Ana Novak", "ana.unreachable@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
+        registrations.register("failing-sends", "Bogdan Ionescu", "bogdan.reachable@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
         try {
             for (int attempt = 1; attempt <= 3; attempt++) {
                 // SES refuses the one address, each time: the run goes on and succeeds for the other.

@@ -84,6 +84,8 @@ public final class Registrations {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String CONFIRMED = "sent_confirmation";
+    /** The table's time-to-live attribute, in epoch seconds. */
+    private static final String EXPIRES_AT = "expiresAt";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -93,7 +95,13 @@ public final class Registrations {
         this.table = table;
     }
 
-    public Outcome register(String webinarId, String name, String email, Instant now) {
+    /**
+     * Registers the address for the webinar, unless it is registered already.
+     *
+     * @param keepUntil when the table's time to live deletes the registration: a set time after
+     *     the webinar ends, so that the recording notice can still be sent
+     */
+    public Outcome register(String webinarId, String name, String email, Instant now, Instant keepUntil) {
         String regKey = "REG#" + emailHash(email);
         Optional<Map<String, AttributeValue>> existing = item(webinarId, regKey);
         if (existing.isPresent()) {
@@ -103,10 +111,11 @@ public final class Registrations {
         Map<String, AttributeValue> registration = Map.of(
                 "pk", AttributeValue.fromS("WEBINAR#" + webinarId), "sk", AttributeValue.fromS(regKey),
                 "name", AttributeValue.fromS(name), "email", AttributeValue.fromS(email),
-                "token", AttributeValue.fromS(token), "registeredAt", AttributeValue.fromS(now.toString()));
+                "token", AttributeValue.fromS(token), "registeredAt", AttributeValue.fromS(now.toString()),
+                EXPIRES_AT, expiry(keepUntil));
         Map<String, AttributeValue> tokenItem = Map.of(
                 "pk", AttributeValue.fromS("WEBINAR#" + webinarId), "sk", AttributeValue.fromS("TOKEN#" + token),
-                "registration", AttributeValue.fromS(regKey));
+                "registration", AttributeValue.fromS(regKey), EXPIRES_AT, expiry(keepUntil));
         try {
             dynamoDb.transactWriteItems(write -> write.transactItems(
                     TransactWriteItem.builder().update(update -> update.tableName(table).key(DynamoDbWebinarStore.key(webinarId))
@@ -184,14 +193,21 @@ public final class Registrations {
      * claimed before or the registration is gone. When the write's answer is lost, the claim is
      * taken back before the failure is thrown, or no later run would send the email.
      */
-    public Optional<Claim> claim(String webinarId, Registrant registrant, Notice notice, int sequence, Instant now) {
+    public Optional<Claim> claim(String webinarId, Registrant registrant, Notice notice, int sequence, Instant now, Instant keepUntil) {
         Claim claim = new Claim(webinarId, registrant.key(), marker(notice, sequence), sequence + "@" + now);
         try {
+            // Each email moves the registration's expiry with the webinar, so a later date keeps it longer.
             dynamoDb.updateItem(update -> update.tableName(table).key(key(webinarId, claim.registration))
-                    .updateExpression("SET #m = :at")
+                    .updateExpression("SET #m = :at, #e = :keep")
                     .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#m)")
-                    .expressionAttributeNames(Map.of("#m", claim.marker))
-                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(claim.value))));
+                    .expressionAttributeNames(Map.of("#m", claim.marker, "#e", EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(claim.value), ":keep", expiry(keepUntil))));
+            if (notice == Notice.UPDATE || notice == Notice.CANCELLATION) {
+                // The cancel link lasts as long as the registration it cancels.
+                dynamoDb.updateItem(update -> update.tableName(table).key(key(webinarId, "TOKEN#" + registrant.token()))
+                        .updateExpression("SET #e = :keep").conditionExpression("attribute_exists(pk)")
+                        .expressionAttributeNames(Map.of("#e", EXPIRES_AT)).expressionAttributeValues(Map.of(":keep", expiry(keepUntil))));
+            }
             return Optional.of(claim);
         } catch (ConditionalCheckFailedException alreadyClaimed) {
             return Optional.empty();
@@ -230,6 +246,24 @@ public final class Registrations {
         }
         release(claim);
         return false;
+    }
+
+    /**
+     * When the table's time to live deletes the registration of this address and its cancel
+     * token, in that order; empty when there is none.
+     */
+    public List<Instant> expiries(String webinarId, String email) {
+        Optional<Map<String, AttributeValue>> registration = item(webinarId, "REG#" + emailHash(email));
+        if (registration.isEmpty()) {
+            return List.of();
+        }
+        Optional<Map<String, AttributeValue>> token = item(webinarId, "TOKEN#" + text(registration.get(), "token"));
+        return java.util.stream.Stream.of(registration, token).flatMap(Optional::stream)
+                .map(found -> Instant.ofEpochSecond(number(found, EXPIRES_AT))).toList();
+    }
+
+    private static AttributeValue expiry(Instant keepUntil) {
+        return AttributeValue.fromN(String.valueOf(keepUntil.getEpochSecond()));
     }
 
     /** How often sending this email to the registrant with this address certainly failed, for operators; 0 when never. */
