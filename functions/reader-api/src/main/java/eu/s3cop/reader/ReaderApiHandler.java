@@ -62,6 +62,7 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
             case 409 -> "Conflict";
             case 410 -> "Gone";
             case 415 -> "Unsupported Media Type";
+            case 429 -> "Too Many Requests";
             default -> "Bad Request";
         };
     }
@@ -106,7 +107,11 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
                 default -> Responses.problem(404, "Not Found", "Nothing answers " + event.getRouteKey() + " yet.");
             };
         } catch (ApiException e) {
-            return Responses.problem(e.status(), title(e.status()), e.getMessage());
+            APIGatewayV2HTTPResponse problem = Responses.problem(e.status(), title(e.status()), e.getMessage());
+            if (e.status() == 429) {
+                problem.getHeaders().put("Retry-After", "60");
+            }
+            return problem;
         } catch (SdkServiceException e) {
             if (!e.isThrottlingException()) {
                 return failed(event, context, e);

@@ -124,6 +124,9 @@ final class WebinarsApi {
         if (!webinar.closes().isAfter(now)) {
             throw new ApiException(409, "Registration for webinar " + id + " closed at " + webinar.closes() + ".");
         }
+        if (!registrations.withinRate(id, now)) {
+            throw new ApiException(429, "Webinar " + id + " is taking many registrations right now; nothing was changed. Try again in a minute.");
+        }
         Registrations.Outcome outcome = registrations.register(id, name, email, now, webinar.end().plus(config.retention()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("webinar", id);

@@ -189,6 +189,31 @@ class WebinarsApiIntegrationTest {
     }
 
     @Test
+    void aWebinarTakesABoundedNumberOfRegistrationRequestsAMinuteWhoeverSendsThem() throws Exception {
+        DynamoDbWebinarStore store = new DynamoDbWebinarStore(dynamoDb, "s3cop-webinars");
+        store.save(webinar("rate-limited", "innovation-diffusion", LocalDateTime.now(BRUSSELS).plusDays(10).truncatedTo(ChronoUnit.HOURS), null, 0, false),
+                "rate", Instant.now());
+        // Within one minute or across the turn of one: a refusal comes by twice the limit at most.
+        HttpResponse<String> refused = null;
+        int sent = 0;
+        while (refused == null && sent <= 2 * Registrations.REQUESTS_PER_MINUTE) {
+            sent++;
+            HttpResponse<String> response = post("/webinars/rate-limited/registrations", "{\"name\": \"Same Person\", \"email\": \"same@example.org\"}");
+            if (response.statusCode() == 429) {
+                refused = response;
+            } else {
+                assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
+            }
+        }
+        assertThat(refused).as("a 429 within " + sent + " requests").isNotNull();
+        assertThat(sent).isGreaterThan(Registrations.REQUESTS_PER_MINUTE);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("60");
+        assertThat((String) json(refused).get("detail")).contains("Try again in a minute");
+        assertThat(post("/webinars/upcoming-open/registrations", "{\"name\": \"Other Webinar\", \"email\": \"other-webinar@example.org\"}")
+                .statusCode()).as("other webinars are not held back").isEqualTo(201);
+    }
+
+    @Test
     void namesOfEveryScriptWithHyphensAndApostrophesAreAccepted() throws Exception {
         for (String name : List.of("Jürgen Weiß", "Seán O'Brien", "Anne-Marie Dupont", "Νίκος Παπαδόπουλος", "Renée D\u2019Arcy")) {
             HttpResponse<String> response = post("/webinars/upcoming-open/registrations",

@@ -39,7 +39,7 @@ class TableOwnershipTest {
                                 "gsi3pk", "gsi3sk", "\"by-working-group\"", "\"by-type\"", "\"by-date\"", "\"latestVersion\"",
                                 "\"latestClaimed\"", "\"searchText\"", "\"pdfSha256\"", "\"draftSha256\"")),
                 new Table("webinars", List.of(WEBINARS),
-                        List.of("\"WEBINAR#", "\"REG#", "\"TOKEN#", "\"WEBINARS\"", "\"by-start\"", "\"sent_", "\"failed_")),
+                        List.of("\"WEBINAR#", "\"REG#", "\"TOKEN#", "\"RATE#", "\"WEBINARS\"", "\"by-start\"", "\"sent_", "\"failed_")),
                 // Both tables lay out their items alike: these names belong to the two stores.
                 new Table("publications and webinars", List.of(PUBLICATIONS, WEBINARS),
                         List.of("\"META\"", "gsi1pk", "gsi1sk", "\"expiresAt\"")));

@@ -82,6 +82,9 @@ public final class Registrations {
     public record Unavailable() implements Outcome {
     }
 
+    /** Registration requests one webinar takes in a minute; more get "try again" (429). */
+    public static final int REQUESTS_PER_MINUTE = 120;
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String CONFIRMED = "sent_confirmation";
     /** The table's time-to-live attribute, in epoch seconds. */
@@ -93,6 +96,27 @@ public final class Registrations {
     public Registrations(DynamoDbClient dynamoDb, String table) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+    }
+
+    /**
+     * Counts a registration request for the webinar in the current minute; false when the
+     * webinar has had {@link #REQUESTS_PER_MINUTE} already. Counted per webinar, whoever asks and
+     * for whichever address, so the answer says nothing about an address. The count expires
+     * with the table's time to live.
+     */
+    public boolean withinRate(String webinarId, Instant now) {
+        Instant minute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        try {
+            dynamoDb.updateItem(update -> update.tableName(table).key(key(webinarId, "RATE#" + minute))
+                    .updateExpression("ADD #r :one SET #e = :expires")
+                    .conditionExpression("attribute_not_exists(#r) OR #r < :max")
+                    .expressionAttributeNames(Map.of("#r", "requests", "#e", EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":max", AttributeValue.fromN(String.valueOf(REQUESTS_PER_MINUTE)),
+                            ":expires", expiry(minute.plus(java.time.Duration.ofHours(1))))));
+            return true;
+        } catch (ConditionalCheckFailedException full) {
+            return false;
+        }
     }
 
     /**
