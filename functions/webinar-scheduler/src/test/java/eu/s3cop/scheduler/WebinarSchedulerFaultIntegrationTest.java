@@ -1,5 +1,11 @@
 package eu.s3cop.scheduler;
 
+import static eu.s3cop.scheduler.WebinarSchedulerIntegrationTest.BRUSSELS;
+import static eu.s3cop.scheduler.WebinarSchedulerIntegrationTest.KEEP;
+import static eu.s3cop.scheduler.WebinarSchedulerIntegrationTest.START;
+import static eu.s3cop.scheduler.WebinarSchedulerIntegrationTest.STARTS;
+import static eu.s3cop.scheduler.WebinarSchedulerIntegrationTest.messages;
+import static eu.s3cop.scheduler.WebinarSchedulerIntegrationTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.s3cop.stack.LocalCloud;
@@ -7,6 +13,12 @@ import eu.s3cop.testing.FaultInjector;
 import eu.s3cop.testing.FaultInjector.When;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.testing.SentEmails;
+import eu.s3cop.webinar.model.Notice;
+import eu.s3cop.webinar.model.Webinar;
+import eu.s3cop.webinar.store.DynamoDbWebinarStore;
+import eu.s3cop.webinar.store.Registrations;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +39,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * Each kind of AWS call of a scheduler run fails once (its first and second occurrence),
  * before it is sent, after it succeeded with its answer lost, and throttled; then the schedule runs on.
  * Whatever failed, every registrant ends with exactly one confirmation and one day-before
- * reminder: no email is lost, none is sent twice.
+ * reminder: no email is lost, none is sent twice. And SES refusing one registrant's emails run
+ * after run stops no one else's, and is given up after three attempts.
  */
 @LocalAws
 class WebinarSchedulerFaultIntegrationTest {
@@ -79,6 +92,32 @@ class WebinarSchedulerFaultIntegrationTest {
         System.out.printf("scheduler faults: %d scenarios over %s, %d emails, %d wrong%n", scenarios, kinds.keySet(),
                 sent.values().stream().mapToInt(Integer::intValue).sum(), wrong.size());
         assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aSendThatFailsStopsNoOtherRegistrantsEmailAndIsGivenUpAfterThreeRuns(LocalCloud stack) throws Exception {
+        DynamoDbWebinarStore store = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
+        Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
+        store.save(new Webinar("failing-sends", "Failing sends", "industrial-transition", STARTS, BRUSSELS, Duration.ofMinutes(90), "",
+                List.of(), "https://example.org/join/failing", null, 0, "", false), "f1", Instant.parse("2024-11-01T00:00:00Z"));
+        registrations.register("failing-sends", "Ana Novak", "ana.unreachable@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
+        registrations.register("failing-sends", "Bogdan Ionescu", "bogdan.reachable@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
+        try {
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                // SES refuses the one address, each time: the run goes on and succeeds for the other.
+                FaultInjector.arm("webinar-scheduler", "SesV2.SendEmail", "ana.unreachable@example.org", 1, When.BEFORE_SENDING);
+                run(stack, START.minus(Duration.ofDays(5)));
+                assertThat(registrations.failedSends("failing-sends", "ana.unreachable@example.org", Notice.CONFIRMATION, 0)).isEqualTo(attempt);
+            }
+        } finally {
+            FaultInjector.disarm();
+        }
+        run(stack, START.minus(Duration.ofDays(4)));
+        List<MimeMessage> sent = messages(stack, "Failing sends");
+        assertThat(sent).extracting(message -> message.getAllRecipients()[0].toString() + " | " + message.getSubject())
+                .containsExactly("Bogdan Ionescu <bogdan.reachable@example.org> | You are registered: Failing sends");
+        assertThat(registrations.failedSends("failing-sends", "ana.unreachable@example.org", Notice.CONFIRMATION, 0))
+                .as("given up after three attempts, and recorded").isEqualTo(3);
     }
 
     private static String webinarWithARegistrant(LocalCloud stack, int n) throws Exception {
