@@ -76,8 +76,7 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
 
     /** A browser submitting the catalogue's search form asks for HTML first; API clients for JSON. */
     private static boolean wantsHtml(APIGatewayV2HTTPEvent event) {
-        Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
-        String accept = headers.getOrDefault("accept", headers.getOrDefault("Accept", ""));
+        String accept = header(event, "accept");
         int html = accept.indexOf("text/html");
         int json = accept.indexOf("application/json");
         return html >= 0 && (json < 0 || html < json);

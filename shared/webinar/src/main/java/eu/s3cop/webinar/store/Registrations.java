@@ -126,7 +126,7 @@ public final class Registrations {
      *     the webinar ends, so that the recording notice can still be sent
      */
     public Outcome register(String webinarId, String name, String email, Instant now, Instant keepUntil) {
-        String regKey = "REG#" + emailHash(email);
+        String regKey = registrationKey(email);
         Optional<Map<String, AttributeValue>> existing = item(webinarId, regKey);
         if (existing.isPresent()) {
             return new AlreadyRegistered(text(existing.get(), "token"));
@@ -277,7 +277,7 @@ public final class Registrations {
      * token, in that order; empty when there is none.
      */
     public List<Instant> expiries(String webinarId, String email) {
-        Optional<Map<String, AttributeValue>> registration = item(webinarId, "REG#" + emailHash(email));
+        Optional<Map<String, AttributeValue>> registration = item(webinarId, registrationKey(email));
         if (registration.isEmpty()) {
             return List.of();
         }
@@ -292,7 +292,7 @@ public final class Registrations {
 
     /** How often sending this email to the registrant with this address certainly failed, for operators; 0 when never. */
     public int failedSends(String webinarId, String email, Notice notice, int sequence) {
-        return item(webinarId, "REG#" + emailHash(email)).map(item -> (int) number(item, "failed_" + marker(notice, sequence))).orElse(0);
+        return item(webinarId, registrationKey(email)).map(item -> (int) number(item, "failed_" + marker(notice, sequence))).orElse(0);
     }
 
     /** The attribute on the registration that records an email's claim; an update's names its SEQUENCE. */
@@ -319,6 +319,11 @@ public final class Registrations {
 
     static Map<String, AttributeValue> key(String webinarId, String sortKey) {
         return Map.of("pk", AttributeValue.fromS("WEBINAR#" + webinarId), "sk", AttributeValue.fromS(sortKey));
+    }
+
+    /** The sort key of an address's registration: its hash, so the key itself holds no address. */
+    private static String registrationKey(String email) {
+        return "REG#" + emailHash(email);
     }
 
     static String emailHash(String email) {
