@@ -57,6 +57,8 @@ public final class LocalCloud implements AutoCloseable {
 
     private static final int ASYNC_ATTEMPTS = 3;
     private static final String SITE_BUCKET = "SiteBucket";
+    /** The template parameter that says where readers reach the site, for links in emails. */
+    private static final String SITE_URL = "SiteUrl";
 
     private final StackSettings settings;
     private final Template template;
@@ -124,7 +126,13 @@ public final class LocalCloud implements AutoCloseable {
             http = HttpGateway.start(settings.httpPort(), routes(), (function, event, trigger) -> deliver(runner(function), event, trigger, 1),
                     this::runSchedule, outbox, site);
         }
-        LocalResolver resolver = new LocalResolver(template, settings.region(), settings.parameters());
+        Map<String, String> parameters = new LinkedHashMap<>(settings.parameters());
+        if (template.parameters().containsKey(SITE_URL)) {
+            // Links in emails lead to the site this stack serves, as they lead to CloudFront's in the cloud;
+            // a stack without HTTP serves no site, and its links lead to the address one would have.
+            parameters.putIfAbsent(SITE_URL, (http != null ? http.endpoint().toString() : "http://127.0.0.1:" + StackSettings.HTTP_PORT) + "/");
+        }
+        LocalResolver resolver = new LocalResolver(template, settings.region(), parameters);
         for (FunctionResource function : template.functions()) {
             Map<String, String> environment = new LinkedHashMap<>(resolver.environment(function));
             environment.putAll(awsEnvironment(function));
@@ -142,7 +150,8 @@ public final class LocalCloud implements AutoCloseable {
     /** Starts reading each stream a function is mapped to. */
     private void mapStreams() {
         try (DynamoDbClient client = dynamoDbClient()) {
-            for (FunctionRunner runner : runners.values()) {
+            // A function that is not on the class path would fail every batch: its streams are left unread.
+            for (FunctionRunner runner : runners.values().stream().filter(FunctionRunner::present).toList()) {
                 for (Trigger.DynamoDb trigger : runner.function().triggers(Trigger.DynamoDb.class)) {
                     mapStream(runner, trigger, client.describeTable(describe -> describe.tableName(table(trigger.table()))).table());
                 }

@@ -90,6 +90,16 @@ public final class FunctionRunner {
         return function;
     }
 
+    /** Whether the handler's class can be loaded: a stack of some functions' class paths runs only those. */
+    public boolean present() {
+        try {
+            entry();
+            return true;
+        } catch (StackException absent) {
+            return false;
+        }
+    }
+
     /** The name of the function whose handler (or its constructor) is running on the calling thread. */
     public static Optional<String> running() {
         return Optional.ofNullable(RUNNING.get());

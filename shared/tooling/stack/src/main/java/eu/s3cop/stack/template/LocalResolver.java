@@ -21,6 +21,7 @@ public final class LocalResolver {
     private final Map<String, String> refs = new HashMap<>();
     private final Map<String, String> arns = new HashMap<>();
     private final Map<Object, String> bucketNameExpressions = new HashMap<>();
+    private final Map<String, Object> conditions;
 
     public LocalResolver(Template template, String region, Map<String, String> parameterOverrides) {
         refs.put("AWS::Region", region);
@@ -29,6 +30,7 @@ public final class LocalResolver {
         refs.put("AWS::Partition", "aws");
         refs.put("AWS::URLSuffix", "amazonaws.com");
         refs.put("AWS::NoValue", "");
+        conditions = template.conditions();
         template.parameters().forEach((name, body) -> {
             Object fallback = Values.map(body, "Parameters." + name).get("Default");
             String value = parameterOverrides.getOrDefault(name, fallback == null ? null : Values.string(fallback, "Parameters." + name + ".Default"));
@@ -80,6 +82,7 @@ public final class LocalResolver {
             case "Fn::Sub" -> sub(argument, path);
             case "Fn::Join" -> join(Values.list(argument, path), path);
             case "Fn::Select" -> select(Values.list(argument, path), path);
+            case "Fn::If" -> choose(Values.list(argument, path), path);
             default -> throw new TemplateException(path + ": the local stack does not resolve " + entry.getKey());
         };
     }
@@ -132,6 +135,41 @@ public final class LocalResolver {
         }
         matcher.appendTail(out);
         return out.toString().replace("${!", "${");
+    }
+
+    /** {@code !If [Condition, then, else]}: only the branch the condition picks is resolved, as CloudFormation does. */
+    private String choose(List<Object> arguments, String path) {
+        if (arguments.size() != 3) {
+            throw new TemplateException(path + ": !If takes a condition's name and two values");
+        }
+        String condition = Values.string(arguments.get(0), path);
+        return resolve(arguments.get(holds(condition, path) ? 1 : 2), path);
+    }
+
+    private boolean holds(String condition, String path) {
+        if (!conditions.containsKey(condition)) {
+            throw new TemplateException(path + ": condition " + condition + " is not among the template's Conditions");
+        }
+        return evaluate(conditions.get(condition), "Conditions." + condition);
+    }
+
+    private boolean evaluate(Object expression, String path) {
+        Map<String, Object> map = Values.map(expression, path);
+        if (map.size() != 1) {
+            throw new TemplateException(path + ": expected one condition function, got " + expression);
+        }
+        Map.Entry<String, Object> entry = map.entrySet().iterator().next();
+        return switch (entry.getKey()) {
+            case "Fn::Equals" -> {
+                List<Object> sides = Values.list(entry.getValue(), path);
+                yield sides.size() == 2 && resolve(sides.get(0), path).equals(resolve(sides.get(1), path));
+            }
+            case "Fn::Not" -> !evaluate(Values.list(entry.getValue(), path).get(0), path);
+            case "Fn::And" -> Values.list(entry.getValue(), path).stream().allMatch(part -> evaluate(part, path));
+            case "Fn::Or" -> Values.list(entry.getValue(), path).stream().anyMatch(part -> evaluate(part, path));
+            case "Condition" -> holds(Values.string(entry.getValue(), path), path);
+            default -> throw new TemplateException(path + ": the local stack does not evaluate " + entry.getKey());
+        };
     }
 
     private String join(List<Object> arguments, String path) {

@@ -56,6 +56,12 @@ public final class Template {
         return Values.map(document.get("Parameters"), "Parameters");
     }
 
+    /** The named conditions, such as {@code HasAlarmEmail}; empty when the template has none. */
+    public Map<String, Object> conditions() {
+        Object conditions = document.get("Conditions");
+        return conditions == null ? Map.of() : Values.map(conditions, "Conditions");
+    }
+
     public Map<String, Map<String, Object>> resources() {
         Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
         Values.map(document.get("Resources"), "Resources")

@@ -13,6 +13,10 @@ class LocalResolverTest {
             Parameters:
               Stage: {Type: String, Default: prod}
               Sender: {Type: String}
+              SiteUrl: {Type: String, Default: ''}
+            Conditions:
+              HasSiteUrl: !Not [!Equals [!Ref SiteUrl, '']]
+              ProdWithSite: !And [!Condition HasSiteUrl, !Equals [!Ref Stage, prod]]
             Resources:
               UploadsBucket:
                 Type: AWS::S3::Bucket
@@ -44,6 +48,23 @@ class LocalResolverTest {
                 .containsEntry("TABLE_ARN", "arn:aws:dynamodb:eu-west-1:000000000000:table/s3cop-publications")
                 .containsEntry("STAGE_AND_REGION", "prod/eu-west-1")
                 .containsEntry("JOINED", "prod-x");
+    }
+
+    @Test
+    void ifResolvesOnlyTheBranchItsConditionPicks() {
+        // The else branch names a resource the local stack cannot resolve: picking it would fail.
+        Map<String, Object> siteUrl = Map.of("Fn::If", List.of("HasSiteUrl", Map.of("Ref", "SiteUrl"),
+                Map.of("Fn::Sub", "https://${SiteDistribution.DomainName}/")));
+        assertThat(new LocalResolver(TEMPLATE, "eu-west-1", Map.of("SiteUrl", "http://127.0.0.1:3000/")).resolve(siteUrl, "x"))
+                .isEqualTo("http://127.0.0.1:3000/");
+        assertThatThrownBy(() -> new LocalResolver(TEMPLATE, "eu-west-1", Map.of()).resolve(siteUrl, "x"))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("SiteDistribution.DomainName");
+        Map<String, Object> both = Map.of("Fn::If", List.of("ProdWithSite", "yes", "no"));
+        assertThat(new LocalResolver(TEMPLATE, "eu-west-1", Map.of("SiteUrl", "https://s3cop.example.org/")).resolve(both, "x")).isEqualTo("yes");
+        assertThat(new LocalResolver(TEMPLATE, "eu-west-1", Map.of("SiteUrl", "https://s3cop.example.org/", "Stage", "dev")).resolve(both, "x"))
+                .isEqualTo("no");
+        assertThatThrownBy(() -> new LocalResolver(TEMPLATE, "eu-west-1", Map.of()).resolve(Map.of("Fn::If", List.of("Nowhere", "a", "b")), "y"))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("Nowhere");
     }
 
     @Test
