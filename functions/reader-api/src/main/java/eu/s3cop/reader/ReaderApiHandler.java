@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import eu.s3cop.catalogue.RegistrationPages;
 import eu.s3cop.core.PrimedHandler;
 import eu.s3cop.publications.DynamoDbPublicationStore;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
@@ -22,6 +23,7 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
 
     private final PublicationsApi publications;
     private final WebinarsApi webinars;
+    private final RegistrationPages errorPages;
 
     /** The local stack's entry point: the environment the template describes. */
     public ReaderApiHandler(Map<String, String> variables) {
@@ -31,6 +33,7 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
                 clients().presignedLinks());
         this.webinars = new WebinarsApi(config, new DynamoDbWebinarStore(clients().dynamoDb(), config.webinarsTable()),
                 new Registrations(clients().dynamoDb(), config.webinarsTable()), Clock.systemUTC());
+        this.errorPages = new RegistrationPages(config.workingGroups());
     }
 
     /** Lambda's entry point: configuration from the process environment. */
@@ -74,6 +77,11 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
                 .findFirst().orElse("");
     }
 
+    /** A form a browser posted gets a page in answer, as does a request that asks for HTML first. */
+    private static boolean answersInHtml(APIGatewayV2HTTPEvent event) {
+        return header(event, "content-type").toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded") || wantsHtml(event);
+    }
+
     /** A browser submitting the catalogue's search form asks for HTML first; API clients for JSON. */
     private static boolean wantsHtml(APIGatewayV2HTTPEvent event) {
         String accept = header(event, "accept");
@@ -101,12 +109,17 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
                 case "GET /webinars/{id}/invite.ics" -> webinars.invite(path);
                 case "GET /calendar.ics" -> webinars.calendar(query);
                 case "POST /webinars/{id}/registrations" -> webinars.register(path, header(event, "content-type"), event.getBody(),
-                        event.getIsBase64Encoded());
+                        event.getIsBase64Encoded(), answersInHtml(event));
+                case "GET /webinars/{id}/registrations/{token}" -> webinars.registrationPage(path);
+                case "POST /webinars/{id}/registrations/{token}" -> webinars.registrationAction(path, header(event, "content-type"),
+                        event.getBody(), event.getIsBase64Encoded(), answersInHtml(event));
                 case "DELETE /webinars/{id}/registrations/{token}" -> webinars.unregister(path);
                 default -> Responses.problem(404, "Not Found", "Nothing answers " + event.getRouteKey() + " yet.");
             };
         } catch (ApiException e) {
-            APIGatewayV2HTTPResponse problem = Responses.problem(e.status(), title(e.status()), e.getMessage());
+            APIGatewayV2HTTPResponse problem = answersInHtml(event) || "GET /webinars/{id}/registrations/{token}".equals(event.getRouteKey())
+                    ? Responses.page(e.status(), errorPages.outcome(title(e.status()), e.getMessage(), null))
+                    : Responses.problem(e.status(), title(e.status()), e.getMessage());
             if (e.status() == 429) {
                 problem.getHeaders().put("Retry-After", "60");
             }

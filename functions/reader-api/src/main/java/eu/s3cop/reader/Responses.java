@@ -31,9 +31,18 @@ final class Responses {
                 .build();
     }
 
-    static APIGatewayV2HTTPResponse created(Object body) {
+    /** A page that answers a form or a registration's link: never stored, whatever its status. */
+    static APIGatewayV2HTTPResponse page(int status, String page) {
         return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(201)
+                .withStatusCode(status)
+                .withHeaders(headers("text/html; charset=utf-8", "no-store"))
+                .withBody(page)
+                .build();
+    }
+
+    static APIGatewayV2HTTPResponse accepted(Object body) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(202)
                 .withHeaders(headers("application/json; charset=utf-8", "no-store"))
                 .withBody(write(body))
                 .build();
@@ -78,6 +87,8 @@ final class Responses {
         headers.remove("Access-Control-Allow-Origin");
         headers.put("Cache-Control", "no-store");
         headers.put("Referrer-Policy", "no-referrer");
+        // A registration's page is the token holder's alone: no search engine keeps it.
+        headers.put("X-Robots-Tag", "noindex");
         response.setHeaders(headers);
         return response;
     }

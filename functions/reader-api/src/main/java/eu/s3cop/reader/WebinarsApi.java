@@ -2,12 +2,14 @@ package eu.s3cop.reader;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.jr.ob.JSON;
+import eu.s3cop.catalogue.RegistrationPages;
 import eu.s3cop.webinar.model.Invites;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.Registrations;
 import eu.s3cop.webinar.store.StoredWebinar;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * The webinar routes: listings, one webinar, invites and the calendar feed (never the join link,
  * which only registrants receive, by email), and registration. Registrants' names and emails
- * go into the table and nowhere else: not into answers, not into logs.
+ * go into the table and nowhere else: not into answers, not into logs. Registering is double
+ * opt-in: a request only sends a link, and the page that link opens confirms or cancels.
  */
 final class WebinarsApi {
 
@@ -39,12 +42,14 @@ final class WebinarsApi {
     private final DynamoDbWebinarStore store;
     private final Registrations registrations;
     private final Clock clock;
+    private final RegistrationPages pages;
 
     WebinarsApi(ReaderConfig config, DynamoDbWebinarStore store, Registrations registrations, Clock clock) {
         this.config = config;
         this.store = store;
         this.registrations = registrations;
         this.clock = clock;
+        this.pages = new RegistrationPages(config.workingGroups());
     }
 
     APIGatewayV2HTTPResponse list(Map<String, String> query) {
@@ -96,13 +101,13 @@ final class WebinarsApi {
         return Responses.calendar(Invites.calendar(Invites.Kind.PUBLISH, entries, config.senderAddress()), "s3cop-webinars.ics");
     }
 
-    APIGatewayV2HTTPResponse register(Map<String, String> path, String contentType, String body, boolean base64) {
+    /**
+     * A registration request, as JSON or as the catalogue's form: 202 and the same answer whether
+     * the address is new or known, and never its token, which only the emailed link carries.
+     */
+    APIGatewayV2HTTPResponse register(Map<String, String> path, String contentType, String body, boolean base64, boolean html) {
         String id = id(path);
-        if (!contentType.toLowerCase(java.util.Locale.ROOT).strip().matches("application/json\\s*(;.*)?")) {
-            // A text/plain post is what a page of another site can send without asking first.
-            throw new ApiException(415, "Send the registration as JSON, with Content-Type: application/json.");
-        }
-        Map<String, Object> request = json(body, base64);
+        Map<String, String> request = fields(contentType, body, base64, "{\"name\": ..., \"email\": ...}");
         String name = field(request, "name", 120);
         if (!NAME.matcher(name).matches()) {
             throw ApiException.badRequest("name may hold only letters, spaces, hyphens and apostrophes, such as Jana Nováková or Seán O'Brien.");
@@ -114,7 +119,89 @@ final class WebinarsApi {
         }
         StoredWebinar stored = store.get(id).orElseThrow(() -> ApiException.notFound("No webinar " + id + "."));
         Instant now = clock.instant();
+        open(stored, now);
+        if (!registrations.withinRate(id, now)) {
+            throw new ApiException(429, "Webinar " + id + " is taking many registrations right now; nothing was changed. Try again in a minute.");
+        }
+        // What the request led to stays here: a new address, a known one, or a link sent too recently are answered alike.
+        registrations.request(id, name, email, now);
+        if (html) {
+            return Responses.page(202, pages.requested(stored.webinar()));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("webinar", id);
+        answer.put("status", "REQUESTED");
+        answer.put("detail", "If the address can receive email, a link to confirm the registration is on its way; the registration"
+                + " holds, and takes a place, once it is confirmed there. The link works for 24 hours.");
+        return Responses.accepted(answer);
+    }
+
+    /** The page the emailed link opens: the registration's state, and buttons to confirm or cancel. */
+    APIGatewayV2HTTPResponse registrationPage(Map<String, String> path) {
+        StoredWebinar stored = webinar(path);
+        String token = token(path);
+        Registrations.State state = registrations.state(stored.webinar().id(), token, clock.instant()).orElseThrow(WebinarsApi::noRegistration);
+        return Responses.page(200, pages.registration(stored.webinar(), state == Registrations.State.CONFIRMED, token));
+    }
+
+    /** Confirm or cancel, posted from the registration's page (or as JSON {"action": ...}). */
+    APIGatewayV2HTTPResponse registrationAction(Map<String, String> path, String contentType, String body, boolean base64, boolean html) {
+        String action = fields(contentType, body, base64, "{\"action\": \"confirm\"} or {\"action\": \"cancel\"}").getOrDefault("action", "");
+        return switch (action) {
+            case "confirm" -> confirm(path, html);
+            case "cancel" -> cancel(path, html);
+            default -> throw ApiException.badRequest("action must be confirm or cancel.");
+        };
+    }
+
+    private APIGatewayV2HTTPResponse confirm(Map<String, String> path, boolean html) {
+        StoredWebinar stored = webinar(path);
+        String token = token(path);
         Webinar webinar = stored.webinar();
+        Instant now = clock.instant();
+        open(stored, now);
+        Registrations.Outcome outcome = registrations.confirm(webinar.id(), token, now, webinar.end().plus(config.retention()));
+        if (outcome instanceof Registrations.Unknown) {
+            throw noRegistration();
+        }
+        if (outcome instanceof Registrations.Full full) {
+            throw new ApiException(409, "Webinar " + webinar.id() + " is full: all " + full.capacity() + " places were taken before you confirmed.");
+        }
+        if (outcome instanceof Registrations.Unavailable) {
+            throw new ApiException(409, "Webinar " + webinar.id() + " changed while you confirmed; open the link again.");
+        }
+        return done(webinar, "CONFIRMED", "You are registered", "Your place is taken. The invite, with the link to join, is on its way by email.", html);
+    }
+
+    private APIGatewayV2HTTPResponse cancel(Map<String, String> path, boolean html) {
+        StoredWebinar stored = webinar(path);
+        if (!registrations.unregister(stored.webinar().id(), token(path))) {
+            throw noRegistration();
+        }
+        return done(stored.webinar(), "CANCELLED", "Registration cancelled", "Your registration is cancelled and your name and address are deleted."
+                + " You can register again from the catalogue while registration is open.", html);
+    }
+
+    private APIGatewayV2HTTPResponse done(Webinar webinar, String status, String heading, String message, boolean html) {
+        if (html) {
+            return Responses.page(200, pages.outcome(heading, message, webinar));
+        }
+        return Responses.json(Map.of("webinar", webinar.id(), "status", status, "detail", message), 0);
+    }
+
+    /** Cancels by the token, for programs; the emailed link's page posts instead. */
+    APIGatewayV2HTTPResponse unregister(Map<String, String> path) {
+        String id = id(path);
+        if (!registrations.unregister(id, token(path))) {
+            throw noRegistration();
+        }
+        return Responses.noContent();
+    }
+
+    /** Refuses a registration step for a webinar that takes none now, saying why. */
+    private static void open(StoredWebinar stored, Instant now) {
+        Webinar webinar = stored.webinar();
+        String id = webinar.id();
         if (webinar.cancelled()) {
             throw new ApiException(410, "Webinar " + id + " was cancelled; there is nothing to register for.");
         }
@@ -124,40 +211,23 @@ final class WebinarsApi {
         if (!webinar.closes().isAfter(now)) {
             throw new ApiException(409, "Registration for webinar " + id + " closed at " + webinar.closes() + ".");
         }
-        if (!registrations.withinRate(id, now)) {
-            throw new ApiException(429, "Webinar " + id + " is taking many registrations right now; nothing was changed. Try again in a minute.");
+        if (webinar.capacity() > 0 && stored.registered() >= webinar.capacity()) {
+            throw new ApiException(409, "Webinar " + id + " is full: all " + webinar.capacity() + " places are taken.");
         }
-        Registrations.Outcome outcome = registrations.register(id, name, email, now, webinar.end().plus(config.retention()));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("webinar", id);
-        if (outcome instanceof Registrations.Registered registered) {
-            answer.put("status", "REGISTERED");
-            answer.put("token", registered.token());
-            answer.put("links", Map.of("cancel", "/webinars/" + id + "/registrations/" + registered.token()));
-            return Responses.created(answer);
-        }
-        if (outcome instanceof Registrations.AlreadyRegistered already) {
-            answer.put("status", "ALREADY_REGISTERED");
-            answer.put("token", already.token());
-            answer.put("links", Map.of("cancel", "/webinars/" + id + "/registrations/" + already.token()));
-            return Responses.json(answer, 0);
-        }
-        if (outcome instanceof Registrations.Full full) {
-            throw new ApiException(409, "Webinar " + id + " is full: all " + full.capacity() + " places are taken.");
-        }
-        throw new ApiException(409, "Webinar " + id + " changed while you registered; try again.");
     }
 
-    APIGatewayV2HTTPResponse unregister(Map<String, String> path) {
-        String id = id(path);
+    /** One answer for a token that is malformed, never given, cancelled or expired: none of them tells more. */
+    private static ApiException noRegistration() {
+        return ApiException.notFound("This link leads to no registration: it was cancelled, or the request was not confirmed within"
+                + " 24 hours. Register again from the webinar's entry in the catalogue.");
+    }
+
+    private static String token(Map<String, String> path) {
         String token = path.getOrDefault("token", "");
         if (!TOKEN.matcher(token).matches()) {
-            throw ApiException.badRequest("The cancellation token is not one this service gives out.");
+            throw noRegistration();
         }
-        if (!registrations.unregister(id, token)) {
-            throw ApiException.notFound("No registration for webinar " + id + " has that token; it may have been cancelled already.");
-        }
-        return Responses.noContent();
+        return token;
     }
 
     private StoredWebinar webinar(Map<String, String> path) {
@@ -173,28 +243,65 @@ final class WebinarsApi {
         return id;
     }
 
-    private static Map<String, Object> json(String body, boolean base64) {
+    /**
+     * The posted fields, from JSON or from a form (the catalogue's, which works without
+     * JavaScript); any other type is refused, as a page of another site could send it unasked.
+     */
+    private static Map<String, String> fields(String contentType, String body, boolean base64, String example) {
+        String type = contentType.toLowerCase(java.util.Locale.ROOT).strip();
+        boolean form = type.matches("application/x-www-form-urlencoded\\s*(;.*)?");
+        if (!form && !type.matches("application/json\\s*(;.*)?")) {
+            throw new ApiException(415, "Send a form (application/x-www-form-urlencoded) or JSON (application/json), such as " + example + ".");
+        }
         if (body == null || body.isBlank()) {
-            throw ApiException.badRequest("Send {\"name\": ..., \"email\": ...} as JSON.");
+            throw ApiException.badRequest("The request is empty; send " + example + ".");
         }
         String text = base64 ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
         if (text.length() > MAX_BODY) {
             throw ApiException.badRequest("The request body is longer than " + MAX_BODY + " characters.");
         }
-        try {
-            Map<String, Object> map = JSON.std.mapFrom(text);
-            if (map == null) {
-                throw ApiException.badRequest("Send {\"name\": ..., \"email\": ...} as JSON.");
-            }
-            return map;
-        } catch (IOException | IllegalArgumentException e) {
-            throw ApiException.badRequest("The body is not JSON; send {\"name\": ..., \"email\": ...}.");
-        }
+        return form ? formFields(text) : jsonFields(text, example);
     }
 
-    private static String field(Map<String, Object> request, String name, int max) {
-        Object value = request.get(name);
-        if (!(value instanceof String text) || text.isBlank()) {
+    private static Map<String, String> formFields(String text) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : text.split("&")) {
+            int equals = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                if (fields.putIfAbsent(name, value) != null) {
+                    throw ApiException.badRequest("The form has " + name.replaceAll("[^a-z]", "?") + " twice; send it once.");
+                }
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("The form is not URL-encoded as browsers send it.");
+            }
+        }
+        return fields;
+    }
+
+    private static Map<String, String> jsonFields(String text, String example) {
+        Map<String, Object> map;
+        try {
+            map = JSON.std.mapFrom(text);
+        } catch (IOException | IllegalArgumentException e) {
+            throw ApiException.badRequest("The body is not JSON; send " + example + ".");
+        }
+        if (map == null) {
+            throw ApiException.badRequest("Send " + example + " as JSON.");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        map.forEach((name, value) -> {
+            if (value instanceof String string) {
+                fields.put(name, string);
+            }
+        });
+        return fields;
+    }
+
+    private static String field(Map<String, String> request, String name, int max) {
+        String text = request.get(name);
+        if (text == null || text.isBlank()) {
             throw ApiException.badRequest(name + " is required.");
         }
         String clean = text.strip();

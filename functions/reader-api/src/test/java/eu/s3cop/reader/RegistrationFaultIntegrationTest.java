@@ -2,7 +2,6 @@ package eu.s3cop.reader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.testing.FaultInjector;
 import eu.s3cop.testing.FaultInjector.When;
@@ -28,11 +27,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each AWS call of registering for a webinar, and of cancelling a registration, fails once,
- * in turn: before it is sent, after it succeeded with its answer lost, and throttled. The
- * failed request gets a 5xx answer that says to try again, and the person's retry then
- * succeeds: exactly one registration (one token, counted once) or none is left, never two,
- * never a stray token or count.
+ * Each AWS call of requesting a registration for a webinar, of confirming it from its link and of
+ * cancelling it fails once, in turn: before it is sent, after it succeeded with its answer lost,
+ * and throttled. The failed request gets a 5xx answer that says to try again, and the person's
+ * retry then succeeds: exactly one registration (one token, a seat counted once when confirmed)
+ * or none is left, never two, never a stray token or count.
  */
 @LocalAws
 class RegistrationFaultIntegrationTest {
@@ -61,31 +60,56 @@ class RegistrationFaultIntegrationTest {
     }
 
     @Test
-    void aFaultAtAnyStepOfRegisteringOrCancellingLeavesOneRegistrationOrNone() throws Exception {
+    void aFaultAtAnyStepOfRegisteringConfirmingOrCancellingLeavesOneRegistrationOrNone() throws Exception {
         FaultInjector.arm("reader-api", 0, When.BEFORE_SENDING);
-        String rehearsal = token(register("rehearsal@example.org"));
+        assertThat(register("rehearsal@example.org").statusCode()).isEqualTo(202);
         List<String> registering = FaultInjector.operations();
+        String rehearsal = tokenOf("rehearsal@example.org");
+        FaultInjector.arm("reader-api", 0, When.BEFORE_SENDING);
+        assertThat(act(rehearsal, "confirm").statusCode()).isEqualTo(200);
+        List<String> confirming = FaultInjector.operations();
         FaultInjector.arm("reader-api", 0, When.BEFORE_SENDING);
         assertThat(cancel(rehearsal).statusCode()).isEqualTo(204);
         List<String> cancelling = FaultInjector.operations();
-        assertThat(registering).as("the calls of a registration").contains("DynamoDb.GetItem", "DynamoDb.TransactWriteItems");
+        assertThat(registering).as("the calls of a request").contains("DynamoDb.GetItem", "DynamoDb.TransactWriteItems");
+        assertThat(confirming).as("the calls of a confirmation").contains("DynamoDb.GetItem", "DynamoDb.TransactWriteItems");
         assertThat(cancelling).as("the calls of a cancellation").contains("DynamoDb.GetItem", "DynamoDb.TransactWriteItems");
 
         List<String> problems = new ArrayList<>();
         int scenarios = 0;
         for (int step = 1; step <= registering.size(); step++) {
             for (When when : When.values()) {
-                String scenario = "registering: " + registering.get(step - 1) + " (call " + step + ") " + when;
+                String scenario = "requesting: " + registering.get(step - 1) + " (call " + step + ") " + when;
                 String email = "reg-" + step + "-" + when.name().toLowerCase().replace('_', '-') + "@example.org";
                 FaultInjector.arm("reader-api", step, when);
                 HttpResponse<String> failed = register(email);
                 FaultInjector.disarm();
                 problems.addAll(failedAnswer(scenario, failed, when));
                 HttpResponse<String> retried = register(email);
-                if (retried.statusCode() != 201 && retried.statusCode() != 200) {
+                if (retried.statusCode() != 202) {
                     problems.add(scenario + ": the retry was answered " + retried.statusCode() + " " + retried.body());
                 } else {
-                    problems.addAll(registeredOnce(scenario, email, token(retried)));
+                    problems.addAll(registeredOnce(scenario, email, true));
+                }
+                scenarios++;
+            }
+        }
+        for (int step = 1; step <= confirming.size(); step++) {
+            for (When when : When.values()) {
+                String scenario = "confirming: " + confirming.get(step - 1) + " (call " + step + ") " + when;
+                String email = "confirm-" + step + "-" + when.name().toLowerCase().replace('_', '-') + "@example.org";
+                register(email);
+                String token = tokenOf(email);
+                FaultInjector.arm("reader-api", step, when);
+                HttpResponse<String> failed = act(token, "confirm");
+                FaultInjector.disarm();
+                problems.addAll(failedAnswer(scenario, failed, when));
+                // A confirmation whose answer was lost is done: the retry is told so, and takes no second seat.
+                HttpResponse<String> retried = act(token, "confirm");
+                if (retried.statusCode() != 200) {
+                    problems.add(scenario + ": the retry was answered " + retried.statusCode() + " " + retried.body());
+                } else {
+                    problems.addAll(registeredOnce(scenario, email, false));
                 }
                 scenarios++;
             }
@@ -94,7 +118,9 @@ class RegistrationFaultIntegrationTest {
             for (When when : When.values()) {
                 String scenario = "cancelling: " + cancelling.get(step - 1) + " (call " + step + ") " + when;
                 String email = "cancel-" + step + "-" + when.name().toLowerCase().replace('_', '-') + "@example.org";
-                String token = token(register(email));
+                register(email);
+                String token = tokenOf(email);
+                act(token, "confirm");
                 FaultInjector.arm("reader-api", step, when);
                 HttpResponse<String> failed = cancel(token);
                 FaultInjector.disarm();
@@ -108,8 +134,8 @@ class RegistrationFaultIntegrationTest {
                 scenarios++;
             }
         }
-        System.out.printf("registration faults: %d scenarios (%d calls to register, %d to cancel, each failing %s), %d problems%n",
-                scenarios, registering.size(), cancelling.size(), Arrays.toString(When.values()), problems.size());
+        System.out.printf("registration faults: %d scenarios (%d calls to request, %d to confirm, %d to cancel, each failing %s), %d problems%n",
+                scenarios, registering.size(), confirming.size(), cancelling.size(), Arrays.toString(When.values()), problems.size());
         assertThat(problems).isEmpty();
     }
 
@@ -129,17 +155,19 @@ class RegistrationFaultIntegrationTest {
         return problems;
     }
 
-    private static List<String> registeredOnce(String scenario, String email, String token) {
+    private static List<String> registeredOnce(String scenario, String email, boolean pending) {
         List<String> problems = new ArrayList<>();
-        List<Registrant> ofEmail = registrations.registrants("resilient").stream()
+        List<Registrant> ofEmail = registrations.registrants("resilient", Instant.now()).stream()
                 .filter(registrant -> email.equals(registrant.email())).toList();
         if (ofEmail.size() != 1) {
             problems.add(scenario + ": " + ofEmail.size() + " registrations, not one");
-        } else if (!token.equals(ofEmail.get(0).token())) {
-            problems.add(scenario + ": the retry's token is not the stored one");
-        }
-        if (!registrations.cancellable("resilient", token)) {
-            problems.add(scenario + ": the cancellation token is not there");
+        } else {
+            if (ofEmail.get(0).pending() != pending) {
+                problems.add(scenario + ": the registration is " + (pending ? "confirmed" : "still pending"));
+            }
+            if (registrations.state("resilient", ofEmail.get(0).token(), Instant.now()).isEmpty()) {
+                problems.add(scenario + ": the registration's link leads nowhere");
+            }
         }
         problems.addAll(countHolds(scenario));
         return problems;
@@ -147,21 +175,21 @@ class RegistrationFaultIntegrationTest {
 
     private static List<String> registeredNowhere(String scenario, String email, String token) {
         List<String> problems = new ArrayList<>();
-        if (registrations.registrants("resilient").stream().anyMatch(registrant -> email.equals(registrant.email()))) {
+        if (registrations.registrants("resilient", Instant.now()).stream().anyMatch(registrant -> email.equals(registrant.email()))) {
             problems.add(scenario + ": the registration is still there");
         }
-        if (registrations.cancellable("resilient", token)) {
-            problems.add(scenario + ": the cancellation token is still there");
+        if (registrations.state("resilient", token, Instant.now()).isPresent()) {
+            problems.add(scenario + ": the registration's link still leads to it");
         }
         problems.addAll(countHolds(scenario));
         return problems;
     }
 
-    /** The webinar's count of registrations equals the registrations there are, so capacity holds. */
+    /** The webinar's count of seats taken equals the confirmed registrations there are, so capacity holds. */
     private static List<String> countHolds(String scenario) {
         int counted = webinars.get("resilient").orElseThrow().registered();
-        int there = registrations.registrants("resilient").size();
-        return counted == there ? List.of() : List.of(scenario + ": the webinar counts " + counted + " registrations; there are " + there);
+        long there = registrations.registrants("resilient", Instant.now()).stream().filter(registrant -> !registrant.pending()).count();
+        return counted == there ? List.of() : List.of(scenario + ": the webinar counts " + counted + " seats taken; " + there + " are confirmed");
     }
 
     private static HttpResponse<String> register(String email) throws Exception {
@@ -175,9 +203,15 @@ class RegistrationFaultIntegrationTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String token(HttpResponse<String> registered) throws Exception {
-        assertThat(registered.statusCode()).as(registered.body()).isIn(200, 201);
-        return String.valueOf(JSON.std.mapFrom(registered.body()).get("token"));
+    private static HttpResponse<String> act(String token, String action) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/webinars/resilient/registrations/" + token)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\": \"" + action + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The token the registration's link carries, from the store: the API never tells it. */
+    private static String tokenOf(String email) {
+        return registrations.registrants("resilient", Instant.now()).stream().filter(registrant -> email.equals(registrant.email()))
+                .findFirst().orElseThrow().token();
     }
 
     private static URI uri(String path) {

@@ -95,37 +95,137 @@ class WebinarsApiIntegrationTest {
     }
 
     @Test
-    void registrationIsIdempotentPerEmailAndCancellationRemovesThePersonalData() throws Exception {
+    void aRequestIsAnsweredAlikeForEveryAddressAndHoldsOnlyOnceConfirmedFromItsPage() throws Exception {
         HttpResponse<String> first = post("/webinars/upcoming-open/registrations", "{\"name\": \"Jana Nováková\", \"email\": \"Jana@Example.org\"}");
-        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
-        String token = (String) json(first).get("token");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        assertThat(json(first)).doesNotContainKeys("token", "links").containsEntry("status", "REQUESTED");
+        HttpResponse<String> again = post("/webinars/upcoming-open/registrations", "{\"name\": \"Jana Novak\", \"email\": \"jana@example.org\"}");
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(again.body()).as("a known address is answered as a new one").isEqualTo(first.body());
+        assertThat(again.headers().map().keySet()).isEqualTo(first.headers().map().keySet());
+
+        Registrations registrations = new Registrations(dynamoDb, "s3cop-webinars");
+        List<Registrations.Registrant> pending = registrations.registrants("upcoming-open", Instant.now()).stream()
+                .filter(registrant -> registrant.email().equalsIgnoreCase("jana@example.org")).toList();
+        assertThat(pending).hasSize(1);
+        assertThat(pending.get(0).pending()).isTrue();
+        String token = pending.get(0).token();
+        assertThat(registrations.expiries("upcoming-open", "jana@example.org")).as("a request is forgotten after a day")
+                .allSatisfy(expiry -> assertThat(expiry).isBetween(Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(25))));
+        assertThat(seats("upcoming-open")).as("a request takes no seat").isZero();
+
+        String page = "/webinars/upcoming-open/registrations/" + token;
+        HttpResponse<String> opened = get(page);
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(opened.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(opened.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(opened.headers().firstValue("X-Robots-Tag")).hasValue("noindex");
+        assertThat(opened.body()).contains("Confirm your registration", "method=\"post\"", "value=\"confirm\"", "value=\"cancel\"")
+                .doesNotContainIgnoringCase("jana");
+        assertThat(get(page).body()).as("opening the link, as a mail scanner does, changes nothing").isEqualTo(opened.body());
+        assertThat(seats("upcoming-open")).isZero();
+
+        HttpResponse<String> confirmed = form(page, "action=confirm");
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("You are registered");
+        assertThat(seats("upcoming-open")).isEqualTo(1);
+        assertThat(form(page, "action=confirm").statusCode()).as("confirming twice takes one seat").isEqualTo(200);
+        assertThat(seats("upcoming-open")).isEqualTo(1);
         Instant kept = LocalDateTime.now(BRUSSELS).plusDays(10).truncatedTo(ChronoUnit.HOURS).atZone(BRUSSELS).toInstant()
                 .plus(Duration.ofMinutes(90)).plus(Duration.ofDays(30));
-        assertThat(new Registrations(dynamoDb, "s3cop-webinars").expiries("upcoming-open", "jana@example.org"))
-                .as("the registration and its cancel token expire 30 days after the webinar ends").containsExactly(kept, kept);
-        HttpResponse<String> again = post("/webinars/upcoming-open/registrations", "{\"name\": \"Jana Novak\", \"email\": \"jana@example.org\"}");
-        assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(json(again)).containsEntry("token", token).containsEntry("status", "ALREADY_REGISTERED");
+        assertThat(registrations.expiries("upcoming-open", "jana@example.org"))
+                .as("once confirmed, the registration and its token expire 30 days after the webinar ends").containsExactly(kept, kept);
+        assertThat(get(page).body()).contains("You are registered", "value=\"cancel\"").doesNotContain("value=\"confirm\"");
         for (String path : List.of("/webinars", "/webinars/upcoming-open", "/calendar.ics", "/webinars/upcoming-open/invite.ics")) {
             assertThat(get(path).body()).as(path).doesNotContainIgnoringCase("jana");
         }
 
-        HttpResponse<String> cancelled = http.send(HttpRequest.newBuilder(uri("/webinars/upcoming-open/registrations/" + token)).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(cancelled.statusCode()).isEqualTo(204);
+        HttpResponse<String> cancelled = form(page, "action=cancel");
+        assertThat(cancelled.statusCode()).isEqualTo(200);
+        assertThat(cancelled.body()).contains("Registration cancelled");
+        assertThat(seats("upcoming-open")).isZero();
         assertThat(dynamoDb.scanPaginator(scan -> scan.tableName("s3cop-webinars")).items().stream().toList().toString())
                 .as("the webinars table after the cancellation").doesNotContainIgnoringCase("jana");
-        assertThat(http.send(HttpRequest.newBuilder(uri("/webinars/upcoming-open/registrations/" + token)).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
-        assertThat(http.send(HttpRequest.newBuilder(uri("/webinars/upcoming-open/registrations/not*a*token")).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(400);
+        for (HttpResponse<String> gone : List.of(form(page, "action=cancel"), get(page), form(page, "action=confirm"),
+                get("/webinars/upcoming-open/registrations/not*a*token"), get("/webinars/upcoming-open/registrations/" + "A".repeat(32)))) {
+            assertThat(gone.statusCode()).as(gone.request().uri().toString()).isEqualTo(404);
+            assertThat(gone.body()).contains("leads to no registration");
+        }
+        assertThat(http.send(HttpRequest.newBuilder(uri(page)).DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        assertThat(form(page, "action=delete-everything").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aPendingRequestExpiresAfterADayAndAnAddressGetsABoundedNumberOfLinks() {
+        Registrations registrations = new Registrations(dynamoDb, "s3cop-webinars");
+        Instant day = Instant.parse("2031-01-06T00:00:00Z");
+        assertThat(registrations.request("upcoming-open", "Ana Novak", "links@example.org", day)).isEqualTo(Registrations.Request.NEW);
+        String token = registrations.registrants("upcoming-open", day).stream().filter(registrant -> registrant.email().equals("links@example.org"))
+                .findFirst().orElseThrow().token();
+        List<Registrations.Request> asked = new java.util.ArrayList<>();
+        for (int hour = 1; hour < 12; hour++) {
+            asked.add(registrations.request("upcoming-open", "Ana Novak", "links@example.org", day.plus(Duration.ofMinutes(61L * hour))));
+        }
+        assertThat(asked).as("one link an hour, ten in a day").containsExactly(Registrations.Request.RESENT, Registrations.Request.RESENT,
+                Registrations.Request.RESENT, Registrations.Request.RESENT, Registrations.Request.RESENT, Registrations.Request.RESENT,
+                Registrations.Request.RESENT, Registrations.Request.RESENT, Registrations.Request.RESENT, Registrations.Request.NOT_SENT,
+                Registrations.Request.NOT_SENT);
+        assertThat(registrations.request("upcoming-open", "Ana Novak", "links@example.org", day.plus(Duration.ofMinutes(61L * 12).plus(Duration.ofSeconds(5)))))
+                .isEqualTo(Registrations.Request.NOT_SENT);
+
+        Instant nextDay = day.plus(Registrations.PENDING_FOR).plus(Duration.ofMinutes(1));
+        assertThat(registrations.state("upcoming-open", token, nextDay)).as("a day later the request is gone").isEmpty();
+        assertThat(registrations.confirm("upcoming-open", token, nextDay, nextDay.plus(Duration.ofDays(40)))).isEqualTo(new Registrations.Unknown());
+        assertThat(registrations.request("upcoming-open", "Ana Novak", "links@example.org", nextDay))
+                .as("and a new request starts afresh").isEqualTo(Registrations.Request.NEW);
+        assertThat(registrations.registrants("upcoming-open", nextDay).stream().filter(registrant -> registrant.email().equals("links@example.org"))
+                .map(Registrations.Registrant::token).toList()).hasSize(1).doesNotContain(token);
+    }
+
+    @Test
+    void theCataloguesFormRegistersWithoutJavaScriptAndIsAnsweredWithAPage() throws Exception {
+        HttpResponse<String> answered = http.send(HttpRequest.newBuilder(uri("/webinars/upcoming-open/registrations"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=Se%C3%A1n+O%27Brien&email=sean%40example.org")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answered.statusCode()).isEqualTo(202);
+        assertThat(answered.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(answered.body()).startsWith("<!doctype html>").contains("Check your inbox", "Webinar upcoming-open").doesNotContain("sean");
+        assertThat(new Registrations(dynamoDb, "s3cop-webinars").registrants("upcoming-open", Instant.now()))
+                .anySatisfy(registrant -> assertThat(registrant.name()).isEqualTo("Seán O'Brien"));
+
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri("/webinars/upcoming-open/registrations"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=https%3A%2F%2Fevil.example&email=x%40example.org")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).as("a form gets its problem as a page").hasValue("text/html; charset=utf-8");
+        assertThat(refused.body()).contains("name may hold only letters");
+    }
+
+    private static int seats(String webinarId) {
+        return new DynamoDbWebinarStore(dynamoDb, "s3cop-webinars").get(webinarId).orElseThrow().registered();
+    }
+
+    private static HttpResponse<String> form(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void fullClosedCancelledAndPastWebinarsRefuseRegistrationEachWithItsOwnAnswer() throws Exception {
-        assertThat(post("/webinars/upcoming-small/registrations", "{\"name\": \"A\", \"email\": \"a@example.org\"}").statusCode()).isEqualTo(201);
-        assertThat(post("/webinars/upcoming-small/registrations", "{\"name\": \"B\", \"email\": \"b@example.org\"}").statusCode()).isEqualTo(201);
-        HttpResponse<String> full = post("/webinars/upcoming-small/registrations", "{\"name\": \"C\", \"email\": \"c@example.org\"}");
+        Registrations registrations = new Registrations(dynamoDb, "s3cop-webinars");
+        for (String person : List.of("a", "b", "c")) {
+            assertThat(post("/webinars/upcoming-small/registrations", "{\"name\": \"Person\", \"email\": \"" + person + "@example.org\"}")
+                    .statusCode()).isEqualTo(202);
+        }
+        List<String> tokens = registrations.registrants("upcoming-small", Instant.now()).stream()
+                .sorted(java.util.Comparator.comparing(Registrations.Registrant::email)).map(Registrations.Registrant::token).toList();
+        assertThat(form("/webinars/upcoming-small/registrations/" + tokens.get(0), "action=confirm").statusCode()).isEqualTo(200);
+        assertThat(form("/webinars/upcoming-small/registrations/" + tokens.get(1), "action=confirm").statusCode()).isEqualTo(200);
+        HttpResponse<String> late = form("/webinars/upcoming-small/registrations/" + tokens.get(2), "action=confirm");
+        assertThat(late.statusCode()).as("the two places went to the first to confirm").isEqualTo(409);
+        assertThat(late.body()).contains("full");
+        HttpResponse<String> full = post("/webinars/upcoming-small/registrations", "{\"name\": \"D\", \"email\": \"d@example.org\"}");
         assertThat(full.statusCode()).isEqualTo(409);
         assertThat((String) json(full).get("detail")).contains("full");
 
@@ -160,7 +260,7 @@ class WebinarsApiIntegrationTest {
     }
 
     @Test
-    void registrationTakesJsonAloneAndItsAnswersAreNeitherCachedNorReadableByOtherSites() throws Exception {
+    void registrationTakesJsonOrFormsAloneAndItsAnswersAreNeitherCachedNorReadableByOtherSites() throws Exception {
         String body = "{\"name\": \"Cross Origin\", \"email\": \"cross-origin@example.org\"}";
         for (String type : List.of("text/plain", "text/plain;charset=UTF-8", "multipart/form-data; boundary=x", "")) {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri("/webinars/upcoming-open/registrations"))
@@ -176,11 +276,13 @@ class WebinarsApiIntegrationTest {
                 .as("nothing registered by a refused post").doesNotContain("cross-origin@example.org");
 
         HttpResponse<String> registered = post("/webinars/upcoming-open/registrations", body);
-        String token = (String) json(registered).get("token");
+        String token = new Registrations(dynamoDb, "s3cop-webinars").registrants("upcoming-open", Instant.now()).stream()
+                .filter(registrant -> registrant.email().equals("cross-origin@example.org")).findFirst().orElseThrow().token();
+        String page = "/webinars/upcoming-open/registrations/" + token;
         List<HttpResponse<String>> answers = List.of(registered, post("/webinars/upcoming-open/registrations", body),
-                post("/webinars/upcoming-open/registrations", "{}"), post("/webinars/no-such-webinar/registrations", body),
-                http.send(HttpRequest.newBuilder(uri("/webinars/upcoming-open/registrations/" + token)).DELETE().build(), HttpResponse.BodyHandlers.ofString()));
-        assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(201, 200, 400, 404, 204);
+                post("/webinars/upcoming-open/registrations", "{}"), post("/webinars/no-such-webinar/registrations", body), get(page),
+                form(page, "action=confirm"), http.send(HttpRequest.newBuilder(uri(page)).DELETE().build(), HttpResponse.BodyHandlers.ofString()));
+        assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(202, 202, 400, 404, 200, 200, 204);
         for (HttpResponse<String> answer : answers) {
             assertThat(answer.headers().firstValue("Cache-Control")).as(answer.request().method() + " " + answer.statusCode()).hasValue("no-store");
             assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).as(answer.request().method() + " " + answer.statusCode()).isEmpty();
@@ -202,7 +304,7 @@ class WebinarsApiIntegrationTest {
             if (response.statusCode() == 429) {
                 refused = response;
             } else {
-                assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
             }
         }
         assertThat(refused).as("a 429 within " + sent + " requests").isNotNull();
@@ -210,7 +312,7 @@ class WebinarsApiIntegrationTest {
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("60");
         assertThat((String) json(refused).get("detail")).contains("Try again in a minute");
         assertThat(post("/webinars/upcoming-open/registrations", "{\"name\": \"Other Webinar\", \"email\": \"other-webinar@example.org\"}")
-                .statusCode()).as("other webinars are not held back").isEqualTo(201);
+                .statusCode()).as("other webinars are not held back").isEqualTo(202);
     }
 
     @Test
@@ -218,7 +320,7 @@ class WebinarsApiIntegrationTest {
         for (String name : List.of("Jürgen Weiß", "Seán O'Brien", "Anne-Marie Dupont", "Νίκος Παπαδόπουλος", "Renée D\u2019Arcy")) {
             HttpResponse<String> response = post("/webinars/upcoming-open/registrations",
                     "{\"name\": \"" + name + "\", \"email\": \"names-" + Math.abs(name.hashCode()) + "@example.org\"}");
-            assertThat(response.statusCode()).as(name + ": " + response.body()).isEqualTo(201);
+            assertThat(response.statusCode()).as(name + ": " + response.body()).isEqualTo(202);
         }
     }
 

@@ -33,14 +33,16 @@ final class EmailTexts {
     /**
      * The email of this kind about {@code webinar} to a registrant.
      *
-     * @param cancelPath what cancels the registration, for the confirmation
+     * @param pending whether the registration waits for confirmation (for {@link Notice#LINK})
+     * @param page the absolute address of the registration's page, where it is confirmed or cancelled
      */
-    static Text of(Notice notice, Webinar webinar, String name, String cancelPath) {
+    static Text of(Notice notice, boolean pending, Webinar webinar, String name, String page) {
         String when = format("when", WHEN.format(webinar.starts()), webinar.timezone().getId(), String.valueOf(webinar.duration().toMinutes()));
         String join = webinar.joinUrl().isEmpty() ? "" : format("join", webinar.joinUrl());
-        Object[] values = {name, webinar.title(), when, join, cancelPath, webinar.recordingUrl()};
-        String kind = notice.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        return new Text(format(kind + ".subject", values), format(kind + ".body", values) + TEXTS.getString("signature"));
+        Object[] values = {name, webinar.title(), when, join, page, webinar.recordingUrl()};
+        String kind = notice.name().toLowerCase(Locale.ROOT).replace('_', '-') + (notice == Notice.LINK && !pending ? "-registered" : "");
+        String manage = notice == Notice.LINK ? "" : format("manage", page);
+        return new Text(format(kind + ".subject", values), format(kind + ".body", values) + manage + TEXTS.getString("signature"));
     }
 
     private static String format(String key, Object... values) {

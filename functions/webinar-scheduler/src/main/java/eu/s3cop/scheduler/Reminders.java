@@ -8,12 +8,14 @@ import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.Registrations;
 import eu.s3cop.webinar.store.StoredWebinar;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
@@ -22,7 +24,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The emails of a scheduled run, each sent at most once per registrant however runs repeat or
- * overlap: a confirmation, a reminder about 24 hours and about 1 hour before, a notice for
+ * overlap: the link to confirm a request (and again when asked again), a confirmation once confirmed, a reminder about 24 hours and about 1 hour before, a notice for
  * every change (REQUEST with the new SEQUENCE, or CANCEL), and the recording once it is set.
  * An email is claimed in the store before it is sent, and the claim is released if sending
  * certainly failed, so the next run tries again; when SES may have taken it (no answer), the
@@ -51,14 +53,19 @@ final class Reminders {
     private final SesV2Client ses;
     private final String sender;
     private final Duration retention;
+    private final URI site;
 
-    /** @param retention how long after a webinar ends its registrations are kept */
-    Reminders(DynamoDbWebinarStore webinars, Registrations registrations, SesV2Client ses, String sender, Duration retention) {
+    /**
+     * @param retention how long after a webinar ends its registrations are kept
+     * @param site the catalogue's address, under which each registration's page is
+     */
+    Reminders(DynamoDbWebinarStore webinars, Registrations registrations, SesV2Client ses, String sender, Duration retention, URI site) {
         this.webinars = webinars;
         this.registrations = registrations;
         this.ses = ses;
         this.sender = sender;
         this.retention = retention;
+        this.site = site;
     }
 
     /**
@@ -70,7 +77,7 @@ final class Reminders {
                 Duration.ofMinutes(90), "Laid out once before a snapshot.", List.of(new Webinar.Speaker("S3 CoP", "Secretariat")),
                 "https://example.org/join", null, 0, "", false);
         Registrations.Registrant registrant = new Registrations.Registrant("", "Registrant", "registrant@example.invalid", "priming",
-                Registrations.Registrant.UNCONFIRMED);
+                Registrations.Registrant.NOT_INVITED, false, 0, false);
         return mail(new StoredWebinar(webinar, 0, "", Instant.EPOCH, 0), registrant, Notice.CONFIRMATION)
                 .mime(sender, EmailTexts.sender(), Instant.EPOCH).length;
     }
@@ -82,11 +89,28 @@ final class Reminders {
             if (webinars.recordState(stored.webinar().id(), WebinarState.of(stored.webinar(), now))) {
                 states++;
             }
-            for (Registrations.Registrant registrant : registrations.registrants(stored.webinar().id())) {
+            for (Registrations.Registrant registrant : registrations.registrants(stored.webinar().id(), now)) {
                 due(stored, registrant, now, tally);
             }
         }
         return new Run(tally.sent, tally.reminders, states, tally.failures, tally.givenUp);
+    }
+
+    /**
+     * Sends at once what is due for registrations that were just requested or confirmed, as the
+     * table's stream names them: the link to confirm, or the confirmation with the invite. What
+     * this misses (a failed send, a lost batch) the next scheduled run sends.
+     */
+    Run notified(Collection<Registrations.Notification> notifications, Instant now) {
+        Tally tally = new Tally();
+        for (Registrations.Notification notification : notifications) {
+            Optional<StoredWebinar> stored = webinars.get(notification.webinarId());
+            Optional<Registrations.Registrant> registrant = registrations.registrant(notification.webinarId(), notification.registration(), now);
+            if (stored.isPresent() && registrant.isPresent()) {
+                due(stored.get(), registrant.get(), now, tally);
+            }
+        }
+        return new Run(tally.sent, tally.reminders, 0, tally.failures, tally.givenUp);
     }
 
     /** The emails a run sent, how many of them were reminders, and those that failed. */
@@ -101,17 +125,24 @@ final class Reminders {
     private void due(StoredWebinar stored, Registrations.Registrant registrant, Instant now, Tally tally) {
         Webinar webinar = stored.webinar();
         boolean over = !now.isBefore(webinar.end());
+        if (registrant.linkDue() && !webinar.cancelled() && now.isBefore(webinar.start()) && send(stored, registrant, tally, Notice.LINK, now)) {
+            tally.sent++;
+        }
+        if (registrant.pending()) {
+            // Nothing else until the address's owner confirms: no invite, no reminder, no notice.
+            return;
+        }
         if (webinar.cancelled()) {
-            if (registrant.confirmed() && send(stored, registrant, tally, Notice.CANCELLATION, now)) {
+            if (registrant.invited() && send(stored, registrant, tally, Notice.CANCELLATION, now)) {
                 tally.sent++;
             }
             return;
         }
-        if (!over && !registrant.confirmed()) {
+        if (!over && !registrant.invited()) {
             if (send(stored, registrant, tally, Notice.CONFIRMATION, now)) {
                 tally.sent++;
             }
-        } else if (!over && registrant.confirmedSequence() < stored.sequence()) {
+        } else if (!over && registrant.invitedSequence() < stored.sequence()) {
             if (send(stored, registrant, tally, Notice.UPDATE, now)) {
                 tally.sent++;
             }
@@ -136,13 +167,15 @@ final class Reminders {
     /** The email of this kind to a registrant, with the invite it carries (none for the recording). */
     private Mail mail(StoredWebinar stored, Registrations.Registrant registrant, Notice notice) {
         Webinar webinar = stored.webinar();
-        EmailTexts.Text text = EmailTexts.of(notice, webinar, registrant.name(), "/webinars/" + webinar.id() + "/registrations/" + registrant.token());
+        EmailTexts.Text text = EmailTexts.of(notice, registrant.pending(), webinar, registrant.name(),
+                site.resolve("webinars/" + webinar.id() + "/registrations/" + registrant.token()).toString());
         Invites.Kind kind = switch (notice) {
             case CANCELLATION -> Invites.Kind.CANCEL;
-            case RECORDING -> Invites.Kind.PUBLISH;
+            case RECORDING, LINK -> Invites.Kind.PUBLISH;
             default -> Invites.Kind.REQUEST;
         };
-        String invite = notice == Notice.RECORDING ? null
+        // The link's email carries no invite: the address's owner has not said yes yet.
+        String invite = notice == Notice.RECORDING || notice == Notice.LINK ? null
                 : Invites.calendar(kind, List.of(new Invites.Entry(webinar, stored.sequence(), stored.updatedAt(), registrant.email())), sender);
         return new Mail(registrant.email(), registrant.name(), text.subject(), text.body(), invite, kind);
     }
@@ -153,8 +186,8 @@ final class Reminders {
      * when it was sent before, the registration is gone, or sending failed.
      */
     private boolean send(StoredWebinar stored, Registrations.Registrant registrant, Tally tally, Notice notice, Instant now) {
-        Optional<Registrations.Claim> claim = registrations.claim(stored.webinar().id(), registrant, notice, stored.sequence(), now,
-                stored.webinar().end().plus(retention));
+        Optional<Registrations.Claim> claim = notice == Notice.LINK ? registrations.claimLink(stored.webinar().id(), registrant)
+                : registrations.claim(stored.webinar().id(), registrant, notice, stored.sequence(), now, stored.webinar().end().plus(retention));
         if (claim.isEmpty()) {
             return false;
         }

@@ -2,7 +2,6 @@ package eu.s3cop.scheduler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import eu.s3cop.catalogue.CatalogueSite;
 import eu.s3cop.core.InvocationLog;
 import eu.s3cop.core.PrimedHandler;
@@ -10,16 +9,24 @@ import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.Registrations;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Runs on EventBridge Scheduler's schedule: the webinar emails that are due and the webinars'
  * states, as of the run's scheduled time (so a late or repeated run decides as the planned one
- * would), then a refresh of the catalogue site. Under SnapStart it primes itself before the
+ * would), then a refresh of the catalogue site. It also reads the webinars table's stream, which
+ * brings each registration request and confirmation, so that the link or the invite is sent
+ * within seconds rather than at the next run. Under SnapStart it primes itself before the
  * snapshot by writing an invite and laying out the catalogue, sending and storing nothing.
+ *
+ * <p>One handler takes both events, so its input is the event's JSON as a map: a stream batch
+ * has {@code Records}, a scheduled event has {@code time}.
  */
-public final class WebinarSchedulerHandler extends PrimedHandler implements RequestHandler<ScheduledEvent, Void> {
+public final class WebinarSchedulerHandler extends PrimedHandler implements RequestHandler<Map<String, Object>, Void> {
 
     private static final Map<String, String> UNITS = Map.of("EmailsSent", "Count", "RemindersSent", "Count", "WebinarStateChanges", "Count",
             "EmailsFailed", "Count", "EmailsGivenUp", "Count");
@@ -38,7 +45,7 @@ public final class WebinarSchedulerHandler extends PrimedHandler implements Requ
         SchedulerConfig config = SchedulerConfig.from(environment());
         this.reminders = new Reminders(new DynamoDbWebinarStore(clients().dynamoDb(), config.webinarsTable()),
                 new Registrations(clients().dynamoDb(), config.webinarsTable()), clients().configure(SesV2Client.builder(), "SESV2").build(),
-                config.senderAddress(), config.retention());
+                config.senderAddress(), config.retention(), config.siteUrl());
         this.site = new CatalogueSite(clients().s3(), clients().dynamoDb(), config.site(), Clock.systemUTC());
     }
 
@@ -49,9 +56,44 @@ public final class WebinarSchedulerHandler extends PrimedHandler implements Requ
     }
 
     @Override
-    public Void handleRequest(ScheduledEvent event, Context context) {
+    public Void handleRequest(Map<String, Object> event, Context context) {
+        if (event.get("Records") instanceof List<?> records) {
+            notified(records, context);
+        } else {
+            scheduled(event.get("time") instanceof String time ? Instant.parse(time) : Instant.now(), context);
+        }
+        return null;
+    }
+
+    /** The registrations a stream batch names, each once however many of its records name it. */
+    private void notified(List<?> records, Context context) {
         long started = System.nanoTime();
-        Instant now = event.getTime() == null ? Instant.now() : Instant.ofEpochMilli(event.getTime().getMillis());
+        Set<Registrations.Notification> notifications = new LinkedHashSet<>();
+        for (Object record : records) {
+            Map<?, ?> keys = map(map(record).get("dynamodb")).get("Keys") instanceof Map<?, ?> found ? found : Map.of();
+            Registrations.notification(string(keys.get("pk")), string(keys.get("sk"))).ifPresent(notifications::add);
+        }
+        // The batch's subject is the webinars it concerns: their ids, never a registrant's key or address.
+        InvocationLog log = log(context, "webinars", String.join(",", notifications.stream().map(Registrations.Notification::webinarId)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new))));
+        Reminders.Run run = reminders.notified(notifications, Instant.now());
+        run.failures().forEach(failure -> log.warn("email not sent: " + failure, null));
+        log.info("registrations notified", Map.of("records", records.size(), "registrations", notifications.size(), "emailsSent", run.sent(),
+                "emailsFailed", run.failures().size(), "durationMs", (System.nanoTime() - started) / 1_000_000));
+        log.metrics(Map.of("EmailsSent", run.sent(), "EmailsFailed", run.failures().size(), "EmailsGivenUp", run.givenUp()), UNITS);
+    }
+
+    private static Map<?, ?> map(Object value) {
+        return value instanceof Map<?, ?> found ? found : Map.of();
+    }
+
+    /** A key attribute's string, as a stream record writes it: {"S": "..."}. */
+    private static String string(Object attribute) {
+        return map(attribute).get("S") instanceof String text ? text : null;
+    }
+
+    private void scheduled(Instant now, Context context) {
+        long started = System.nanoTime();
         // The run's subject is its scheduled time: each line names the run it belongs to.
         InvocationLog log = log(context, "scheduledTime", now.toString());
         Reminders.Run run;
@@ -67,6 +109,5 @@ public final class WebinarSchedulerHandler extends PrimedHandler implements Requ
                 "emailsFailed", run.failures().size(), "emailsGivenUp", run.givenUp(), "durationMs", (System.nanoTime() - started) / 1_000_000));
         log.metrics(Map.of("EmailsSent", run.sent(), "RemindersSent", run.reminders(), "WebinarStateChanges", run.states(),
                 "EmailsFailed", run.failures().size(), "EmailsGivenUp", run.givenUp()), UNITS);
-        return null;
     }
 }

@@ -23,32 +23,45 @@ class EmailTextsTest {
             LocalDateTime.of(2027, 3, 4, 10, 30), ZoneId.of("Europe/Brussels"), Duration.ofMinutes(90), "", List.of(),
             "https://example.org/join/room", null, 0, "https://example.org/recording", false);
 
+    private static final String PAGE = "https://s3cop.example.org/webinars/regions-that-learn/registrations/t0k3n";
+
     @ParameterizedTest
-    @EnumSource(Notice.class)
-    void eachKindOfEmailHasASubjectAndABodyThatNameTheWebinarAndTheRegistrant(Notice notice) {
-        EmailTexts.Text text = EmailTexts.of(notice, WEBINAR, "Zoë {0} O'Brien", "/webinars/regions-that-learn/registrations/t0k3n");
+    @EnumSource(value = Notice.class, names = "LINK", mode = EnumSource.Mode.EXCLUDE)
+    void eachKindOfEmailToARegistrantNamesTheWebinarAndTheRegistrantAndLeadsToTheRegistrationsPage(Notice notice) {
+        EmailTexts.Text text = EmailTexts.of(notice, false, WEBINAR, "Zoë {0} O'Brien", PAGE);
         assertThat(text.subject()).contains("Regions' {1} \"learning\" labs").doesNotContain("\n");
         assertThat(text.body()).startsWith("Dear Zoë {0} O'Brien,").contains("Regions' {1} \"learning\" labs")
+                .contains("to cancel it (which deletes your name and address): " + PAGE)
                 .endsWith("S3 CoP secretariat\n").doesNotContain("{2}", "{3}", "{4}", "{5}");
     }
 
     @Test
+    void theLinkToConfirmCarriesNoNameForWhoeverAskedMayNotOwnTheAddress() {
+        EmailTexts.Text pending = EmailTexts.of(Notice.LINK, true, WEBINAR, "Mallory", PAGE);
+        assertThat(pending.subject()).isEqualTo("Confirm your registration: Regions' {1} \"learning\" labs");
+        assertThat(pending.body()).startsWith("Hello,").contains(PAGE, "press Confirm", "works for 24 hours").doesNotContain("Mallory", "{2}", "{4}");
+        EmailTexts.Text registered = EmailTexts.of(Notice.LINK, false, WEBINAR, "Mallory", PAGE);
+        assertThat(registered.subject()).isEqualTo("Your registration: Regions' {1} \"learning\" labs");
+        assertThat(registered.body()).startsWith("Hello,").contains(PAGE, "is registered").doesNotContain("Mallory");
+    }
+
+    @Test
     void theConfirmationSaysWhenWhereToJoinAndHowToCancel() {
-        String body = EmailTexts.of(Notice.CONFIRMATION, WEBINAR, "Ana", "/webinars/regions-that-learn/registrations/t0k3n").body();
+        String body = EmailTexts.of(Notice.CONFIRMATION, false, WEBINAR, "Ana", PAGE).body();
         assertThat(body).contains("on Thursday 4 March 2027, 10:30 (Europe/Brussels, 90 minutes).")
                 .contains("Join here: https://example.org/join/room")
-                .contains("DELETE /webinars/regions-that-learn/registrations/t0k3n");
+                .contains(PAGE);
     }
 
     @Test
     void aWebinarWithoutAJoinLinkGetsNoJoinLine() {
         Webinar noLink = new Webinar(WEBINAR.id(), WEBINAR.title(), WEBINAR.workingGroup(), WEBINAR.starts(), WEBINAR.timezone(),
                 WEBINAR.duration(), "", List.of(), "", null, 0, "", false);
-        assertThat(EmailTexts.of(Notice.REMINDER_HOUR_BEFORE, noLink, "Ana", "").body()).doesNotContain("Join here");
+        assertThat(EmailTexts.of(Notice.REMINDER_HOUR_BEFORE, false, noLink, "Ana", PAGE).body()).doesNotContain("Join here");
     }
 
     @Test
     void theRecordingEmailGivesTheRecording() {
-        assertThat(EmailTexts.of(Notice.RECORDING, WEBINAR, "Ana", "").body()).contains("is online: https://example.org/recording");
+        assertThat(EmailTexts.of(Notice.RECORDING, false, WEBINAR, "Ana", PAGE).body()).contains("is online: https://example.org/recording");
     }
 }

@@ -5,6 +5,7 @@ import static eu.s3cop.scheduler.WebinarSchedulerIntegrationTest.KEEP;
 import static eu.s3cop.scheduler.WebinarSchedulerIntegrationTest.START;
 import static eu.s3cop.scheduler.WebinarSchedulerIntegrationTest.STARTS;
 import static eu.s3cop.scheduler.WebinarSchedulerIntegrationTest.messages;
+import static eu.s3cop.scheduler.WebinarSchedulerIntegrationTest.registered;
 import static eu.s3cop.scheduler.WebinarSchedulerIntegrationTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,11 +37,13 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * Each kind of AWS call of a scheduler run fails once (its first and second occurrence),
- * before it is sent, after it succeeded with its answer lost, and throttled; then the schedule runs on.
- * Whatever failed, every registrant ends with exactly one confirmation and one day-before
- * reminder: no email is lost, none is sent twice. And SES refusing one registrant's emails run
- * after run stops no one else's, and is given up after three attempts.
+ * Each kind of AWS call of sending at once what a confirmation makes due (through the table's
+ * stream), and of a scheduler run, fails once (its first and second occurrence), before it is
+ * sent, after it succeeded with its answer lost, and throttled; then the stream's retries and
+ * the schedule run on. Whatever failed, every registrant ends with exactly one link, one
+ * confirmation and one day-before reminder: no email is lost, none is sent twice. And SES
+ * refusing one registrant's emails run after run stops no one else's, and is given up after
+ * three attempts.
  */
 @LocalAws
 class WebinarSchedulerFaultIntegrationTest {
@@ -55,43 +58,66 @@ class WebinarSchedulerFaultIntegrationTest {
     @Test
     void aFaultAtAnyCallLosesNoEmailAndSendsNoneTwice(LocalCloud stack) throws Exception {
         List<String> titles = new ArrayList<>();
-        titles.add(webinarWithARegistrant(stack, 0));
+        String rehearsal = webinarWithARequest(stack, 0, titles);
         FaultInjector.arm("webinar-scheduler", 0, When.BEFORE_SENDING);
-        stack.runSchedule("webinar-scheduler");
-        Map<String, Integer> kinds = new LinkedHashMap<>();
-        FaultInjector.operations().forEach(operation -> kinds.merge(operation, 1, Integer::sum));
-        assertThat(kinds).containsKeys("SesV2.SendEmail", "DynamoDb.UpdateItem", "DynamoDb.Query", "S3.PutObject");
+        confirm(stack, 0, rehearsal);
+        Map<String, Integer> atOnce = kinds();
+        FaultInjector.arm("webinar-scheduler", 0, When.BEFORE_SENDING);
+        remind(stack);
+        Map<String, Integer> scheduled = kinds();
+        assertThat(atOnce).containsKeys("SesV2.SendEmail", "DynamoDb.UpdateItem", "DynamoDb.GetItem");
+        assertThat(scheduled).containsKeys("SesV2.SendEmail", "DynamoDb.UpdateItem", "DynamoDb.Query", "S3.PutObject");
 
         int scenarios = 0;
-        for (Map.Entry<String, Integer> kind : kinds.entrySet()) {
-            // The new webinar's own writes (its state, then each email's claim) are where a lost answer hurts: target them.
-            boolean ownWrites = kind.getKey().equals("DynamoDb.UpdateItem");
-            for (int occurrence = 1; occurrence <= (ownWrites ? 3 : Math.min(2, kind.getValue())); occurrence++) {
-                for (When when : When.values()) {
-                    int n = titles.size();
-                    titles.add(webinarWithARegistrant(stack, n));
-                    FaultInjector.arm("webinar-scheduler", kind.getKey(), ownWrites ? "fault-" + n : null, occurrence, when);
-                    stack.runSchedule("webinar-scheduler");
-                    FaultInjector.disarm();
-                    stack.runSchedule("webinar-scheduler");
-                    stack.runSchedule("webinar-scheduler");
-                    scenarios++;
+        for (boolean stream : List.of(true, false)) {
+            for (Map.Entry<String, Integer> kind : (stream ? atOnce : scheduled).entrySet()) {
+                // The new webinar's own writes (its state, then each email's claim) are where a lost answer hurts: target them.
+                boolean ownWrites = kind.getKey().equals("DynamoDb.UpdateItem");
+                for (int occurrence = 1; occurrence <= (ownWrites ? 3 : Math.min(2, kind.getValue())); occurrence++) {
+                    for (When when : When.values()) {
+                        int n = titles.size();
+                        String token = webinarWithARequest(stack, n, titles);
+                        if (stream) {
+                            FaultInjector.arm("webinar-scheduler", kind.getKey(), ownWrites ? "fault-" + n : null, occurrence, when);
+                            confirm(stack, n, token);
+                        } else {
+                            confirm(stack, n, token);
+                            FaultInjector.arm("webinar-scheduler", kind.getKey(), ownWrites ? "fault-" + n : null, occurrence, when);
+                            stack.invoke("webinar-scheduler", WebinarSchedulerIntegrationTest.event(Instant.now().plus(Duration.ofHours(10))));
+                        }
+                        FaultInjector.disarm();
+                        remind(stack);
+                        remind(stack);
+                        scenarios++;
+                    }
                 }
             }
         }
         Map<String, Integer> sent = SentEmails.byRecipientAndSubject(stack);
         List<String> wrong = new ArrayList<>();
         for (int i = 0; i < titles.size(); i++) {
-            for (String subject : List.of("You are registered: " + titles.get(i), "Reminder (tomorrow): " + titles.get(i))) {
+            for (String subject : List.of("Confirm your registration: " + titles.get(i), "You are registered: " + titles.get(i),
+                    "Reminder (tomorrow): " + titles.get(i))) {
                 int count = sent.getOrDefault("person" + i + "@example.org | " + subject, 0);
                 if (count != 1) {
                     wrong.add(subject + " reached person" + i + " " + count + " times");
                 }
             }
         }
-        System.out.printf("scheduler faults: %d scenarios over %s, %d emails, %d wrong%n", scenarios, kinds.keySet(),
-                sent.values().stream().mapToInt(Integer::intValue).sum(), wrong.size());
+        System.out.printf("scheduler faults: %d scenarios over %s at once and %s scheduled, %d emails, %d wrong%n", scenarios,
+                atOnce.keySet(), scheduled.keySet(), sent.values().stream().mapToInt(Integer::intValue).sum(), wrong.size());
         assertThat(wrong).isEmpty();
+    }
+
+    private static Map<String, Integer> kinds() {
+        Map<String, Integer> kinds = new LinkedHashMap<>();
+        FaultInjector.operations().forEach(operation -> kinds.merge(operation, 1, Integer::sum));
+        return kinds;
+    }
+
+    /** A scheduled run ten hours from now, when the webinars made here are due their day-before reminder. */
+    private static void remind(LocalCloud stack) {
+        run(stack, Instant.now().plus(Duration.ofHours(10)));
     }
 
     @Test
@@ -100,8 +126,8 @@ class WebinarSchedulerFaultIntegrationTest {
         Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
         store.save(new Webinar("failing-sends", "Failing sends", "industrial-transition", STARTS, BRUSSELS, Duration.ofMinutes(90), "",
                 List.of(), "https://example.org/join/failing", null, 0, "", false), "f1", Instant.parse("2024-11-01T00:00:00Z"));
-        registrations.register("failing-sends", "Ana Novak", "ana.unreachable@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
-        registrations.register("failing-sends", "Bogdan Ionescu", "bogdan.reachable@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
+        registered(registrations, "failing-sends", "Ana Novak", "ana.unreachable@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
+        registered(registrations, "failing-sends", "Bogdan Ionescu", "bogdan.reachable@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
         try {
             for (int attempt = 1; attempt <= 3; attempt++) {
                 // SES refuses the one address, each time: the run goes on and succeeds for the other.
@@ -120,20 +146,35 @@ class WebinarSchedulerFaultIntegrationTest {
                 .as("given up after three attempts, and recorded").isEqualTo(3);
     }
 
-    private static String webinarWithARegistrant(LocalCloud stack, int n) throws Exception {
+    /**
+     * A webinar in 30 hours and a registration request for it, whose link the stream has sent;
+     * the token, from the store, as the emailed link carries it.
+     */
+    private static String webinarWithARequest(LocalCloud stack, int n, List<String> titles) throws Exception {
         String title = "Fault webinar " + n;
-        String starts = LocalDateTime.now(ZoneId.of("Europe/Brussels")).plusHours(10).truncatedTo(ChronoUnit.MINUTES).toString();
+        titles.add(title);
+        String starts = LocalDateTime.now(ZoneId.of("Europe/Brussels")).plusHours(30).truncatedTo(ChronoUnit.MINUTES).toString();
         try (var s3 = stack.s3Client()) {
             s3.putObject(put -> put.bucket("s3cop-uploads").key("webinars/fault-" + n + ".yaml"), RequestBody.fromString(
                     "title: " + title + "\nworking_group: innovation-diffusion\nstarts: " + starts + "\nduration: PT1H\n"
                             + "join_url: https://example.org/join/fault-" + n + "\n"));
         }
         stack.awaitIdle(Duration.ofSeconds(60));
-        HttpResponse<String> registered = http.send(HttpRequest.newBuilder(URI.create(stack.httpEndpoint().orElseThrow() + "/webinars/fault-" + n
+        HttpResponse<String> requested = http.send(HttpRequest.newBuilder(URI.create(stack.httpEndpoint().orElseThrow() + "/webinars/fault-" + n
                         + "/registrations")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Fault Tester\", \"email\": \"person" + n + "@example.org\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        return title;
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
+        stack.awaitIdle(Duration.ofSeconds(60));
+        return new Registrations(stack.dynamoDbClient(), "s3cop-webinars").registrants("fault-" + n, Instant.now()).get(0).token();
+    }
+
+    /** Confirms from the registration's page, and waits until the stream has brought what that makes due. */
+    private static void confirm(LocalCloud stack, int n, String token) throws Exception {
+        HttpResponse<String> confirmed = http.send(HttpRequest.newBuilder(URI.create(stack.httpEndpoint().orElseThrow() + "/webinars/fault-" + n
+                        + "/registrations/" + token)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("action=confirm")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        stack.awaitIdle(Duration.ofSeconds(60));
     }
 }

@@ -35,7 +35,7 @@ class WebinarSchedulerIntegrationTest {
     static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
     static final LocalDateTime STARTS = LocalDateTime.parse("2024-11-21T10:00");
     static final Instant START = STARTS.atZone(BRUSSELS).toInstant();
-    /** As the reader API registers: kept 30 days (the template's default) after the 90-minute webinar ends. */
+    /** As the reader API confirms: kept 30 days (the template's default) after the 90-minute webinar ends. */
     static final Instant KEEP = START.plus(Duration.ofMinutes(90)).plus(Duration.ofDays(30));
 
     @Test
@@ -43,14 +43,15 @@ class WebinarSchedulerIntegrationTest {
         DynamoDbWebinarStore store = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
         Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
         store.save(webinar("green-steel", "First description.", "", false), "v1", Instant.parse("2024-11-01T00:00:00Z"));
-        registrations.register("green-steel", "Ana Novak", "ana@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
-        registrations.register("green-steel", "Bogdan Ionescu", "bogdan@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
+        registered(registrations, "green-steel", "Ana Novak", "ana@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
+        registered(registrations, "green-steel", "Bogdan Ionescu", "bogdan@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
         run(stack, START.minus(Duration.ofHours(30)));
         List<MimeMessage> confirmations = messages(stack, "Green steel");
         assertThat(confirmations).extracting(MimeMessage::getSubject).containsOnly("You are registered: Green steel")
                 .hasSize(2);
         MimeMessage confirmation = confirmations.get(0);
-        assertThat(body(confirmation)).contains("https://example.org/join/green-room", "Thursday 21 November 2024, 10:00 (Europe/Brussels");
+        assertThat(body(confirmation)).contains("https://example.org/join/green-room", "Thursday 21 November 2024, 10:00 (Europe/Brussels",
+                stack.httpEndpoint().orElseThrow() + "/webinars/green-steel/registrations/");
         String invite = calendar(confirmation);
         assertThat(new CalendarBuilder().build(new StringReader(invite)).validate().getEntries()).as("iCalendar validation").isEmpty();
         assertThat(invite).contains("METHOD:REQUEST", "SEQUENCE:0", "DTSTART:20241121T090000Z");
@@ -87,7 +88,7 @@ class WebinarSchedulerIntegrationTest {
         DynamoDbWebinarStore store = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
         Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
         store.save(webinar("cancelled-one", "About it.", "", false), "c1", Instant.parse("2024-11-01T00:00:00Z"));
-        registrations.register("cancelled-one", "Chiara Rossi", "chiara@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
+        registered(registrations, "cancelled-one", "Chiara Rossi", "chiara@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
         run(stack, START.minus(Duration.ofDays(5)));
         assertThat(messages(stack, "Cancelled one")).extracting(MimeMessage::getSubject).containsExactly("You are registered: Cancelled one");
 
@@ -109,7 +110,7 @@ class WebinarSchedulerIntegrationTest {
         LocalDateTime soon = LocalDateTime.now(BRUSSELS).plusDays(3).withNano(0);
         store.save(new Webinar("privacy-check", "Privacy check", "innovation-diffusion", soon, BRUSSELS, Duration.ofHours(1), "",
                 List.of(), "https://example.org/join/hidden-room", null, 0, "", false), "p1", Instant.now());
-        registrations.register("privacy-check", "Dana Secret", "dana.secret@example.org", Instant.now(), KEEP);
+        registered(registrations, "privacy-check", "Dana Secret", "dana.secret@example.org", Instant.now(), KEEP);
         run(stack, Instant.now());
 
         try (var s3 = stack.s3Client()) {
@@ -127,7 +128,7 @@ class WebinarSchedulerIntegrationTest {
         Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
         store.save(new Webinar("moved-later", "Moved later", "industrial-transition", STARTS, BRUSSELS, Duration.ofMinutes(90), "",
                 List.of(), "", null, 0, "", false), "m1", Instant.parse("2024-11-01T00:00:00Z"));
-        registrations.register("moved-later", "Ana Novak", "ana.moved@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
+        registered(registrations, "moved-later", "Ana Novak", "ana.moved@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
         assertThat(registrations.expiries("moved-later", "ana.moved@example.org")).containsExactly(KEEP, KEEP);
         run(stack, START.minus(Duration.ofDays(6)));
 
@@ -141,6 +142,56 @@ class WebinarSchedulerIntegrationTest {
                 .containsExactly(kept, kept);
     }
 
+    @Test
+    void aPendingRequestGetsItsLinkOnceAnHourAtMostAndNothingElseUntilConfirmed(LocalCloud stack) throws Exception {
+        DynamoDbWebinarStore store = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
+        Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
+        store.save(new Webinar("pending-only", "Pending only", "industrial-transition", STARTS, BRUSSELS, Duration.ofMinutes(90), "",
+                List.of(), "https://example.org/join/pending-room", null, 0, "", false), "q1", Instant.parse("2024-11-01T00:00:00Z"));
+        Instant asked = START.minus(Duration.ofHours(30));
+        assertThat(registrations.request("pending-only", "Mallory Phish", "victim@example.org", asked)).isEqualTo(Registrations.Request.NEW);
+        run(stack, asked);
+        run(stack, asked.plus(Duration.ofMinutes(5)));
+        List<MimeMessage> links = messages(stack, "Pending only");
+        assertThat(links).extracting(MimeMessage::getSubject).containsExactly("Confirm your registration: Pending only");
+        String token = registrations.registrants("pending-only", asked).get(0).token();
+        assertThat(body(links.get(0))).startsWith("Hello,").doesNotContain("Mallory", "pending-room")
+                .contains(stack.httpEndpoint().orElseThrow() + "/webinars/pending-only/registrations/" + token);
+        assertThat(calendarParts(links.get(0))).as("no invite before the address's owner says yes").isZero();
+
+        assertThat(registrations.request("pending-only", "Mallory Phish", "victim@example.org", asked.plus(Duration.ofMinutes(30))))
+                .as("asked again within the hour").isEqualTo(Registrations.Request.NOT_SENT);
+        assertThat(registrations.request("pending-only", "Mallory Phish", "victim@example.org", asked.plus(Duration.ofMinutes(61))))
+                .isEqualTo(Registrations.Request.RESENT);
+        run(stack, asked.plus(Duration.ofMinutes(62)));
+        // In the day-before window: a pending request gets no reminder.
+        run(stack, START.minus(Duration.ofHours(20)));
+        assertThat(messages(stack, "Pending only")).extracting(MimeMessage::getSubject)
+                .containsExactly("Confirm your registration: Pending only", "Confirm your registration: Pending only");
+
+        Instant expired = asked.plus(Registrations.PENDING_FOR).plus(Duration.ofHours(2));
+        assertThat(registrations.registrants("pending-only", expired)).as("expired a day after it was made").isEmpty();
+        assertThat(registrations.confirm("pending-only", token, expired, KEEP)).isEqualTo(new Registrations.Unknown());
+        assertThat(store.get("pending-only").orElseThrow().registered()).as("a request never took a seat").isZero();
+    }
+
+    /** Registers the address as the reader API does: a request, then a confirmation from its link. */
+    static void registered(Registrations registrations, String webinarId, String name, String email, Instant at, Instant keep) {
+        assertThat(registrations.request(webinarId, name, email, at)).isEqualTo(Registrations.Request.NEW);
+        String token = registrations.registrants(webinarId, at).stream().filter(registrant -> registrant.email().equals(email))
+                .findFirst().orElseThrow().token();
+        assertThat(registrations.confirm(webinarId, token, at, keep)).isEqualTo(new Registrations.Confirmed());
+    }
+
+    private static long calendarParts(MimeMessage message) throws Exception {
+        Multipart parts = (Multipart) message.getContent();
+        long count = 0;
+        for (int i = 0; i < parts.getCount(); i++) {
+            count += parts.getBodyPart(i).getContentType().startsWith("text/calendar") ? 1 : 0;
+        }
+        return count;
+    }
+
     private static Webinar webinar(String id, String description, String recording, boolean cancelled) {
         String title = id.equals("green-steel") ? "Green steel" : "Cancelled one";
         return new Webinar(id, title, "industrial-transition", STARTS, BRUSSELS, Duration.ofMinutes(90), description,
@@ -152,7 +203,7 @@ class WebinarSchedulerIntegrationTest {
         assertThat(invocation.succeeded()).as(String.valueOf(invocation.error())).isTrue();
     }
 
-    private static String event(Instant time) {
+    static String event(Instant time) {
         return "{\"version\":\"0\",\"id\":\"run-" + time.toEpochMilli() + "\",\"detail-type\":\"Scheduled Event\",\"source\":\"aws.scheduler\","
                 + "\"time\":\"" + time + "\",\"resources\":[],\"detail\":{}}";
     }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 
 /**
@@ -114,6 +115,9 @@ public final class SitePages {
             }
             item.appendElement("a").addClass("invite").attr("href", "/webinars/" + webinar.id() + "/invite.ics")
                     .text("Add to calendar").appendElement("span").addClass("visually-hidden").text(": " + webinar.title());
+            if (!webinar.cancelled()) {
+                RegistrationPages.form(item, webinar);
+            }
         }
     }
 
@@ -142,8 +146,11 @@ public final class SitePages {
         return page.outerHtml();
     }
 
-    private Document page(String title, String current) {
+    /** A page of the site's shell: its header, navigation and footer around an empty main landmark. */
+    Document page(String title, String current) {
         Document document = Document.createShell("");
+        // Without it a browser lays the page out in quirks mode and validators reject it.
+        document.prependChild(new DocumentType("html", "", ""));
         document.outputSettings().prettyPrint(true).charset("UTF-8");
         document.selectFirst("html").attr("lang", "en");
         Element head = document.head();

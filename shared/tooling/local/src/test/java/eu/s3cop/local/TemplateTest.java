@@ -9,6 +9,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import eu.s3cop.publications.DynamoDbPublicationStore;
+import eu.s3cop.webinar.store.Registrations;
 import eu.s3cop.stack.template.FunctionResource;
 import eu.s3cop.stack.template.Template;
 import eu.s3cop.stack.template.Trigger;
@@ -92,8 +93,17 @@ class TemplateTest {
                 .extracting(Trigger.S3::suffix).containsExactlyInAnyOrder(".yaml", ".yml");
         assertThat(template.function("webinar-scheduler").triggers(Trigger.Schedule.class))
                 .singleElement().satisfies(schedule -> assertThat(schedule.scheduler()).isTrue());
+        assertThat(template.function("webinar-scheduler").triggers(Trigger.DynamoDb.class))
+                .singleElement()
+                .satisfies(stream -> {
+                    assertThat(stream.table()).isEqualTo("WebinarsTable");
+                    assertThat(stream.filters()).singleElement().asString()
+                            .isEqualToIgnoringWhitespace(Registrations.NOTIFIED_STREAM_FILTER);
+                    assertThat(stream.maximumRetryAttempts()).isPositive();
+                });
         assertThat(template.function("reader-api").triggers(Trigger.HttpApi.class)).extracting(route -> route.method() + " " + route.path())
-                .contains("GET /publications", "GET /publications/{working_group}/{slug}/download", "POST /webinars/{id}/registrations");
+                .contains("GET /publications", "GET /publications/{working_group}/{slug}/download", "POST /webinars/{id}/registrations",
+                        "GET /webinars/{id}/registrations/{token}", "POST /webinars/{id}/registrations/{token}");
         assertThat(template.buckets()).extracting(bucket -> bucket.localName())
                 .containsExactly("s3cop-uploads", "s3cop-publications", "s3cop-site");
     }
@@ -141,13 +151,13 @@ class TemplateTest {
             if (function.triggers(Trigger.HttpApi.class).size() == function.triggers().size()) {
                 continue;
             }
+            // A stream's batches are invoked synchronously: the mapping itself names the queue.
+            for (Trigger.DynamoDb stream : function.triggers(Trigger.DynamoDb.class)) {
+                Map<String, Object> mapping = map(map(map(properties(function.logicalId()).get("Events")).get(stream.eventId())).get("Properties"));
+                assertThat(map(map(mapping.get("DestinationConfig")).get("OnFailure"))).as(function.name() + " " + stream.eventId())
+                        .containsEntry("Type", "SQS").containsEntry("Destination", Map.of("Fn::GetAtt", List.of("FailedEventsQueue", "Arn")));
+            }
             if (function.triggers(Trigger.DynamoDb.class).size() == function.triggers().size()) {
-                // A stream's batches are invoked synchronously: the mapping itself names the queue.
-                for (Trigger.DynamoDb stream : function.triggers(Trigger.DynamoDb.class)) {
-                    Map<String, Object> mapping = map(map(map(properties(function.logicalId()).get("Events")).get(stream.eventId())).get("Properties"));
-                    assertThat(map(map(mapping.get("DestinationConfig")).get("OnFailure"))).as(function.name())
-                            .containsEntry("Type", "SQS").containsEntry("Destination", Map.of("Fn::GetAtt", List.of("FailedEventsQueue", "Arn")));
-                }
                 continue;
             }
             Map<String, Object> config = map(properties(function.logicalId()).get("EventInvokeConfig"));

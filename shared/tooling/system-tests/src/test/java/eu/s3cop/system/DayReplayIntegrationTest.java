@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.s3cop.publications.DynamoDbPublicationStore;
 import eu.s3cop.stack.LocalCloud;
+import eu.s3cop.webinar.store.Registrations;
 import eu.s3cop.stack.StackSettings;
 import eu.s3cop.stack.lambda.Events;
 import eu.s3cop.stack.lambda.Invocation;
@@ -94,7 +95,8 @@ class DayReplayIntegrationTest {
         // Every well-formed draft once, in its revised text where it was revised; the broken ones nowhere.
         assertThat((Map<?, ?>) ordered.get("publications")).hasSize(drafts - drafts / 10);
         assertThat((List<?>) ordered.get("pdfs")).hasSize(drafts - drafts / 10);
-        assertThat(String.valueOf(ordered.get("emails"))).contains("You are registered", "Reminder (tomorrow)", "Reminder (in one hour)");
+        assertThat(String.valueOf(ordered.get("emails"))).contains("Confirm your registration", "You are registered", "Reminder (tomorrow)",
+                "Reminder (in one hour)");
     }
 
     /** Uploads the day's files (the last content of each key stays) and returns the events they and the schedule cause. */
@@ -168,6 +170,7 @@ class DayReplayIntegrationTest {
         }
     }
 
+    /** Two people ask to register for each webinar and confirm from the page their emailed link opens. */
     private static void register(LocalCloud stack) throws Exception {
         for (int w = 0; w < 3; w++) {
             for (String person : List.of("ana", "jan")) {
@@ -175,9 +178,22 @@ class DayReplayIntegrationTest {
                                 + "/webinars/day-" + w + "/registrations")).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"" + person + "\", \"email\": \"" + person + "@example.org\"}")).build(),
                         HttpResponse.BodyHandlers.ofString());
-                assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
             }
         }
+        stack.awaitIdle(Duration.ofSeconds(60));
+        try (var dynamoDb = stack.dynamoDbClient()) {
+            Registrations registrations = new Registrations(dynamoDb, stack.table("WebinarsTable"));
+            for (int w = 0; w < 3; w++) {
+                for (Registrations.Registrant registrant : registrations.registrants("day-" + w, Instant.now())) {
+                    HttpResponse<String> confirmed = http.send(HttpRequest.newBuilder(URI.create(stack.httpEndpoint().orElseThrow()
+                                    + "/webinars/day-" + w + "/registrations/" + registrant.token())).header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("action=confirm")).build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+                }
+            }
+        }
+        stack.awaitIdle(Duration.ofSeconds(60));
     }
 
     /** What the day left: publications with their published versions, PDFs, webinars, and each recipient's emails. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.testing.LocalAws;
+import eu.s3cop.testing.SentEmails;
 import eu.s3cop.webinar.model.WebinarState;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import jakarta.mail.Session;
@@ -28,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * The secretariat uploads a webinar file, a reader registers through the HTTP API, and the
- * schedule is fired over HTTP, twice at once: the outbox holds exactly the expected emails.
+ * The secretariat uploads a webinar file; a reader asks to register through the HTTP API, gets
+ * the link by email within seconds, confirms on the page it opens and gets the invite; the
+ * schedule is then fired over HTTP, twice at once: the outbox holds exactly the expected emails.
  */
 @LocalAws
 class WebinarJourneyIntegrationTest {
@@ -37,7 +39,7 @@ class WebinarJourneyIntegrationTest {
     private static final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void uploadRegisterAndOverlappingRunsGiveExactlyTheExpectedEmails(LocalCloud stack) throws Exception {
+    void uploadRequestConfirmAndOverlappingRunsGiveExactlyTheExpectedEmails(LocalCloud stack) throws Exception {
         String starts = LocalDateTime.now(ZoneId.of("Europe/Brussels")).plusHours(10).truncatedTo(ChronoUnit.MINUTES).toString();
         try (var s3 = stack.s3Client()) {
             s3.putObject(put -> put.bucket("s3cop-uploads").key("webinars/journey.yaml"), RequestBody.fromString(
@@ -46,11 +48,27 @@ class WebinarJourneyIntegrationTest {
         }
         stack.awaitIdle(Duration.ofSeconds(60));
 
-        HttpResponse<String> registered = http.send(HttpRequest.newBuilder(uri(stack, "/webinars/journey/registrations"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Eva Lindqvist\", \"email\": \"eva@example.org\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        HttpResponse<String> requested = request(stack);
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
+        assertThat(JSON.std.mapFrom(requested.body())).doesNotContainKeys("token", "email", "links");
+        // The stream brings the request to the scheduler: no scheduled run is needed for the link.
+        stack.awaitIdle(Duration.ofSeconds(60));
+        assertThat(subjects(stack, "Journey webinar")).containsExactly("Confirm your registration: Journey webinar");
+        String link = SentEmails.registrationPage(stack, "Confirm your registration: Journey webinar");
+        assertThat(request(stack).body()).as("a known address is answered alike").isEqualTo(requested.body());
+        stack.awaitIdle(Duration.ofSeconds(60));
+        assertThat(subjects(stack, "Journey webinar")).as("no second link within the hour").hasSize(1);
+
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Confirm your registration", "value=\"confirm\"");
+        HttpResponse<String> confirmed = http.send(HttpRequest.newBuilder(URI.create(link)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("action=confirm")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("You are registered");
+        stack.awaitIdle(Duration.ofSeconds(60));
+        assertThat(subjects(stack, "Journey webinar")).as("the invite, and the reminder that is due, at once").containsExactlyInAnyOrder(
+                "Confirm your registration: Journey webinar", "You are registered: Journey webinar", "Reminder (tomorrow): Journey webinar");
 
         CompletableFuture<HttpResponse<String>> first = fire(stack);
         CompletableFuture<HttpResponse<String>> second = fire(stack);
@@ -58,11 +76,17 @@ class WebinarJourneyIntegrationTest {
         assertThat(second.get().statusCode()).as(second.get().body()).isEqualTo(200);
         assertThat(fire(stack).get().statusCode()).isEqualTo(200);
 
-        List<String> subjects = subjects(stack, "Journey webinar");
-        assertThat(subjects).containsExactlyInAnyOrder("You are registered: Journey webinar", "Reminder (tomorrow): Journey webinar");
+        assertThat(subjects(stack, "Journey webinar")).containsExactlyInAnyOrder("Confirm your registration: Journey webinar",
+                "You are registered: Journey webinar", "Reminder (tomorrow): Journey webinar");
+        assertThat(SentEmails.registrationPage(stack, "You are registered: Journey webinar")).as("every later email leads to the same page").isEqualTo(link);
         assertThat(new DynamoDbWebinarStore(stack.dynamoDbClient(), stack.environment("webinar-scheduler").get("WEBINARS_TABLE"))
                 .recordedState("journey")).contains(WebinarState.UPCOMING);
-        assertThat(JSON.std.mapFrom(registered.body())).containsKey("token").doesNotContainKey("email");
+    }
+
+    private static HttpResponse<String> request(LocalCloud stack) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(stack, "/webinars/journey/registrations")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Eva Lindqvist\", \"email\": \"eva@example.org\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static CompletableFuture<HttpResponse<String>> fire(LocalCloud stack) {

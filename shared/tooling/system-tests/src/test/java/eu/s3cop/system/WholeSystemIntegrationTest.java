@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.local.Seeder;
 import eu.s3cop.stack.LocalCloud;
+import eu.s3cop.webinar.store.Registrations;
 import eu.s3cop.stack.StackSettings;
 import eu.s3cop.stack.lambda.FunctionRunner;
 import eu.s3cop.stack.lambda.Invocation;
@@ -107,7 +108,7 @@ class WholeSystemIntegrationTest {
 
         readEveryRoute();
 
-        // Confirmation now; the day-before and hour-before reminders; the cancellation; the webinar in the past.
+        // The links and the confirmation came through the stream; the day-before and hour-before reminders; the cancellation; the webinar in the past.
         stack.runSchedule("webinar-scheduler");
         stack.invoke("webinar-scheduler", scheduled(starts.atZone(BRUSSELS).toInstant().minus(Duration.ofHours(23))));
         stack.invoke("webinar-scheduler", scheduled(starts.atZone(BRUSSELS).toInstant().minus(Duration.ofMinutes(50))));
@@ -134,12 +135,24 @@ class WholeSystemIntegrationTest {
         AwsCallRecorder.add(new Need("reader-api", "s3:GetObject", List.of("arn:aws:s3:::" + object), "presigned link -> 200"));
 
         String registration = "{\"name\": \"Eva Lindqvist\", \"email\": \"eva@example.org\"}";
-        assertThat(send("POST", "/webinars/policy-check/registrations", registration).statusCode()).isEqualTo(201);
-        assertThat(send("POST", "/webinars/policy-check/registrations", registration).statusCode()).isEqualTo(200);
-        HttpResponse<String> second = send("POST", "/webinars/policy-check/registrations", "{\"name\": \"Jan Novak\", \"email\": \"jan@example.org\"}");
-        Matcher token = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(second.body());
-        assertThat(token.find()).as(second.body()).isTrue();
-        assertThat(send("DELETE", "/webinars/policy-check/registrations/" + token.group(1), null).statusCode()).isEqualTo(204);
+        assertThat(send("POST", "/webinars/policy-check/registrations", registration).statusCode()).isEqualTo(202);
+        assertThat(send("POST", "/webinars/policy-check/registrations", registration).statusCode()).isEqualTo(202);
+        assertThat(send("POST", "/webinars/policy-check/registrations", "{\"name\": \"Jan Novak\", \"email\": \"jan@example.org\"}").statusCode())
+                .isEqualTo(202);
+        assertThat(send("POST", "/webinars/policy-check/registrations", "{\"name\": \"Ana Horvat\", \"email\": \"ana@example.org\"}").statusCode())
+                .isEqualTo(202);
+        stack.awaitIdle(Duration.ofSeconds(60));
+        // Each registration's page, from the link in its email: Eva confirms, Jan cancels his request, Ana's program cancels hers.
+        Map<String, String> pages = new java.util.HashMap<>();
+        try (var dynamoDb = stack.dynamoDbClient()) {
+            new Registrations(dynamoDb, stack.table("WebinarsTable")).registrants("policy-check", Instant.now())
+                    .forEach(registrant -> pages.put(registrant.email(), "/webinars/policy-check/registrations/" + registrant.token()));
+        }
+        assertThat(send("GET", pages.get("eva@example.org"), null).statusCode()).isEqualTo(200);
+        assertThat(send("POST", pages.get("eva@example.org"), "{\"action\": \"confirm\"}").statusCode()).isEqualTo(200);
+        assertThat(send("POST", pages.get("jan@example.org"), "{\"action\": \"cancel\"}").statusCode()).isEqualTo(200);
+        assertThat(send("DELETE", pages.get("ana@example.org"), null).statusCode()).isEqualTo(204);
+        stack.awaitIdle(Duration.ofSeconds(60));
     }
 
     @Test
@@ -214,7 +227,7 @@ class WholeSystemIntegrationTest {
                         .containsEntry("function", invocation.function())
                         .containsKeys("timestamp", "level", "message");
                 Object subject = fields.get(switch (invocation.function()) {
-                    case "webinar-scheduler" -> "scheduledTime";
+                    case "webinar-scheduler" -> fields.containsKey("scheduledTime") ? "scheduledTime" : "webinars";
                     case "refresh-catalogue" -> "workingGroups";
                     default -> "key";
                 });

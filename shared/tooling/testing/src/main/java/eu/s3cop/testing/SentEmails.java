@@ -3,6 +3,7 @@ package eu.s3cop.testing;
 import eu.s3cop.stack.LocalCloud;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -14,11 +15,43 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The emails the stack's SES outbox holds. */
 public final class SentEmails {
 
+    private static final Pattern PAGE = Pattern.compile("https?://\\S+/webinars/[a-z0-9-]+/registrations/[A-Za-z0-9_-]+");
+
     private SentEmails() {
+    }
+
+    /**
+     * The address of the registration page in the last email with this subject: the link a
+     * registrant follows from their inbox.
+     */
+    public static String registrationPage(LocalCloud stack, String subject) {
+        String page = null;
+        for (Path file : stack.outboxMessages()) {
+            try (InputStream in = Files.newInputStream(file)) {
+                MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
+                if (subject.equals(message.getSubject())) {
+                    Matcher link = PAGE.matcher(String.valueOf(((Multipart) message.getContent()).getBodyPart(0).getContent()));
+                    if (!link.find()) {
+                        throw new AssertionError("The email \"" + subject + "\" has no link to a registration's page");
+                    }
+                    page = link.group();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (MessagingException e) {
+                throw new IllegalStateException("Not an email: " + file, e);
+            }
+        }
+        if (page == null) {
+            throw new AssertionError("No email \"" + subject + "\" in the outbox");
+        }
+        return page;
     }
 
     /** How many emails each recipient got with each subject, keyed {@code "address | subject"}. */

@@ -5,6 +5,11 @@ package eu.s3cop.webinar.model;
  * {@link #UPDATE} once per SEQUENCE.
  */
 public enum Notice {
+    /**
+     * The link to the registration's page, where a pending request is confirmed (or a
+     * registration cancelled): sent once per request, and a request again at most once an hour.
+     */
+    LINK,
     /** That the registration holds, with the invite. */
     CONFIRMATION,
     /** That the webinar changed, with the new invite. */

@@ -8,8 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,10 +32,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Registrations for webinars, beside each webinar: {@code REG#<sha256 of the lower-cased email>}
- * holds the registrant's name and email (personal data, deleted with the registration), and
- * {@code TOKEN#<token>} lets the registrant cancel without an account. A registration is one
- * transaction with the webinar's count, so capacity holds under concurrent requests.
+ * Registrations for webinars, beside each webinar, with double opt-in: a request writes a
+ * pending {@code REG#<sha256 of the lower-cased email>} (the registrant's name and email,
+ * personal data deleted with the registration) and {@code TOKEN#<token>}, which the emailed link
+ * carries; confirming it takes a seat, in one transaction with the webinar's count, so capacity
+ * holds under concurrent requests. A pending request takes nothing and expires after a day.
+ * Every request and confirmation also writes {@code NOTIFY#<same hash>}, whose arrival on the
+ * table's stream has the email sent at once.
  */
 public final class Registrations {
 
@@ -38,14 +46,18 @@ public final class Registrations {
      * A registrant, as the scheduler needs them for emails.
      *
      * @param key which registration of the webinar this is, for {@link #claim}
-     * @param confirmedSequence the SEQUENCE the confirmation was claimed for, or {@link #UNCONFIRMED}
+     * @param invitedSequence the SEQUENCE the confirmation with the invite was claimed for, or {@link #NOT_INVITED}
+     * @param pending whether the request still waits to be confirmed from the emailed link
+     * @param linkRequested when the link to the registration's page was last asked for, in epoch seconds
+     * @param linkDue whether that request's email is yet to be claimed
      */
-    public record Registrant(String key, String name, String email, String token, int confirmedSequence) {
+    public record Registrant(String key, String name, String email, String token, int invitedSequence, boolean pending,
+            long linkRequested, boolean linkDue) {
 
-        public static final int UNCONFIRMED = -1;
+        public static final int NOT_INVITED = -1;
 
-        public boolean confirmed() {
-            return confirmedSequence != UNCONFIRMED;
+        public boolean invited() {
+            return invitedSequence != NOT_INVITED;
         }
     }
 
@@ -55,9 +67,9 @@ public final class Registrations {
         private final String webinarId;
         private final String registration;
         private final String marker;
-        private final String value;
+        private final AttributeValue value;
 
-        private Claim(String webinarId, String registration, String marker, String value) {
+        private Claim(String webinarId, String registration, String marker, AttributeValue value) {
             this.webinarId = webinarId;
             this.registration = registration;
             this.marker = marker;
@@ -65,14 +77,24 @@ public final class Registrations {
         }
     }
 
-    /** The outcome of a registration request. */
-    public sealed interface Outcome permits Registered, AlreadyRegistered, Full, Unavailable {
+    /** What a registration request led to; the API answers all of them alike. */
+    public enum Request {
+        /** A new pending registration: its link is emailed. */
+        NEW,
+        /** A known address asked again: its link is emailed again. */
+        RESENT,
+        /** Nothing written: the link went out less than an hour ago, or the address had its day's links. */
+        NOT_SENT
     }
 
-    public record Registered(String token) implements Outcome {
+    /** The outcome of confirming a registration from its link. */
+    public sealed interface Outcome permits Confirmed, AlreadyConfirmed, Full, Unavailable, Unknown {
     }
 
-    public record AlreadyRegistered(String token) implements Outcome {
+    public record Confirmed() implements Outcome {
+    }
+
+    public record AlreadyConfirmed() implements Outcome {
     }
 
     public record Full(int capacity) implements Outcome {
@@ -82,11 +104,40 @@ public final class Registrations {
     public record Unavailable() implements Outcome {
     }
 
+    /** No registration has that token: never given, cancelled, or a request that expired unconfirmed. */
+    public record Unknown() implements Outcome {
+    }
+
+    /** A registration as its page shows it: nothing personal, the token holder knows who they are. */
+    public enum State { PENDING, CONFIRMED }
+
+    /** A registration the table's stream says has an email to send now. */
+    public record Notification(String webinarId, String registration) {
+    }
+
+    /**
+     * The table stream's filter (the template's {@code FilterCriteria}) that passes the writes
+     * asking for a registration's email to be sent now, and nothing else: not the emails' own
+     * claims, which would bring the scheduler back for nothing.
+     */
+    public static final String NOTIFIED_STREAM_FILTER =
+            "{\"eventName\": [\"INSERT\", \"MODIFY\"], \"dynamodb\": {\"Keys\": {\"sk\": {\"S\": [{\"prefix\": \"NOTIFY#\"}]}}}}";
+
     /** Registration requests one webinar takes in a minute; more get "try again" (429). */
     public static final int REQUESTS_PER_MINUTE = 120;
+    /** How long a request waits for its confirmation before it is forgotten. */
+    public static final Duration PENDING_FOR = Duration.ofDays(1);
+    /** The least time between two link emails for one registration, however often it is asked for. */
+    public static final Duration RESEND_AFTER = Duration.ofHours(1);
+    /** Link emails one address gets in a UTC day, over all webinars: bounds what a stranger can have us send. */
+    public static final int LINKS_PER_ADDRESS_A_DAY = 10;
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String CONFIRMED = "sent_confirmation";
+    private static final String INVITED = "sent_confirmation";
+    private static final String LINK_SENT = "sent_link";
+    private static final String LINK_REQUESTED = "linkRequested";
+    private static final String PENDING = "pending";
+    private static final String CONFIRMED = "confirmed";
     /** The table's time-to-live attribute, in epoch seconds. */
     private static final String EXPIRES_AT = "expiresAt";
 
@@ -105,14 +156,14 @@ public final class Registrations {
      * with the table's time to live.
      */
     public boolean withinRate(String webinarId, Instant now) {
-        Instant minute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
         try {
             dynamoDb.updateItem(update -> update.tableName(table).key(key(webinarId, "RATE#" + minute))
                     .updateExpression("ADD #r :one SET #e = :expires")
                     .conditionExpression("attribute_not_exists(#r) OR #r < :max")
                     .expressionAttributeNames(Map.of("#r", "requests", "#e", EXPIRES_AT))
                     .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":max", AttributeValue.fromN(String.valueOf(REQUESTS_PER_MINUTE)),
-                            ":expires", expiry(minute.plus(java.time.Duration.ofHours(1))))));
+                            ":expires", expiry(minute.plus(Duration.ofHours(1))))));
             return true;
         } catch (ConditionalCheckFailedException full) {
             return false;
@@ -120,26 +171,89 @@ public final class Registrations {
     }
 
     /**
-     * Registers the address for the webinar, unless it is registered already.
-     *
-     * @param keepUntil when the table's time to live deletes the registration: a set time after
-     *     the webinar ends, so that the recording notice can still be sent
+     * Asks for a registration of the address: a new one is written pending, for
+     * {@link #PENDING_FOR}, and its link emailed; a known one (pending or confirmed) has its link
+     * emailed again, at most once per {@link #RESEND_AFTER}. Either way one read and one
+     * transaction, so neither the answer nor its timing tells whether the address was known.
+     * The name is kept for later emails once the address owner confirms; the link email does
+     * not carry it.
      */
-    public Outcome register(String webinarId, String name, String email, Instant now, Instant keepUntil) {
-        String regKey = registrationKey(email);
-        Optional<Map<String, AttributeValue>> existing = item(webinarId, regKey);
-        if (existing.isPresent()) {
-            return new AlreadyRegistered(text(existing.get(), "token"));
+    public Request request(String webinarId, String name, String email, Instant now) {
+        String hash = emailHash(email);
+        String regKey = "REG#" + hash;
+        Optional<Map<String, AttributeValue>> existing = item(webinarId, regKey).filter(found -> !expiredRequest(found, now));
+        List<TransactWriteItem> writes = new ArrayList<>();
+        if (existing.isEmpty()) {
+            String token = token();
+            AttributeValue until = expiry(now.plus(PENDING_FOR));
+            Map<String, AttributeValue> registration = new HashMap<>(key(webinarId, regKey));
+            registration.putAll(Map.of("name", AttributeValue.fromS(name), "email", AttributeValue.fromS(email),
+                    "token", AttributeValue.fromS(token), "state", AttributeValue.fromS(PENDING), "requestedAt", AttributeValue.fromS(now.toString()),
+                    LINK_REQUESTED, epoch(now), EXPIRES_AT, until));
+            Map<String, AttributeValue> tokenItem = new HashMap<>(key(webinarId, "TOKEN#" + token));
+            tokenItem.putAll(Map.of("registration", AttributeValue.fromS(regKey), EXPIRES_AT, until));
+            // A request that expired unconfirmed, and that the time to live has not yet deleted, is replaced.
+            writes.add(TransactWriteItem.builder().put(put -> put.tableName(table).item(registration)
+                    .conditionExpression("attribute_not_exists(pk) OR (#s = :pending AND #e <= :now)")
+                    .expressionAttributeNames(Map.of("#s", "state", "#e", EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(PENDING), ":now", epoch(now)))).build());
+            writes.add(TransactWriteItem.builder().put(put -> put.tableName(table).item(tokenItem).conditionExpression("attribute_not_exists(pk)")).build());
+        } else {
+            writes.add(TransactWriteItem.builder().update(update -> update.tableName(table).key(key(webinarId, regKey))
+                    .updateExpression("SET #l = :now").conditionExpression("attribute_exists(pk) AND #l <= :resend")
+                    .expressionAttributeNames(Map.of("#l", LINK_REQUESTED))
+                    .expressionAttributeValues(Map.of(":now", epoch(now), ":resend", epoch(now.minus(RESEND_AFTER))))).build());
         }
-        String token = token();
-        Map<String, AttributeValue> registration = Map.of(
-                "pk", AttributeValue.fromS("WEBINAR#" + webinarId), "sk", AttributeValue.fromS(regKey),
-                "name", AttributeValue.fromS(name), "email", AttributeValue.fromS(email),
-                "token", AttributeValue.fromS(token), "registeredAt", AttributeValue.fromS(now.toString()),
-                EXPIRES_AT, expiry(keepUntil));
-        Map<String, AttributeValue> tokenItem = Map.of(
-                "pk", AttributeValue.fromS("WEBINAR#" + webinarId), "sk", AttributeValue.fromS("TOKEN#" + token),
-                "registration", AttributeValue.fromS(regKey), EXPIRES_AT, expiry(keepUntil));
+        writes.add(notify(webinarId, hash, now));
+        LocalDate day = now.atOffset(ZoneOffset.UTC).toLocalDate();
+        writes.add(TransactWriteItem.builder().update(update -> update.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS("ADDRESS#" + hash), "sk", AttributeValue.fromS("LINKS#" + day)))
+                .updateExpression("ADD #n :one SET #e = :expires").conditionExpression("attribute_not_exists(#n) OR #n < :max")
+                .expressionAttributeNames(Map.of("#n", "links", "#e", EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":max", AttributeValue.fromN(String.valueOf(LINKS_PER_ADDRESS_A_DAY)),
+                        ":expires", expiry(day.plusDays(2).atStartOfDay().toInstant(ZoneOffset.UTC))))).build());
+        try {
+            dynamoDb.transactWriteItems(write -> write.transactItems(writes));
+            return existing.isEmpty() ? Request.NEW : Request.RESENT;
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
+                return Request.NOT_SENT;
+            }
+            throw e;
+        }
+    }
+
+    /** The write whose arrival on the table's stream has the registration's email sent at once. */
+    private TransactWriteItem notify(String webinarId, String hash, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(key(webinarId, "NOTIFY#" + hash));
+        item.putAll(Map.of("at", AttributeValue.fromS(now.toString()), EXPIRES_AT, expiry(now.plus(Duration.ofDays(1)))));
+        return TransactWriteItem.builder().put(put -> put.tableName(table).item(item)).build();
+    }
+
+    /**
+     * The registration a stream record's keys name, when the record is one that asks for an
+     * email ({@code NOTIFY#}); empty for any other item of the table.
+     */
+    public static Optional<Notification> notification(String partitionKey, String sortKey) {
+        if (partitionKey == null || sortKey == null || !partitionKey.startsWith("WEBINAR#") || !sortKey.startsWith("NOTIFY#")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Notification(partitionKey.substring("WEBINAR#".length()), "REG#" + sortKey.substring("NOTIFY#".length())));
+    }
+
+    /**
+     * Confirms the registration the token names: it takes a seat, unless the webinar is full, and
+     * is kept from then on until {@code keepUntil}, as is its token.
+     */
+    public Outcome confirm(String webinarId, String token, Instant now, Instant keepUntil) {
+        Optional<Map<String, AttributeValue>> registration = byToken(webinarId, token, now);
+        if (registration.isEmpty()) {
+            return new Unknown();
+        }
+        if (CONFIRMED.equals(text(registration.get(), "state"))) {
+            return new AlreadyConfirmed();
+        }
+        String regKey = text(registration.get(), "sk");
         try {
             dynamoDb.transactWriteItems(write -> write.transactItems(
                     TransactWriteItem.builder().update(update -> update.tableName(table).key(DynamoDbWebinarStore.key(webinarId))
@@ -148,13 +262,26 @@ public final class Registrations {
                             .expressionAttributeNames(Map.of("#capacity", "capacity"))
                             .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0"),
                                     ":no", AttributeValue.fromBool(false)))).build(),
-                    TransactWriteItem.builder().put(put -> put.tableName(table).item(registration).conditionExpression("attribute_not_exists(pk)")).build(),
-                    TransactWriteItem.builder().put(put -> put.tableName(table).item(tokenItem).conditionExpression("attribute_not_exists(pk)")).build()));
-            return new Registered(token);
+                    TransactWriteItem.builder().update(update -> update.tableName(table).key(key(webinarId, regKey))
+                            // Whoever confirms holds the link: a link still due for the request is not sent.
+                            .updateExpression("SET #s = :confirmed, registeredAt = :at, #e = :keep, #sent = #requested")
+                            .conditionExpression("#s = :pending AND #t = :token AND #e > :now")
+                            .expressionAttributeNames(Map.of("#s", "state", "#t", "token", "#e", EXPIRES_AT, "#sent", LINK_SENT,
+                                    "#requested", LINK_REQUESTED))
+                            .expressionAttributeValues(Map.of(":confirmed", AttributeValue.fromS(CONFIRMED), ":pending", AttributeValue.fromS(PENDING),
+                                    ":at", AttributeValue.fromS(now.toString()), ":keep", expiry(keepUntil), ":token", AttributeValue.fromS(token),
+                                    ":now", epoch(now)))).build(),
+                    TransactWriteItem.builder().update(update -> update.tableName(table).key(key(webinarId, "TOKEN#" + token))
+                            .updateExpression("SET #e = :keep").conditionExpression("attribute_exists(pk)")
+                            .expressionAttributeNames(Map.of("#e", EXPIRES_AT)).expressionAttributeValues(Map.of(":keep", expiry(keepUntil)))).build(),
+                    notify(webinarId, regKey.substring("REG#".length()), now)));
+            return new Confirmed();
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
             if (reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
-                return item(webinarId, regKey).<Outcome>map(item -> new AlreadyRegistered(text(item, "token"))).orElse(new Unavailable());
+                // Confirmed or cancelled meanwhile, by another click.
+                return byToken(webinarId, token, now).<Outcome>map(found -> CONFIRMED.equals(text(found, "state"))
+                        ? new AlreadyConfirmed() : new Unavailable()).orElse(new Unknown());
             }
             if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
                 Map<String, AttributeValue> webinar = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true)
@@ -168,34 +295,62 @@ public final class Registrations {
         }
     }
 
-    /** Removes a registration and the personal data in it; false when the token names none. */
+    /** The state of the registration the token names; empty when there is none (or its request expired). */
+    public Optional<State> state(String webinarId, String token, Instant now) {
+        return byToken(webinarId, token, now).map(found -> CONFIRMED.equals(text(found, "state")) ? State.CONFIRMED : State.PENDING);
+    }
+
+    /** The registration the token names, if it is the token's and not a request that expired. */
+    private Optional<Map<String, AttributeValue>> byToken(String webinarId, String token, Instant now) {
+        return item(webinarId, "TOKEN#" + token)
+                .flatMap(found -> item(webinarId, text(found, "registration")))
+                .filter(found -> token.equals(text(found, "token")) && !expiredRequest(found, now));
+    }
+
+    private static boolean expiredRequest(Map<String, AttributeValue> registration, Instant now) {
+        return PENDING.equals(text(registration, "state")) && number(registration, EXPIRES_AT) <= now.getEpochSecond();
+    }
+
+    /**
+     * Removes a registration and the personal data in it, and gives back its seat if it had
+     * one (a pending request took none); false when the token names none.
+     */
     public boolean unregister(String webinarId, String token) {
         Optional<Map<String, AttributeValue>> tokenItem = item(webinarId, "TOKEN#" + token);
         if (tokenItem.isEmpty()) {
             return false;
         }
         String regKey = text(tokenItem.get(), "registration");
+        Optional<Map<String, AttributeValue>> registration = item(webinarId, regKey).filter(found -> token.equals(text(found, "token")));
+        if (registration.isEmpty()) {
+            return false;
+        }
+        boolean seated = CONFIRMED.equals(text(registration.get(), "state"));
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
+                TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, regKey))
+                        .conditionExpression("#s = :state AND #t = :token")
+                        .expressionAttributeNames(Map.of("#s", "state", "#t", "token"))
+                        .expressionAttributeValues(Map.of(":state", AttributeValue.fromS(seated ? CONFIRMED : PENDING), ":token", AttributeValue.fromS(token)))).build(),
+                TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, "TOKEN#" + token))).build(),
+                TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, "NOTIFY#" + regKey.substring("REG#".length())))).build()));
+        if (seated) {
+            writes.add(TransactWriteItem.builder().update(update -> update.tableName(table).key(DynamoDbWebinarStore.key(webinarId))
+                    .updateExpression("SET registered = registered - :one")
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build());
+        }
         try {
-            dynamoDb.transactWriteItems(write -> write.transactItems(
-                    TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, regKey))
-                            .conditionExpression("attribute_exists(pk)")).build(),
-                    TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, "TOKEN#" + token))).build(),
-                    TransactWriteItem.builder().update(update -> update.tableName(table).key(DynamoDbWebinarStore.key(webinarId))
-                            .updateExpression("SET registered = registered - :one")
-                            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build()));
+            dynamoDb.transactWriteItems(write -> write.transactItems(writes));
             return true;
         } catch (TransactionCanceledException e) {
             return false;
         }
     }
 
-    /** Whether the token would cancel a registration for the webinar. */
-    public boolean cancellable(String webinarId, String token) {
-        return item(webinarId, "TOKEN#" + token).isPresent();
-    }
-
-    /** The registrants of a webinar, with which confirmation each was sent, in registration key order. */
-    public List<Registrant> registrants(String webinarId) {
+    /**
+     * The registrants of a webinar, with which emails are due, in registration key order:
+     * confirmed ones and pending requests that have not expired.
+     */
+    public List<Registrant> registrants(String webinarId, Instant now) {
         List<Registrant> registrants = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
@@ -204,34 +359,44 @@ public final class Registrations {
                     .keyConditionExpression("pk = :pk AND begins_with(sk, :reg)")
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("WEBINAR#" + webinarId), ":reg", AttributeValue.fromS("REG#")))
                     .exclusiveStartKey(from));
-            response.items().forEach(item -> registrants.add(new Registrant(text(item, "sk"), text(item, "name"), text(item, "email"),
-                    text(item, "token"), item.containsKey(CONFIRMED) ? sequenceOf(text(item, CONFIRMED)) : Registrant.UNCONFIRMED)));
+            response.items().stream().filter(item -> !expiredRequest(item, now)).forEach(item -> registrants.add(registrant(item)));
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (start != null);
         return registrants;
     }
 
+    /** One registrant, as {@link #registrants} has them; empty when gone or an expired request. */
+    public Optional<Registrant> registrant(String webinarId, String registration, Instant now) {
+        return item(webinarId, registration).filter(found -> !expiredRequest(found, now)).map(Registrations::registrant);
+    }
+
+    private static Registrant registrant(Map<String, AttributeValue> item) {
+        long requested = number(item, LINK_REQUESTED);
+        return new Registrant(text(item, "sk"), text(item, "name"), text(item, "email"), text(item, "token"),
+                item.containsKey(INVITED) ? sequenceOf(text(item, INVITED)) : Registrant.NOT_INVITED,
+                PENDING.equals(text(item, "state")), requested, requested > number(item, LINK_SENT));
+    }
+
     /**
-     * Claims an email for a registrant before it is sent, recording which SEQUENCE it was for: a
-     * conditional write, so of runs that repeat or overlap only one gets it. Empty when it was
-     * claimed before or the registration is gone. When the write's answer is lost, the claim is
-     * taken back before the failure is thrown, or no later run would send the email.
+     * Claims the email with the link for the registrant's latest request, the same way as
+     * {@link #claim}: of runs that repeat or overlap, one sends it.
      */
-    public Optional<Claim> claim(String webinarId, Registrant registrant, Notice notice, int sequence, Instant now, Instant keepUntil) {
-        Claim claim = new Claim(webinarId, registrant.key(), marker(notice, sequence), sequence + "@" + now);
+    public Optional<Claim> claimLink(String webinarId, Registrant registrant) {
+        Claim claim = new Claim(webinarId, registrant.key(), LINK_SENT, AttributeValue.fromN(String.valueOf(registrant.linkRequested())));
+        return claimed(claim, () -> dynamoDb.updateItem(update -> update.tableName(table).key(key(webinarId, claim.registration))
+                .updateExpression("SET #m = :at")
+                .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(#m) OR #m < :at)")
+                .expressionAttributeNames(Map.of("#m", claim.marker)).expressionAttributeValues(Map.of(":at", claim.value))));
+    }
+
+    /**
+     * The claim once its writes succeed; empty when their condition says it was claimed before
+     * (or the registration is gone). When an answer is lost, the claim is taken back before the
+     * failure is thrown, or no later run would send the email.
+     */
+    private Optional<Claim> claimed(Claim claim, Runnable writes) {
         try {
-            // Each email moves the registration's expiry with the webinar, so a later date keeps it longer.
-            dynamoDb.updateItem(update -> update.tableName(table).key(key(webinarId, claim.registration))
-                    .updateExpression("SET #m = :at, #e = :keep")
-                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#m)")
-                    .expressionAttributeNames(Map.of("#m", claim.marker, "#e", EXPIRES_AT))
-                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(claim.value), ":keep", expiry(keepUntil))));
-            if (notice == Notice.UPDATE || notice == Notice.CANCELLATION) {
-                // The cancel link lasts as long as the registration it cancels.
-                dynamoDb.updateItem(update -> update.tableName(table).key(key(webinarId, "TOKEN#" + registrant.token()))
-                        .updateExpression("SET #e = :keep").conditionExpression("attribute_exists(pk)")
-                        .expressionAttributeNames(Map.of("#e", EXPIRES_AT)).expressionAttributeValues(Map.of(":keep", expiry(keepUntil))));
-            }
+            writes.run();
             return Optional.of(claim);
         } catch (ConditionalCheckFailedException alreadyClaimed) {
             return Optional.empty();
@@ -241,12 +406,34 @@ public final class Registrations {
         }
     }
 
+    /**
+     * Claims an email for a registrant before it is sent, recording which SEQUENCE it was for: a
+     * conditional write, so of runs that repeat or overlap only one gets it.
+     */
+    public Optional<Claim> claim(String webinarId, Registrant registrant, Notice notice, int sequence, Instant now, Instant keepUntil) {
+        Claim claim = new Claim(webinarId, registrant.key(), marker(notice, sequence), AttributeValue.fromS(sequence + "@" + now));
+        return claimed(claim, () -> {
+            // Each email moves the registration's expiry with the webinar, so a later date keeps it longer.
+            dynamoDb.updateItem(update -> update.tableName(table).key(key(webinarId, claim.registration))
+                    .updateExpression("SET #m = :at, #e = :keep")
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#m)")
+                    .expressionAttributeNames(Map.of("#m", claim.marker, "#e", EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":at", claim.value, ":keep", expiry(keepUntil))));
+            if (notice == Notice.UPDATE || notice == Notice.CANCELLATION) {
+                // The cancel link lasts as long as the registration it cancels.
+                dynamoDb.updateItem(update -> update.tableName(table).key(key(webinarId, "TOKEN#" + registrant.token()))
+                        .updateExpression("SET #e = :keep").conditionExpression("attribute_exists(pk)")
+                        .expressionAttributeNames(Map.of("#e", EXPIRES_AT)).expressionAttributeValues(Map.of(":keep", expiry(keepUntil))));
+            }
+        });
+    }
+
     /** Takes back this claim, and only it: another run's claim of the same email stays. */
     public void release(Claim claim) {
         try {
             dynamoDb.updateItem(update -> update.tableName(table).key(key(claim.webinarId, claim.registration)).updateExpression("REMOVE #m")
                     .conditionExpression("#m = :at")
-                    .expressionAttributeNames(Map.of("#m", claim.marker)).expressionAttributeValues(Map.of(":at", AttributeValue.fromS(claim.value))));
+                    .expressionAttributeNames(Map.of("#m", claim.marker)).expressionAttributeValues(Map.of(":at", claim.value)));
         } catch (ConditionalCheckFailedException notOurs) {
             // Never written, or another run's: nothing of ours to take back.
         }
@@ -286,6 +473,10 @@ public final class Registrations {
                 .map(found -> Instant.ofEpochSecond(number(found, EXPIRES_AT))).toList();
     }
 
+    private static AttributeValue epoch(Instant instant) {
+        return AttributeValue.fromN(String.valueOf(instant.getEpochSecond()));
+    }
+
     private static AttributeValue expiry(Instant keepUntil) {
         return AttributeValue.fromN(String.valueOf(keepUntil.getEpochSecond()));
     }
@@ -298,7 +489,8 @@ public final class Registrations {
     /** The attribute on the registration that records an email's claim; an update's names its SEQUENCE. */
     private static String marker(Notice notice, int sequence) {
         return switch (notice) {
-            case CONFIRMATION -> CONFIRMED;
+            case LINK -> LINK_SENT;
+            case CONFIRMATION -> INVITED;
             case UPDATE -> "sent_update_" + sequence;
             case CANCELLATION -> "sent_cancel";
             case REMINDER_DAY_BEFORE -> "sent_reminder24";

@@ -1,0 +1,103 @@
+package eu.s3cop.catalogue;
+
+import eu.s3cop.webinar.model.Webinar;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The pages of registering for a webinar, which work without JavaScript: the form beside each
+ * upcoming webinar, the answer that says to check the inbox, and the page the emailed link
+ * opens, whose Confirm and Cancel are buttons that post, so a mail scanner that opens the link
+ * changes nothing. The token is only ever in the page's own address and its forms' targets.
+ */
+public final class RegistrationPages {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
+
+    private final SitePages site;
+
+    public RegistrationPages(List<String> workingGroups) {
+        this.site = new SitePages(workingGroups);
+    }
+
+    /** The registration form for a webinar, appended to its entry in a listing. */
+    static void form(Element parent, Webinar webinar) {
+        String id = webinar.id();
+        Element form = parent.appendElement("form").addClass("register").attr("method", "post")
+                .attr("action", "/webinars/" + id + "/registrations").attr("aria-label", "Register for " + webinar.title());
+        Element name = form.appendElement("p");
+        name.appendElement("label").attr("for", "name-" + id).text("Your name");
+        name.appendElement("input").attr("type", "text").attr("id", "name-" + id).attr("name", "name").attr("autocomplete", "name")
+                .attr("maxlength", "120").attr("required", "");
+        Element email = form.appendElement("p");
+        email.appendElement("label").attr("for", "email-" + id).text("Your email address");
+        email.appendElement("input").attr("type", "email").attr("id", "email-" + id).attr("name", "email").attr("autocomplete", "email")
+                .attr("maxlength", "254").attr("required", "");
+        form.appendElement("p").addClass("consent").text("We email you a link to confirm. Your name and address are used only for this "
+                + "webinar's emails (the invite, reminders, changes and the recording) and are deleted after the recording notice.");
+        form.appendElement("button").attr("type", "submit").text("Register").appendElement("span").addClass("visually-hidden")
+                .text(" for " + webinar.title());
+    }
+
+    /** The answer to a registration request, the same whether the address was known or not. */
+    public String requested(Webinar webinar) {
+        Document page = site.page("Check your inbox", null);
+        Element main = page.getElementById("main");
+        main.appendElement("h1").text("Check your inbox");
+        main.appendElement("p").attr("role", "status").text("If the address can receive email, a message with a link is on its way. "
+                + "Open it and press Confirm to register for “" + webinar.title() + "”: until then no place is taken.");
+        main.appendElement("p").text("The link works for 24 hours. If no message arrives, look in your spam folder; asking again "
+                + "sends the link again at most once an hour.");
+        main.appendElement("p").appendElement("a").attr("href", "/").text("Back to the S3 CoP catalogue");
+        return page.outerHtml();
+    }
+
+    /**
+     * The page the emailed link opens: what the webinar is, whether the registration is
+     * confirmed, and buttons that post the choice to the page's own address.
+     */
+    public String registration(Webinar webinar, boolean confirmed, String token) {
+        String heading = confirmed ? "You are registered" : "Confirm your registration";
+        Document page = site.page(heading, null);
+        Element main = page.getElementById("main");
+        main.appendElement("h1").text(heading);
+        describe(main, webinar);
+        String action = "/webinars/" + webinar.id() + "/registrations/" + token;
+        if (!confirmed) {
+            main.appendElement("p").text("Press Confirm to take your place. Your invite follows by email.");
+            button(main, action, "confirm", "Confirm");
+        } else {
+            main.appendElement("p").text("Your invite was sent by email. If you can no longer attend, cancel to free your place for someone else.");
+        }
+        button(main, action, "cancel", confirmed ? "Cancel my registration" : "Cancel this request");
+        return page.outerHtml();
+    }
+
+    /** A page that tells the outcome of a registration step, or why it could not be taken. */
+    public String outcome(String heading, String message, Webinar webinar) {
+        Document page = site.page(heading, null);
+        Element main = page.getElementById("main");
+        main.appendElement("h1").text(heading);
+        if (webinar != null) {
+            describe(main, webinar);
+        }
+        main.appendElement("p").attr("role", "status").text(message);
+        main.appendElement("p").appendElement("a").attr("href", "/").text("Back to the S3 CoP catalogue");
+        return page.outerHtml();
+    }
+
+    private static void describe(Element main, Webinar webinar) {
+        main.appendElement("p").addClass("webinar").text("“" + webinar.title() + "”, " + WHEN.format(webinar.starts()) + " ("
+                + webinar.timezone().getId() + "), " + webinar.duration().toMinutes() + " minutes, " + SitePages.name(webinar.workingGroup())
+                + " working group.");
+    }
+
+    private static void button(Element main, String action, String value, String label) {
+        Element form = main.appendElement("form").attr("method", "post").attr("action", action);
+        form.appendElement("input").attr("type", "hidden").attr("name", "action").attr("value", value);
+        form.appendElement("button").attr("type", "submit").text(label);
+    }
+}
