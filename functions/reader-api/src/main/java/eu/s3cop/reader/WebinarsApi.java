@@ -108,10 +108,7 @@ final class WebinarsApi {
     APIGatewayV2HTTPResponse register(Map<String, String> path, String contentType, String body, boolean base64, boolean html) {
         String id = id(path);
         Map<String, String> request = fields(contentType, body, base64, "{\"name\": ..., \"email\": ...}");
-        String name = field(request, "name", 120);
-        if (!NAME.matcher(name).matches()) {
-            throw ApiException.badRequest("name may hold only letters, spaces, hyphens and apostrophes, such as Jana Nováková or Seán O'Brien.");
-        }
+        String name = name(request);
         String email = field(request, "email", 254);
         if (!EMAIL.matcher(email).matches()) {
             throw ApiException.badRequest("email is not an address such as name@example.org written in ASCII letters, digits and punctuation"
@@ -140,27 +137,28 @@ final class WebinarsApi {
     APIGatewayV2HTTPResponse registrationPage(Map<String, String> path) {
         StoredWebinar stored = webinar(path);
         String token = token(path);
-        Registrations.State state = registrations.state(stored.webinar().id(), token, clock.instant()).orElseThrow(WebinarsApi::noRegistration);
-        return Responses.page(200, pages.registration(stored.webinar(), state == Registrations.State.CONFIRMED, token));
+        Registrations.Registration registration = registrations.registration(stored.webinar().id(), token, clock.instant())
+                .orElseThrow(WebinarsApi::noRegistration);
+        return Responses.page(200, pages.registration(stored.webinar(), registration.confirmed(), registration.name(), token));
     }
 
     /** Confirm or cancel, posted from the registration's page (or as JSON {"action": ...}). */
     APIGatewayV2HTTPResponse registrationAction(Map<String, String> path, String contentType, String body, boolean base64, boolean html) {
-        String action = fields(contentType, body, base64, "{\"action\": \"confirm\"} or {\"action\": \"cancel\"}").getOrDefault("action", "");
-        return switch (action) {
-            case "confirm" -> confirm(path, html);
+        Map<String, String> request = fields(contentType, body, base64, "{\"action\": \"confirm\"} or {\"action\": \"cancel\"}");
+        return switch (request.getOrDefault("action", "")) {
+            case "confirm" -> confirm(path, request.containsKey("name") ? name(request) : null, html);
             case "cancel" -> cancel(path, html);
             default -> throw ApiException.badRequest("action must be confirm or cancel.");
         };
     }
 
-    private APIGatewayV2HTTPResponse confirm(Map<String, String> path, boolean html) {
+    private APIGatewayV2HTTPResponse confirm(Map<String, String> path, String name, boolean html) {
         StoredWebinar stored = webinar(path);
         String token = token(path);
         Webinar webinar = stored.webinar();
         Instant now = clock.instant();
         open(stored, now);
-        Registrations.Outcome outcome = registrations.confirm(webinar.id(), token, now, webinar.end().plus(config.retention()));
+        Registrations.Outcome outcome = registrations.confirm(webinar.id(), token, name, now, webinar.end().plus(config.retention()));
         if (outcome instanceof Registrations.Unknown) {
             throw noRegistration();
         }
@@ -245,7 +243,9 @@ final class WebinarsApi {
 
     /**
      * The posted fields, from JSON or from a form (the catalogue's, which works without
-     * JavaScript); any other type is refused, as a page of another site could send it unasked.
+     * JavaScript); any other type is refused. Another site's page can post a form too, but it
+     * gains nothing: a request only emails the address's owner, and confirming or cancelling
+     * needs the token that only the emailed link carries.
      */
     private static Map<String, String> fields(String contentType, String body, boolean base64, String example) {
         String type = contentType.toLowerCase(java.util.Locale.ROOT).strip();
@@ -297,6 +297,15 @@ final class WebinarsApi {
             }
         });
         return fields;
+    }
+
+    /** The registrant's name, which begins every email: letters, spaces, hyphens and apostrophes only. */
+    private static String name(Map<String, String> request) {
+        String name = field(request, "name", 120);
+        if (!NAME.matcher(name).matches()) {
+            throw ApiException.badRequest("name may hold only letters, spaces, hyphens and apostrophes, such as Jana Nováková or Seán O'Brien.");
+        }
+        return name;
     }
 
     private static String field(Map<String, String> request, String name, int max) {

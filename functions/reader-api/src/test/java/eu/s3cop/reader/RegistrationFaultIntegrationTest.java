@@ -165,7 +165,7 @@ class RegistrationFaultIntegrationTest {
             if (ofEmail.get(0).pending() != pending) {
                 problems.add(scenario + ": the registration is " + (pending ? "confirmed" : "still pending"));
             }
-            if (registrations.state("resilient", ofEmail.get(0).token(), Instant.now()).isEmpty()) {
+            if (registrations.registration("resilient", ofEmail.get(0).token(), Instant.now()).isEmpty()) {
                 problems.add(scenario + ": the registration's link leads nowhere");
             }
         }
@@ -178,7 +178,7 @@ class RegistrationFaultIntegrationTest {
         if (registrations.registrants("resilient", Instant.now()).stream().anyMatch(registrant -> email.equals(registrant.email()))) {
             problems.add(scenario + ": the registration is still there");
         }
-        if (registrations.state("resilient", token, Instant.now()).isPresent()) {
+        if (registrations.registration("resilient", token, Instant.now()).isPresent()) {
             problems.add(scenario + ": the registration's link still leads to it");
         }
         problems.addAll(countHolds(scenario));

@@ -177,7 +177,8 @@ final class Reminders {
         // The link's email carries no invite: the address's owner has not said yes yet.
         String invite = notice == Notice.RECORDING || notice == Notice.LINK ? null
                 : Invites.calendar(kind, List.of(new Invites.Entry(webinar, stored.sequence(), stored.updatedAt(), registrant.email())), sender);
-        return new Mail(registrant.email(), registrant.name(), text.subject(), text.body(), invite, kind);
+        // The link's email is addressed without a name, in its header too: whoever typed the name may not own the address.
+        return new Mail(registrant.email(), notice == Notice.LINK ? null : registrant.name(), text.subject(), text.body(), invite, kind);
     }
 
     /**

@@ -158,6 +158,7 @@ class WebinarSchedulerIntegrationTest {
         assertThat(body(links.get(0))).startsWith("Hello,").doesNotContain("Mallory", "pending-room")
                 .contains(stack.httpEndpoint().orElseThrow() + "/webinars/pending-only/registrations/" + token);
         assertThat(calendarParts(links.get(0))).as("no invite before the address's owner says yes").isZero();
+        assertThat(links.get(0).getHeader("To", ",")).as("no name in the header either").isEqualTo("victim@example.org");
 
         assertThat(registrations.request("pending-only", "Mallory Phish", "victim@example.org", asked.plus(Duration.ofMinutes(30))))
                 .as("asked again within the hour").isEqualTo(Registrations.Request.NOT_SENT);
@@ -171,7 +172,7 @@ class WebinarSchedulerIntegrationTest {
 
         Instant expired = asked.plus(Registrations.PENDING_FOR).plus(Duration.ofHours(2));
         assertThat(registrations.registrants("pending-only", expired)).as("expired a day after it was made").isEmpty();
-        assertThat(registrations.confirm("pending-only", token, expired, KEEP)).isEqualTo(new Registrations.Unknown());
+        assertThat(registrations.confirm("pending-only", token, null, expired, KEEP)).isEqualTo(new Registrations.Unknown());
         assertThat(store.get("pending-only").orElseThrow().registered()).as("a request never took a seat").isZero();
     }
 
@@ -180,7 +181,7 @@ class WebinarSchedulerIntegrationTest {
         assertThat(registrations.request(webinarId, name, email, at)).isEqualTo(Registrations.Request.NEW);
         String token = registrations.registrants(webinarId, at).stream().filter(registrant -> registrant.email().equals(email))
                 .findFirst().orElseThrow().token();
-        assertThat(registrations.confirm(webinarId, token, at, keep)).isEqualTo(new Registrations.Confirmed());
+        assertThat(registrations.confirm(webinarId, token, null, at, keep)).isEqualTo(new Registrations.Confirmed());
     }
 
     private static long calendarParts(MimeMessage message) throws Exception {

@@ -57,9 +57,10 @@ public final class RegistrationPages {
 
     /**
      * The page the emailed link opens: what the webinar is, whether the registration is
-     * confirmed, and buttons that post the choice to the page's own address.
+     * confirmed, and buttons that post the choice to the page's own address. Confirming asks
+     * for the name again, filled in as requested, since whoever asked may not own the address.
      */
-    public String registration(Webinar webinar, boolean confirmed, String token) {
+    public String registration(Webinar webinar, boolean confirmed, String name, String token) {
         String heading = confirmed ? "You are registered" : "Confirm your registration";
         Document page = site.page(heading, null);
         Element main = page.getElementById("main");
@@ -68,9 +69,14 @@ public final class RegistrationPages {
         String action = "/webinars/" + webinar.id() + "/registrations/" + token;
         if (!confirmed) {
             main.appendElement("p").text("Press Confirm to take your place. Your invite follows by email.");
-            button(main, action, "confirm", "Confirm");
+            Element form = button(main, action, "confirm", "Confirm");
+            Element field = form.prependElement("p");
+            field.appendElement("label").attr("for", "name").text("Your name, as the emails will greet you");
+            field.appendElement("input").attr("type", "text").attr("id", "name").attr("name", "name").attr("value", name)
+                    .attr("autocomplete", "name").attr("maxlength", "120").attr("required", "");
         } else {
-            main.appendElement("p").text("Your invite was sent by email. If you can no longer attend, cancel to free your place for someone else.");
+            main.appendElement("p").text("Registered as " + name + ". Your invite was sent by email. If you can no longer attend, "
+                    + "cancel to free your place for someone else.");
         }
         button(main, action, "cancel", confirmed ? "Cancel my registration" : "Cancel this request");
         return page.outerHtml();
@@ -95,9 +101,10 @@ public final class RegistrationPages {
                 + " working group.");
     }
 
-    private static void button(Element main, String action, String value, String label) {
-        Element form = main.appendElement("form").attr("method", "post").attr("action", action);
+    private static Element button(Element main, String action, String value, String label) {
+        Element form = main.appendElement("form").addClass("register").attr("method", "post").attr("action", action);
         form.appendElement("input").attr("type", "hidden").attr("name", "action").attr("value", value);
         form.appendElement("button").attr("type", "submit").text(label);
+        return form;
     }
 }

@@ -108,8 +108,12 @@ public final class Registrations {
     public record Unknown() implements Outcome {
     }
 
-    /** A registration as its page shows it: nothing personal, the token holder knows who they are. */
-    public enum State { PENDING, CONFIRMED }
+    /**
+     * A registration as its page shows it to the holder of its token, who owns the address: the
+     * name is shown so that one typed by someone else is seen, and corrected, before confirming.
+     */
+    public record Registration(boolean confirmed, String name) {
+    }
 
     /** A registration the table's stream says has an email to send now. */
     public record Notification(String webinarId, String registration) {
@@ -194,20 +198,42 @@ public final class Registrations {
             tokenItem.putAll(Map.of("registration", AttributeValue.fromS(regKey), EXPIRES_AT, until));
             // A request that expired unconfirmed, and that the time to live has not yet deleted, is replaced.
             writes.add(TransactWriteItem.builder().put(put -> put.tableName(table).item(registration)
-                    .conditionExpression("attribute_not_exists(pk) OR (#s = :pending AND #e <= :now)")
-                    .expressionAttributeNames(Map.of("#s", "state", "#e", EXPIRES_AT))
-                    .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(PENDING), ":now", epoch(now)))).build());
+                    .conditionExpression("attribute_not_exists(pk) OR (#s = :pending AND #e <= :now AND #l <= :resend)")
+                    .expressionAttributeNames(Map.of("#s", "state", "#e", EXPIRES_AT, "#l", LINK_REQUESTED))
+                    .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(PENDING), ":now", epoch(now),
+                            ":resend", epoch(now.minus(RESEND_AFTER))))).build());
             writes.add(TransactWriteItem.builder().put(put -> put.tableName(table).item(tokenItem).conditionExpression("attribute_not_exists(pk)")).build());
         } else {
+            // As many writes as for a new address, so that neither the work nor its time tells them apart.
+            boolean pending = PENDING.equals(text(existing.get(), "state"));
+            String token = text(existing.get(), "token");
+            Map<String, String> names = new HashMap<>(Map.of("#l", LINK_REQUESTED, "#t", "token"));
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":now", epoch(now), ":resend", epoch(now.minus(RESEND_AFTER)),
+                    ":token", AttributeValue.fromS(token)));
+            if (pending) {
+                // The link sent again works for a day from now, as its email says.
+                names.put("#e", EXPIRES_AT);
+                values.put(":until", expiry(now.plus(PENDING_FOR)));
+            }
             writes.add(TransactWriteItem.builder().update(update -> update.tableName(table).key(key(webinarId, regKey))
-                    .updateExpression("SET #l = :now").conditionExpression("attribute_exists(pk) AND #l <= :resend")
-                    .expressionAttributeNames(Map.of("#l", LINK_REQUESTED))
-                    .expressionAttributeValues(Map.of(":now", epoch(now), ":resend", epoch(now.minus(RESEND_AFTER))))).build());
+                    .updateExpression(pending ? "SET #l = :now, #e = :until" : "SET #l = :now")
+                    .conditionExpression("#t = :token AND (attribute_not_exists(#l) OR #l <= :resend)")
+                    .expressionAttributeNames(names).expressionAttributeValues(values)).build());
+            writes.add(TransactWriteItem.builder().update(update -> {
+                update.tableName(table).key(key(webinarId, "TOKEN#" + token)).conditionExpression("attribute_exists(pk)")
+                        .expressionAttributeNames(Map.of("#e", EXPIRES_AT));
+                if (pending) {
+                    update.updateExpression("SET #e = :until").expressionAttributeValues(Map.of(":until", expiry(now.plus(PENDING_FOR))));
+                } else {
+                    update.updateExpression("SET #e = #e");
+                }
+            }).build());
         }
         writes.add(notify(webinarId, hash, now));
         LocalDate day = now.atOffset(ZoneOffset.UTC).toLocalDate();
+        // Counted per mailbox: name+tag@ and name@ reach the same person, so they share one count.
         writes.add(TransactWriteItem.builder().update(update -> update.tableName(table)
-                .key(Map.of("pk", AttributeValue.fromS("ADDRESS#" + hash), "sk", AttributeValue.fromS("LINKS#" + day)))
+                .key(Map.of("pk", AttributeValue.fromS("ADDRESS#" + emailHash(mailbox(email))), "sk", AttributeValue.fromS("LINKS#" + day)))
                 .updateExpression("ADD #n :one SET #e = :expires").conditionExpression("attribute_not_exists(#n) OR #n < :max")
                 .expressionAttributeNames(Map.of("#n", "links", "#e", EXPIRES_AT))
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":max", AttributeValue.fromN(String.valueOf(LINKS_PER_ADDRESS_A_DAY)),
@@ -216,11 +242,17 @@ public final class Registrations {
             dynamoDb.transactWriteItems(write -> write.transactItems(writes));
             return existing.isEmpty() ? Request.NEW : Request.RESENT;
         } catch (TransactionCanceledException e) {
-            if (e.cancellationReasons().stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
-                return Request.NOT_SENT;
-            }
-            throw e;
+            // A bound reached, or a write of the scheduler's on the same registration at that moment:
+            // nothing was written either way, and answering otherwise would tell that the address is known.
+            return Request.NOT_SENT;
         }
+    }
+
+    /** The address without a sub-address ("+tag"), which most mail systems deliver to the same mailbox. */
+    private static String mailbox(String email) {
+        int at = email.lastIndexOf('@');
+        int plus = email.indexOf('+');
+        return plus > 0 && plus < at ? email.substring(0, plus) + email.substring(at) : email;
     }
 
     /** The write whose arrival on the table's stream has the registration's email sent at once. */
@@ -244,13 +276,15 @@ public final class Registrations {
     /**
      * Confirms the registration the token names: it takes a seat, unless the webinar is full, and
      * is kept from then on until {@code keepUntil}, as is its token.
+     *
+     * @param name the name the address's owner confirmed, which replaces the one requested; null to keep that
      */
-    public Outcome confirm(String webinarId, String token, Instant now, Instant keepUntil) {
+    public Outcome confirm(String webinarId, String token, String name, Instant now, Instant keepUntil) {
         Optional<Map<String, AttributeValue>> registration = byToken(webinarId, token, now);
         if (registration.isEmpty()) {
             return new Unknown();
         }
-        if (CONFIRMED.equals(text(registration.get(), "state"))) {
+        if (!PENDING.equals(text(registration.get(), "state"))) {
             return new AlreadyConfirmed();
         }
         String regKey = text(registration.get(), "sk");
@@ -264,13 +298,13 @@ public final class Registrations {
                                     ":no", AttributeValue.fromBool(false)))).build(),
                     TransactWriteItem.builder().update(update -> update.tableName(table).key(key(webinarId, regKey))
                             // Whoever confirms holds the link: a link still due for the request is not sent.
-                            .updateExpression("SET #s = :confirmed, registeredAt = :at, #e = :keep, #sent = #requested")
+                            .updateExpression("SET #s = :confirmed, registeredAt = :at, #e = :keep, #sent = #requested, #n = :name")
                             .conditionExpression("#s = :pending AND #t = :token AND #e > :now")
                             .expressionAttributeNames(Map.of("#s", "state", "#t", "token", "#e", EXPIRES_AT, "#sent", LINK_SENT,
-                                    "#requested", LINK_REQUESTED))
+                                    "#requested", LINK_REQUESTED, "#n", "name"))
                             .expressionAttributeValues(Map.of(":confirmed", AttributeValue.fromS(CONFIRMED), ":pending", AttributeValue.fromS(PENDING),
                                     ":at", AttributeValue.fromS(now.toString()), ":keep", expiry(keepUntil), ":token", AttributeValue.fromS(token),
-                                    ":now", epoch(now)))).build(),
+                                    ":now", epoch(now), ":name", AttributeValue.fromS(name == null ? text(registration.get(), "name") : name)))).build(),
                     TransactWriteItem.builder().update(update -> update.tableName(table).key(key(webinarId, "TOKEN#" + token))
                             .updateExpression("SET #e = :keep").conditionExpression("attribute_exists(pk)")
                             .expressionAttributeNames(Map.of("#e", EXPIRES_AT)).expressionAttributeValues(Map.of(":keep", expiry(keepUntil)))).build(),
@@ -280,8 +314,8 @@ public final class Registrations {
             List<CancellationReason> reasons = e.cancellationReasons();
             if (reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
                 // Confirmed or cancelled meanwhile, by another click.
-                return byToken(webinarId, token, now).<Outcome>map(found -> CONFIRMED.equals(text(found, "state"))
-                        ? new AlreadyConfirmed() : new Unavailable()).orElse(new Unknown());
+                return byToken(webinarId, token, now).<Outcome>map(found -> PENDING.equals(text(found, "state"))
+                        ? new Unavailable() : new AlreadyConfirmed()).orElse(new Unknown());
             }
             if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
                 Map<String, AttributeValue> webinar = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true)
@@ -295,9 +329,9 @@ public final class Registrations {
         }
     }
 
-    /** The state of the registration the token names; empty when there is none (or its request expired). */
-    public Optional<State> state(String webinarId, String token, Instant now) {
-        return byToken(webinarId, token, now).map(found -> CONFIRMED.equals(text(found, "state")) ? State.CONFIRMED : State.PENDING);
+    /** The registration the token names; empty when there is none (or its request expired). */
+    public Optional<Registration> registration(String webinarId, String token, Instant now) {
+        return byToken(webinarId, token, now).map(found -> new Registration(!PENDING.equals(text(found, "state")), text(found, "name")));
     }
 
     /** The registration the token names, if it is the token's and not a request that expired. */
@@ -325,12 +359,13 @@ public final class Registrations {
         if (registration.isEmpty()) {
             return false;
         }
-        boolean seated = CONFIRMED.equals(text(registration.get(), "state"));
+        boolean seated = !PENDING.equals(text(registration.get(), "state"));
         List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, regKey))
-                        .conditionExpression("#s = :state AND #t = :token")
+                        .conditionExpression((seated ? "(attribute_not_exists(#s) OR #s = :confirmed)" : "#s = :pending") + " AND #t = :token")
                         .expressionAttributeNames(Map.of("#s", "state", "#t", "token"))
-                        .expressionAttributeValues(Map.of(":state", AttributeValue.fromS(seated ? CONFIRMED : PENDING), ":token", AttributeValue.fromS(token)))).build(),
+                        .expressionAttributeValues(seated ? Map.of(":confirmed", AttributeValue.fromS(CONFIRMED), ":token", AttributeValue.fromS(token))
+                                : Map.of(":pending", AttributeValue.fromS(PENDING), ":token", AttributeValue.fromS(token)))).build(),
                 TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, "TOKEN#" + token))).build(),
                 TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, "NOTIFY#" + regKey.substring("REG#".length())))).build()));
         if (seated) {
@@ -383,10 +418,12 @@ public final class Registrations {
      */
     public Optional<Claim> claimLink(String webinarId, Registrant registrant) {
         Claim claim = new Claim(webinarId, registrant.key(), LINK_SENT, AttributeValue.fromN(String.valueOf(registrant.linkRequested())));
+        // The token names the registration this run read: one cancelled and asked for again meanwhile is another.
         return claimed(claim, () -> dynamoDb.updateItem(update -> update.tableName(table).key(key(webinarId, claim.registration))
                 .updateExpression("SET #m = :at")
-                .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(#m) OR #m < :at)")
-                .expressionAttributeNames(Map.of("#m", claim.marker)).expressionAttributeValues(Map.of(":at", claim.value))));
+                .conditionExpression("#t = :token AND (attribute_not_exists(#m) OR #m < :at)")
+                .expressionAttributeNames(Map.of("#m", claim.marker, "#t", "token"))
+                .expressionAttributeValues(Map.of(":at", claim.value, ":token", AttributeValue.fromS(registrant.token())))));
     }
 
     /**
@@ -415,10 +452,12 @@ public final class Registrations {
         return claimed(claim, () -> {
             // Each email moves the registration's expiry with the webinar, so a later date keeps it longer.
             dynamoDb.updateItem(update -> update.tableName(table).key(key(webinarId, claim.registration))
+                    // Only the registration this run read, and only once confirmed: never an invite or a reminder to a request.
                     .updateExpression("SET #m = :at, #e = :keep")
-                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#m)")
-                    .expressionAttributeNames(Map.of("#m", claim.marker, "#e", EXPIRES_AT))
-                    .expressionAttributeValues(Map.of(":at", claim.value, ":keep", expiry(keepUntil))));
+                    .conditionExpression("#t = :token AND attribute_not_exists(#m) AND (attribute_not_exists(#s) OR #s = :confirmed)")
+                    .expressionAttributeNames(Map.of("#m", claim.marker, "#e", EXPIRES_AT, "#t", "token", "#s", "state"))
+                    .expressionAttributeValues(Map.of(":at", claim.value, ":keep", expiry(keepUntil), ":token", AttributeValue.fromS(registrant.token()),
+                            ":confirmed", AttributeValue.fromS(CONFIRMED))));
             if (notice == Notice.UPDATE || notice == Notice.CANCELLATION) {
                 // The cancel link lasts as long as the registration it cancels.
                 dynamoDb.updateItem(update -> update.tableName(table).key(key(webinarId, "TOKEN#" + registrant.token()))
