@@ -46,7 +46,7 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
     protected void prime() {
         answeredWithoutAws(() -> publications.list(Map.of("limit", "0")));
         answeredWithoutAws(() -> publications.get(Map.of("working_group", "Not a group!", "slug", "Not a slug!")));
-        answeredWithoutAws(() -> webinars.get(Map.of("id", "Not an id!")));
+        answeredWithoutAws(() -> webinars.get(Map.of("id", "Not an id!"), false));
     }
 
     private static void answeredWithoutAws(Supplier<APIGatewayV2HTTPResponse> request) {
@@ -105,7 +105,7 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
                 case "GET /publications/{working_group}/{slug}" -> publications.get(path);
                 case "GET /publications/{working_group}/{slug}/download" -> publications.download(path, query);
                 case "GET /webinars" -> webinars.list(query);
-                case "GET /webinars/{id}" -> webinars.get(path);
+                case "GET /webinars/{id}" -> webinars.get(path, wantsHtml(event));
                 case "GET /webinars/{id}/invite.ics" -> webinars.invite(path);
                 case "GET /calendar.ics" -> webinars.calendar(query);
                 case "POST /webinars/{id}/registrations" -> webinars.register(path, header(event, "content-type"), event.getBody(),

@@ -3,6 +3,7 @@ package eu.s3cop.reader;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.catalogue.RegistrationPages;
+import eu.s3cop.catalogue.WebinarPage;
 import eu.s3cop.webinar.model.Invites;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
@@ -43,6 +44,7 @@ final class WebinarsApi {
     private final Registrations registrations;
     private final Clock clock;
     private final RegistrationPages pages;
+    private final WebinarPage webinarPage;
 
     WebinarsApi(ReaderConfig config, DynamoDbWebinarStore store, Registrations registrations, Clock clock) {
         this.config = config;
@@ -50,6 +52,7 @@ final class WebinarsApi {
         this.registrations = registrations;
         this.clock = clock;
         this.pages = new RegistrationPages(config.workingGroups());
+        this.webinarPage = new WebinarPage(config.workingGroups());
     }
 
     APIGatewayV2HTTPResponse list(Map<String, String> query) {
@@ -75,8 +78,12 @@ final class WebinarsApi {
         return Responses.json(Map.of("items", ordered.stream().map(stored -> summary(stored, now)).toList()), 60);
     }
 
-    APIGatewayV2HTTPResponse get(Map<String, String> path) {
+    /** The webinar's page for a browser, its JSON for a program. */
+    APIGatewayV2HTTPResponse get(Map<String, String> path, boolean html) {
         StoredWebinar stored = webinar(path);
+        if (html) {
+            return Responses.html(webinarPage.page(stored.webinar(), stored.registered(), clock.instant()), 60);
+        }
         Map<String, Object> body = summary(stored, clock.instant());
         body.put("description", stored.webinar().description());
         return Responses.json(body, 60);

@@ -44,7 +44,7 @@ public final class RegistrationPages {
 
     /** The answer to a registration request, the same whether the address was known or not. */
     public String requested(Webinar webinar) {
-        Document page = site.page("Check your inbox", null);
+        Document page = site.page("Check your inbox", null, "A link to confirm the registration is on its way by email.");
         Element main = page.getElementById("main");
         main.appendElement("h1").text("Check your inbox");
         main.appendElement("p").attr("role", "status").text("If the address can receive email, a message with a link is on its way. "
@@ -62,7 +62,7 @@ public final class RegistrationPages {
      */
     public String registration(Webinar webinar, boolean confirmed, String name, String token) {
         String heading = confirmed ? "You are registered" : "Confirm your registration";
-        Document page = site.page(heading, null);
+        Document page = site.page(heading, null, heading + ": " + webinar.title() + ".");
         Element main = page.getElementById("main");
         main.appendElement("h1").text(heading);
         describe(main, webinar);
@@ -84,7 +84,7 @@ public final class RegistrationPages {
 
     /** A page that tells the outcome of a registration step, or why it could not be taken. */
     public String outcome(String heading, String message, Webinar webinar) {
-        Document page = site.page(heading, null);
+        Document page = site.page(heading, null, message);
         Element main = page.getElementById("main");
         main.appendElement("h1").text(heading);
         if (webinar != null) {

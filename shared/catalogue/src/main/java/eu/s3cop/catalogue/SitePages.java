@@ -38,6 +38,12 @@ public final class SitePages {
      */
     private static final String CSS = stylesheet();
 
+    /** The community's mark: its initials in white on the catalogue's blue. */
+    private static final String FAVICON = "data:image/svg+xml," + java.net.URLEncoder.encode(
+            "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><rect width='32' height='32' rx='4' fill='#003a70'/>"
+                    + "<text x='16' y='22' font-family='Arial,sans-serif' font-size='15' font-weight='bold' fill='#fff' text-anchor='middle'>S3</text></svg>",
+            StandardCharsets.UTF_8).replace("+", "%20");
+
     private final List<String> workingGroups;
 
     public SitePages(List<String> workingGroups) {
@@ -51,7 +57,8 @@ public final class SitePages {
      *     page shows that many and points to the working groups' pages and the search for the rest
      */
     public String index(List<Publication> latest, List<Webinar> webinars) {
-        Document page = page("Publications", null);
+        Document page = page("Publications", null, "Concept notes, input notes, policy briefs, meeting summaries and webinars"
+                + " of the working groups of the " + COMMUNITY + ".");
         Element main = page.getElementById("main");
         main.appendElement("h1").text("Publications");
         main.appendElement("p").addClass("lead").text("Concept notes, input notes, policy briefs and meeting summaries of the S3 CoP working groups.");
@@ -79,7 +86,7 @@ public final class SitePages {
      */
     public String workingGroup(String workingGroup, List<Publication> listings, List<Webinar> webinars) {
         String name = name(workingGroup) + " working group";
-        Document page = page(name, workingGroup);
+        Document page = page(name, workingGroup, "Publications and webinars of the " + name + " of the " + COMMUNITY + ".");
         Element main = page.getElementById("main");
         main.appendElement("h1").text(name);
         search(main, "");
@@ -105,7 +112,7 @@ public final class SitePages {
         DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
         for (Webinar webinar : webinars) {
             Element item = list.appendElement("li");
-            item.appendElement("h3").text(webinar.title());
+            item.appendElement("h3").appendElement("a").attr("href", "/webinars/" + webinar.id()).text(webinar.title());
             item.appendElement("p").addClass("meta").text(when.format(webinar.starts()) + " (" + webinar.timezone().getId() + ") · "
                     + webinar.duration().toMinutes() + " minutes · " + name(webinar.workingGroup()) + " working group");
             if (!webinar.speakers().isEmpty()) {
@@ -132,7 +139,7 @@ public final class SitePages {
      * @param next the address of the following page of matches, or null when this page has the last of them
      */
     public String results(String query, List<Publication> listings, String next) {
-        Document page = page(query.isEmpty() ? "Publications" : "Search: " + query, null);
+        Document page = page(query.isEmpty() ? "Publications" : "Search: " + query, null, "Search the publications of the " + COMMUNITY + ".");
         Element main = page.getElementById("main");
         main.appendElement("h1").text("Search results");
         search(main, query);
@@ -146,8 +153,12 @@ public final class SitePages {
         return page.outerHtml();
     }
 
-    /** A page of the site's shell: its header, navigation and footer around an empty main landmark. */
-    Document page(String title, String current) {
+    /**
+     * A page of the site's shell: its header, navigation and footer around an empty main landmark.
+     *
+     * @param description what search engines and link previews say of the page
+     */
+    Document page(String title, String current, String description) {
         Document document = Document.createShell("");
         // Without it a browser lays the page out in quirks mode and validators reject it.
         document.prependChild(new DocumentType("html", "", ""));
@@ -157,6 +168,9 @@ public final class SitePages {
         head.appendElement("meta").attr("charset", "utf-8");
         head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
         head.appendElement("title").text(title + " · S3 CoP");
+        head.appendElement("meta").attr("name", "description").attr("content", description);
+        // In the page, as the stylesheet is: no request of its own, and nothing to keep in step.
+        head.appendElement("link").attr("rel", "icon").attr("type", "image/svg+xml").attr("href", FAVICON);
         head.appendElement("style").appendChild(new DataNode(CSS));
         head.appendElement("link").attr("rel", "alternate").attr("type", "application/atom+xml").attr("href", "/feed.xml")
                 .attr("title", "New S3 CoP publications");

@@ -8,6 +8,10 @@ import eu.s3cop.testing.LocalAws;
 import eu.s3cop.testing.PublishedSamples;
 import eu.s3cop.testing.SentEmails;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +49,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 class CatalogueBrowserIntegrationTest {
 
     private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String WEBINAR_TITLE = "Registration walk-through";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
     private static LocalCloud stack;
@@ -61,6 +66,15 @@ class CatalogueBrowserIntegrationTest {
         assertThat(axeScript).as("axe-core, installed by the build from npm").isRegularFile();
         axe = Files.readString(axeScript, StandardCharsets.UTF_8);
         PublishedSamples.publish(stack, PublishedSamples.GENERATED);
+        String starts = LocalDateTime.now(ZoneId.of("Europe/Brussels")).plusDays(5).truncatedTo(ChronoUnit.HOURS).toString();
+        try (var s3 = stack.s3Client()) {
+            s3.putObject(put -> put.bucket(stack.bucket("UploadsBucket")).key("webinars/walk-through.yaml"), RequestBody.fromString(
+                    "title: " + WEBINAR_TITLE + "\nworking_group: innovation-diffusion\nstarts: " + starts + "\nduration: PT1H\n"
+                            + "description: |\n  How to **register**, confirm and cancel; see [the catalogue](https://s3cop.example.org/).\n"
+                            + "speakers:\n  - {name: Alison Hunter, role: Rapporteur}\n"
+                            + "registration: {capacity: 40}\njoin_url: https://example.org/join/walk-through\n"));
+        }
+        stack.awaitIdle(Duration.ofSeconds(60));
 
         downloads = Files.createDirectories(folder.resolve("downloads"));
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments(
@@ -127,15 +141,7 @@ class CatalogueBrowserIntegrationTest {
 
     @Test
     void aVisitorRegistersConfirmsFromTheEmailAndCancelsFromALaterOne() throws Exception {
-        String title = "Registration walk-through";
-        String starts = LocalDateTime.now(ZoneId.of("Europe/Brussels")).plusDays(5).truncatedTo(ChronoUnit.HOURS).toString();
-        try (var s3 = stack.s3Client()) {
-            s3.putObject(put -> put.bucket(stack.bucket("UploadsBucket")).key("webinars/walk-through.yaml"), RequestBody.fromString(
-                    "title: " + title + "\nworking_group: innovation-diffusion\nstarts: " + starts + "\nduration: PT1H\n"
-                            + "join_url: https://example.org/join/walk-through\n"));
-        }
-        stack.awaitIdle(Duration.ofSeconds(60));
-
+        String title = WEBINAR_TITLE;
         // The home page as a first visit finds it: this browser keeps "/" for a minute from the tests before.
         browser.get(site("/index.html"));
         WebElement form = browser.findElement(By.cssSelector("form[aria-label='Register for " + title + "']"));
@@ -158,6 +164,60 @@ class CatalogueBrowserIntegrationTest {
         browser.findElement(By.xpath("//button[normalize-space()='Cancel my registration']")).click();
         assertThat(heading("Registration cancelled")).isEqualTo("Registration cancelled");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("name and address are deleted");
+    }
+
+    @Test
+    void aVisitorOpensAWebinarFromTheHomePageAndReadsAboutIt() {
+        browser.get(site("/index.html"));
+        browser.findElement(By.linkText(WEBINAR_TITLE)).click();
+        assertThat(heading(WEBINAR_TITLE)).isEqualTo(WEBINAR_TITLE);
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Places left", "UTC", "Alison Hunter, Rapporteur",
+                "How to register, confirm and cancel").containsPattern("\\d+ of 40").doesNotContain("join/walk-through");
+        assertThat(browser.findElements(By.cssSelector("form.register"))).hasSize(1);
+    }
+
+    /**
+     * Every kind of page the site and the API answer a browser with, checked by the Nu Html
+     * Checker: no error, and each under 50 KB.
+     */
+    @Test
+    void everyKindOfPageIsValidHtmlAndSmall() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Map<String, HttpRequest> requests = new java.util.LinkedHashMap<>();
+        for (String path : List.of("/", "/working-groups/innovation-diffusion.html", "/working-groups/industrial-transition.html",
+                "/working-groups/interregional-cooperation.html", "/publications?q=slasku", "/webinars/walk-through",
+                "/webinars/walk-through/registrations/" + "A".repeat(32))) {
+            requests.put(path, HttpRequest.newBuilder(URI.create(site(path))).header("Accept", "text/html").build());
+        }
+        requests.put("the form's answer", HttpRequest.newBuilder(URI.create(site("/webinars/walk-through/registrations")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=Alison+Hunter&email=validity%40example.org")).build());
+        requests.put("a refused form", HttpRequest.newBuilder(URI.create(site("/webinars/walk-through/registrations")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=1&email=validity%40example.org")).build());
+        Path pages = Files.createTempDirectory("pages");
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, HttpRequest> request : requests.entrySet()) {
+            files.put(request.getKey(), fetch(http, request.getValue(), pages, files.size()));
+        }
+        stack.awaitIdle(Duration.ofSeconds(60));
+        String page = SentEmails.registrationPage(stack, "Confirm your registration: " + WEBINAR_TITLE);
+        files.put("the registration's page", fetch(http, HttpRequest.newBuilder(URI.create(page)).build(), pages, files.size()));
+        files.put("a confirmation", fetch(http, HttpRequest.newBuilder(URI.create(page)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("action=confirm")).build(), pages, files.size()));
+
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            assertThat(Files.size(Path.of(file.getValue()))).as(file.getKey()).isLessThan(50 * 1024);
+        }
+        assertThat(HtmlChecker.errors(files)).isEmpty();
+    }
+
+    private static String fetch(HttpClient http, HttpRequest request, Path folder, int n) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().firstValue("Content-Type")).as(request.uri().toString()).hasValue("text/html; charset=utf-8");
+        Path file = folder.resolve("page-" + n + ".html");
+        Files.writeString(file, response.body(), StandardCharsets.UTF_8);
+        return file.toString();
     }
 
     @Test

@@ -1,0 +1,131 @@
+package eu.s3cop.catalogue;
+
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import eu.s3cop.webinar.model.Webinar;
+import eu.s3cop.webinar.model.WebinarState;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Safelist;
+
+/**
+ * A webinar's own page, as the reader API answers a browser: what it is about, who speaks, when
+ * (in its own zone and in UTC), how many places are left, the invite, and the registration form
+ * while registration is open; once it is over, the recording when there is one. Never the join
+ * link, which only registrants receive.
+ */
+public final class WebinarPage {
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
+    private static final MutableDataSet MARKDOWN = new MutableDataSet().set(HtmlRenderer.ESCAPE_HTML, true);
+    private static final Parser PARSER = Parser.builder(MARKDOWN).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder(MARKDOWN).build();
+    /** Paragraphs, lists, emphasis, code and quotes; links to http(s) addresses only, marked nofollow. */
+    private static final Safelist DESCRIPTION = Safelist.basic().removeProtocols("a", "href", "ftp", "mailto");
+
+    private final SitePages site;
+
+    public WebinarPage(List<String> workingGroups) {
+        this.site = new SitePages(workingGroups);
+    }
+
+    /**
+     * The page of a webinar.
+     *
+     * @param registered the places taken, for the places left
+     */
+    public String page(Webinar webinar, int registered, Instant now) {
+        String description = description(webinar.description());
+        String summary = Jsoup.parse(description).text();
+        Document page = site.page(webinar.title(), null, summary.isEmpty()
+                ? "Webinar of the " + SitePages.name(webinar.workingGroup()) + " working group, " + LOCAL.format(webinar.starts()) + "."
+                : summary.length() > 160 ? summary.substring(0, 157) + "..." : summary);
+        Element main = page.getElementById("main");
+        main.appendElement("h1").text(webinar.title());
+        WebinarState state = WebinarState.of(webinar, now);
+        main.appendElement("p").addClass("meta").text("Webinar of the ").appendElement("a")
+                .attr("href", "/working-groups/" + webinar.workingGroup() + ".html").text(SitePages.name(webinar.workingGroup()) + " working group");
+        main.appendElement("p").addClass("status").text(switch (state) {
+            case UPCOMING -> "Upcoming";
+            case LIVE -> "Taking place now";
+            case PAST -> "Took place";
+            case CANCELLED -> "Cancelled";
+        });
+
+        Element when = main.appendElement("dl").addClass("facts");
+        fact(when, "When", LOCAL.format(webinar.starts()) + " (" + webinar.timezone().getId() + ")");
+        fact(when, "In UTC", UTC.format(webinar.start()));
+        fact(when, "Duration", webinar.duration().toMinutes() + " minutes");
+        if (webinar.capacity() > 0 && state == WebinarState.UPCOMING) {
+            fact(when, "Places left", Math.max(0, webinar.capacity() - registered) + " of " + webinar.capacity());
+        }
+
+        if (!description.isEmpty()) {
+            main.appendElement("section").attr("aria-labelledby", "about-heading").addClass("description")
+                    .appendElement("h2").attr("id", "about-heading").text("About").parent().append(description);
+        }
+        if (!webinar.speakers().isEmpty()) {
+            Element speakers = main.appendElement("section").attr("aria-labelledby", "speakers-heading");
+            speakers.appendElement("h2").attr("id", "speakers-heading").text("Speakers");
+            Element list = speakers.appendElement("ul");
+            webinar.speakers().forEach(speaker -> list.appendElement("li")
+                    .text(speaker.role().isEmpty() ? speaker.name() : speaker.name() + ", " + speaker.role()));
+        }
+
+        Element take = main.appendElement("section").attr("aria-labelledby", "take-part-heading");
+        take.appendElement("h2").attr("id", "take-part-heading").text(state == WebinarState.PAST ? "Recording" : "Take part");
+        switch (state) {
+            case UPCOMING -> {
+                take.appendElement("p").appendElement("a").addClass("invite").attr("href", "/webinars/" + webinar.id() + "/invite.ics")
+                        .text("Add to calendar");
+                if (!now.isBefore(webinar.closes())) {
+                    take.appendElement("p").text("Registration closed on " + closes(webinar) + ".");
+                } else if (webinar.capacity() > 0 && registered >= webinar.capacity()) {
+                    take.appendElement("p").text("All places are taken.");
+                } else {
+                    take.appendElement("p").text("Registration closes " + closes(webinar) + ".");
+                    RegistrationPages.form(take, webinar);
+                }
+            }
+            case LIVE -> take.appendElement("p").text("The webinar is taking place now; registrants have the link to join in their invite.");
+            case PAST -> {
+                if (webinar.recordingUrl().isEmpty()) {
+                    take.appendElement("p").text("The recording is not online yet.");
+                } else {
+                    take.appendElement("p").appendElement("a").addClass("download").attr("href", webinar.recordingUrl())
+                            .text("Watch the recording").appendElement("span").addClass("visually-hidden").text(": " + webinar.title());
+                }
+            }
+            case CANCELLED -> take.appendElement("p").text("This webinar was cancelled.");
+        }
+        return page.outerHtml();
+    }
+
+    private static String closes(Webinar webinar) {
+        return LOCAL.format(webinar.closes().atZone(webinar.timezone())) + " (" + webinar.timezone().getId() + ")";
+    }
+
+    private static void fact(Element list, String term, String value) {
+        list.appendElement("dt").text(term);
+        list.appendElement("dd").text(value);
+    }
+
+    /**
+     * The description's Markdown as HTML that cannot carry markup of its own: raw HTML is
+     * escaped, and only basic tags and http(s) links survive.
+     */
+    static String description(String markdown) {
+        if (markdown.isBlank()) {
+            return "";
+        }
+        return Jsoup.clean(RENDERER.render(PARSER.parse(markdown)), DESCRIPTION).strip();
+    }
+}

@@ -1,0 +1,78 @@
+package eu.s3cop.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.s3cop.webinar.model.Webinar;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+class WebinarPageTest {
+
+    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+    private static final WebinarPage PAGES = new WebinarPage(List.of("innovation-diffusion", "industrial-transition"));
+    private static final String DESCRIPTION = """
+            The working group presents its **policy brief**; see [the brief](https://s3cop.example.org/publications) and
+            [this](javascript:alert(1)) or <script>alert(2)</script><img src=x onerror=alert(3)>.
+
+            - one
+            - two
+            """;
+
+    private static Webinar webinar(String recording, int capacity) {
+        return new Webinar("bottlenecks-2024", "Understanding the bottlenecks to innovation diffusion", "innovation-diffusion",
+                LocalDateTime.parse("2024-05-23T10:00"), BRUSSELS, Duration.ofMinutes(90), DESCRIPTION,
+                List.of(new Webinar.Speaker("Susana Elena-Perez", "Working group leader"), new Webinar.Speaker("Alison Hunter", "Rapporteur")),
+                "https://example.org/join/secret-room", null, capacity, recording, false);
+    }
+
+    @Test
+    void anUpcomingWebinarSaysWhenInItsZoneAndInUtcWhoSpeaksAndHowManyPlacesAreLeftAndTakesRegistrations() {
+        Document page = Jsoup.parse(PAGES.page(webinar("", 500), 123, Instant.parse("2024-05-01T00:00:00Z")));
+
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Understanding the bottlenecks to innovation diffusion");
+        assertThat(page.select("dl.facts").text()).contains("Thursday 23 May 2024, 10:00 (Europe/Brussels)", "23 May 2024, 08:00 UTC",
+                "90 minutes", "377 of 500");
+        assertThat(page.select("#main li").eachText()).contains("Susana Elena-Perez, Working group leader", "Alison Hunter, Rapporteur");
+        assertThat(page.select("form.register").attr("action")).isEqualTo("/webinars/bottlenecks-2024/registrations");
+        assertThat(page.select("a.invite").attr("href")).isEqualTo("/webinars/bottlenecks-2024/invite.ics");
+        assertThat(page.selectFirst("meta[name=description]").attr("content")).startsWith("The working group presents its policy brief");
+        assertThat(page.html()).doesNotContain("secret-room");
+    }
+
+    @Test
+    void theDescriptionIsMarkdownWithNoMarkupOfItsOwnAndOnlyHttpLinks() {
+        Document page = Jsoup.parse(PAGES.page(webinar("", 0), 0, Instant.parse("2024-05-01T00:00:00Z")));
+        var about = page.selectFirst("section.description");
+
+        assertThat(about.select("strong").text()).isEqualTo("policy brief");
+        assertThat(about.select("li")).hasSize(2);
+        assertThat(about.select("a").eachAttr("href")).containsExactly("https://s3cop.example.org/publications");
+        assertThat(about.select("a").attr("rel")).isEqualTo("nofollow");
+        assertThat(about.select("script, img, [onerror]")).isEmpty();
+        assertThat(about.text()).contains("<script>alert(2)</script>");
+        assertThat(page.html()).doesNotContain("javascript:");
+    }
+
+    @Test
+    void afterTheWebinarItsPageGivesTheRecordingAndNoForm() {
+        Instant after = Instant.parse("2024-06-01T00:00:00Z");
+        Document withRecording = Jsoup.parse(PAGES.page(webinar("https://example.org/recording/bottlenecks", 500), 400, after));
+        assertThat(withRecording.select("a.download").attr("href")).isEqualTo("https://example.org/recording/bottlenecks");
+        assertThat(withRecording.select("form.register")).isEmpty();
+        assertThat(withRecording.text()).doesNotContain("Places left");
+        assertThat(Jsoup.parse(PAGES.page(webinar("", 500), 400, after)).text()).contains("The recording is not online yet.");
+    }
+
+    @Test
+    void aFullWebinarSaysSoInsteadOfOfferingTheForm() {
+        Document page = Jsoup.parse(PAGES.page(webinar("", 500), 500, Instant.parse("2024-05-01T00:00:00Z")));
+        assertThat(page.select("form.register")).isEmpty();
+        assertThat(page.text()).contains("All places are taken.", "0 of 500");
+    }
+}
