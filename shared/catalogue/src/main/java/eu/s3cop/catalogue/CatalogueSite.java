@@ -7,6 +7,9 @@ import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.StoredWebinar;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -55,22 +58,43 @@ public final class CatalogueSite {
                 .toList();
     }
 
+    /** How many of the newest recordings the home page and each working group's page show. */
+    static final int RECORDINGS = 5;
+
+    /** Webinars that are over, not cancelled and have a recording, newest first. */
+    public List<Webinar> recordings() {
+        Instant now = clock.instant();
+        List<Webinar> recorded = new ArrayList<>(webinars.all().stream().map(StoredWebinar::webinar)
+                .filter(webinar -> !webinar.cancelled() && !webinar.recordingUrl().isEmpty() && !now.isBefore(webinar.end()))
+                .toList());
+        recorded.sort(Comparator.comparing(Webinar::start).reversed());
+        return recorded;
+    }
+
     /** Lays out the pages and the feed of an empty catalogue and writes nothing: priming before a snapshot. */
     public int prime() {
-        int length = pages.index(List.of(), List.of()).length() + AtomFeed.of(List.of(), "1970-01-01T00:00:00Z").length();
+        int length = pages.index(List.of(), List.of(), List.of()).length() + AtomFeed.of(List.of(), "1970-01-01T00:00:00Z").length();
         for (String group : workingGroups) {
-            length += pages.workingGroup(group, List.of(), List.of()).length();
+            length += pages.workingGroup(group, List.of(), List.of(), List.of()).length();
         }
         return length;
     }
 
     /** Rewrites every page: webinars appear on the home page and on their working group's page. */
     public void regenerate() {
-        List<Webinar> upcoming = upcoming();
+        Shown webinars = new Shown(upcoming(), recordings());
         List<Publication> latest = publications.latest(SitePages.LATEST + 1);
-        writeShared(latest, upcoming);
+        writeShared(latest, webinars);
         for (String group : workingGroups) {
-            writeGroup(group, publications.ofWorkingGroup(group, SitePages.LATEST + 1), upcoming);
+            writeGroup(group, publications.ofWorkingGroup(group, SitePages.LATEST + 1), webinars);
+        }
+    }
+
+    /** The webinars the pages show: upcoming ones, and the newest recordings. */
+    private record Shown(List<Webinar> upcoming, List<Webinar> recordings) {
+
+        List<Webinar> newestRecordings(String group) {
+            return recordings.stream().filter(webinar -> group == null || webinar.workingGroup().equals(group)).limit(RECORDINGS).toList();
         }
     }
 
@@ -85,17 +109,17 @@ public final class CatalogueSite {
      * briefs are never unlisted, so the answer would be the same.
      */
     public void refresh(Collection<String> changedGroups) {
-        List<Webinar> upcoming = upcoming();
+        Shown shown = new Shown(upcoming(), recordings());
         List<Publication> latest = publications.latest(SitePages.LATEST + 1);
-        writeShared(latest, upcoming);
+        writeShared(latest, shown);
         // A group among the newest briefs has some: only the others need asking, once.
         latest.forEach(listing -> groupsWithBriefs.add(listing.workingGroup()));
         for (String group : workingGroups) {
             if (changedGroups.contains(group)) {
-                writeGroup(group, publications.ofWorkingGroup(group, SitePages.LATEST + 1), upcoming);
+                writeGroup(group, publications.ofWorkingGroup(group, SitePages.LATEST + 1), shown);
             } else if (!groupsWithBriefs.contains(group)) {
                 if (publications.ofWorkingGroup(group, 1).isEmpty()) {
-                    writeGroup(group, List.of(), upcoming);
+                    writeGroup(group, List.of(), shown);
                 } else {
                     groupsWithBriefs.add(group);
                 }
@@ -103,16 +127,17 @@ public final class CatalogueSite {
         }
     }
 
-    private void writeShared(List<Publication> latest, List<Webinar> upcoming) {
-        put("index.html", pages.index(latest, upcoming).getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+    private void writeShared(List<Publication> latest, Shown webinars) {
+        put("index.html", pages.index(latest, webinars.upcoming(), webinars.newestRecordings(null)).getBytes(StandardCharsets.UTF_8),
+                "text/html; charset=utf-8");
         List<Publication> feed = latest.subList(0, Math.min(latest.size(), SitePages.LATEST));
         put("feed.xml", AtomFeed.of(feed, clock.instant().toString()).getBytes(StandardCharsets.UTF_8), "application/atom+xml; charset=utf-8");
     }
 
-    private void writeGroup(String group, List<Publication> listings, List<Webinar> upcoming) {
-        List<Webinar> webinarsOfGroup = upcoming.stream().filter(webinar -> webinar.workingGroup().equals(group)).toList();
-        put("working-groups/" + group + ".html", pages.workingGroup(group, listings, webinarsOfGroup).getBytes(StandardCharsets.UTF_8),
-                "text/html; charset=utf-8");
+    private void writeGroup(String group, List<Publication> listings, Shown webinars) {
+        List<Webinar> webinarsOfGroup = webinars.upcoming().stream().filter(webinar -> webinar.workingGroup().equals(group)).toList();
+        put("working-groups/" + group + ".html", pages.workingGroup(group, listings, webinarsOfGroup, webinars.newestRecordings(group))
+                .getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
     }
 
     private void put(String key, byte[] bytes, String contentType) {

@@ -56,7 +56,7 @@ public final class SitePages {
      * @param latest the newest briefs, newest first; when there are more than {@link #LATEST}, the
      *     page shows that many and points to the working groups' pages and the search for the rest
      */
-    public String index(List<Publication> latest, List<Webinar> webinars) {
+    public String index(List<Publication> latest, List<Webinar> webinars, List<Webinar> recordings) {
         Document page = page("Publications", null, "Concept notes, input notes, policy briefs, meeting summaries and webinars"
                 + " of the working groups of the " + COMMUNITY + ".");
         Element main = page.getElementById("main");
@@ -64,6 +64,7 @@ public final class SitePages {
         main.appendElement("p").addClass("lead").text("Concept notes, input notes, policy briefs and meeting summaries of the S3 CoP working groups.");
         search(main, "");
         webinars(main, webinars);
+        recordings(main, recordings);
         if (latest.size() > LATEST) {
             list(main, latest.subList(0, LATEST), "Latest publications");
             Element more = main.appendElement("p").addClass("more").text("Older publications are on each working group's page: ");
@@ -84,13 +85,14 @@ public final class SitePages {
      * @param listings the group's newest briefs, newest first; when there are more than
      *     {@link #LATEST}, the page shows that many and links to the search page of all of them
      */
-    public String workingGroup(String workingGroup, List<Publication> listings, List<Webinar> webinars) {
+    public String workingGroup(String workingGroup, List<Publication> listings, List<Webinar> webinars, List<Webinar> recordings) {
         String name = name(workingGroup) + " working group";
         Document page = page(name, workingGroup, "Publications and webinars of the " + name + " of the " + COMMUNITY + ".");
         Element main = page.getElementById("main");
         main.appendElement("h1").text(name);
         search(main, "");
         webinars(main, webinars);
+        recordings(main, recordings);
         if (listings.size() > LATEST) {
             list(main, listings.subList(0, LATEST), "Latest publications of the " + name);
             main.appendElement("p").addClass("more").appendElement("a").attr("href", "/publications?working_group=" + workingGroup)
@@ -125,6 +127,24 @@ public final class SitePages {
             if (!webinar.cancelled()) {
                 RegistrationPages.form(item, webinar);
             }
+        }
+    }
+
+    /** Recent webinars whose recording is online, newest first, each linking to its page and to the recording. */
+    private static void recordings(Element main, List<Webinar> recordings) {
+        if (recordings.isEmpty()) {
+            return;
+        }
+        Element section = main.appendElement("section").attr("aria-labelledby", "recordings-heading");
+        section.appendElement("h2").attr("id", "recordings-heading").text("Recent recordings");
+        Element list = section.appendElement("ul").addClass("webinars");
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+        for (Webinar webinar : recordings) {
+            Element item = list.appendElement("li");
+            item.appendElement("h3").appendElement("a").attr("href", "/webinars/" + webinar.id()).text(webinar.title());
+            item.appendElement("p").addClass("meta").text(when.format(webinar.starts()) + " · " + name(webinar.workingGroup()) + " working group");
+            item.appendElement("a").addClass("invite").attr("href", webinar.recordingUrl())
+                    .text("Watch the recording").appendElement("span").addClass("visually-hidden").text(": " + webinar.title());
         }
     }
 

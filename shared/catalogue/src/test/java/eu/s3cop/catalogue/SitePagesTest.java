@@ -16,7 +16,7 @@ class SitePagesTest {
 
     @Test
     void theHomePageListsEveryBriefWhileThereAreFewOfThem() {
-        Document home = Jsoup.parse(PAGES.index(listings(SitePages.LATEST), List.of()));
+        Document home = Jsoup.parse(PAGES.index(listings(SitePages.LATEST), List.of(), List.of()));
 
         assertThat(home.select("ol.publications > li")).hasSize(SitePages.LATEST);
         assertThat(home.selectFirst("#list-heading").text()).isEqualTo("All publications");
@@ -25,7 +25,7 @@ class SitePagesTest {
 
     @Test
     void beyondTheLatestTheHomePagePointsToTheWorkingGroupsPages() {
-        Document home = Jsoup.parse(PAGES.index(listings(SitePages.LATEST + 1), List.of()));
+        Document home = Jsoup.parse(PAGES.index(listings(SitePages.LATEST + 1), List.of(), List.of()));
 
         assertThat(home.select("ol.publications > li")).hasSize(SitePages.LATEST);
         assertThat(home.selectFirst("#list-heading").text()).isEqualTo("Latest publications");
@@ -36,12 +36,12 @@ class SitePagesTest {
 
     @Test
     void aWorkingGroupPageShowsItsNewestBriefsAndLinksToTheSearchOfAllOfThem() {
-        Document few = Jsoup.parse(PAGES.workingGroup("innovation-diffusion", listings(SitePages.LATEST), List.of()));
+        Document few = Jsoup.parse(PAGES.workingGroup("innovation-diffusion", listings(SitePages.LATEST), List.of(), List.of()));
         assertThat(few.select("ol.publications > li")).hasSize(SitePages.LATEST);
         assertThat(few.selectFirst("#list-heading").text()).isEqualTo("Publications of the Innovation Diffusion working group");
         assertThat(few.select("p.more")).isEmpty();
 
-        Document many = Jsoup.parse(PAGES.workingGroup("innovation-diffusion", listings(SitePages.LATEST + 1), List.of()));
+        Document many = Jsoup.parse(PAGES.workingGroup("innovation-diffusion", listings(SitePages.LATEST + 1), List.of(), List.of()));
         assertThat(many.select("ol.publications > li")).hasSize(SitePages.LATEST);
         assertThat(many.selectFirst("#list-heading").text()).isEqualTo("Latest publications of the Innovation Diffusion working group");
         assertThat(many.text()).contains("Brief 0").doesNotContain("Brief " + SitePages.LATEST);
@@ -62,8 +62,21 @@ class SitePagesTest {
     }
 
     @Test
+    void recordingsAreListedWithLinksToTheWebinarsPageAndTheRecording() {
+        eu.s3cop.webinar.model.Webinar recorded = new eu.s3cop.webinar.model.Webinar("bottlenecks-2024", "Understanding the bottlenecks",
+                "innovation-diffusion", java.time.LocalDateTime.parse("2024-05-23T10:00"), java.time.ZoneId.of("Europe/Brussels"),
+                java.time.Duration.ofMinutes(90), "", List.of(), "https://example.org/join/secret", null, 0, "https://example.org/recording/1", false);
+        Document home = Jsoup.parse(PAGES.index(listings(1), List.of(), List.of(recorded)));
+        assertThat(home.selectFirst("#recordings-heading").text()).isEqualTo("Recent recordings");
+        assertThat(home.select("section[aria-labelledby=recordings-heading] a").eachAttr("href"))
+                .containsExactly("/webinars/bottlenecks-2024", "https://example.org/recording/1");
+        assertThat(home.html()).doesNotContain("join/secret");
+        assertThat(Jsoup.parse(PAGES.index(listings(1), List.of(), List.of())).select("#recordings-heading")).isEmpty();
+    }
+
+    @Test
     void everyPageCarriesTheStylesheetAndLinksNoOther() {
-        for (String html : List.of(PAGES.index(listings(1), List.of()), PAGES.workingGroup("industrial-transition", List.of(), List.of()),
+        for (String html : List.of(PAGES.index(listings(1), List.of(), List.of()), PAGES.workingGroup("industrial-transition", List.of(), List.of(), List.of()),
                 PAGES.results("energy", listings(1)))) {
             Document page = Jsoup.parse(html);
             assertThat(page.select("head > style")).hasSize(1);
