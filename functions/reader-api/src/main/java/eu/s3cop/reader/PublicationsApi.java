@@ -8,6 +8,8 @@ import eu.s3cop.publications.DynamoDbPublicationStore;
 import eu.s3cop.publications.InvalidPageTokenException;
 import eu.s3cop.publications.ListingFilter;
 import eu.s3cop.publications.ListingPage;
+import eu.s3cop.catalogue.Citations;
+import eu.s3cop.catalogue.PublicationPage;
 import eu.s3cop.publications.Publication;
 import eu.s3cop.publications.PublicationVersion;
 import java.net.URI;
@@ -108,9 +110,13 @@ final class PublicationsApi {
         }
     }
 
-    APIGatewayV2HTTPResponse get(Map<String, String> path) {
+    /** The publication's page for a browser, its JSON for a program. */
+    APIGatewayV2HTTPResponse get(Map<String, String> path, boolean html) {
         String id = id(path);
         Publication publication = publications.publication(id).orElseThrow(() -> notFound(id));
+        if (html) {
+            return Responses.html(new PublicationPage(config.workingGroups()).page(publication, publications.versions(id), config.siteUrl()), 60);
+        }
         Map<String, Object> body = summary(publication);
         body.put("language", publication.language());
         body.put("keywords", publication.keywords());
@@ -128,6 +134,17 @@ final class PublicationsApi {
             return entry;
         }).toList());
         return Responses.json(body, 60);
+    }
+
+    /** The publication's citation as a file a reference manager imports: {@code format} is bibtex, ris or csl-json. */
+    APIGatewayV2HTTPResponse citation(Map<String, String> path, Map<String, String> query) {
+        String id = id(path);
+        String requested = query.getOrDefault("format", "");
+        Citations.Format format = Citations.Format.of(requested).orElseThrow(() -> ApiException.badRequest("format '" + shorten(requested)
+                + "' is not one of bibtex, ris or csl-json."));
+        Publication publication = publications.publication(id).orElseThrow(() -> notFound(id));
+        String pageUrl = config.siteUrl() == null ? null : config.siteUrl() + "publications/" + id;
+        return Responses.attachment(Citations.of(format, publication, pageUrl), format.mediaType(), publication.slug() + "." + format.extension());
     }
 
     APIGatewayV2HTTPResponse download(Map<String, String> path, Map<String, String> query) {

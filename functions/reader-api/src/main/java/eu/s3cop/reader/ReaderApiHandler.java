@@ -45,7 +45,7 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
     @Override
     protected void prime() {
         answeredWithoutAws(() -> publications.list(Map.of("limit", "0")));
-        answeredWithoutAws(() -> publications.get(Map.of("working_group", "Not a group!", "slug", "Not a slug!")));
+        answeredWithoutAws(() -> publications.get(Map.of("working_group", "Not a group!", "slug", "Not a slug!"), false));
         answeredWithoutAws(() -> webinars.get(Map.of("id", "Not an id!"), false));
     }
 
@@ -102,7 +102,8 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
         try {
             return switch (String.valueOf(event.getRouteKey())) {
                 case "GET /publications" -> wantsHtml(event) ? publications.searchPage(query) : publications.list(query);
-                case "GET /publications/{working_group}/{slug}" -> publications.get(path);
+                case "GET /publications/{working_group}/{slug}" -> publications.get(path, wantsHtml(event));
+                case "GET /publications/{working_group}/{slug}/citation" -> publications.citation(path, query);
                 case "GET /publications/{working_group}/{slug}/download" -> publications.download(path, query);
                 case "GET /webinars" -> webinars.list(query);
                 case "GET /webinars/{id}" -> webinars.get(path, wantsHtml(event));

@@ -11,9 +11,11 @@ import java.util.List;
  * @param linkExpiry how long a presigned download link works
  * @param senderAddress the organizer of webinar invites (the address webinar emails come from)
  * @param retention how long after a webinar ends its registrations are kept
+ * @param siteUrl the site's own absolute address ending in "/", for citations; null when the
+ *     stack has none of its own (CloudFront's address cannot reach the API without a cycle)
  */
 public record ReaderConfig(String publicationsBucket, String table, String webinarsTable, List<String> workingGroups, Duration linkExpiry,
-        String senderAddress, Duration retention) {
+        String senderAddress, Duration retention, String siteUrl) {
 
     public ReaderConfig {
         workingGroups = List.copyOf(workingGroups);
@@ -28,6 +30,7 @@ public record ReaderConfig(String publicationsBucket, String table, String webin
         }
         return new ReaderConfig(environment.required("PUBLICATIONS_BUCKET"), environment.required("PUBLICATIONS_TABLE"),
                 environment.required("WEBINARS_TABLE"), groups, Duration.ofMinutes(minutes), environment.required("SENDER_ADDRESS"),
-                RegistrationRetention.from(environment));
+                RegistrationRetention.from(environment), environment.optional("SITE_URL").filter(url -> !url.isBlank())
+                        .map(url -> url.endsWith("/") ? url : url + "/").orElse(null));
     }
 }

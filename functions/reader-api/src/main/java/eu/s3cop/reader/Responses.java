@@ -58,6 +58,13 @@ final class Responses {
         return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withHeaders(headers).withBody(ics).build();
     }
 
+    /** A file to save, such as a citation: its own type, and a name for it. */
+    static APIGatewayV2HTTPResponse attachment(String body, String contentType, String fileName) {
+        Map<String, String> headers = headers(contentType, "public, max-age=300");
+        headers.put("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withHeaders(headers).withBody(body).build();
+    }
+
     static APIGatewayV2HTTPResponse redirect(String location) {
         Map<String, String> headers = headers("text/plain; charset=utf-8", "no-store");
         headers.put("Location", location);

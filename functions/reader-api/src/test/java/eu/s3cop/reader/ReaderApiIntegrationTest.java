@@ -117,6 +117,37 @@ class ReaderApiIntegrationTest {
     }
 
     @Test
+    void aBrowserGetsThePublicationsPageWithItsVersionsAndHowToCiteIt() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.httpEndpoint().orElseThrow()
+                + "/publications/innovation-diffusion/generated-0")).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(response.body());
+        String site = stack.httpEndpoint().orElseThrow() + "/";
+        assertThat(page.select("ol.versions a").eachAttr("href")).containsExactly("/publications/innovation-diffusion/generated-0/download?version=2",
+                "/publications/innovation-diffusion/generated-0/download?version=1");
+        assertThat(page.select("meta[name=citation_title]").attr("content")).isEqualTo(page.selectFirst("h1").text());
+        assertThat(page.select("meta[name=citation_pdf_url]").attr("content")).isEqualTo(site + "publications/innovation-diffusion/generated-0/download");
+        assertThat(page.select("meta[name=citation_publication_date]").attr("content")).matches("\\d{4}/\\d{2}/\\d{2}");
+        Map<String, Object> report = JSON.std.mapFrom(page.selectFirst("script[type=application/ld+json]").data());
+        assertThat(report).containsEntry("@type", "Report").containsEntry("url", site + "publications/innovation-diffusion/generated-0");
+        assertThat(page.select(".citation").text()).contains("Innovation Diffusion working group", site + "publications/innovation-diffusion/generated-0");
+
+        HttpResponse<String> bibtex = get("/publications/innovation-diffusion/generated-0/citation?format=bibtex");
+        assertThat(bibtex.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"generated-0.bib\"");
+        org.jbibtex.BibTeXEntry entry = new org.jbibtex.BibTeXParser().parse(new java.io.StringReader(bibtex.body())).getEntries().values().iterator().next();
+        assertThat(entry.getType()).isEqualTo(org.jbibtex.BibTeXEntry.TYPE_TECHREPORT);
+        assertThat(entry.getField(org.jbibtex.BibTeXEntry.KEY_TITLE).toUserString()).isEqualTo(page.selectFirst("h1").text());
+        String ris = get("/publications/innovation-diffusion/generated-0/citation?format=ris").body();
+        assertThat(ris).startsWith("TY  - RPRT\r\n").contains("UR  - " + site + "publications/innovation-diffusion/generated-0").endsWith("ER  - \r\n");
+        List<?> csl = JSON.std.listFrom(get("/publications/innovation-diffusion/generated-0/citation?format=csl-json").body());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> item = (Map<String, Object>) csl.get(0);
+        assertThat(item).containsEntry("type", "report").containsEntry("title", page.selectFirst("h1").text());
+        assertThat(get("/publications/innovation-diffusion/generated-0/citation?format=docx").statusCode()).isEqualTo(400);
+        assertThat(get("/publications/innovation-diffusion/no-such-brief/citation?format=ris").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void downloadRedirectsToAPresignedLinkThatServesThePdfUnderItsVersionedName() throws Exception {
         HttpResponse<String> redirect = get("/publications/innovation-diffusion/generated-0/download");
         assertThat(redirect.statusCode()).isEqualTo(302);

@@ -83,6 +83,19 @@ class WebinarsApiIntegrationTest {
     }
 
     @Test
+    void aBrowserGetsTheWebinarsPageAndAProgramItsJson() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/webinars/upcoming-small")).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(page.body()).contains("<h1>Webinar upcoming-small</h1>", "About upcoming-small.", "Alison Hunter, Rapporteur", "UTC",
+                "action=\"/webinars/upcoming-small/registrations\"").doesNotContain("secret-room");
+        assertThat(get("/webinars/long-past").body()).as("a program still gets JSON").startsWith("{");
+        HttpResponse<String> past = http.send(HttpRequest.newBuilder(uri("/webinars/long-past")).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(past.body()).contains("Watch the recording", "https://example.org/recording/long-past").doesNotContain("<form");
+    }
+
+    @Test
     void invitesAndTheCalendarFeedAreValidICalendar() throws Exception {
         HttpResponse<String> invite = get("/webinars/upcoming-open/invite.ics");
         assertThat(invite.headers().firstValue("Content-Type")).hasValue("text/calendar; charset=utf-8");

@@ -35,6 +35,8 @@ final class AtomFeed {
                 element(xml, "id", "tag:s3cop.europa.eu,2024:publication:" + listing.id() + ":v" + listing.latestVersion());
                 element(xml, "title", listing.title());
                 element(xml, "updated", listing.publishedAt().isEmpty() ? updated : listing.publishedAt());
+                // The publication's own date: a new version updates the entry, it does not republish it.
+                element(xml, "published", listing.date() + "T00:00:00Z");
                 for (String author : listing.authors()) {
                     xml.writeStartElement("author");
                     element(xml, "name", author);
@@ -43,7 +45,12 @@ final class AtomFeed {
                 xml.writeStartElement("category");
                 xml.writeAttribute("term", listing.workingGroup());
                 xml.writeEndElement();
-                link(xml, "alternate", "/publications/" + listing.id() + "/download");
+                link(xml, "alternate", "/publications/" + listing.id());
+                xml.writeStartElement("link");
+                xml.writeAttribute("rel", "enclosure");
+                xml.writeAttribute("type", "application/pdf");
+                xml.writeAttribute("href", "/publications/" + listing.id() + "/download");
+                xml.writeEndElement();
                 if (!listing.summary().isEmpty()) {
                     element(xml, "summary", listing.summary());
                 }

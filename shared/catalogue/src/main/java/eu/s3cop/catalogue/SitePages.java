@@ -235,7 +235,8 @@ public final class SitePages {
         Element list = section.appendElement("ol").addClass("publications");
         for (Publication listing : listings) {
             Element item = list.appendElement("li").appendElement("article").attr("aria-labelledby", "title-" + anchor(listing));
-            item.appendElement("h3").attr("id", "title-" + anchor(listing)).text(listing.title());
+            item.appendElement("h3").attr("id", "title-" + anchor(listing)).appendElement("a").attr("href", "/publications/" + listing.id())
+                    .text(listing.title());
             item.appendElement("p").addClass("meta").text(typeName(listing.type()) + " · " + name(listing.workingGroup())
                     + " working group · " + listing.date() + " · version " + listing.latestVersion() + " · " + listing.pages() + " pages");
             item.appendElement("p").addClass("authors").text(String.join(", ", listing.authors()));
@@ -265,7 +266,7 @@ public final class SitePages {
                 .collect(Collectors.joining(" "));
     }
 
-    private static String typeName(String code) {
+    static String typeName(String code) {
         String spaced = code.replace('-', ' ');
         return spaced.isEmpty() ? spaced : spaced.substring(0, 1).toUpperCase(Locale.ROOT) + spaced.substring(1);
     }

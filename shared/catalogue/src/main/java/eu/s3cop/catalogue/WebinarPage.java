@@ -1,8 +1,5 @@
 package eu.s3cop.catalogue;
 
-import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.util.data.MutableDataSet;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.model.WebinarState;
 import java.time.Instant;
@@ -10,6 +7,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -25,9 +24,8 @@ public final class WebinarPage {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
-    private static final MutableDataSet MARKDOWN = new MutableDataSet().set(HtmlRenderer.ESCAPE_HTML, true);
-    private static final Parser PARSER = Parser.builder(MARKDOWN).build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder(MARKDOWN).build();
+    private static final Parser PARSER = Parser.builder().build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
     /** Paragraphs, lists, emphasis, code and quotes; links to http(s) addresses only, marked nofollow. */
     private static final Safelist DESCRIPTION = Safelist.basic().removeProtocols("a", "href", "ftp", "mailto");
 

@@ -112,7 +112,14 @@ class CatalogueBrowserIntegrationTest {
         WebElement result = browser.findElement(By.cssSelector("ol.publications article"));
         assertThat(result.getText()).contains("Transformacja przemysłowa na Śląsku");
 
-        result.findElement(By.cssSelector("a.download")).click();
+        // The title opens the brief's page: how to cite it, and its download.
+        result.findElement(By.cssSelector("h3 a")).click();
+        assertThat(heading("Transformacja przemysłowa na Śląsku")).isEqualTo("Transformacja przemysłowa na Śląsku");
+        assertThat(browser.findElement(By.cssSelector(".citation")).getText()).contains("Interregional Cooperation working group");
+        assertThat(browser.findElements(By.cssSelector(".cite-formats a"))).extracting(link -> link.getText())
+                .containsExactly("BibTeX", "RIS (EndNote, Zotero, Mendeley)", "CSL-JSON");
+        assertNoAxeViolations("a publication's page");
+        browser.findElement(By.cssSelector("a.download")).click();
         Path pdf = downloads.resolve("generated-11-v1.pdf");
         long deadline = System.currentTimeMillis() + 30_000;
         while (!Files.isRegularFile(pdf) && System.currentTimeMillis() < deadline) {
@@ -186,6 +193,7 @@ class CatalogueBrowserIntegrationTest {
         Map<String, HttpRequest> requests = new java.util.LinkedHashMap<>();
         for (String path : List.of("/", "/working-groups/innovation-diffusion.html", "/working-groups/industrial-transition.html",
                 "/working-groups/interregional-cooperation.html", "/publications?q=slasku", "/webinars/walk-through",
+                "/publications/interregional-cooperation/generated-11",
                 "/webinars/walk-through/registrations/" + "A".repeat(32))) {
             requests.put(path, HttpRequest.newBuilder(URI.create(site(path))).header("Accept", "text/html").build());
         }

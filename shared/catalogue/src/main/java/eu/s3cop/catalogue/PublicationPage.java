@@ -1,0 +1,146 @@
+package eu.s3cop.catalogue;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import eu.s3cop.publications.Publication;
+import eu.s3cop.publications.PublicationVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A publication's own page, as the reader API answers a browser: what it is, the current
+ * version's download and every earlier version's, and how to cite it, in words and in the
+ * formats reference managers import. Its head carries Google Scholar's {@code citation_*} tags
+ * and schema.org JSON-LD, so that indexes find the brief as a report with its authors and PDF.
+ */
+public final class PublicationPage {
+
+    private final SitePages site;
+
+    public PublicationPage(List<String> workingGroups) {
+        this.site = new SitePages(workingGroups);
+    }
+
+    /**
+     * The page of a publication.
+     *
+     * @param versions its published versions, newest first
+     * @param siteUrl the site's absolute address ending in "/", or null when it is not known: then
+     *     the page links only relatively, and the citations carry no address
+     */
+    public String page(Publication publication, List<PublicationVersion> versions, String siteUrl) {
+        String path = "publications/" + publication.id();
+        String pageUrl = siteUrl == null ? null : siteUrl + path;
+        String pdf = (siteUrl == null ? "/" : siteUrl) + path + "/download";
+        Document page = site.page(publication.title(), null, publication.summary().isEmpty()
+                ? SitePages.typeName(publication.type()) + " of the " + SitePages.name(publication.workingGroup()) + " working group, "
+                        + publication.date() + "."
+                : shorten(publication.summary()));
+        scholarTags(page.head(), publication, pdf);
+        page.head().appendElement("script").attr("type", "application/ld+json").appendChild(new DataNode(jsonLd(publication, pageUrl, pdf)));
+
+        Element main = page.getElementById("main");
+        main.appendElement("h1").text(publication.title());
+        main.appendElement("p").addClass("meta").text(SitePages.typeName(publication.type()) + " · ")
+                .appendElement("a").attr("href", "/working-groups/" + publication.workingGroup() + ".html")
+                .text(SitePages.name(publication.workingGroup()) + " working group").parent()
+                .appendText(" · " + publication.date() + " · " + Locale.forLanguageTag(publication.language()).getDisplayLanguage(Locale.UK));
+        if (!publication.authors().isEmpty()) {
+            main.appendElement("p").addClass("authors").text(String.join(", ", publication.authors()));
+        }
+        if (!publication.summary().isEmpty()) {
+            main.appendElement("p").addClass("summary").text(publication.summary());
+        }
+        if (!publication.keywords().isEmpty()) {
+            main.appendElement("p").addClass("meta").text("Keywords: " + String.join(", ", publication.keywords()));
+        }
+        main.appendElement("p").appendElement("a").addClass("download").attr("href", "/" + path + "/download")
+                .text("Download PDF").appendElement("span").addClass("visually-hidden").text(": " + publication.title()).parent()
+                .parent().appendText(" Version " + publication.latestVersion() + ", " + publication.pages() + " pages, " + size(publication.size()) + ".");
+
+        if (versions.size() > 1) {
+            Element history = main.appendElement("section").attr("aria-labelledby", "versions-heading");
+            history.appendElement("h2").attr("id", "versions-heading").text("Versions");
+            Element list = history.appendElement("ol").addClass("versions").attr("reversed", "");
+            for (PublicationVersion version : versions) {
+                Element item = list.appendElement("li");
+                item.appendElement("a").attr("href", "/" + path + "/download?version=" + version.version())
+                        .text("Version " + version.version()).appendElement("span").addClass("visually-hidden").text(" of " + publication.title());
+                item.appendText(": " + version.title() + ", " + version.date() + ", " + version.pages() + " pages, published "
+                        + version.publishedAt().substring(0, 10) + ".");
+            }
+        }
+
+        Element cite = main.appendElement("section").attr("aria-labelledby", "cite-heading");
+        cite.appendElement("h2").attr("id", "cite-heading").text("How to cite");
+        cite.appendElement("p").addClass("citation").text(Citations.text(publication, pageUrl));
+        Element formats = cite.appendElement("ul").addClass("cite-formats");
+        Map<Citations.Format, String> names = Map.of(Citations.Format.BIBTEX, "BibTeX", Citations.Format.RIS, "RIS (EndNote, Zotero, Mendeley)",
+                Citations.Format.CSL_JSON, "CSL-JSON");
+        for (Citations.Format format : Citations.Format.values()) {
+            formats.appendElement("li").appendElement("a").attr("href", "/" + path + "/citation?format=" + format.parameter())
+                    .attr("download", publication.slug() + "." + format.extension()).text(names.get(format));
+        }
+        return page.outerHtml();
+    }
+
+    /** Google Scholar's inclusion guidelines: one citation_author per author, dates as yyyy/mm/dd. */
+    private static void scholarTags(Element head, Publication publication, String pdf) {
+        meta(head, "citation_title", publication.title());
+        publication.authors().forEach(author -> meta(head, "citation_author", author));
+        meta(head, "citation_publication_date", publication.date().replace('-', '/'));
+        meta(head, "citation_technical_report_institution", Citations.publisher(publication));
+        meta(head, "citation_language", publication.language());
+        if (!publication.keywords().isEmpty()) {
+            meta(head, "citation_keywords", String.join("; ", publication.keywords()));
+        }
+        meta(head, "citation_pdf_url", pdf);
+    }
+
+    private static void meta(Element head, String name, String content) {
+        head.appendElement("meta").attr("name", name).attr("content", content);
+    }
+
+    /** schema.org's Report, as JSON-LD; "</" is escaped so that no text can close the script element. */
+    private static String jsonLd(Publication publication, String pageUrl, String pdf) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("@context", "https://schema.org");
+        report.put("@type", "Report");
+        report.put("name", publication.title());
+        report.put("author", publication.authors().stream().map(author -> Map.of("@type", "Person", "name", author)).toList());
+        report.put("datePublished", publication.date());
+        report.put("inLanguage", publication.language());
+        report.put("genre", SitePages.typeName(publication.type()));
+        report.put("version", String.valueOf(publication.latestVersion()));
+        report.put("publisher", Map.of("@type", "Organization", "name", Citations.publisher(publication)));
+        if (!publication.summary().isEmpty()) {
+            report.put("abstract", publication.summary());
+        }
+        if (!publication.keywords().isEmpty()) {
+            report.put("keywords", publication.keywords());
+        }
+        if (pageUrl != null) {
+            report.put("url", pageUrl);
+        }
+        report.put("encoding", Map.of("@type", "MediaObject", "encodingFormat", "application/pdf", "contentUrl", pdf));
+        try {
+            return JSON.std.asString(report).replace("</", "<\\/");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 160 ? text.substring(0, 157) + "..." : text;
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1024 * 1024 ? String.format(Locale.UK, "%.1f MB", bytes / (1024.0 * 1024)) : Math.max(1, bytes / 1024) + " KB";
+    }
+}
