@@ -258,6 +258,16 @@ class ReaderApiIntegrationTest {
                 .doesNotContain("Understanding the bottlenecks");
         HttpResponse<String> feed = get("/feed.xml");
         assertThat(feed.body()).startsWith("<?xml").contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "<title>Partenariats interrégionaux");
+        // Read back by a feed parser: entries link to the briefs' pages by absolute addresses, published on the briefs' own dates.
+        com.rometools.rome.feed.synd.SyndFeed parsed = new com.rometools.rome.io.SyndFeedInput().build(new java.io.StringReader(feed.body()));
+        assertThat(parsed.getFeedType()).isEqualTo("atom_1.0");
+        com.rometools.rome.feed.synd.SyndEntry bottlenecks = parsed.getEntries().stream()
+                .filter(entry -> entry.getTitle().equals("Understanding the bottlenecks to innovation diffusion")).findFirst().orElseThrow();
+        assertThat(bottlenecks.getLink()).isEqualTo(stack.httpEndpoint().orElseThrow() + "/publications/innovation-diffusion/bottlenecks-to-innovation-diffusion");
+        assertThat(bottlenecks.getEnclosures()).singleElement().satisfies(enclosure -> assertThat(enclosure.getUrl()).endsWith("/download"));
+        Map<String, Object> listed = json(get("/publications/innovation-diffusion/bottlenecks-to-innovation-diffusion"));
+        assertThat(bottlenecks.getPublishedDate().toInstant()).isEqualTo(java.time.Instant.parse(listed.get("date") + "T00:00:00Z"));
+        assertThat(parsed.getEntries()).allSatisfy(entry -> assertThat(entry.getLink()).startsWith("http://127.0.0.1:"));
         assertThat(index.body()).contains("<style>", "a:focus, button:focus, input:focus");
         assertThat(index.body()).contains("Upcoming webinars", "Regions learning together", "href=\"/webinars/regions-learning-together/invite.ics\"")
                 .doesNotContain("private-room");

@@ -63,7 +63,7 @@ class CatalogueRefreshIntegrationTest {
                 .build();
         String site = stack.bucket("SiteBucket");
         CatalogueSite catalogue = new CatalogueSite(stack.s3Client(), counted,
-                new SiteConfig(table, stack.table("WebinarsTable"), site, List.of(PUBLISHING, EMPTY, OLDER)), Clock.systemUTC());
+                new SiteConfig(table, stack.table("WebinarsTable"), site, List.of(PUBLISHING, EMPTY, OLDER), null), Clock.systemUTC());
 
         catalogue.refresh(Set.of(PUBLISHING));
         assertThat(groupsAsked).containsEntry(OLDER, 1).containsEntry(EMPTY, 1);

@@ -5,7 +5,6 @@ import eu.s3cop.core.FunctionEnvironment;
 import eu.s3cop.webinar.store.RegistrationRetention;
 import eu.s3cop.core.ConfigurationException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 
 /**
@@ -19,20 +18,11 @@ import java.time.Duration;
 record SchedulerConfig(String webinarsTable, String senderAddress, SiteConfig site, Duration retention, URI siteUrl) {
 
     static SchedulerConfig from(FunctionEnvironment environment) {
-        return new SchedulerConfig(environment.required("WEBINARS_TABLE"), environment.required("SENDER_ADDRESS"), SiteConfig.from(environment),
-                RegistrationRetention.from(environment), siteUrl(environment.required("SITE_URL")));
-    }
-
-    /** An absolute http(s) address ending in a slash, so that pages resolve under it. */
-    private static URI siteUrl(String value) {
-        try {
-            URI uri = new URI(value.endsWith("/") ? value : value + "/");
-            if (uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // Reported below, with what to write instead.
+        SiteConfig site = SiteConfig.from(environment);
+        if (site.siteUrl() == null) {
+            throw new ConfigurationException("SITE_URL", "", "set the catalogue's absolute address: every email links to a page under it");
         }
-        throw new ConfigurationException("SITE_URL", value, "use the catalogue's absolute address, such as https://s3cop.example.org/");
+        return new SchedulerConfig(environment.required("WEBINARS_TABLE"), environment.required("SENDER_ADDRESS"), site,
+                RegistrationRetention.from(environment), site.siteUrl());
     }
 }

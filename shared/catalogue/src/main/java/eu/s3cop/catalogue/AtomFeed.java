@@ -15,7 +15,9 @@ final class AtomFeed {
     private AtomFeed() {
     }
 
-    static String of(List<Publication> listings, String updated) {
+    /** @param siteUrl the site's address, which makes every link absolute, as feed readers need; null for relative links */
+    static String of(List<Publication> listings, String updated, java.net.URI siteUrl) {
+        String base = siteUrl == null ? "/" : siteUrl.toString();
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -28,8 +30,8 @@ final class AtomFeed {
             xml.writeStartElement("author");
             element(xml, "name", SitePages.COMMUNITY);
             xml.writeEndElement();
-            link(xml, "self", "/feed.xml");
-            link(xml, "alternate", "/");
+            link(xml, "self", base + "feed.xml");
+            link(xml, "alternate", base);
             for (Publication listing : listings.subList(0, Math.min(50, listings.size()))) {
                 xml.writeStartElement("entry");
                 element(xml, "id", "tag:s3cop.europa.eu,2024:publication:" + listing.id() + ":v" + listing.latestVersion());
@@ -45,11 +47,11 @@ final class AtomFeed {
                 xml.writeStartElement("category");
                 xml.writeAttribute("term", listing.workingGroup());
                 xml.writeEndElement();
-                link(xml, "alternate", "/publications/" + listing.id());
+                link(xml, "alternate", base + "publications/" + listing.id());
                 xml.writeStartElement("link");
                 xml.writeAttribute("rel", "enclosure");
                 xml.writeAttribute("type", "application/pdf");
-                xml.writeAttribute("href", "/publications/" + listing.id() + "/download");
+                xml.writeAttribute("href", base + "publications/" + listing.id() + "/download");
                 xml.writeEndElement();
                 if (!listing.summary().isEmpty()) {
                     element(xml, "summary", listing.summary());

@@ -30,6 +30,7 @@ public final class CatalogueSite {
     private final S3Client s3;
     private final DynamoDbPublicationStore publications;
     private final String siteBucket;
+    private final java.net.URI siteUrl;
     private final DynamoDbWebinarStore webinars;
     private final List<String> workingGroups;
     private final SitePages pages;
@@ -46,6 +47,7 @@ public final class CatalogueSite {
         this.publications = new DynamoDbPublicationStore(dynamoDb, config.publicationsTable());
         this.webinars = new DynamoDbWebinarStore(dynamoDb, config.webinarsTable());
         this.siteBucket = config.siteBucket();
+        this.siteUrl = config.siteUrl();
         this.workingGroups = config.workingGroups();
         this.pages = new SitePages(workingGroups);
         this.clock = clock;
@@ -73,7 +75,7 @@ public final class CatalogueSite {
 
     /** Lays out the pages and the feed of an empty catalogue and writes nothing: priming before a snapshot. */
     public int prime() {
-        int length = pages.index(List.of(), List.of(), List.of()).length() + AtomFeed.of(List.of(), "1970-01-01T00:00:00Z").length();
+        int length = pages.index(List.of(), List.of(), List.of()).length() + AtomFeed.of(List.of(), "1970-01-01T00:00:00Z", null).length();
         for (String group : workingGroups) {
             length += pages.workingGroup(group, List.of(), List.of(), List.of()).length();
         }
@@ -131,7 +133,7 @@ public final class CatalogueSite {
         put("index.html", pages.index(latest, webinars.upcoming(), webinars.newestRecordings(null)).getBytes(StandardCharsets.UTF_8),
                 "text/html; charset=utf-8");
         List<Publication> feed = latest.subList(0, Math.min(latest.size(), SitePages.LATEST));
-        put("feed.xml", AtomFeed.of(feed, clock.instant().toString()).getBytes(StandardCharsets.UTF_8), "application/atom+xml; charset=utf-8");
+        put("feed.xml", AtomFeed.of(feed, clock.instant().toString(), siteUrl).getBytes(StandardCharsets.UTF_8), "application/atom+xml; charset=utf-8");
     }
 
     private void writeGroup(String group, List<Publication> listings, Shown webinars) {
