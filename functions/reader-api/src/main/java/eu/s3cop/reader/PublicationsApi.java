@@ -67,7 +67,15 @@ final class PublicationsApi {
             }
             next = address.add("next=" + URLEncoder.encode(page.next(), StandardCharsets.UTF_8)).toString();
         }
-        return Responses.html(new SitePages(config.workingGroups()).results(query.getOrDefault("q", ""), page.items(), next), 60);
+        SitePages.Filters filters = new SitePages.Filters(query.getOrDefault("working_group", ""), query.getOrDefault("type", ""),
+                query.getOrDefault("year", ""), TYPES);
+        return Responses.html(new SitePages(config.workingGroups()).results(query.getOrDefault("q", ""), filters, page.items(), next), 60);
+    }
+
+    /** A filter's value, or null when it is absent or empty: the search form sends "Any" as an empty field. */
+    private static String chosen(Map<String, String> query, String name) {
+        String value = query.get(name);
+        return value == null || value.isEmpty() ? null : value;
     }
 
     APIGatewayV2HTTPResponse list(Map<String, String> query) {
@@ -81,16 +89,16 @@ final class PublicationsApi {
     }
 
     private ListingPage page(Map<String, String> query) {
-        String workingGroup = query.get("working_group");
+        String workingGroup = chosen(query, "working_group");
         if (workingGroup != null && !config.workingGroups().contains(workingGroup)) {
             throw ApiException.badRequest("working_group '" + shorten(workingGroup) + "' is not a working group; use one of "
                     + String.join(", ", config.workingGroups()) + ".");
         }
-        String type = query.get("type");
+        String type = chosen(query, "type");
         if (type != null && !TYPES.contains(type)) {
             throw ApiException.badRequest("type '" + shorten(type) + "' is not a publication type; use one of " + String.join(", ", TYPES) + ".");
         }
-        String year = query.get("year");
+        String year = chosen(query, "year");
         if (year != null && !YEAR.matcher(year).matches()) {
             throw ApiException.badRequest("year '" + shorten(year) + "' is not a year such as 2024.");
         }

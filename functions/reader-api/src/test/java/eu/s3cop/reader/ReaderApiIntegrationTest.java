@@ -295,6 +295,17 @@ class ReaderApiIntegrationTest {
         HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create(stack.httpEndpoint().orElseThrow() + "/publications?q=slasku"))
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(json.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+
+        // The form's filters as a browser sends them: "Any" is an empty field.
+        HttpResponse<String> filtered = http.send(HttpRequest.newBuilder(URI.create(stack.httpEndpoint().orElseThrow()
+                + "/publications?q=&working_group=&type=policy-brief&year=2023")).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(filtered.statusCode()).as(filtered.body()).isEqualTo(200);
+        org.jsoup.nodes.Document results = org.jsoup.Jsoup.parse(filtered.body());
+        assertThat(results.select("#type option[selected]").attr("value")).isEqualTo("policy-brief");
+        assertThat(results.select("#working_group option[selected]")).isEmpty();
+        assertThat(results.select("#year").attr("value")).isEqualTo("2023");
+        assertThat(results.select("ol.publications .meta").eachText()).isNotEmpty()
+                .allSatisfy(meta -> assertThat(meta).startsWith("Policy brief").contains(" · 2023-"));
     }
 
     @Test

@@ -148,21 +148,51 @@ public final class SitePages {
         }
     }
 
+    /**
+     * What a search was narrowed to, and the types it could be narrowed to; a field not chosen is "".
+     *
+     * @param types the publication types a search can choose from, as their codes
+     */
+    public record Filters(String workingGroup, String type, String year, List<String> types) {
+
+        public Filters {
+            types = List.copyOf(types);
+        }
+
+        public static Filters none() {
+            return new Filters("", "", "", List.of());
+        }
+    }
+
     /** The page a browser gets for a search of the catalogue that found all it shows. */
     public String results(String query, List<Publication> listings) {
-        return results(query, listings, null);
+        return results(query, Filters.none(), listings, null);
+    }
+
+    /** The page a browser gets for a search of the catalogue, unfiltered. */
+    public String results(String query, List<Publication> listings, String next) {
+        return results(query, Filters.none(), listings, next);
     }
 
     /**
-     * The page a browser gets for a search of the catalogue.
+     * The page a browser gets for a search of the catalogue: the search form with its filters
+     * (working group, type, year) as they were chosen, and the matches.
      *
      * @param next the address of the following page of matches, or null when this page has the last of them
      */
-    public String results(String query, List<Publication> listings, String next) {
+    public String results(String query, Filters filters, List<Publication> listings, String next) {
         Document page = page(query.isEmpty() ? "Publications" : "Search: " + query, null, "Search the publications of the " + COMMUNITY + ".");
         Element main = page.getElementById("main");
         main.appendElement("h1").text("Search results");
-        search(main, query);
+        Element form = search(main, query);
+        if (!filters.types().isEmpty()) {
+            Element button = form.selectFirst("button");
+            select(button, "working_group", "Working group", workingGroups, filters.workingGroup(), SitePages::name);
+            select(button, "type", "Type", filters.types(), filters.type(), SitePages::typeName);
+            button.before(new Element("label").attr("for", "year").text("Year"));
+            button.before(new Element("input").attr("type", "text").attr("id", "year").attr("name", "year").attr("value", filters.year())
+                    .attr("inputmode", "numeric").attr("pattern", "[0-9]{4}").attr("maxlength", "4").attr("size", "4"));
+        }
         String count = listings.size() + (listings.size() == 1 ? " publication" : " publications");
         String found = query.isEmpty() ? count : count + (listings.size() == 1 ? " matches " : " match ") + "“" + query + "”";
         main.appendElement("p").attr("role", "status").text(next == null ? found + "." : "Showing " + found + "; more follow.");
@@ -217,12 +247,28 @@ public final class SitePages {
         return document;
     }
 
-    private static void search(Element main, String query) {
+    private static Element search(Element main, String query) {
         Element form = main.appendElement("form").attr("role", "search").attr("action", "/publications").attr("method", "get");
         form.appendElement("label").attr("for", "q").text("Search publications");
         form.appendElement("input").attr("type", "search").attr("id", "q").attr("name", "q").attr("value", query)
                 .attr("maxlength", "200");
         form.appendElement("button").attr("type", "submit").text("Search");
+        return form;
+    }
+
+    /** A labelled choice, placed before {@code anchor}: "Any" (sent as nothing) or one of the codes, shown by their names. */
+    private static void select(Element anchor, String name, String label, List<String> codes, String chosen,
+            java.util.function.Function<String, String> shown) {
+        anchor.before(new Element("label").attr("for", name).text(label));
+        Element select = new Element("select").attr("id", name).attr("name", name);
+        select.appendElement("option").attr("value", "").text("Any");
+        for (String code : codes) {
+            Element option = select.appendElement("option").attr("value", code).text(shown.apply(code));
+            if (code.equals(chosen)) {
+                option.attr("selected", "");
+            }
+        }
+        anchor.before(select);
     }
 
     private static void list(Element main, List<Publication> listings, String heading) {
