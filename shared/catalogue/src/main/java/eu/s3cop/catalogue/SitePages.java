@@ -108,13 +108,10 @@ public final class SitePages {
         if (webinars.isEmpty()) {
             return;
         }
-        Element section = main.appendElement("section").attr("aria-labelledby", "webinars-heading");
-        section.appendElement("h2").attr("id", "webinars-heading").text("Upcoming webinars");
-        Element list = section.appendElement("ul").addClass("webinars");
+        Element list = webinarList(main, "webinars-heading", "Upcoming webinars");
         DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
         for (Webinar webinar : webinars) {
-            Element item = list.appendElement("li");
-            item.appendElement("h3").appendElement("a").attr("href", "/webinars/" + webinar.id()).text(webinar.title());
+            Element item = webinarItem(list, webinar);
             item.appendElement("p").addClass("meta").text(when.format(webinar.starts()) + " (" + webinar.timezone().getId() + ") · "
                     + webinar.duration().toMinutes() + " minutes · " + name(webinar.workingGroup()) + " working group");
             if (!webinar.speakers().isEmpty()) {
@@ -130,18 +127,29 @@ public final class SitePages {
         }
     }
 
+    /** A labelled section holding a list of webinars; the list, for their items. */
+    private static Element webinarList(Element main, String headingId, String heading) {
+        Element section = main.appendElement("section").attr("aria-labelledby", headingId);
+        section.appendElement("h2").attr("id", headingId).text(heading);
+        return section.appendElement("ul").addClass("webinars");
+    }
+
+    /** A webinar's entry, its title linking to its page. */
+    private static Element webinarItem(Element list, Webinar webinar) {
+        Element item = list.appendElement("li");
+        item.appendElement("h3").appendElement("a").attr("href", "/webinars/" + webinar.id()).text(webinar.title());
+        return item;
+    }
+
     /** Recent webinars whose recording is online, newest first, each linking to its page and to the recording. */
     private static void recordings(Element main, List<Webinar> recordings) {
         if (recordings.isEmpty()) {
             return;
         }
-        Element section = main.appendElement("section").attr("aria-labelledby", "recordings-heading");
-        section.appendElement("h2").attr("id", "recordings-heading").text("Recent recordings");
-        Element list = section.appendElement("ul").addClass("webinars");
+        Element list = webinarList(main, "recordings-heading", "Recent recordings");
         DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
         for (Webinar webinar : recordings) {
-            Element item = list.appendElement("li");
-            item.appendElement("h3").appendElement("a").attr("href", "/webinars/" + webinar.id()).text(webinar.title());
+            Element item = webinarItem(list, webinar);
             item.appendElement("p").addClass("meta").text(when.format(webinar.starts()) + " · " + name(webinar.workingGroup()) + " working group");
             item.appendElement("a").addClass("invite").attr("href", webinar.recordingUrl())
                     .text("Watch the recording").appendElement("span").addClass("visually-hidden").text(": " + webinar.title());
