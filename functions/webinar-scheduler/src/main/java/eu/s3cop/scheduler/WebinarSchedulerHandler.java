@@ -45,7 +45,7 @@ public final class WebinarSchedulerHandler extends PrimedHandler implements Requ
         SchedulerConfig config = SchedulerConfig.from(environment());
         this.reminders = new Reminders(new DynamoDbWebinarStore(clients().dynamoDb(), config.webinarsTable()),
                 new Registrations(clients().dynamoDb(), config.webinarsTable()), clients().configure(SesV2Client.builder(), "SESV2").build(),
-                config.senderAddress(), config.retention(), config.siteUrl());
+                config.senderAddress(), config.retention(), config.site().siteUrl());
         this.site = new CatalogueSite(clients().s3(), clients().dynamoDb(), config.site(), Clock.systemUTC());
     }
 
