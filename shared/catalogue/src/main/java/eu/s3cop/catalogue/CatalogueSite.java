@@ -53,24 +53,20 @@ public final class CatalogueSite {
         this.clock = clock;
     }
 
-    /** Webinars that have not ended and are not cancelled, soonest first. */
-    public List<Webinar> upcoming() {
-        return webinars.notEndedBy(clock.instant()).stream().map(StoredWebinar::webinar)
-                .filter(webinar -> !webinar.cancelled())
-                .toList();
-    }
-
     /** How many of the newest recordings the home page and each working group's page show. */
     static final int RECORDINGS = 5;
 
-    /** Webinars that are over, not cancelled and have a recording, newest first. */
-    public List<Webinar> recordings() {
+    /**
+     * The webinars the pages show, from one read of them all (a few dozen a year): those neither
+     * ended nor cancelled, soonest first, and those over with a recording, newest first.
+     */
+    private Shown shown() {
         Instant now = clock.instant();
-        List<Webinar> recorded = new ArrayList<>(webinars.all().stream().map(StoredWebinar::webinar)
-                .filter(webinar -> !webinar.cancelled() && !webinar.recordingUrl().isEmpty() && !now.isBefore(webinar.end()))
-                .toList());
+        List<Webinar> held = webinars.all().stream().map(StoredWebinar::webinar).filter(webinar -> !webinar.cancelled()).toList();
+        List<Webinar> recorded = new ArrayList<>(held.stream()
+                .filter(webinar -> !webinar.recordingUrl().isEmpty() && !now.isBefore(webinar.end())).toList());
         recorded.sort(Comparator.comparing(Webinar::start).reversed());
-        return recorded;
+        return new Shown(held.stream().filter(webinar -> now.isBefore(webinar.end())).toList(), recorded);
     }
 
     /** Lays out the pages and the feed of an empty catalogue and writes nothing: priming before a snapshot. */
@@ -84,7 +80,7 @@ public final class CatalogueSite {
 
     /** Rewrites every page: webinars appear on the home page and on their working group's page. */
     public void regenerate() {
-        Shown webinars = new Shown(upcoming(), recordings());
+        Shown webinars = shown();
         List<Publication> latest = publications.latest(SitePages.LATEST + 1);
         writeShared(latest, webinars);
         for (String group : workingGroups) {
@@ -111,7 +107,7 @@ public final class CatalogueSite {
      * briefs are never unlisted, so the answer would be the same.
      */
     public void refresh(Collection<String> changedGroups) {
-        Shown shown = new Shown(upcoming(), recordings());
+        Shown shown = shown();
         List<Publication> latest = publications.latest(SitePages.LATEST + 1);
         writeShared(latest, shown);
         // A group among the newest briefs has some: only the others need asking, once.
