@@ -12,14 +12,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Registers the webinar files the secretariat uploads under webinars/. Under SnapStart it
+ * Registers the files the secretariat uploads: webinar files under webinars/ and working groups'
+ * registries under working-groups/. Under SnapStart it
  * primes itself before the snapshot by reading a built-in webinar file and writing its invite.
  */
 public final class RegisterWebinarHandler extends PrimedHandler implements RequestHandler<S3Event, Void> {
 
-    private static final Map<String, String> UNITS = Map.of("WebinarsRegistered", "Count", "WebinarsUpdated", "Count", "Rejections", "Count");
+    private static final Map<String, String> UNITS = Map.of("WebinarsRegistered", "Count", "WebinarsUpdated", "Count",
+            "RegistriesUpdated", "Count", "Rejections", "Count");
 
     private final WebinarRegistrar registrar;
+    private final RegistryRegistrar registries;
 
     /** Lambda's entry point: configuration from the process environment. */
     public RegisterWebinarHandler() {
@@ -29,7 +32,9 @@ public final class RegisterWebinarHandler extends PrimedHandler implements Reque
     /** The local stack's entry point: the environment the template describes. */
     public RegisterWebinarHandler(Map<String, String> variables) {
         super(variables);
-        this.registrar = new WebinarRegistrar(clients().s3(), clients().dynamoDb(), RegistrarConfig.from(environment()), Clock.systemUTC());
+        RegistrarConfig config = RegistrarConfig.from(environment());
+        this.registrar = new WebinarRegistrar(clients().s3(), clients().dynamoDb(), config, Clock.systemUTC());
+        this.registries = new RegistryRegistrar(clients().s3(), clients().dynamoDb(), config, Clock.systemUTC());
     }
 
     @Override
@@ -43,18 +48,21 @@ public final class RegisterWebinarHandler extends PrimedHandler implements Reque
             String key = record.getS3().getObject().getUrlDecodedKey();
             InvocationLog log = log(context, "key", key);
             long started = System.nanoTime();
-            WebinarRegistrar.Result result;
+            boolean registry = RegistryRegistrar.handles(key);
+            SecretariatUploads.Result result;
             try {
-                result = registrar.register(record.getS3().getBucket().getName(), key, record.getS3().getObject().geteTag(),
-                        Objects.requireNonNullElse(record.getS3().getObject().getSequencer(), ""));
+                String bucket = record.getS3().getBucket().getName();
+                String eTag = record.getS3().getObject().geteTag();
+                String upload = Objects.requireNonNullElse(record.getS3().getObject().getSequencer(), "");
+                result = registry ? registries.register(bucket, key, eTag, upload) : registrar.register(bucket, key, eTag, upload);
             } catch (RuntimeException e) {
                 log.error("failed; the event will be retried", e);
                 throw e;
             }
             log.info(result.name().toLowerCase(Locale.ROOT), Map.of("result", result.name(), "durationMs", (System.nanoTime() - started) / 1_000_000));
             switch (result) {
-                case REGISTERED -> log.metrics(Map.of("WebinarsRegistered", 1), UNITS);
-                case UPDATED -> log.metrics(Map.of("WebinarsUpdated", 1), UNITS);
+                case REGISTERED, UPDATED -> log.metrics(Map.of(registry ? "RegistriesUpdated"
+                        : result == SecretariatUploads.Result.REGISTERED ? "WebinarsRegistered" : "WebinarsUpdated", 1), UNITS);
                 case REJECTED -> log.metrics(Map.of("Rejections", 1), UNITS);
                 default -> {
                     // Unchanged, superseded and ignored files count for nothing.

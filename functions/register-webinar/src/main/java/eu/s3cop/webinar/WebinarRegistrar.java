@@ -1,8 +1,6 @@
 package eu.s3cop.webinar;
 
 import eu.s3cop.catalogue.CatalogueSite;
-import eu.s3cop.core.S3Reads;
-import eu.s3cop.core.SafeJson;
 import eu.s3cop.upload.Outcome;
 import eu.s3cop.upload.UploadReport;
 import eu.s3cop.webinar.model.Invites;
@@ -11,11 +9,8 @@ import eu.s3cop.webinar.model.WebinarReader;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.StoredWebinar;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,12 +28,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class WebinarRegistrar {
 
-    /** What became of an upload. */
-    public enum Result { REGISTERED, UPDATED, UNCHANGED, REJECTED, IGNORED, SUPERSEDED }
-
     private static final Pattern KEY = Pattern.compile("webinars/([^/]+)\\.(yaml|yml)");
 
     private final S3Client s3;
+    private final SecretariatUploads uploads;
     private final DynamoDbWebinarStore store;
     private final WebinarReader reader;
     private final CatalogueSite site;
@@ -47,6 +40,7 @@ public final class WebinarRegistrar {
 
     public WebinarRegistrar(S3Client s3, DynamoDbClient dynamoDb, RegistrarConfig config, Clock clock) {
         this.s3 = s3;
+        this.uploads = new SecretariatUploads(s3, config.uploadsBucket());
         this.store = new DynamoDbWebinarStore(dynamoDb, config.webinarsTable());
         this.reader = new WebinarReader(config.site().workingGroups());
         this.site = new CatalogueSite(s3, dynamoDb, config.site(), clock);
@@ -83,22 +77,22 @@ public final class WebinarRegistrar {
      * @param upload the event's sequencer, which S3 gives each upload of a key: a second delivery of
      *     one upload then reports what the first did
      */
-    public Result register(String bucket, String key, String eTag, String upload) {
+    public SecretariatUploads.Result register(String bucket, String key, String eTag, String upload) {
         Matcher matcher = KEY.matcher(key);
         if (!bucket.equals(config.uploadsBucket()) || !matcher.matches()) {
-            return Result.IGNORED;
+            return SecretariatUploads.Result.IGNORED;
         }
         String id = matcher.group(1);
-        Optional<byte[]> content = fetch(bucket, key, eTag);
+        Optional<byte[]> content = uploads.fetch(bucket, key, eTag, WebinarReader.MAX_BYTES);
         if (content.isEmpty()) {
-            return Result.SUPERSEDED;
+            return SecretariatUploads.Result.SUPERSEDED;
         }
         Outcome<Webinar> outcome = reader.read(id, content.get());
         if (outcome instanceof Outcome.Rejected<Webinar> rejected) {
-            report(key, UploadReport.rejected(key, rejected.problems()));
-            return Result.REJECTED;
+            uploads.report(key, UploadReport.rejected(key, rejected.problems()));
+            return SecretariatUploads.Result.REJECTED;
         }
-        DynamoDbWebinarStore.Saved saved = store.save(((Outcome.Accepted<Webinar>) outcome).value(), sha256(content.get()), upload, clock.instant());
+        DynamoDbWebinarStore.Saved saved = store.save(((Outcome.Accepted<Webinar>) outcome).value(), SecretariatUploads.sha256(content.get()), upload, clock.instant());
         StoredWebinar stored = saved.webinar();
         String invite = Invites.calendar(Invites.Kind.PUBLISH,
                 List.of(Invites.Entry.published(stored.webinar(), stored.sequence(), stored.updatedAt())), config.organizer());
@@ -110,36 +104,9 @@ public final class WebinarRegistrar {
         report.put("starts", stored.webinar().start().toString());
         report.put("cancelled", stored.webinar().cancelled());
         report.put("invite", inviteKey(id));
-        report(key, report);
+        uploads.report(key, report);
         // The catalogue lists upcoming webinars: refresh it, last, so a failure retries the whole event.
         site.regenerate();
-        return Result.valueOf(saved.change().name());
-    }
-
-    private Optional<byte[]> fetch(String bucket, String key, String eTag) {
-        Optional<Long> size = S3Reads.ifPresent(() -> s3.headObject(head -> head.bucket(bucket).key(key)).contentLength());
-        if (size.isPresent() && size.get() > WebinarReader.MAX_BYTES) {
-            // Read no more than the reader's limit: the reader rejects it for its size.
-            return Optional.of(new byte[WebinarReader.MAX_BYTES + 1]);
-        }
-        return size.flatMap(present -> S3Reads.ifPresent(() -> s3.getObjectAsBytes(get -> get.bucket(bucket).key(key))))
-                .filter(object -> {
-                    String stored = object.response().eTag() == null ? "" : object.response().eTag().replace("\"", "");
-                    return eTag == null || eTag.isEmpty() || eTag.equals(stored);
-                })
-                .map(object -> object.asByteArray());
-    }
-
-    private void report(String key, Map<String, Object> report) {
-        s3.putObject(put -> put.bucket(config.uploadsBucket()).key(UploadReport.key(key)).contentType("application/json"),
-                RequestBody.fromBytes(SafeJson.write(report)));
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return SecretariatUploads.Result.valueOf(saved.change().name());
     }
 }

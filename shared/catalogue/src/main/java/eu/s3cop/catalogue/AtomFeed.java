@@ -17,6 +17,21 @@ final class AtomFeed {
 
     /** @param siteUrl the site's address, which makes every link absolute, as feed readers need; null for relative links */
     static String of(List<Publication> listings, String updated, java.net.URI siteUrl) {
+        return of(listings, updated, siteUrl, "tag:s3cop.europa.eu,2024:publications", "S3 CoP publications", "feed.xml", "");
+    }
+
+    /** The feed of one working group's newest publications, beside its page. */
+    static String ofGroup(String workingGroup, List<Publication> listings, String updated, java.net.URI siteUrl) {
+        return of(listings, updated, siteUrl, "tag:s3cop.europa.eu,2024:publications:" + workingGroup,
+                "S3 CoP publications: " + SitePages.name(workingGroup) + " working group", SitePages.groupFeed(workingGroup),
+                "working-groups/" + workingGroup + ".html");
+    }
+
+    /**
+     * @param self the feed's path under the site's root
+     * @param page the path of the page the feed follows, "" for the home page
+     */
+    private static String of(List<Publication> listings, String updated, java.net.URI siteUrl, String id, String title, String self, String page) {
         String base = siteUrl == null ? "/" : siteUrl.toString();
         StringWriter out = new StringWriter();
         try {
@@ -24,14 +39,14 @@ final class AtomFeed {
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement("feed");
             xml.writeDefaultNamespace(ATOM);
-            element(xml, "id", "tag:s3cop.europa.eu,2024:publications");
-            element(xml, "title", "S3 CoP publications");
+            element(xml, "id", id);
+            element(xml, "title", title);
             element(xml, "updated", updated);
             xml.writeStartElement("author");
             element(xml, "name", SitePages.COMMUNITY);
             xml.writeEndElement();
-            link(xml, "self", base + "feed.xml");
-            link(xml, "alternate", base);
+            link(xml, "self", base + self);
+            link(xml, "alternate", base + page);
             for (Publication listing : listings.subList(0, Math.min(50, listings.size()))) {
                 xml.writeStartElement("entry");
                 element(xml, "id", "tag:s3cop.europa.eu,2024:publication:" + listing.id() + ":v" + listing.latestVersion());

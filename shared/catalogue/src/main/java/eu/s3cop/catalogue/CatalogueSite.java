@@ -1,5 +1,6 @@
 package eu.s3cop.catalogue;
 
+import eu.s3cop.groups.store.DynamoDbRegistryStore;
 import eu.s3cop.publications.DynamoDbPublicationStore;
 import eu.s3cop.publications.Publication;
 import eu.s3cop.webinar.model.Webinar;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -19,8 +21,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Regenerates the catalogue in the site bucket from the publications index: the home page, a
- * page per working group and the Atom feed (each page carries its stylesheet). Only published
+ * Regenerates the catalogue in the site bucket from the tables: the home page and the Atom feed,
+ * and per working group a page (with its registry) and a feed of its own (each page carries its
+ * stylesheet). Only published
  * briefs are in the listing index, so drafts and rejected uploads can never appear. Every run
  * rewrites its pages from the index, so runs may repeat or overlap: the last one to finish is
  * complete.
@@ -32,6 +35,7 @@ public final class CatalogueSite {
     private final String siteBucket;
     private final java.net.URI siteUrl;
     private final DynamoDbWebinarStore webinars;
+    private final DynamoDbRegistryStore registries;
     private final List<String> workingGroups;
     private final SitePages pages;
     private final Clock clock;
@@ -46,6 +50,7 @@ public final class CatalogueSite {
         this.s3 = s3;
         this.publications = new DynamoDbPublicationStore(dynamoDb, config.publicationsTable());
         this.webinars = new DynamoDbWebinarStore(dynamoDb, config.webinarsTable());
+        this.registries = new DynamoDbRegistryStore(dynamoDb, config.webinarsTable());
         this.siteBucket = config.siteBucket();
         this.siteUrl = config.siteUrl();
         this.workingGroups = config.workingGroups();
@@ -73,7 +78,7 @@ public final class CatalogueSite {
     public int prime() {
         int length = pages.index(List.of(), List.of(), List.of()).length() + AtomFeed.of(List.of(), "1970-01-01T00:00:00Z", null).length();
         for (String group : workingGroups) {
-            length += pages.workingGroup(group, List.of(), List.of(), List.of()).length();
+            length += pages.workingGroup(group, Optional.empty(), List.of(), List.of(), List.of()).length();
         }
         return length;
     }
@@ -132,10 +137,19 @@ public final class CatalogueSite {
         put("feed.xml", AtomFeed.of(feed, clock.instant().toString(), siteUrl).getBytes(StandardCharsets.UTF_8), "application/atom+xml; charset=utf-8");
     }
 
+    /** The group's page, with what its registry says, and its own feed of its newest briefs. */
     private void writeGroup(String group, List<Publication> listings, Shown webinars) {
         List<Webinar> webinarsOfGroup = webinars.upcoming().stream().filter(webinar -> webinar.workingGroup().equals(group)).toList();
-        put("working-groups/" + group + ".html", pages.workingGroup(group, listings, webinarsOfGroup, webinars.newestRecordings(group))
-                .getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+        put("working-groups/" + group + ".html", pages.workingGroup(group, registries.get(group), listings, webinarsOfGroup,
+                webinars.newestRecordings(group)).getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+        List<Publication> feed = listings.subList(0, Math.min(listings.size(), SitePages.LATEST));
+        put(SitePages.groupFeed(group), AtomFeed.ofGroup(group, feed, clock.instant().toString(), siteUrl).getBytes(StandardCharsets.UTF_8),
+                "application/atom+xml; charset=utf-8");
+    }
+
+    /** Rewrites one group's page and feed: its registry changed, and nothing else did. */
+    public void regenerateGroup(String group) {
+        writeGroup(group, publications.ofWorkingGroup(group, SitePages.LATEST + 1), shown());
     }
 
     private void put(String key, byte[] bytes, String contentType) {

@@ -1,5 +1,6 @@
 package eu.s3cop.catalogue;
 
+import eu.s3cop.groups.WorkingGroupRegistry;
 import eu.s3cop.publications.Publication;
 import eu.s3cop.webinar.model.Webinar;
 import java.io.IOException;
@@ -9,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
@@ -79,18 +82,44 @@ public final class SitePages {
         return page.outerHtml();
     }
 
+    /** Where a working group's own Atom feed is in the site bucket, and on the site under its root. */
+    public static String groupFeed(String workingGroup) {
+        return "working-groups/" + workingGroup + "/feed.xml";
+    }
+
     /**
-     * A working group's page: its upcoming webinars and its newest briefs.
+     * A working group's page: what the secretariat's registry says of it (objective, approach,
+     * main focus, participants with members by country, meetings, expected outputs), then its
+     * upcoming webinars, recent recordings and newest briefs, and its own feed and calendar.
      *
+     * @param registry the group's registry; empty before the secretariat's first file, when the
+     *     page says that no participants are listed yet
      * @param listings the group's newest briefs, newest first; when there are more than
      *     {@link #LATEST}, the page shows that many and links to the search page of all of them
      */
-    public String workingGroup(String workingGroup, List<Publication> listings, List<Webinar> webinars, List<Webinar> recordings) {
+    public String workingGroup(String workingGroup, Optional<WorkingGroupRegistry> registry, List<Publication> listings,
+            List<Webinar> webinars, List<Webinar> recordings) {
         String name = name(workingGroup) + " working group";
-        Document page = page(name, workingGroup, "Publications and webinars of the " + name + " of the " + COMMUNITY + ".");
+        Document page = page(name, workingGroup, "Objective, participants, meetings, publications and webinars of the " + name
+                + " of the " + COMMUNITY + ".");
+        page.head().appendElement("link").attr("rel", "alternate").attr("type", "application/atom+xml")
+                .attr("href", "/" + groupFeed(workingGroup)).attr("title", "New publications of the " + name);
         Element main = page.getElementById("main");
         main.appendElement("h1").text(name);
         search(main, "");
+        registry.ifPresent(known -> {
+            text(main, "objective", "Objective", known.objective());
+            text(main, "approach", "Approach", known.approach());
+            text(main, "focus", "Main focus", known.mainFocus());
+        });
+        participants(main, registry.filter(WorkingGroupRegistry::hasParticipants));
+        registry.ifPresent(known -> {
+            meetings(main, known.meetings());
+            if (!known.expectedOutputs().isEmpty()) {
+                Element outputs = section(main, "outputs", "Expected outputs").appendElement("ul");
+                known.expectedOutputs().forEach(output -> outputs.appendElement("li").text(output));
+            }
+        });
         webinars(main, webinars);
         recordings(main, recordings);
         if (listings.size() > LATEST) {
@@ -100,7 +129,65 @@ public final class SitePages {
         } else {
             list(main, listings, "Publications of the " + name);
         }
+        Element follow = section(main, "follow", "Follow the " + name).appendElement("ul");
+        follow.appendElement("li").appendElement("a").attr("href", "/" + groupFeed(workingGroup)).text("New publications (Atom feed)");
+        follow.appendElement("li").appendElement("a").attr("href", "/calendar.ics?working_group=" + workingGroup)
+                .text("All its webinars, for your calendar (iCalendar)");
         return page.outerHtml();
+    }
+
+    /** A labelled section of the page, its heading an h2; the section, for its content. */
+    private static Element section(Element main, String id, String heading) {
+        Element section = main.appendElement("section").attr("aria-labelledby", id + "-heading");
+        section.appendElement("h2").attr("id", id + "-heading").text(heading);
+        return section;
+    }
+
+    /** A section of the secretariat's Markdown, made safe; nothing when the registry leaves it empty. */
+    private static void text(Element main, String id, String heading, String markdown) {
+        String html = SafeMarkdown.html(markdown);
+        if (!html.isEmpty()) {
+            section(main, id, heading).appendElement("div").addClass("text").append(html);
+        }
+    }
+
+    /** The leader, chair and rapporteur, then the members by country; or that none are listed yet. */
+    private static void participants(Element main, Optional<WorkingGroupRegistry> registry) {
+        Element section = section(main, "participants", "Participants");
+        if (registry.isEmpty()) {
+            section.appendElement("p").text("No participants are listed yet.");
+            return;
+        }
+        Map<String, WorkingGroupRegistry.Person> roles = registry.get().roles();
+        if (!roles.isEmpty()) {
+            Element list = section.appendElement("dl").addClass("roles");
+            roles.forEach((role, person) -> {
+                list.appendElement("dt").text(role);
+                list.appendElement("dd").text(person.shown());
+            });
+        }
+        List<WorkingGroupRegistry.Person> members = registry.get().members();
+        if (!members.isEmpty()) {
+            section.appendElement("h3").text("Members");
+            section.appendElement("p").text(members.size() + (members.size() == 1 ? " member" : " members") + ", by country.");
+            Element list = section.appendElement("dl").addClass("members");
+            registry.get().membersByCountry().forEach((country, people) -> {
+                list.appendElement("dt").text(country);
+                people.forEach(person -> list.appendElement("dd").text(person.name()));
+            });
+        }
+    }
+
+    private static void meetings(Element main, List<WorkingGroupRegistry.Meeting> meetings) {
+        if (meetings.isEmpty()) {
+            return;
+        }
+        Element list = section(main, "meetings", "Meetings").appendElement("ul").addClass("meetings");
+        for (WorkingGroupRegistry.Meeting meeting : meetings) {
+            Element item = list.appendElement("li");
+            item.appendElement("time").attr("datetime", meeting.date()).text(meeting.shownDate());
+            item.appendText(": " + meeting.title());
+        }
     }
 
     /** Upcoming webinars with their invites; the join link is never here (registrants get it by email). */

@@ -7,12 +7,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.safety.Safelist;
 
 /**
  * A webinar's own page, as the reader API answers a browser: what it is about, who speaks, when
@@ -24,10 +21,6 @@ public final class WebinarPage {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
-    private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
-    /** Paragraphs, lists, emphasis, code and quotes; links to http(s) addresses only, marked nofollow. */
-    private static final Safelist DESCRIPTION = Safelist.basic().removeProtocols("a", "href", "ftp", "mailto");
 
     private final SitePages site;
 
@@ -41,7 +34,7 @@ public final class WebinarPage {
      * @param registered the places taken, for the places left
      */
     public String page(Webinar webinar, int registered, Instant now) {
-        String description = description(webinar.description());
+        String description = SafeMarkdown.html(webinar.description());
         String summary = Jsoup.parse(description).text();
         Document page = site.page(webinar.title(), null, summary.isEmpty()
                 ? "Webinar of the " + SitePages.name(webinar.workingGroup()) + " working group, " + LOCAL.format(webinar.starts()) + "."
@@ -114,16 +107,5 @@ public final class WebinarPage {
     private static void fact(Element list, String term, String value) {
         list.appendElement("dt").text(term);
         list.appendElement("dd").text(value);
-    }
-
-    /**
-     * The description's Markdown as HTML that cannot carry markup of its own: raw HTML is
-     * escaped, and only basic tags and http(s) links survive.
-     */
-    static String description(String markdown) {
-        if (markdown.isBlank()) {
-            return "";
-        }
-        return Jsoup.clean(RENDERER.render(PARSER.parse(markdown)), DESCRIPTION).strip();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.s3cop.publications.Publication;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -36,12 +37,12 @@ class SitePagesTest {
 
     @Test
     void aWorkingGroupPageShowsItsNewestBriefsAndLinksToTheSearchOfAllOfThem() {
-        Document few = Jsoup.parse(PAGES.workingGroup("innovation-diffusion", listings(SitePages.LATEST), List.of(), List.of()));
+        Document few = Jsoup.parse(PAGES.workingGroup("innovation-diffusion", Optional.empty(), listings(SitePages.LATEST), List.of(), List.of()));
         assertThat(few.select("ol.publications > li")).hasSize(SitePages.LATEST);
         assertThat(few.selectFirst("#list-heading").text()).isEqualTo("Publications of the Innovation Diffusion working group");
         assertThat(few.select("p.more")).isEmpty();
 
-        Document many = Jsoup.parse(PAGES.workingGroup("innovation-diffusion", listings(SitePages.LATEST + 1), List.of(), List.of()));
+        Document many = Jsoup.parse(PAGES.workingGroup("innovation-diffusion", Optional.empty(), listings(SitePages.LATEST + 1), List.of(), List.of()));
         assertThat(many.select("ol.publications > li")).hasSize(SitePages.LATEST);
         assertThat(many.selectFirst("#list-heading").text()).isEqualTo("Latest publications of the Innovation Diffusion working group");
         assertThat(many.text()).contains("Brief 0").doesNotContain("Brief " + SitePages.LATEST);
@@ -76,7 +77,7 @@ class SitePagesTest {
 
     @Test
     void everyPageCarriesTheStylesheetAndLinksNoOther() {
-        for (String html : List.of(PAGES.index(listings(1), List.of(), List.of()), PAGES.workingGroup("industrial-transition", List.of(), List.of(), List.of()),
+        for (String html : List.of(PAGES.index(listings(1), List.of(), List.of()), PAGES.workingGroup("industrial-transition", Optional.empty(), List.of(), List.of(), List.of()),
                 PAGES.results("energy", listings(1)))) {
             Document page = Jsoup.parse(html);
             assertThat(page.select("head > style")).hasSize(1);

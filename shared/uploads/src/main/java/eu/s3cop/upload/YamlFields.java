@@ -34,8 +34,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 public final class YamlFields {
 
     /**
-     * How deeply lists and mappings may nest. The deepest field there is (a webinar's speakers, a
-     * list of mappings) takes two levels; the composer recurses once per level, and a few thousand
+     * How deeply lists and mappings may nest. The deepest fields there are (a webinar's speakers,
+     * a working group's members and meetings: lists of mappings) take two levels; the composer recurses once per level, and a few thousand
      * '[' would overflow the stack before any check could run.
      */
     static final int MAX_DEPTH = 8;
@@ -58,11 +58,17 @@ public final class YamlFields {
     private final Map<String, NodeTuple> fields;
     private final List<Problem> problems;
     private final int firstLine;
+    /** How problems name these fields: "" at the top, "speakers." inside a speaker. */
+    private final String prefix;
+    /** Where a missing field is reported: line 1 at the top, the mapping's own line inside it. */
+    private final int missingLine;
 
-    private YamlFields(Map<String, NodeTuple> fields, List<Problem> problems, int firstLine) {
+    private YamlFields(Map<String, NodeTuple> fields, List<Problem> problems, int firstLine, String prefix, int missingLine) {
         this.fields = fields;
         this.problems = problems;
         this.firstLine = firstLine;
+        this.prefix = prefix;
+        this.missingLine = missingLine;
     }
 
     /** The text's fields, or empty when it is not a YAML mapping (a problem says why). */
@@ -110,7 +116,7 @@ public final class YamlFields {
             String name = tuple.getKeyNode() instanceof ScalarNode scalar ? UserText.quote(scalar.getValue()) : "";
             controlCharacter(name, tuple.getValueNode(), form.firstLine()).ifPresent(problems::add);
         }
-        return Optional.of(of(mapping, form.names(), "", problems, form.firstLine()));
+        return Optional.of(of(mapping, form.names(), "", problems, form.firstLine(), 1));
     }
 
     /**
@@ -134,13 +140,15 @@ public final class YamlFields {
     /**
      * The fields of a mapping inside this text, such as a speaker's {@code {name: ..., role: ...}}.
      *
-     * @param prefix how an unknown or repeated field is named, such as {@code speakers.}
+     * @param prefix how problems name its fields, such as {@code speakers.}; a missing one is
+     *     reported on the mapping's line
      */
     public YamlFields inner(MappingNode mapping, List<String> names, String prefix) {
-        return of(mapping, names, prefix, problems, firstLine);
+        return of(mapping, names, prefix, problems, firstLine, line(mapping, firstLine));
     }
 
-    private static YamlFields of(MappingNode mapping, List<String> names, String prefix, List<Problem> problems, int firstLine) {
+    private static YamlFields of(MappingNode mapping, List<String> names, String prefix, List<Problem> problems, int firstLine,
+            int missingLine) {
         Map<String, NodeTuple> fields = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             String name = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : "";
@@ -153,7 +161,7 @@ public final class YamlFields {
                 fields.put(name, tuple);
             }
         }
-        return new YamlFields(fields, problems, firstLine);
+        return new YamlFields(fields, problems, firstLine, prefix, missingLine);
     }
 
     public boolean has(String name) {
@@ -165,14 +173,14 @@ public final class YamlFields {
         NodeTuple tuple = fields.get(name);
         if (tuple == null) {
             if (required) {
-                problems.add(Problem.ofField(name, 1, "missing: it is required"));
+                problems.add(Problem.ofField(prefix + name, missingLine, "missing: it is required"));
             }
             return null;
         }
         Node value = tuple.getValueNode();
         if (value instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL)) {
             if (required) {
-                problems.add(Problem.ofField(name, line(tuple.getKeyNode()), "is empty: it is required"));
+                problems.add(Problem.ofField(prefix + name, line(tuple.getKeyNode()), "is empty: it is required"));
             }
             return null;
         }
@@ -241,7 +249,7 @@ public final class YamlFields {
         }
         if (items.isEmpty()) {
             if (required) {
-                problems.add(Problem.ofField(name, line(node), "is empty: it is required"));
+                problems.add(Problem.ofField(prefix + name, line(node), "is empty: it is required"));
             }
             return null;
         }
@@ -259,18 +267,18 @@ public final class YamlFields {
     /** Adds a problem of the field at its value's line (line 1 when the field is absent). */
     public void problem(String name, String message) {
         NodeTuple tuple = fields.get(name);
-        problems.add(Problem.ofField(name, tuple == null ? 1 : line(tuple.getValueNode()), message));
+        problems.add(Problem.ofField(prefix + name, tuple == null ? missingLine : line(tuple.getValueNode()), message));
     }
 
     /** Adds a problem of the field at the node's line, and gives null for the caller to return. */
     public <T> T invalid(String name, Node node, String message) {
-        problems.add(Problem.ofField(name, line(node), message));
+        problems.add(Problem.ofField(prefix + name, line(node), message));
         return null;
     }
 
     /** Whether a problem names this field already. */
     public boolean hasProblem(String name) {
-        return problems.stream().anyMatch(problem -> name.equals(problem.field()));
+        return problems.stream().anyMatch(problem -> (prefix + name).equals(problem.field()));
     }
 
     /** The 1-based file line a node starts on. */

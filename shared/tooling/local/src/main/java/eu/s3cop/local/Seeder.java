@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Uploads the samples in {@code events/} through the S3 endpoint, as a rapporteur or the
- * secretariat would: {@code events/drafts/**} to {@code drafts/} and {@code events/webinars/**}
- * to {@code webinars/} in the uploads bucket. The functions then run on their own.
+ * secretariat would: {@code events/drafts/**} to {@code drafts/}, {@code events/webinars/**} to
+ * {@code webinars/} and {@code events/working-groups/**} to {@code working-groups/} in the
+ * uploads bucket. The functions then run on their own.
  */
 public final class Seeder {
 
@@ -25,7 +26,7 @@ public final class Seeder {
     public static int seed(LocalCloud stack, Path events, PrintStream out) {
         int uploaded = 0;
         try (S3Client s3 = stack.s3Client()) {
-            for (String folder : List.of("drafts", "webinars")) {
+            for (String folder : List.of("working-groups", "drafts", "webinars")) {
                 Path root = events.resolve(folder);
                 if (!Files.isDirectory(root)) {
                     continue;
@@ -39,7 +40,8 @@ public final class Seeder {
             }
         }
         if (uploaded == 0) {
-            out.println("seed: no samples under " + events.resolve("drafts") + " or " + events.resolve("webinars"));
+            out.println("seed: no samples under " + events.resolve("drafts") + ", " + events.resolve("webinars") + " or "
+                    + events.resolve("working-groups"));
         }
         return uploaded;
     }

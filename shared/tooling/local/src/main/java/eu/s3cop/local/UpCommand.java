@@ -26,7 +26,7 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--ephemeral", description = "Keep everything in memory; nothing is written to disk but the outbox (a temporary folder).")
     boolean ephemeral;
 
-    @Option(names = "--seed", description = "Upload the sample drafts and webinar files from events/ once the stack is up.")
+    @Option(names = "--seed", description = "Upload the sample drafts, webinar files and working-group registries from events/ once the stack is up.")
     boolean seed;
 
     @Option(names = "--template", paramLabel = "FILE", description = "The template to run (default: the nearest template.yaml from the working directory up).")

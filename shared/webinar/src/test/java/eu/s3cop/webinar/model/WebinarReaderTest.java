@@ -50,7 +50,7 @@ class WebinarReaderTest {
                 """);
         assertThat(problems).extracting(Problem::field, Problem::line).contains(
                 tuple("title", 1), tuple("working_group", 2), tuple("starts", 3), tuple("timezone", 4), tuple("duration", 5),
-                tuple("join_url", 6), tuple("closes", 7), tuple("capacity", 7), tuple("status", 8), tuple("name", 10), tuple("colour", 11));
+                tuple("join_url", 6), tuple("registration.closes", 7), tuple("registration.capacity", 7), tuple("status", 8), tuple("speakers.name", 10), tuple("colour", 11));
     }
 
     @Test

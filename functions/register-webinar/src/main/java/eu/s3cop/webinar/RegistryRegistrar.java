@@ -1,0 +1,78 @@
+package eu.s3cop.webinar;
+
+import eu.s3cop.catalogue.CatalogueSite;
+import eu.s3cop.groups.RegistryReader;
+import eu.s3cop.groups.WorkingGroupRegistry;
+import eu.s3cop.groups.store.DynamoDbRegistryStore;
+import eu.s3cop.upload.Outcome;
+import eu.s3cop.upload.UploadReport;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Registers a working group's registry uploaded to {@code working-groups/<wg>.yaml} (or
+ * {@code .yml}): checks it, saves it whole in place of the last one, rewrites the group's page,
+ * and reports next to the upload. A rejected file changes nothing; the upload is never changed.
+ */
+public final class RegistryRegistrar {
+
+    private static final Pattern KEY = Pattern.compile("working-groups/([^/]+)\\.(yaml|yml)");
+
+    private final SecretariatUploads uploads;
+    private final DynamoDbRegistryStore store;
+    private final RegistryReader reader;
+    private final CatalogueSite site;
+    private final RegistrarConfig config;
+    private final Clock clock;
+
+    public RegistryRegistrar(S3Client s3, DynamoDbClient dynamoDb, RegistrarConfig config, Clock clock) {
+        this.uploads = new SecretariatUploads(s3, config.uploadsBucket());
+        this.store = new DynamoDbRegistryStore(dynamoDb, config.webinarsTable());
+        this.reader = new RegistryReader(config.site().workingGroups());
+        this.site = new CatalogueSite(s3, dynamoDb, config.site(), clock);
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Whether the key is a registry's, which this registrar answers rather than the webinars'. */
+    static boolean handles(String key) {
+        return key.startsWith("working-groups/");
+    }
+
+    /**
+     * @param eTag the uploaded object's, from the event: a file replaced since is left to its own event
+     * @param upload the event's sequencer: a second delivery of one upload reports what the first did
+     */
+    public SecretariatUploads.Result register(String bucket, String key, String eTag, String upload) {
+        Matcher matcher = KEY.matcher(key);
+        if (!bucket.equals(config.uploadsBucket()) || !matcher.matches()) {
+            return SecretariatUploads.Result.IGNORED;
+        }
+        String group = matcher.group(1);
+        Optional<byte[]> content = uploads.fetch(bucket, key, eTag, RegistryReader.MAX_BYTES);
+        if (content.isEmpty()) {
+            return SecretariatUploads.Result.SUPERSEDED;
+        }
+        Outcome<WorkingGroupRegistry> outcome = reader.read(group, content.get());
+        if (outcome instanceof Outcome.Rejected<WorkingGroupRegistry> rejected) {
+            uploads.report(key, UploadReport.rejected(key, rejected.problems()));
+            return SecretariatUploads.Result.REJECTED;
+        }
+        WorkingGroupRegistry registry = ((Outcome.Accepted<WorkingGroupRegistry>) outcome).value();
+        DynamoDbRegistryStore.Change change = store.save(registry, SecretariatUploads.sha256(content.get()), upload, clock.instant());
+        Map<String, Object> report = UploadReport.of(key, change.name());
+        report.put("workingGroup", group);
+        report.put("members", registry.members().size());
+        report.put("meetings", registry.meetings().size());
+        report.put("page", "working-groups/" + group + ".html");
+        uploads.report(key, report);
+        // Last, so that a failure retries the whole event: the page shows what is saved.
+        site.regenerateGroup(group);
+        return SecretariatUploads.Result.valueOf(change.name());
+    }
+}
