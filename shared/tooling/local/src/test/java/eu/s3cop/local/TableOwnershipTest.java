@@ -31,6 +31,7 @@ class TableOwnershipTest {
 
     private static final Path PUBLICATIONS = Path.of("shared/publications/src/main");
     private static final Path WEBINARS = Path.of("shared/webinar/src/main/java/eu/s3cop/webinar/store");
+    private static final Path REGISTRIES = Path.of("shared/groups/src/main/java/eu/s3cop/groups/store");
 
     static Stream<Table> tables() {
         return Stream.of(
@@ -40,6 +41,8 @@ class TableOwnershipTest {
                                 "\"latestClaimed\"", "\"searchText\"", "\"pdfSha256\"", "\"draftSha256\"")),
                 new Table("webinars", List.of(WEBINARS),
                         List.of("\"WEBINAR#", "\"REG#", "\"TOKEN#", "\"RATE#", "\"WEBINARS\"", "\"by-start\"", "\"sent_", "\"failed_")),
+                // The working groups' registries share the webinars table, the secretariat's, under keys of their own.
+                new Table("registries in the webinars", List.of(REGISTRIES), List.of("\"GROUP#", "\"REGISTRY\"")),
                 // Both tables lay out their items alike: these names belong to the two stores.
                 new Table("publications and webinars", List.of(PUBLICATIONS, WEBINARS),
                         List.of("\"META\"", "gsi1pk", "gsi1sk", "\"expiresAt\"")));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.testing.LocalAws;
+import eu.s3cop.testing.ProjectFiles;
 import eu.s3cop.testing.PublishedSamples;
 import eu.s3cop.testing.SentEmails;
 import java.io.IOException;
@@ -73,6 +74,10 @@ class CatalogueBrowserIntegrationTest {
                             + "description: |\n  How to **register**, confirm and cancel; see [the catalogue](https://s3cop.example.org/).\n"
                             + "speakers:\n  - {name: Alison Hunter, role: Rapporteur}\n"
                             + "registration: {capacity: 40}\njoin_url: https://example.org/join/walk-through\n"));
+            for (String group : List.of("innovation-diffusion", "interregional-cooperation", "industrial-transition")) {
+                String key = "working-groups/" + group + ".yaml";
+                s3.putObject(put -> put.bucket(stack.bucket("UploadsBucket")).key(key), ProjectFiles.event(key));
+            }
         }
         stack.awaitIdle(Duration.ofSeconds(60));
 
@@ -183,6 +188,26 @@ class CatalogueBrowserIntegrationTest {
         assertThat(browser.findElements(By.cssSelector("form.register"))).hasSize(1);
     }
 
+    @Test
+    void aVisitorOpensAWorkingGroupAndSeesItsMembersByCountryAndItsMeetings() {
+        browser.get(site("/"));
+        browser.findElement(By.cssSelector("nav")).findElement(By.linkText("Innovation Diffusion")).click();
+        assertThat(heading("Innovation Diffusion working group")).isEqualTo("Innovation Diffusion working group");
+        WebElement participants = browser.findElement(By.cssSelector("[aria-labelledby=participants-heading]"));
+        assertThat(participants.getText()).contains("Chair", "Santiago Donat (Spain)", "Rapporteur", "Alison Hunter (Belgium)", "13 members");
+        List<String> countries = participants.findElements(By.cssSelector("dl.members dt")).stream().map(WebElement::getText).toList();
+        assertThat(countries).contains("Croatia", "Czech Republic").isSorted();
+        assertThat(participants.findElement(By.xpath(".//dt[.='Czech Republic']/following-sibling::dd[1]")).getText()).isEqualTo("David Uhlřř");
+        assertThat(participants.findElement(By.xpath(".//dt[.='Croatia']/following-sibling::dd[1]")).getText()).isEqualTo("Stjepan Marković");
+        assertThat(browser.findElement(By.cssSelector("[aria-labelledby=meetings-heading]")).getText()).contains("June 2023: Kick-off");
+        assertThat(browser.findElement(By.linkText("New publications (Atom feed)")).getAttribute("href"))
+                .endsWith("/working-groups/innovation-diffusion/feed.xml");
+
+        browser.findElement(By.cssSelector("nav")).findElement(By.linkText("Industrial Transition")).click();
+        assertThat(browser.findElement(By.cssSelector("[aria-labelledby=participants-heading]")).getText())
+                .contains("No participants are listed yet.");
+    }
+
     /**
      * Every kind of page the site and the API answer a browser with, checked by the Nu Html
      * Checker: no error, and each under 50 KB.
@@ -240,7 +265,7 @@ class CatalogueBrowserIntegrationTest {
     @Test
     void axeFindsNoWcagViolationsOnAnyPage() throws Exception {
         for (String page : List.of("/", "/working-groups/innovation-diffusion.html", "/working-groups/interregional-cooperation.html",
-                "/publications?q=uhlrr")) {
+                "/working-groups/industrial-transition.html", "/publications?q=uhlrr")) {
             browser.get(site(page));
             assertNoAxeViolations(page);
         }

@@ -1,0 +1,8 @@
+package eu.s3cop.webinar;
+
+import eu.s3cop.testing.LocalAws;
+
+/** Working groups' registries again, from the deployment package: what shrinking keeps is what a registry needs. */
+@LocalAws(packaged = "register-webinar")
+class RegisterRegistryPackageIntegrationTest extends RegisterRegistryIntegrationTest {
+}
