@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The template wires register-webinar to webinars/*.yaml and webinars/*.yml in the uploads bucket. */
+/** The template wires register-webinar to webinars/ and working-groups/, *.yaml and *.yml, in the uploads bucket. */
 @LocalAws
 class RegisterWebinarTriggerIntegrationTest {
 
@@ -25,17 +25,22 @@ class RegisterWebinarTriggerIntegrationTest {
             s3.putObject(put -> put.bucket("s3cop-uploads").key("webinars/one.yaml"), RequestBody.fromString("title: One"));
             s3.putObject(put -> put.bucket("s3cop-uploads").key("webinars/two.yml"), RequestBody.fromString("title: Two"));
             s3.putObject(put -> put.bucket("s3cop-uploads").key("webinars/three.json"), RequestBody.fromString("{}"));
+            s3.putObject(put -> put.bucket("s3cop-uploads").key("working-groups/four.yaml"), RequestBody.fromString("objective: Four"));
+            s3.putObject(put -> put.bucket("s3cop-uploads").key("working-groups/five.yml"), RequestBody.fromString("objective: Five"));
+            s3.putObject(put -> put.bucket("s3cop-uploads").key("working-groups/six.txt"), RequestBody.fromString("objective: Six"));
         }
         stack.awaitIdle(Duration.ofSeconds(60));
 
-        assertThat(invocations).extracting(Invocation::trigger)
-                .containsExactlyInAnyOrder("S3 s3cop-uploads/webinars/one.yaml", "S3 s3cop-uploads/webinars/two.yml");
+        assertThat(invocations).extracting(Invocation::trigger).containsExactlyInAnyOrder("S3 s3cop-uploads/webinars/one.yaml",
+                "S3 s3cop-uploads/webinars/two.yml", "S3 s3cop-uploads/working-groups/four.yaml", "S3 s3cop-uploads/working-groups/five.yml");
         assertThat(invocations).allMatch(invocation -> invocation.function().equals("register-webinar") && invocation.succeeded());
     }
 
     @Test
-    void handlerReadsTheSampleEventAsLambdaDeliversIt(LocalCloud stack) {
-        Invocation invocation = stack.invoke("register-webinar", EventFiles.json("register-webinar/webinar-uploaded.json"));
-        assertThat(invocation.succeeded()).as(String.valueOf(invocation.error())).isTrue();
+    void handlerReadsTheSampleEventsAsLambdaDeliversThem(LocalCloud stack) {
+        for (String event : List.of("register-webinar/webinar-uploaded.json", "register-webinar/registry-uploaded.json")) {
+            Invocation invocation = stack.invoke("register-webinar", EventFiles.json(event));
+            assertThat(invocation.succeeded()).as(event + ": " + invocation.error()).isTrue();
+        }
     }
 }
