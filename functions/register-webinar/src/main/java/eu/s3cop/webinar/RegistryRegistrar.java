@@ -4,11 +4,9 @@ import eu.s3cop.catalogue.CatalogueSite;
 import eu.s3cop.groups.RegistryReader;
 import eu.s3cop.groups.WorkingGroupRegistry;
 import eu.s3cop.groups.store.DynamoDbRegistryStore;
-import eu.s3cop.upload.Outcome;
 import eu.s3cop.upload.UploadReport;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -54,17 +52,13 @@ public final class RegistryRegistrar {
             return SecretariatUploads.Result.IGNORED;
         }
         String group = matcher.group(1);
-        Optional<byte[]> content = uploads.fetch(bucket, key, eTag, RegistryReader.MAX_BYTES);
-        if (content.isEmpty()) {
-            return SecretariatUploads.Result.SUPERSEDED;
+        SecretariatUploads.Checked<WorkingGroupRegistry> checked = uploads.check(bucket, key, eTag, RegistryReader.MAX_BYTES,
+                content -> reader.read(group, content));
+        if (!checked.accepted()) {
+            return checked.refused();
         }
-        Outcome<WorkingGroupRegistry> outcome = reader.read(group, content.get());
-        if (outcome instanceof Outcome.Rejected<WorkingGroupRegistry> rejected) {
-            uploads.report(key, UploadReport.rejected(key, rejected.problems()));
-            return SecretariatUploads.Result.REJECTED;
-        }
-        WorkingGroupRegistry registry = ((Outcome.Accepted<WorkingGroupRegistry>) outcome).value();
-        DynamoDbRegistryStore.Change change = store.save(registry, SecretariatUploads.sha256(content.get()), upload, clock.instant());
+        WorkingGroupRegistry registry = checked.value();
+        DynamoDbRegistryStore.Change change = store.save(registry, checked.sha256(), upload, clock.instant());
         Map<String, Object> report = UploadReport.of(key, change.name());
         report.put("workingGroup", group);
         report.put("members", registry.members().size());

@@ -2,12 +2,14 @@ package eu.s3cop.webinar;
 
 import eu.s3cop.core.S3Reads;
 import eu.s3cop.core.SafeJson;
+import eu.s3cop.upload.Outcome;
 import eu.s3cop.upload.UploadReport;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -29,11 +31,39 @@ final class SecretariatUploads {
     }
 
     /**
+     * An upload read and checked: its value and content's SHA-256 when the reader accepted it;
+     * otherwise {@code refused} says why there is nothing to save (a rejection is reported already).
+     */
+    record Checked<T>(Result refused, T value, String sha256) {
+
+        boolean accepted() {
+            return refused == null;
+        }
+    }
+
+    /**
+     * Reads the upload as it is now and checks it with {@code reader}; a rejection gets its report
+     * at once, and nothing else is written.
+     */
+    <T> Checked<T> check(String bucket, String key, String eTag, int maxBytes, Function<byte[], Outcome<T>> reader) {
+        Optional<byte[]> content = fetch(bucket, key, eTag, maxBytes);
+        if (content.isEmpty()) {
+            return new Checked<>(Result.SUPERSEDED, null, null);
+        }
+        Outcome<T> outcome = reader.apply(content.get());
+        if (outcome instanceof Outcome.Rejected<T> rejected) {
+            report(key, UploadReport.rejected(key, rejected.problems()));
+            return new Checked<>(Result.REJECTED, null, null);
+        }
+        return new Checked<>(null, ((Outcome.Accepted<T>) outcome).value(), sha256(content.get()));
+    }
+
+    /**
      * The file's content if it is still the one the event announced; empty when it is gone or
      * replaced since (its own event will come). A file over {@code maxBytes} is not read: its
      * stand-in of {@code maxBytes + 1} bytes makes the reader reject it for its size.
      */
-    Optional<byte[]> fetch(String bucket, String key, String eTag, int maxBytes) {
+    private Optional<byte[]> fetch(String bucket, String key, String eTag, int maxBytes) {
         Optional<Long> size = S3Reads.ifPresent(() -> s3.headObject(head -> head.bucket(bucket).key(key)).contentLength());
         if (size.isPresent() && size.get() > maxBytes) {
             return Optional.of(new byte[maxBytes + 1]);
@@ -51,7 +81,7 @@ final class SecretariatUploads {
                 RequestBody.fromBytes(SafeJson.write(report)));
     }
 
-    static String sha256(byte[] bytes) {
+    private static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

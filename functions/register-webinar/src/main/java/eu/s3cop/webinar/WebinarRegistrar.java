@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -83,16 +82,11 @@ public final class WebinarRegistrar {
             return SecretariatUploads.Result.IGNORED;
         }
         String id = matcher.group(1);
-        Optional<byte[]> content = uploads.fetch(bucket, key, eTag, WebinarReader.MAX_BYTES);
-        if (content.isEmpty()) {
-            return SecretariatUploads.Result.SUPERSEDED;
+        SecretariatUploads.Checked<Webinar> checked = uploads.check(bucket, key, eTag, WebinarReader.MAX_BYTES, content -> reader.read(id, content));
+        if (!checked.accepted()) {
+            return checked.refused();
         }
-        Outcome<Webinar> outcome = reader.read(id, content.get());
-        if (outcome instanceof Outcome.Rejected<Webinar> rejected) {
-            uploads.report(key, UploadReport.rejected(key, rejected.problems()));
-            return SecretariatUploads.Result.REJECTED;
-        }
-        DynamoDbWebinarStore.Saved saved = store.save(((Outcome.Accepted<Webinar>) outcome).value(), SecretariatUploads.sha256(content.get()), upload, clock.instant());
+        DynamoDbWebinarStore.Saved saved = store.save(checked.value(), checked.sha256(), upload, clock.instant());
         StoredWebinar stored = saved.webinar();
         String invite = Invites.calendar(Invites.Kind.PUBLISH,
                 List.of(Invites.Entry.published(stored.webinar(), stored.sequence(), stored.updatedAt())), config.organizer());

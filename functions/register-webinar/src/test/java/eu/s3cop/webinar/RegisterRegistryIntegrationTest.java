@@ -134,12 +134,11 @@ class RegisterRegistryIntegrationTest {
     }
 
     private static void upload(String key, byte[] bytes) {
-        s3.putObject(put -> put.bucket("s3cop-uploads").key(key), RequestBody.fromBytes(bytes));
-        stack.awaitIdle(Duration.ofSeconds(60));
+        SecretariatFiles.upload(stack, s3, key, bytes);
     }
 
     private static Map<String, Object> report(String key) throws Exception {
-        return JSON.std.mapFrom(s3.getObjectAsBytes(get -> get.bucket("s3cop-uploads").key("reports/" + key + ".json")).asUtf8String());
+        return SecretariatFiles.report(s3, key);
     }
 
     private static String site(String key) {
