@@ -90,7 +90,8 @@ class TemplateTest {
                     assertThat(stream.maximumRetryAttempts()).isPositive();
                 });
         assertThat(template.function("register-webinar").triggers(Trigger.S3.class))
-                .extracting(Trigger.S3::suffix).containsExactlyInAnyOrder(".yaml", ".yml");
+                .extracting(trigger -> trigger.prefix() + "*" + trigger.suffix())
+                .containsExactlyInAnyOrder("webinars/*.yaml", "webinars/*.yml", "working-groups/*.yaml", "working-groups/*.yml");
         assertThat(template.function("webinar-scheduler").triggers(Trigger.Schedule.class))
                 .singleElement().satisfies(schedule -> assertThat(schedule.scheduler()).isTrue());
         assertThat(template.function("webinar-scheduler").triggers(Trigger.DynamoDb.class))
