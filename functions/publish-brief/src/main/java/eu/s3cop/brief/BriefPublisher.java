@@ -166,7 +166,7 @@ public final class BriefPublisher {
             PublishedVersion published = new PublishedVersion(id, version, metadata(draft.meta()), pdfKey, pdf.pages(),
                     pdf.bytes().length, sha256(pdf.bytes()), sha, upload.key(), upload.uploader(), clock.instant());
             store.complete(published);
-            objects.put(upload.bucket(), Report.key(upload.key()), Report.published(upload, published), "application/json");
+            objects.put(upload.bucket(), Report.key(upload.key()), Report.published(upload, published, draft.warnings()), "application/json");
             recordStatus(upload, UploadStatus.published(id, version));
             return new Publication(Result.PUBLISHED, id, version, layout.millis(), null);
         }
@@ -178,7 +178,7 @@ public final class BriefPublisher {
         store.publishedVersion(id, version).ifPresent(stored -> {
             PublishedVersion published = new PublishedVersion(id, version, metadata(draft.meta()), stored.pdfKey(), stored.pages(),
                     stored.size(), stored.pdfSha256(), "", upload.key(), upload.uploader(), Instant.parse(stored.publishedAt()));
-            objects.put(upload.bucket(), Report.key(upload.key()), Report.published(upload, published), "application/json");
+            objects.put(upload.bucket(), Report.key(upload.key()), Report.published(upload, published, draft.warnings()), "application/json");
         });
         recordStatus(upload, UploadStatus.unchanged(id, version));
         return new Publication(Result.UNCHANGED, id, version);
@@ -195,7 +195,7 @@ public final class BriefPublisher {
         String pdfKey = "previews/" + id + "/" + sha.substring(0, 16) + ".pdf";
         objects.put(config.publicationsBucket(), pdfKey, pdf.bytes(), "application/pdf");
         store.savePreview(id, sha, draft.meta().title(), pdfKey, pdf.pages(), pdf.bytes().length, upload.key(), now);
-        objects.put(upload.bucket(), Report.key(upload.key()), Report.preview(upload, id, pdfKey, pdf.pages()), "application/json");
+        objects.put(upload.bucket(), Report.key(upload.key()), Report.preview(upload, id, pdfKey, pdf.pages(), draft.warnings()), "application/json");
         store.recordStatus(upload.bucket(), upload.key(), upload.eTag(), UploadStatus.preview(id), now);
         return new Publication(Result.PREVIEW, id, 0, layout.millis(), null);
     }

@@ -20,7 +20,8 @@ final class Report {
         return UploadReport.key(draftKey);
     }
 
-    static byte[] published(Upload upload, PublishedVersion version) {
+    /** @param warnings what would make the brief more accessible, each with its line; listed only when there are some */
+    static byte[] published(Upload upload, PublishedVersion version, List<Problem> warnings) {
         Map<String, Object> report = of(upload, "PUBLISHED");
         report.put("publication", version.id());
         report.put("version", version.version());
@@ -28,15 +29,17 @@ final class Report {
         report.put("pages", version.pages());
         report.put("pdf", version.pdfKey());
         report.put("publishedAt", version.publishedAt().toString());
+        warnings(report, warnings);
         return write(report);
     }
 
-    static byte[] preview(Upload upload, String id, String pdfKey, int pages) {
+    static byte[] preview(Upload upload, String id, String pdfKey, int pages, List<Problem> warnings) {
         Map<String, Object> report = of(upload, "PREVIEW");
         report.put("publication", id);
         report.put("pages", pages);
         report.put("pdf", pdfKey);
         report.put("note", "status: draft gives a watermarked preview that readers never see; set status: final to publish");
+        warnings(report, warnings);
         return write(report);
     }
 
@@ -56,6 +59,12 @@ final class Report {
     private static void uploader(Map<String, Object> report, Upload upload) {
         if (!upload.uploader().isEmpty()) {
             report.put("uploadedBy", upload.uploader());
+        }
+    }
+
+    private static void warnings(Map<String, Object> report, List<Problem> warnings) {
+        if (!warnings.isEmpty()) {
+            report.put("warnings", UploadReport.entries(warnings));
         }
     }
 

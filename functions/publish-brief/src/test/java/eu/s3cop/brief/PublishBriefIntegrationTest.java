@@ -13,6 +13,7 @@ import eu.s3cop.testing.LocalAws;
 import eu.s3cop.testing.ProjectFiles;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -248,6 +249,32 @@ class PublishBriefIntegrationTest {
             }
             assertThat(images).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aDraftWithFiguresAndTablesIsPublishedNumberedWithItsWarningsInTheReport() throws IOException {
+        Path samples = ProjectFiles.root().resolve("events/drafts/innovation-diffusion");
+        s3.putObject(put -> put.bucket(UPLOADS).key("drafts/innovation-diffusion/adoption-chart.png"),
+                RequestBody.fromFile(samples.resolve("adoption-chart.png")));
+        String key = "drafts/innovation-diffusion/cloud-adoption-in-regions.md";
+        briefs.upload(key, Files.readAllBytes(samples.resolve("cloud-adoption-in-regions.md")));
+        Map<String, Object> report = briefs.report(key);
+        assertThat(report).containsEntry("status", "PUBLISHED").doesNotContainKey("warnings");
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+                briefs.object(PUBLICATIONS, "briefs/innovation-diffusion/cloud-adoption-in-regions/v1.pdf"))) {
+            org.apache.pdfbox.text.PDFTextStripper text = new org.apache.pdfbox.text.PDFTextStripper();
+            // In reading order, as pdftotext reads it: links are drawn after the line they sit in.
+            text.setSortByPosition(true);
+            assertThat(text.getText(pdf))
+                    .contains("Figure 1 shows", "Figure 1: SMEs adopting cloud services, 2023", "Table 1: Adoption of cloud services");
+        }
+
+        String vague = "drafts/innovation-diffusion/with-warnings.md";
+        briefs.upload(vague, Briefs.draft("With warnings", "# Findings\n\n### Too deep\n\nRead it [here](https://example.org/)."));
+        Map<String, Object> warned = briefs.report(vague);
+        assertThat(warned).containsEntry("status", "PUBLISHED");
+        List<Object> lines = ((List<?>) warned.get("warnings")).stream().map(warning -> ((Map<?, ?>) warning).get("line")).map(Object.class::cast).toList();
+        assertThat(lines).containsExactly(11, 13);
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.OptionalInt;
 /**
  * Checks a draft's Markdown body: line lengths and absurd nesting before parsing (so no input
  * can exhaust the parser), then nesting depth and table widths on the parsed document, walked
- * without recursion.
+ * without recursion, and its structure ({@link StructureChecks}).
  */
 final class BodyChecks {
 
@@ -34,8 +34,13 @@ final class BodyChecks {
     }
 
 
-    /** Adds the body's problems; returns its syntax tree when it could be read, for the renderer to use as it is. */
-    Optional<Document> check(String[] lines, int bodyStart, String body, List<Problem> problems) {
+    /**
+     * Adds the body's problems and warnings; returns its syntax tree when it could be read, for
+     * the renderer to use as it is.
+     *
+     * @param language the draft's language, which says how its quotes print
+     */
+    Optional<Document> check(String[] lines, int bodyStart, String body, String language, List<Problem> problems, List<Problem> warnings) {
         if (body.isBlank()) {
             problems.add(Problem.atLine(bodyStart + 1, "the draft has no text after its front matter"));
             return Optional.empty();
@@ -75,7 +80,7 @@ final class BodyChecks {
         }
         Document document;
         try {
-            document = Markdown.parse(body);
+            document = Markdown.parse(body, language);
         } catch (StackOverflowError e) {
             problems.add(Problem.atLine(bodyStart + 1, "the text is structured too deeply to be read; simplify its lists, quotes and tables"));
             return Optional.empty();
@@ -105,6 +110,7 @@ final class BodyChecks {
                 pending.push(Map.entry(child, depth));
             }
         }
+        StructureChecks.check(document, offset, problems, warnings);
         return Optional.of(document);
     }
 

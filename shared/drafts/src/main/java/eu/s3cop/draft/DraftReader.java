@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 /**
  * Reads a draft file and checks everything about it at once, so that a rapporteur sees every
  * problem in one report: the bytes (size, text, encoding), the front matter (each field, with
- * its line) and the body (lines, nesting, tables). It never throws on bad input.
+ * its line) and the body (lines, nesting, tables, alt text, cross-references). An accepted
+ * draft may carry warnings, which publish it but say what would make it more accessible. It
+ * never throws on bad input.
  */
 public final class DraftReader {
 
@@ -75,11 +77,12 @@ public final class DraftReader {
         }
         FrontMatter meta = frontMatter.read(lines, bodyStart - 1, key, problems);
         String body = String.join("\n", Arrays.copyOfRange(lines, bodyStart, lines.length));
-        Optional<Document> parsed = bodyChecks.check(lines, bodyStart, body, problems);
+        List<Problem> warnings = new ArrayList<>();
+        Optional<Document> parsed = bodyChecks.check(lines, bodyStart, body, meta == null ? "en" : meta.language(), problems, warnings);
         if (!problems.isEmpty() || meta == null || parsed.isEmpty()) {
             return new Outcome.Rejected<>(problems);
         }
-        return new Outcome.Accepted<>(new Draft(slug, meta, body, bodyStart + 1, parsed.get()));
+        return new Outcome.Accepted<>(new Draft(slug, meta, body, bodyStart + 1, parsed.get(), warnings));
     }
 
     /**

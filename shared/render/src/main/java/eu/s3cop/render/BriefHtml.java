@@ -59,6 +59,8 @@ final class BriefHtml {
         Element contents = body.appendElement("nav").addClass("toc");
         Element content = body.appendElement("main").addClass("content");
         content.append(Markdown.html(draft.body()));
+        // Before sanitising: an image not fetched (a web address) still counts as its figure, as the checks counted it.
+        Captions.apply(content);
         sanitise(content, images);
         contents(head, contents, content);
         return document;
@@ -152,7 +154,7 @@ final class BriefHtml {
             String alt = image.attr("alt");
             if (images.containsKey(src)) {
                 image.attr("src", IMAGE_SCHEME + ":" + index(images, src));
-                image.attr("alt", alt.isBlank() ? "Figure" : alt);
+                image.attr("alt", alt);
             } else {
                 Element text = new Element("span").addClass("remote-image");
                 text.text("[" + (alt.isBlank() ? "Image" : alt) + "]" + (src.isBlank() ? "" : " (" + src + ")"));

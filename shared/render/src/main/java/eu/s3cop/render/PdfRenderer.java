@@ -85,6 +85,7 @@ public final class PdfRenderer {
                 // Page content is written plain (openhtmltopdf's "test mode" does only that) and
                 // compressed by ContentStreams, once its empty artifacts are gone.
                 .testMode(true)
+                .useUnicodeLineBreaker(new Apostrophes())
                 .usePdfUaAccessibility(true)
                 .usePdfAConformance(PdfAConformance.PDFA_2_U)
                 .useColorProfile(colourProfile)
@@ -112,12 +113,13 @@ public final class PdfRenderer {
                         font.family(), font.weight(), font.style(), true);
             }
             try (PdfBoxRenderer renderer = measuringOnce(builder.buildPdfRenderer()); PDDocument pdf = renderer.createPDFKeepOpen()) {
+                TableCaptions.nest(pdf);
                 Reproducible.stamp(pdf, settings, draft);
                 SmallObjects.inline(pdf);
                 ContentStreams.compact(pdf);
                 int pages = pdf.getNumberOfPages();
                 pdf.save(out);
-                return new RenderedPdf(out.toByteArray(), pages);
+                return new RenderedPdf(XrefStreams.withOwnEntry(out.toByteArray()), pages);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Rendering " + draft.publicationId() + " failed: " + e.getMessage(), e);

@@ -21,6 +21,7 @@ final class Samples {
         return java.util.List.of(
                 "innovation-diffusion/bottlenecks-to-innovation-diffusion.md",
                 "innovation-diffusion/voices-from-the-regions.md",
+                "innovation-diffusion/cloud-adoption-in-regions.md",
                 "industrial-transition/skills-for-industrial-transition.md",
                 "industrial-transition/green-steel-preview.md",
                 "interregional-cooperation/partnerships-across-borders.md");
@@ -56,6 +57,23 @@ final class Samples {
             return accepted.value();
         }
         throw new IllegalStateException("The test draft is rejected: " + ((Outcome.Rejected<Draft>) outcome).problems());
+    }
+
+    /** The images a sample draft shows, read from beside it as the publishing function reads them from the bucket. */
+    static java.util.Map<String, byte[]> images(String relative) {
+        Path folder = draftFile(relative).getParent();
+        Images.Resolution resolution = Images.resolve(draft(relative), (path, maxBytes) -> {
+            Path file = folder.resolve(path).normalize();
+            try {
+                return file.startsWith(folder) && Files.isRegularFile(file) ? java.util.Optional.of(Files.readAllBytes(file)) : java.util.Optional.empty();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        if (!resolution.problems().isEmpty()) {
+            throw new IllegalStateException(relative + "'s images: " + resolution.problems());
+        }
+        return resolution.images();
     }
 
     static Draft draft(String relative) {

@@ -29,8 +29,13 @@ public final class UploadReport {
 
     public static Map<String, Object> rejected(String uploadKey, List<Problem> problems) {
         Map<String, Object> report = of(uploadKey, "REJECTED");
-        report.put("problems", problems.stream().map(UploadReport::entry).toList());
+        report.put("problems", entries(problems));
         return report;
+    }
+
+    /** Problems (or warnings) as a report lists them. */
+    public static List<Map<String, Object>> entries(List<Problem> problems) {
+        return problems.stream().map(UploadReport::entry).toList();
     }
 
     /** The field and line only when known, so readers of the JSON never see a null field or a line 0. */

@@ -60,6 +60,8 @@ final class RenderCommand implements Callable<Integer> {
             return fail(rejected.problems(), err);
         }
         Draft accepted = ((Outcome.Accepted<Draft>) outcome).value();
+        // Warnings do not stop publishing: said first, as the report lists them.
+        accepted.warnings().forEach(warning -> err.println(warning.describe(draft.toString()).replaceFirst(": ", ": warning: ")));
         Images.Resolution images = Images.resolve(accepted, folder(draft.toAbsolutePath().getParent()));
         if (!images.problems().isEmpty()) {
             return fail(images.problems(), err);
