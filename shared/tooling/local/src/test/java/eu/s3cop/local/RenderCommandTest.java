@@ -59,6 +59,72 @@ class RenderCommandTest {
         assertThat(folder.resolve("with-image.pdf")).isRegularFile();
     }
 
+    @Test
+    void watchingRendersAgainWhenTheDraftOrAnImageChangesAndPrintsTheProblemsEachTime(@TempDir Path folder) throws Exception {
+        Path draft = folder.resolve("watched.md");
+        Path pdf = folder.resolve("watched.pdf");
+        String front = "---\ntitle: Watched\ntype: policy-brief\nworking_group: innovation-diffusion\nauthors: [Alison Hunter]\ndate: 2024-05-23\n---\n\n";
+        Files.writeString(draft, front + "# Findings\n\nFirst text.\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int[] exit = {-1};
+        Thread watching = new Thread(() -> exit[0] = new CommandLine(new Main()).execute("render", draft.toString(), "-o", pdf.toString(), "--watch"));
+        try {
+            watching.start();
+            await(out, "watching", 1);
+            assertThat(count(out, " pages, ")).isEqualTo(1);
+
+            Files.writeString(draft, front + "# Findings\n\n![](chart.png)\n\n#### Too deep\n");
+            await(err, "no alt text", 1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("watched.md:11: ", "the draft would be rejected");
+
+            Files.writeString(draft, front + "# Findings\n\n![Adoption by region](chart.png)\n\n#### Too deep\n");
+            await(err, "chart.png", 2);
+            Files.write(folder.resolve("chart.png"), png());
+            await(out, " pages, ", 2);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("watched.md:13: warning: the heading 'Too deep'");
+
+            // An image changed alone renders again too.
+            Files.write(folder.resolve("chart.png"), png(), java.nio.file.StandardOpenOption.APPEND);
+            await(out, " pages, ", 3);
+        } finally {
+            watching.interrupt();
+            watching.join(10_000);
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+        assertThat(watching.isAlive()).isFalse();
+        assertThat(exit[0]).isZero();
+    }
+
+    private static void await(ByteArrayOutputStream stream, String text, int times) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (count(stream, text) < times) {
+            assertThat(System.nanoTime()).as("'%s' %d times in: %s", text, times, stream.toString(StandardCharsets.UTF_8)).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static int count(ByteArrayOutputStream stream, String text) {
+        String all = stream.toString(StandardCharsets.UTF_8);
+        int count = 0;
+        for (int at = all.indexOf(text); at >= 0; at = all.indexOf(text, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private static byte[] png() throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(60, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", bytes);
+        return bytes.toByteArray();
+    }
+
     private record Run(int exit, String out, String err) {
     }
 
