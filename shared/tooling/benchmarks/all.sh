@@ -4,7 +4,8 @@
 #      reader API's listing and download against DynamoDB Local;
 #   2. cold starts of publish-brief against pandoc + Chromium converting the same brief (when
 #      both are installed), printed as ratios of their time;
-#   3. publishing throughput end to end on an in-memory local stack.
+#   3. publishing throughput end to end on an in-memory local stack;
+#   4. the rapporteur's preview (shared/tooling/local/render, cold) against pandoc + Chromium.
 #
 #   shared/tooling/benchmarks/all.sh [JMH OPTIONS]      (about ten minutes on 2 cores)
 #
@@ -24,3 +25,5 @@ echo "== cold starts: publish-brief against pandoc + Chromium"
 java -jar shared/tooling/local/target/s3cop-local.jar cold-start --function publish-brief --draft "$brief"
 echo "== throughput end to end"
 java -jar shared/tooling/local/target/s3cop-local.jar throughput
+echo "== the preview against pandoc + Chromium"
+shared/tooling/benchmarks/preview.sh

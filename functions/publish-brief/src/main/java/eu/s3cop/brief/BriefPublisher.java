@@ -12,11 +12,10 @@ import eu.s3cop.publications.PublishedVersion;
 import eu.s3cop.publications.UploadStatus;
 import eu.s3cop.render.Images;
 import eu.s3cop.render.PdfRenderer;
+import eu.s3cop.render.Priming;
 import eu.s3cop.render.RenderSettings;
 import eu.s3cop.render.RenderedPdf;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -88,13 +87,7 @@ public final class BriefPublisher {
      * @return the pages laid out
      */
     public int prime() {
-        byte[] text;
-        try (InputStream in = BriefPublisher.class.getResourceAsStream("priming.md")) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("${working_group}", config.workingGroups().get(0)).getBytes(StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("The built-in priming draft is missing from the package", e);
-        }
+        byte[] text = Priming.draft(config.workingGroups().get(0));
         Outcome<Draft> outcome = reader.read("priming.md", text);
         if (outcome instanceof Outcome.Rejected<Draft> rejected) {
             throw new IllegalStateException("The built-in priming draft is rejected: " + rejected.problems());

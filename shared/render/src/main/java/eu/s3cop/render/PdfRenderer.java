@@ -35,8 +35,8 @@ import org.jsoup.helper.W3CDom;
 /**
  * Renders a checked draft to a PDF brief with openhtmltopdf (CSS paged media on PDFBox).
  *
- * <p>Fonts, theme and colour profile are read once, when the renderer is made, and each font
- * file is parsed once (per render running at the same time); a renderer is safe to share
+ * <p>Theme and colour profile are read once, when the renderer is made; each font file is read
+ * once, when a brief first needs it, and parsed once (per render running at the same time); a renderer is safe to share
  * between threads. The PDF embeds its fonts, is tagged for assistive technology
  * (PDF/UA) and archival (PDF/A-2u), and is reproducible: the same draft, version and upload time
  * give the same bytes. Nothing is fetched while rendering: the only resources the layout engine
@@ -52,8 +52,14 @@ public final class PdfRenderer {
     private static final String SANS = "Noto Sans";
     private static final String MONO = "Noto Sans Mono";
 
-    private record Font(String family, int weight, FontStyle style, byte[] bytes) {
+    private record Font(String family, int weight, FontStyle style, String file) {
     }
+
+    /**
+     * The font files, read from the jar when a brief first needs each: most briefs never use the
+     * mono, math or symbol fonts, and a short preview need not inflate them.
+     */
+    private static final Map<String, byte[]> FONT_FILES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final List<Font> fonts;
     /** Sets of parsed fonts, each used by one render at a time; as many as renders ever ran at once. */
@@ -73,6 +79,23 @@ public final class PdfRenderer {
                 font("Noto Sans Symbols 2", 400, FontStyle.NORMAL, "NotoSansSymbols2-Regular.ttf"));
         this.css = new String(resource("/eu/s3cop/render/brief.css"), StandardCharsets.UTF_8);
         this.colourProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    }
+
+    /**
+     * Reads and parses the text fonts (regular, bold and their italics, which every brief uses)
+     * for the next render, which then starts with them ready: a preview does this on a second
+     * core while the draft is still being read and checked.
+     */
+    public void prepareTextFonts() {
+        Map<Font, TrueTypeFont> set = new HashMap<>();
+        try {
+            for (Font font : fonts.subList(0, 4)) {
+                parsedFont(set, font);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("A bundled font cannot be read: " + e.getMessage(), e);
+        }
+        parsedFonts.push(set);
     }
 
     /**
@@ -142,7 +165,7 @@ public final class PdfRenderer {
     private static TrueTypeFont parsedFont(Map<Font, TrueTypeFont> set, Font font) throws IOException {
         TrueTypeFont parsed = set.get(font);
         if (parsed == null) {
-            parsed = new TTFParser().parse(new RandomAccessReadBuffer(font.bytes()));
+            parsed = new TTFParser().parse(new RandomAccessReadBuffer(FONT_FILES.computeIfAbsent(font.file(), file -> resource(FONTS + file))));
             // PDFBox would apply the fonts' substitution rules word by word as it writes text (a
             // regex split and a list copy per word, 4 % of a long report) while openhtmltopdf
             // measures the unsubstituted glyphs; with Noto's rules the bytes are the same either way.
@@ -198,7 +221,7 @@ public final class PdfRenderer {
     }
 
     private static Font font(String family, int weight, FontStyle style, String file) {
-        return new Font(family, weight, style, resource(FONTS + file));
+        return new Font(family, weight, style, file);
     }
 
     private static byte[] resource(String path) {

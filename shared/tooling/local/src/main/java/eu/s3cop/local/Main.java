@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("render")) {
+            System.exit(RenderCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         // Exit explicitly: DynamoDB Local leaves a non-daemon job thread behind after the stack closes.
         System.exit(new CommandLine(new Main()).execute(args));
     }

@@ -55,8 +55,79 @@ final class RenderCommand implements Callable<Integer> {
     /** Image files in the draft's folder and below, to so many levels: where a draft's images can be. */
     private static final int IMAGE_DEPTH = 4;
 
+    /**
+     * Made on another thread while the draft is read and checked: reading and parsing the text
+     * fonts, the theme and the colour profile then cost a cold preview no wall time on a second core.
+     */
+    private java.util.concurrent.CompletableFuture<PdfRenderer> renderer;
+
+    /**
+     * The preview alone, as {@code s3cop-local render ...} and the launcher start it: without the
+     * other commands' models, and with logging off (the stack's logging configuration is the
+     * slowest thing a short run would load, and a preview logs nothing).
+     */
+    static int run(String... arguments) {
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+        }
+        Optional<RenderCommand> plain = plain(arguments);
+        return plain.isPresent() ? plain.get().call() : new picocli.CommandLine(new RenderCommand()).execute(arguments);
+    }
+
+    /**
+     * The command from arguments of the everyday shape (a draft, then any of {@code -o FILE},
+     * {@code --watch}, {@code --version-number N}, {@code --working-groups LIST}), read without
+     * picocli; empty for anything else (help, a mistake, an unusual spelling), which picocli
+     * then reads, explains and refuses as the command's one definition. Picocli is built for
+     * Java 5, so class-data sharing cannot keep its classes: loading and verifying them took a
+     * tenth of a second of every preview. {@code RenderCommandTest} holds the two readings equal.
+     */
+    static Optional<RenderCommand> plain(String... arguments) {
+        RenderCommand command = new RenderCommand();
+        for (int i = 0; i < arguments.length; i++) {
+            String argument = arguments[i];
+            String value = i + 1 < arguments.length ? arguments[i + 1] : null;
+            switch (argument) {
+                case "-o", "--output" -> {
+                    if (value == null || value.startsWith("-") || command.output != null) {
+                        return Optional.empty();
+                    }
+                    command.output = Path.of(value);
+                    i++;
+                }
+                case "-w", "--watch" -> command.watch = true;
+                case "--version-number" -> {
+                    if (value == null || !value.matches("[0-9]{1,9}")) {
+                        return Optional.empty();
+                    }
+                    command.version = Integer.parseInt(value);
+                    i++;
+                }
+                case "--working-groups" -> {
+                    if (value == null || value.startsWith("-")) {
+                        return Optional.empty();
+                    }
+                    command.workingGroups = List.of(value.split(","));
+                    i++;
+                }
+                default -> {
+                    if (argument.startsWith("-") || command.draft != null) {
+                        return Optional.empty();
+                    }
+                    command.draft = Path.of(argument);
+                }
+            }
+        }
+        return command.draft == null ? Optional.empty() : Optional.of(command);
+    }
+
     @Override
     public Integer call() {
+        renderer = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            PdfRenderer made = new PdfRenderer();
+            made.prepareTextFonts();
+            return made;
+        });
         int exit = renderOnce();
         if (!watch) {
             return exit;
@@ -124,7 +195,7 @@ final class RenderCommand implements Callable<Integer> {
         if (!images.problems().isEmpty()) {
             return fail(images.problems(), err);
         }
-        RenderedPdf pdf = new PdfRenderer().render(accepted, new RenderSettings(version, Instant.now()), images.images());
+        RenderedPdf pdf = renderer.join().render(accepted, new RenderSettings(version, Instant.now()), images.images());
         Path target = output != null ? output : draft.resolveSibling(accepted.slug() + ".pdf");
         try {
             Files.write(target, pdf.bytes());

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -123,6 +124,28 @@ class RenderCommandTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         javax.imageio.ImageIO.write(image, "png", bytes);
         return bytes.toByteArray();
+    }
+
+    /** The everyday arguments read without picocli mean what picocli makes of them; anything else is left to picocli. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "brief.md", "brief.md -o out.pdf", "-o out.pdf brief.md", "brief.md --output out.pdf --watch", "-w brief.md",
+        "brief.md --version-number 3", "brief.md --working-groups a,b -o x.pdf", "brief.md --version-number 12 --watch -o y.pdf"})
+    void everydayArgumentsAreReadAsPicocliReadsThem(String line) {
+        String[] arguments = line.split(" ");
+        RenderCommand quick = RenderCommand.plain(arguments).orElseThrow();
+        RenderCommand picocli = new RenderCommand();
+        new CommandLine(picocli).parseArgs(arguments);
+        assertThat(List.of(quick.draft, String.valueOf(quick.output), quick.watch, quick.version, quick.workingGroups))
+                .isEqualTo(List.of(picocli.draft, String.valueOf(picocli.output), picocli.watch, picocli.version, picocli.workingGroups));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "", "--help", "-h", "brief.md --unknown", "brief.md other.md", "brief.md -o", "brief.md --version-number x",
+        "brief.md -o a.pdf -o b.pdf", "brief.md --output=out.pdf", "-V"})
+    void anythingElseIsLeftToPicocli(String line) {
+        assertThat(RenderCommand.plain(line.isEmpty() ? new String[0] : line.split(" "))).isEmpty();
     }
 
     private record Run(int exit, String out, String err) {
