@@ -2,7 +2,8 @@
 # The rapporteur's preview against the tools a rapporteur would use instead: shared/tooling/local/
 # render (cold: a fresh process each time, as a rapporteur runs it) and pandoc + Chromium (pandoc
 # makes a standalone HTML page of the draft, Chromium prints it to PDF), on the same draft,
-# alternately, in one run. Each figure is the median of the rounds: wall time, and CPU time (user
+# alternately, in one run, with the same preview without its launcher (java -jar
+# s3cop-local.jar render) beside them. Each figure is the median of the rounds: wall time, and CPU time (user
 # and system, the process's and its children's, as bash's `time` counts them).
 #
 #   shared/tooling/benchmarks/preview.sh [ROUNDS] [DRAFT]     (default: 7 rounds, the 6-page reference brief)
@@ -40,10 +41,11 @@ reference() {  # a profile of its own each time, as the cold-start command's ref
       --user-data-dir="$work/profile" --print-to-pdf="$work/reference.pdf" "file://$work/draft.html"
 }
 
-: >"$work/render" ; : >"$work/reference"
+: >"$work/render" ; : >"$work/reference" ; : >"$work/plain"
 for round in $(seq "$rounds"); do
   measure shared/tooling/local/render "$draft" -o "$work/render.pdf" >>"$work/render"
   measure reference >>"$work/reference"
+  measure java -jar shared/tooling/local/target/s3cop-local.jar render "$draft" -o "$work/plain.pdf" >>"$work/plain"
   [ -s "$work/render.pdf" ] && [ -s "$work/reference.pdf" ] || { echo "preview: round $round made no PDF" >&2; exit 1; }
 done
 
@@ -52,8 +54,11 @@ median() {  # the median of column $1 of file $2
 }
 rw=$(median 1 "$work/render"); rc=$(median 2 "$work/render")
 pw=$(median 1 "$work/reference"); pc=$(median 2 "$work/reference")
+jw=$(median 1 "$work/plain"); jc=$(median 2 "$work/plain")
 echo "draft: $draft, $rounds rounds, alternately; medians"
 printf '| way | wall | CPU |\n|---|--:|--:|\n'
 printf '| pandoc + Chromium | %.2f s | %.2f s |\n' "$pw" "$pc"
 printf '| render (cold) | %.2f s | %.2f s |\n' "$rw" "$rc"
 printf '| ratio, render / pandoc + Chromium | %.2f | %.2f |\n' "$(echo "$rw / $pw" | bc -l)" "$(echo "$rc / $pc" | bc -l)"
+printf '| java -jar s3cop-local.jar render (cold) | %.2f s | %.2f s |\n' "$jw" "$jc"
+printf '| ratio, java -jar ... / pandoc + Chromium | %.2f | %.2f |\n' "$(echo "$jw / $pw" | bc -l)" "$(echo "$jc / $pc" | bc -l)"
