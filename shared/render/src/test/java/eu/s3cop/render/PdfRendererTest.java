@@ -69,6 +69,58 @@ class PdfRendererTest {
         assertThat(text.codePoints().filter(c -> c >= 0xFB00 && c <= 0xFB06)).as("ligature characters").isEmpty();
     }
 
+    /**
+     * A heading and a quote with its attribution: as the text before them grows line by line,
+     * each lands near a page's foot in one case or another, and neither is ever left there
+     * without what follows it.
+     */
+    @Test
+    void headingsAndQuoteAttributionsStayWithWhatFollowsThem() throws IOException {
+        int pushed = 0;
+        for (int lines = 30; lines < 60; lines++) {
+            StringBuilder body = new StringBuilder("# Opening\n\n");
+            for (int i = 0; i < lines; i++) {
+                body.append("Line ").append(i).append(" of the text before.\n\n");
+            }
+            body.append("## Kept heading\n\nThe paragraph after the heading.\n\n")
+                    .append("> The quote's only line.\n>\n> — Kept attribution\n");
+            List<List<String>> pages = pageLines(RENDERER.render(draft(body.toString()), SETTINGS, Map.of()).bytes());
+            for (int page = 0; page < pages.size() - 1; page++) {
+                List<String> text = pages.get(page);
+                String last = text.get(text.size() - 1);
+                assertThat(last).as("the last line of page %d with %d lines before", page + 1, lines)
+                        .isNotEqualTo("Kept heading").isNotEqualTo("The quote’s only line.");
+            }
+            for (List<String> text : pages) {
+                if (!text.isEmpty() && text.get(0).equals("Kept heading")) {
+                    pushed++;
+                }
+                if (text.contains("— Kept attribution")) {
+                    assertThat(text).as("the quote beside its attribution, %d lines before", lines).contains("The quote’s only line.");
+                }
+            }
+        }
+        // The check is only worth something if some heading did fall at a page's foot and moved on.
+        assertThat(pushed).as("cases where the heading opened a page").isPositive();
+    }
+
+    /** Each page's text lines, in reading order, without the running header and the page number. */
+    private static List<List<String>> pageLines(byte[] pdf) throws IOException {
+        List<List<String>> pages = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                List<String> lines = new ArrayList<>(stripper.getText(document).lines().map(String::strip)
+                        .filter(line -> !line.isEmpty() && !line.startsWith("Page ") && !line.contains(" · ")).toList());
+                pages.add(lines);
+            }
+        }
+        return pages;
+    }
+
     @Test
     void wordsWithFfAndFiComeBackAsTheyWereWritten() throws IOException {
         String text = text(RENDERER.render(draft("Diffusion, efficient offices, affluent firms, fjords and waffles."), SETTINGS, Map.of()).bytes());
