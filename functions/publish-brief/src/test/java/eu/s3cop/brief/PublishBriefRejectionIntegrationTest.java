@@ -167,7 +167,7 @@ class PublishBriefRejectionIntegrationTest {
         assertThat(briefs.versions("innovation-diffusion/folder-authority")).containsExactly(1);
         assertThat(briefs.versions("industrial-transition/folder-authority")).isEmpty();
         assertThat(Briefs.text(briefs.object(Briefs.PUBLICATIONS, "briefs/innovation-diffusion/folder-authority/v1.pdf")))
-                .contains("The group's text.").doesNotContain("Someone else's text.");
+                .contains("The group’s text.").doesNotContain("Someone else’s text.");
     }
 
     @Test

@@ -109,10 +109,13 @@ public final class FunctionRunner {
         return environment;
     }
 
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
     /** Runs the handler once with an event given as the JSON Lambda would send. */
     public Invocation invoke(String eventJson, String trigger, int attempt) {
         String requestId = UUID.randomUUID().toString();
         long started = System.nanoTime();
+        long cpu = THREADS.getCurrentThreadCpuTime();
         Object handler = null;
         List<String> logLines = new CopyOnWriteArrayList<>();
         try {
@@ -120,11 +123,14 @@ public final class FunctionRunner {
             Context context = new LocalContext(requestId, function.name(), functionArn, function.memoryMb(),
                     System.currentTimeMillis() + function.timeoutSeconds() * 1000L, LocalContext.consoleLogger(function.name(), logLines));
             String response = call(handler, eventJson, context);
-            return new Invocation(function.name(), trigger, eventJson, requestId, elapsed(started), response, null, attempt, logLines);
+            return new Invocation(function.name(), trigger, eventJson, requestId, elapsed(started), response, null, attempt, logLines,
+                    THREADS.getCurrentThreadCpuTime() - cpu);
         } catch (InvocationTargetException e) {
-            return new Invocation(function.name(), trigger, eventJson, requestId, elapsed(started), null, e.getCause(), attempt, logLines);
+            return new Invocation(function.name(), trigger, eventJson, requestId, elapsed(started), null, e.getCause(), attempt, logLines,
+                    THREADS.getCurrentThreadCpuTime() - cpu);
         } catch (Exception | LinkageError e) {
-            return new Invocation(function.name(), trigger, eventJson, requestId, elapsed(started), null, e, attempt, logLines);
+            return new Invocation(function.name(), trigger, eventJson, requestId, elapsed(started), null, e, attempt, logLines,
+                    THREADS.getCurrentThreadCpuTime() - cpu);
         } finally {
             if (handler != null) {
                 idle.push(handler);

@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param error what the handler threw, or null
  * @param attempt 1 for the first delivery, more for the retries of an asynchronous event
  * @param logLines what the handler wrote through its context's logger, one entry per log event
+ * @param cpuNanos the CPU time of the thread that ran the handler, during the run: what the
+ *     function itself cost, without the compiler's and the collector's threads
  */
 public record Invocation(String function, String trigger, String event, String requestId, long millis, String response, Throwable error, int attempt,
-        List<String> logLines) {
+        List<String> logLines, long cpuNanos) {
 
     public Invocation {
         logLines = List.copyOf(logLines);
