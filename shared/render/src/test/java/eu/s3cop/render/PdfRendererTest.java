@@ -70,12 +70,12 @@ class PdfRendererTest {
     }
 
     /**
-     * A heading and a quote with its attribution: as the text before them grows line by line,
-     * each lands near a page's foot in one case or another, and neither is ever left there
-     * without what follows it.
+     * A heading, a short table and a quote with its attribution: as the text before them grows
+     * line by line, each lands near a page's foot in one case or another, and none is ever left
+     * there without what follows it.
      */
     @Test
-    void headingsAndQuoteAttributionsStayWithWhatFollowsThem() throws IOException {
+    void headingsShortTablesAndQuoteAttributionsStayWithWhatFollowsThem() throws IOException {
         int pushed = 0;
         for (int lines = 30; lines < 60; lines++) {
             StringBuilder body = new StringBuilder("# Opening\n\n");
@@ -83,13 +83,18 @@ class PdfRendererTest {
                 body.append("Line ").append(i).append(" of the text before.\n\n");
             }
             body.append("## Kept heading\n\nThe paragraph after the heading.\n\n")
+                    .append("| Region | Share |\n|---|---:|\n| Kept row one | 1 |\n| Row two | 2 |\n| Row three | 3 |\n\n")
                     .append("> The quote's only line.\n>\n> — Kept attribution\n");
             List<List<String>> pages = pageLines(RENDERER.render(draft(body.toString()), SETTINGS, Map.of()).bytes());
             for (int page = 0; page < pages.size() - 1; page++) {
                 List<String> text = pages.get(page);
                 String last = text.get(text.size() - 1);
                 assertThat(last).as("the last line of page %d with %d lines before", page + 1, lines)
-                        .isNotEqualTo("Kept heading").isNotEqualTo("The quote’s only line.");
+                        .isNotEqualTo("Kept heading").isNotEqualTo("The quote’s only line.").doesNotContain("Kept row one")
+                        .doesNotStartWith("Region");
+                if (text.stream().anyMatch(line -> line.startsWith("Kept row one"))) {
+                    assertThat(text).as("the short table whole, %d lines before", lines).anyMatch(line -> line.startsWith("Row three"));
+                }
             }
             for (List<String> text : pages) {
                 if (!text.isEmpty() && text.get(0).equals("Kept heading")) {
