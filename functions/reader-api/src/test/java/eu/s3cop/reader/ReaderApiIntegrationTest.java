@@ -48,7 +48,7 @@ class ReaderApiIntegrationTest {
     @Test
     void listsPublishedBriefsNewestFirstAndNeverDraftPreviews() throws Exception {
         List<Map<String, Object>> items = all("/publications?limit=100");
-        assertThat(items).hasSize(GENERATED + 5);
+        assertThat(items).hasSize(GENERATED + PublishedSamples.LISTED_BESIDE_GENERATED);
         List<String> dates = items.stream().map(item -> (String) item.get("date")).toList();
         assertThat(dates).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(items).extracting(item -> item.get("id")).doesNotContain("industrial-transition/green-steel-preview");
@@ -87,8 +87,8 @@ class ReaderApiIntegrationTest {
             next = (String) page.get("next");
             pages++;
         } while (next != null);
-        assertThat(pages).isEqualTo((GENERATED + 5 + 3) / 4);
-        assertThat(ids).doesNotHaveDuplicates().hasSize(GENERATED + 5);
+        assertThat(pages).isEqualTo((GENERATED + PublishedSamples.LISTED_BESIDE_GENERATED + 3) / 4);
+        assertThat(ids).doesNotHaveDuplicates().hasSize(GENERATED + PublishedSamples.LISTED_BESIDE_GENERATED);
     }
 
     @Test

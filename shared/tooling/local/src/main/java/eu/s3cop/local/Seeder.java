@@ -48,7 +48,9 @@ public final class Seeder {
 
     private static List<Path> files(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).sorted().toList();
+            // Images before drafts, as a rapporteur uploads them: a draft whose image is not there yet is rejected.
+            return walk.filter(Files::isRegularFile)
+                    .sorted(java.util.Comparator.comparing((Path path) -> path.toString().endsWith(".md")).thenComparing(Path::toString)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the samples in " + root, e);
         }

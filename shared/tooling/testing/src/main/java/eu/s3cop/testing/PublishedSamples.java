@@ -17,6 +17,12 @@ public final class PublishedSamples {
 
     public static final int GENERATED = 23;
 
+    /**
+     * What else is listed once {@link #publish} is done: the sample drafts in events/drafts that
+     * publish (the preview does not) and the draft with a hostile title.
+     */
+    public static final int LISTED_BESIDE_GENERATED = 6;
+
     private PublishedSamples() {
     }
 
@@ -24,7 +30,9 @@ public final class PublishedSamples {
         try (S3Client s3 = stack.s3Client()) {
             Path drafts = ProjectFiles.root().resolve("events/drafts");
             try (var files = Files.walk(drafts)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                // Images first, as a rapporteur uploads them: a draft whose image is not there yet is rejected.
+                for (Path file : files.filter(Files::isRegularFile)
+                        .sorted(java.util.Comparator.comparing((Path path) -> path.toString().endsWith(".md")).thenComparing(Path::toString)).toList()) {
                     s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/" + drafts.relativize(file)), RequestBody.fromFile(file));
                 }
             }
