@@ -195,7 +195,7 @@ public final class SitePages {
         if (webinars.isEmpty()) {
             return;
         }
-        Element list = webinarList(main, "webinars-heading", "Upcoming webinars");
+        Element list = webinarList(main, "webinars", "Upcoming webinars");
         DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
         for (Webinar webinar : webinars) {
             Element item = webinarItem(list, webinar);
@@ -215,10 +215,8 @@ public final class SitePages {
     }
 
     /** A labelled section holding a list of webinars; the list, for their items. */
-    private static Element webinarList(Element main, String headingId, String heading) {
-        Element section = main.appendElement("section").attr("aria-labelledby", headingId);
-        section.appendElement("h2").attr("id", headingId).text(heading);
-        return section.appendElement("ul").addClass("webinars");
+    private static Element webinarList(Element main, String id, String heading) {
+        return section(main, id, heading).appendElement("ul").addClass("webinars");
     }
 
     /** A webinar's entry, its title linking to its page. */
@@ -233,7 +231,7 @@ public final class SitePages {
         if (recordings.isEmpty()) {
             return;
         }
-        Element list = webinarList(main, "recordings-heading", "Recent recordings");
+        Element list = webinarList(main, "recordings", "Recent recordings");
         DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
         for (Webinar webinar : recordings) {
             Element item = webinarItem(list, webinar);
@@ -367,8 +365,7 @@ public final class SitePages {
     }
 
     private static void list(Element main, List<Publication> listings, String heading) {
-        Element section = main.appendElement("section").attr("aria-labelledby", "list-heading");
-        section.appendElement("h2").attr("id", "list-heading").text(heading);
+        Element section = section(main, "list", heading);
         if (listings.isEmpty()) {
             section.appendElement("p").text("No publications yet.");
             return;

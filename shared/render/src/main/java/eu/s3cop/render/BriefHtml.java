@@ -154,7 +154,6 @@ final class BriefHtml {
             String alt = image.attr("alt");
             if (images.containsKey(src)) {
                 image.attr("src", IMAGE_SCHEME + ":" + index(images, src));
-                image.attr("alt", alt);
             } else {
                 Element text = new Element("span").addClass("remote-image");
                 text.text("[" + (alt.isBlank() ? "Image" : alt) + "]" + (src.isBlank() ? "" : " (" + src + ")"));

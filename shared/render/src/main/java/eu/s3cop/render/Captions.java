@@ -74,10 +74,10 @@ final class Captions {
             }
             String name = CrossReferences.name("tbl", ++number);
             Element paragraph = captionBeside(table);
-            Element caption = new Element("caption").addClass("table-caption");
             if (paragraph == null) {
                 continue;
             }
+            Element caption = new Element("caption").addClass("table-caption");
             caption.appendChildren(paragraph.childNodesCopy());
             trimOpening(caption);
             Matcher label = CrossReferences.CAPTION_LABEL.matcher(caption.wholeText());

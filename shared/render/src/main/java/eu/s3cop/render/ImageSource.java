@@ -1,5 +1,9 @@
 package eu.s3cop.render;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -18,4 +22,19 @@ public interface ImageSource {
      * @param maxBytes a larger image must not be read whole; return its first {@code maxBytes + 1} bytes or more
      */
     Optional<byte[]> read(String path, int maxBytes);
+
+    /** The images beside a draft on disk, as a rapporteur's preview reads them; paths come checked (inside the folder) from {@link Images}. */
+    static ImageSource folder(Path folder) {
+        return (path, maxBytes) -> {
+            Path file = folder.resolve(path).normalize();
+            if (!file.startsWith(folder) || !Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return Optional.of(in.readNBytes(maxBytes + 1));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        };
+    }
 }

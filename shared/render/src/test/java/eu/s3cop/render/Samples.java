@@ -61,15 +61,7 @@ final class Samples {
 
     /** The images a sample draft shows, read from beside it as the publishing function reads them from the bucket. */
     static java.util.Map<String, byte[]> images(String relative) {
-        Path folder = draftFile(relative).getParent();
-        Images.Resolution resolution = Images.resolve(draft(relative), (path, maxBytes) -> {
-            Path file = folder.resolve(path).normalize();
-            try {
-                return file.startsWith(folder) && Files.isRegularFile(file) ? java.util.Optional.of(Files.readAllBytes(file)) : java.util.Optional.empty();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        Images.Resolution resolution = Images.resolve(draft(relative), ImageSource.folder(draftFile(relative).getParent()));
         if (!resolution.problems().isEmpty()) {
             throw new IllegalStateException(relative + "'s images: " + resolution.problems());
         }

@@ -11,7 +11,6 @@ import eu.s3cop.render.PdfRenderer;
 import eu.s3cop.render.RenderSettings;
 import eu.s3cop.render.RenderedPdf;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -191,7 +190,7 @@ final class RenderCommand implements Callable<Integer> {
         Draft accepted = ((Outcome.Accepted<Draft>) outcome).value();
         // Warnings do not stop publishing: said first, as the report lists them.
         accepted.warnings().forEach(warning -> err.println(warning.describe(draft.toString()).replaceFirst(": ", ": warning: ")));
-        Images.Resolution images = Images.resolve(accepted, folder(draft.toAbsolutePath().getParent()));
+        Images.Resolution images = Images.resolve(accepted, ImageSource.folder(draft.toAbsolutePath().getParent()));
         if (!images.problems().isEmpty()) {
             return fail(images.problems(), err);
         }
@@ -212,20 +211,5 @@ final class RenderCommand implements Callable<Integer> {
         problems.forEach(problem -> err.println(problem.describe(draft.toString())));
         err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems") + ": the draft would be rejected");
         return 1;
-    }
-
-    /** Images beside the draft on disk; paths come checked (inside the folder) from {@link Images}. */
-    private static ImageSource folder(Path folder) {
-        return (path, maxBytes) -> {
-            Path file = folder.resolve(path).normalize();
-            if (!file.startsWith(folder) || !Files.isRegularFile(file)) {
-                return Optional.empty();
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                return Optional.of(in.readNBytes(maxBytes + 1));
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-        };
     }
 }
