@@ -109,6 +109,50 @@ class PdfRendererTest {
         assertThat(pushed).as("cases where the heading opened a page").isPositive();
     }
 
+    /**
+     * A long table, with a caption or without, starting a line further down each time and ending
+     * on a page further on: each page that holds its rows holds at least two of them under the
+     * header, so no page's foot keeps a caption or a header with one row, and no page opens with
+     * the header over the table's last row alone; and the paragraph after it, however near the
+     * page's foot, is followed by no empty page.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aLongTableLeavesNoPageWithItsHeaderAndOneRow(boolean captioned) throws IOException {
+        int startsMoved = 0;
+        for (int lines = 30; lines < 62; lines++) {
+            StringBuilder body = new StringBuilder("# Opening\n\n");
+            for (int i = 0; i < lines; i++) {
+                body.append("Line ").append(i).append(" of the text before.\n\n");
+            }
+            body.append("| Region | Share |\n|---|---:|\n");
+            for (int row = 1; row <= 40 + lines % 5; row++) {
+                body.append("| Row ").append(row).append(row % 7 == 0 ? " of a region whose name takes a second line in its narrow cell, as some do" : "")
+                        .append(" | ").append(row).append(" |\n");
+            }
+            body.append(captioned ? "\nTable: A long table.\n\n" : "\n").append("The paragraph after the table.\n");
+            List<List<String>> pages = pageLines(RENDERER.render(draft(body.toString()), SETTINGS, Map.of()).bytes());
+            for (int page = 0; page < pages.size(); page++) {
+                List<String> text = pages.get(page);
+                assertThat(text).as("page %d of %d with %d lines before", page + 1, pages.size(), lines).isNotEmpty();
+                long rows = text.stream().filter(line -> line.startsWith("Row ")).count();
+                if (rows > 0) {
+                    assertThat(rows).as("rows on page %d with %d lines before", page + 1, lines).isGreaterThanOrEqualTo(2);
+                }
+                String last = text.get(text.size() - 1);
+                assertThat(last).as("the last line of page %d with %d lines before", page + 1, lines)
+                        .doesNotStartWith("Region").doesNotStartWith("Table 1");
+                if (page > 0 && text.get(0).startsWith("Table 1")) {
+                    startsMoved++;
+                }
+            }
+        }
+        if (captioned) {
+            // Worth something only if the table did come near a page's foot and moved on whole.
+            assertThat(startsMoved).as("cases where the caption opened a page").isPositive();
+        }
+    }
+
     /** Each page's text lines, in reading order, without the running header and the page number. */
     private static List<List<String>> pageLines(byte[] pdf) throws IOException {
         List<List<String>> pages = new ArrayList<>();
