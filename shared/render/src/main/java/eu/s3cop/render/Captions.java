@@ -1,13 +1,17 @@
 package eu.s3cop.render;
 
 import eu.s3cop.draft.CrossReferences;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Numbers the brief's figures and tables and links the text's references to them, in the
@@ -18,6 +22,9 @@ import org.jsoup.nodes.TextNode;
  * carries as the table's Caption.
  */
 final class Captions {
+
+    /** Elements whose text is never a reference: code shows the syntax, and a link is already one. */
+    private static final Set<String> LEFT_AS_WRITTEN = Set.of("code", "pre", "a");
 
     private final Map<String, String> names = new HashMap<>();
 
@@ -118,14 +125,21 @@ final class Captions {
 
     /** Each known reference in the text becomes a link that names its figure or table; code is left as written. */
     private void references(Element content) {
-        for (Element element : content.getAllElements()) {
-            if (element.is("code, pre, a") || element.parents().stream().anyMatch(parent -> parent.is("code, pre, a"))) {
-                continue;
-            }
-            for (TextNode text : List.copyOf(element.textNodes())) {
-                link(text);
-            }
+        if (names.isEmpty()) {
+            // Nothing is labelled, so no reference is known: the draft's checks reject any other.
+            return;
         }
+        List<TextNode> texts = new ArrayList<>();
+        NodeTraversor.filter((node, depth) -> {
+            if (node instanceof Element element && LEFT_AS_WRITTEN.contains(element.normalName())) {
+                return NodeFilter.FilterResult.SKIP_ENTIRELY;
+            }
+            if (node instanceof TextNode text) {
+                texts.add(text);
+            }
+            return NodeFilter.FilterResult.CONTINUE;
+        }, content);
+        texts.forEach(this::link);
     }
 
     private void link(TextNode text) {
