@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import eu.s3cop.catalogue.SitePages;
 import eu.s3cop.core.PresignedLinks;
 import eu.s3cop.core.SearchText;
+import eu.s3cop.draft.PublicationType;
 import eu.s3cop.publications.DynamoDbPublicationStore;
 import eu.s3cop.publications.InvalidPageTokenException;
 import eu.s3cop.publications.ListingFilter;
@@ -33,7 +34,8 @@ final class PublicationsApi {
     private static final Pattern YEAR = Pattern.compile("(19|20|21)\\d{2}");
     private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,5}");
     private static final Pattern LIMIT = Pattern.compile("[0-9]{1,3}");
-    private static final List<String> TYPES = List.of("concept-note", "input-note", "policy-brief", "meeting-summary");
+    /** The types a draft may declare, as the search form offers them and the API accepts them. */
+    private static final List<String> TYPES = Arrays.stream(PublicationType.values()).map(PublicationType::code).toList();
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
     /** What a search page's link to its next page carries over, besides the next token. */
