@@ -153,6 +153,22 @@ class PdfRendererTest {
         }
     }
 
+    /** However near a page's foot the text ends, in a paragraph, a list or the footnotes, no empty page follows it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"The last paragraph.\n", "- A list's first item.\n- Its last item.\n", "The last paragraph.[^1]\n\n[^1]: The only footnote.\n"})
+    void noBriefEndsWithAnEmptyPage(String ending) throws IOException {
+        for (int lines = 40; lines < 72; lines++) {
+            StringBuilder body = new StringBuilder("# Opening\n\n");
+            for (int i = 0; i < lines; i++) {
+                body.append("Line ").append(i).append(" of the text before.\n\n");
+            }
+            List<List<String>> pages = pageLines(RENDERER.render(draft(body.append(ending).toString()), SETTINGS, Map.of()).bytes());
+            for (int page = 0; page < pages.size(); page++) {
+                assertThat(pages.get(page)).as("page %d of %d with %d lines before", page + 1, pages.size(), lines).isNotEmpty();
+            }
+        }
+    }
+
     /** Each page's text lines, in reading order, without the running header and the page number. */
     private static List<List<String>> pageLines(byte[] pdf) throws IOException {
         List<List<String>> pages = new ArrayList<>();
