@@ -6,6 +6,7 @@ import eu.s3cop.testing.ProjectFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,27 @@ class RenderLauncherJarIntegrationTest {
         Run rejected = run(List.of("shared/tooling/local/render", bad.toString()));
         assertThat(rejected.exit()).isEqualTo(1);
         assertThat(rejected.output()).contains("bad.md:", "the draft would be rejected");
+    }
+
+    /** A checkout in a folder whose name has spaces, as "My Documents" has, previews from its own record. */
+    @Test
+    void previewsFromAFolderWithSpacesInItsPath(@TempDir Path folder) throws Exception {
+        Path copy = Files.createDirectories(folder.resolve("policy briefs/s3cop local"));
+        Files.copy(ProjectFiles.root().resolve("shared/tooling/local/render"), copy.resolve("render"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.createDirectories(copy.resolve("target"));
+        Files.copy(ProjectFiles.root().resolve("shared/tooling/local/target/s3cop-render.jar"), copy.resolve("target/s3cop-render.jar"));
+        Path pdf = folder.resolve("policy briefs/brief.pdf");
+        Path sample = ProjectFiles.root().resolve("events/drafts/innovation-diffusion/cloud-adoption-in-regions.md");
+
+        for (int time = 1; time <= 2; time++) {
+            // The first preview makes the record; the second starts from it.
+            Run rendered = run(List.of(copy.resolve("render").toString(), sample.toString(), "-o", pdf.toString()));
+            assertThat(rendered.exit()).as(rendered.output()).isZero();
+            assertThat(rendered.output()).as("preview %d", time).contains(pdf + ": 2 pages");
+        }
+        try (var records = Files.list(copy.resolve("target"))) {
+            assertThat(records.map(file -> file.getFileName().toString())).anyMatch(name -> name.endsWith(".aot") || name.endsWith(".jsa"));
+        }
     }
 
     /** CI installs pandoc and Chromium (Debian packages), so the comparison always runs there. */
