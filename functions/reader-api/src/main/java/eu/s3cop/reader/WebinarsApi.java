@@ -310,7 +310,7 @@ final class WebinarsApi {
     private static String name(Map<String, String> request) {
         String name = field(request, "name", 120);
         if (!NAME.matcher(name).matches()) {
-            throw ApiException.badRequest("name may hold only letters, spaces, hyphens and apostrophes, such as Jana Nováková or Seán O'Brien.");
+            throw ApiException.badRequest("name may hold only letters (accented ones too), spaces, hyphens and apostrophes.");
         }
         return name;
     }

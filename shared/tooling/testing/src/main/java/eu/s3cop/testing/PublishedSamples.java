@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Publishes, through the S3 endpoint and the real publish-brief function, the sample drafts,
- * generated briefs across groups, types and years (one by "Jana Uhlřř", one on "Śląsku"), a
+ * generated briefs across groups, types and years (one by "David Uhlřř", one on "Śląsku"), a
  * brief with a hostile title, a webinar a month ahead, and a second version of generated-0.
  */
 public final class PublishedSamples {
@@ -40,7 +40,7 @@ public final class PublishedSamples {
             String[] types = {"policy-brief", "concept-note", "input-note", "meeting-summary"};
             for (int i = 0; i < generated; i++) {
                 int n = i;
-                String author = n == 7 ? "Jana Uhlřř" : "Author " + n;
+                String author = n == 7 ? "David Uhlřř" : "Author " + n;
                 String title = n == 11 ? "Transformacja przemysłowa na Śląsku" : "Generated brief number " + n;
                 String draft = "---\ntitle: " + title + "\ntype: " + types[n % 4] + "\nworking_group: " + groups[n % 3]
                         + "\nauthors: [" + author + "]\ndate: " + (n % 2 == 0 ? "2023" : "2024") + "-" + String.format("%02d", 1 + n % 12)
