@@ -61,6 +61,7 @@ final class BriefHtml {
         content.append(Markdown.html(draft.body()));
         // Before sanitising: an image not fetched (a web address) still counts as its figure, as the checks counted it.
         Captions.apply(content);
+        TableBreaks.mark(content);
         sanitise(content, images);
         contents(head, contents, content);
         return document;

@@ -66,18 +66,9 @@ final class Captions {
         }
     }
 
-    /**
-     * Tables of at most this many rows move to the next page whole rather than split: a short
-     * table is read at a glance, and split it would leave its header and a row or two at a
-     * page's foot. Eight rows of the brief's tables take about a quarter of a page. Longer
-     * tables are marked "long": they split, but never leave a page with their header and one row.
-     */
-    static final int SHORT_TABLE_ROWS = 8;
-
     private void tables(Element content) {
         int number = 0;
         for (Element table : content.select("table")) {
-            table.addClass(table.select("tbody > tr").size() <= SHORT_TABLE_ROWS ? "short" : "long");
             String name = CrossReferences.name("tbl", ++number);
             Element paragraph = captionBeside(table);
             if (paragraph == null) {

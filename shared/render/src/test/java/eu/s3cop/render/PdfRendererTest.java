@@ -46,6 +46,7 @@ import org.apache.xmpbox.schema.XMPBasicSchema;
 import org.apache.xmpbox.xml.DomXmpParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -110,15 +111,15 @@ class PdfRendererTest {
     }
 
     /**
-     * A long table, with a caption or without, starting a line further down each time and ending
-     * on a page further on: each page that holds its rows holds at least two of them under the
+     * A long table, with a caption or without, its first rows short or three lines tall, starting
+     * a line further down each time and ending on a page further on: each page that holds its rows holds at least two of them under the
      * header, so no page's foot keeps a caption or a header with one row, and no page opens with
      * the header over the table's last row alone; and the paragraph after it, however near the
      * page's foot, is followed by no empty page.
      */
     @ParameterizedTest
-    @ValueSource(booleans = {true, false})
-    void aLongTableLeavesNoPageWithItsHeaderAndOneRow(boolean captioned) throws IOException {
+    @CsvSource({"true, false", "false, false", "true, true", "false, true"})
+    void aLongTableLeavesNoPageWithItsHeaderAndOneRow(boolean captioned, boolean tallStart) throws IOException {
         int startsMoved = 0;
         for (int lines = 30; lines < 62; lines++) {
             StringBuilder body = new StringBuilder("# Opening\n\n");
@@ -127,8 +128,9 @@ class PdfRendererTest {
             }
             body.append("| Region | Share |\n|---|---:|\n");
             for (int row = 1; row <= 40 + lines % 5; row++) {
-                body.append("| Row ").append(row).append(row % 7 == 0 ? " of a region whose name takes a second line in its narrow cell, as some do" : "")
-                        .append(" | ").append(row).append(" |\n");
+                String name = tallStart && row <= 3 ? " of a region whose name is long enough to take three lines in its narrow cell of the table, as a few do"
+                        : row % 7 == 0 ? " of a region whose name takes a second line in its narrow cell, as some do" : "";
+                body.append("| Row ").append(row).append(name).append(" | ").append(row).append(" |\n");
             }
             body.append(captioned ? "\nTable: A long table.\n\n" : "\n").append("The paragraph after the table.\n");
             List<List<String>> pages = pageLines(RENDERER.render(draft(body.toString()), SETTINGS, Map.of()).bytes());
