@@ -79,10 +79,7 @@ class PdfRendererTest {
     void headingsShortTablesAndQuoteAttributionsStayWithWhatFollowsThem() throws IOException {
         int pushed = 0;
         for (int lines = 30; lines < 60; lines++) {
-            StringBuilder body = new StringBuilder("# Opening\n\n");
-            for (int i = 0; i < lines; i++) {
-                body.append("Line ").append(i).append(" of the text before.\n\n");
-            }
+            StringBuilder body = opening(lines);
             body.append("## Kept heading\n\nThe paragraph after the heading.\n\n")
                     .append("| Region | Share |\n|---|---:|\n| Kept row one | 1 |\n| Row two | 2 |\n| Row three | 3 |\n\n")
                     .append("> The quote's only line.\n>\n> — Kept attribution\n");
@@ -112,20 +109,17 @@ class PdfRendererTest {
 
     /**
      * A long table, with a caption or without, its first rows short or three lines tall, starting
-     * a line further down each time and ending on a page further on: each page that holds its rows holds at least two of them under the
-     * header, so no page's foot keeps a caption or a header with one row, and no page opens with
-     * the header over the table's last row alone; and the paragraph after it, however near the
-     * page's foot, is followed by no empty page.
+     * a line further down each time and ending on a page further on: each page that holds its
+     * rows holds at least two of them under the header, so no page's foot keeps a caption or a
+     * header with one row, and no page opens with the header over the table's last row alone;
+     * and the paragraph after it, however near the page's foot, is followed by no empty page.
      */
     @ParameterizedTest
     @CsvSource({"true, false", "false, false", "true, true", "false, true"})
     void aLongTableLeavesNoPageWithItsHeaderAndOneRow(boolean captioned, boolean tallStart) throws IOException {
         int startsMoved = 0;
         for (int lines = 30; lines < 62; lines++) {
-            StringBuilder body = new StringBuilder("# Opening\n\n");
-            for (int i = 0; i < lines; i++) {
-                body.append("Line ").append(i).append(" of the text before.\n\n");
-            }
+            StringBuilder body = opening(lines);
             body.append("| Region | Share |\n|---|---:|\n");
             for (int row = 1; row <= 40 + lines % 5; row++) {
                 String name = tallStart && row <= 3 ? " of a region whose name is long enough to take three lines in its narrow cell of the table, as a few do"
@@ -160,15 +154,21 @@ class PdfRendererTest {
     @ValueSource(strings = {"The last paragraph.\n", "- A list's first item.\n- Its last item.\n", "The last paragraph.[^1]\n\n[^1]: The only footnote.\n"})
     void noBriefEndsWithAnEmptyPage(String ending) throws IOException {
         for (int lines = 40; lines < 72; lines++) {
-            StringBuilder body = new StringBuilder("# Opening\n\n");
-            for (int i = 0; i < lines; i++) {
-                body.append("Line ").append(i).append(" of the text before.\n\n");
-            }
+            StringBuilder body = opening(lines);
             List<List<String>> pages = pageLines(RENDERER.render(draft(body.append(ending).toString()), SETTINGS, Map.of()).bytes());
             for (int page = 0; page < pages.size(); page++) {
                 assertThat(pages.get(page)).as("page %d of %d with %d lines before", page + 1, pages.size(), lines).isNotEmpty();
             }
         }
+    }
+
+    /** A heading and as many one-line paragraphs: what moves the part under test down the page line by line. */
+    private static StringBuilder opening(int lines) {
+        StringBuilder body = new StringBuilder("# Opening\n\n");
+        for (int i = 0; i < lines; i++) {
+            body.append("Line ").append(i).append(" of the text before.\n\n");
+        }
+        return body;
     }
 
     /** Each page's text lines, in reading order, without the running header and the page number. */
