@@ -70,7 +70,9 @@ class PublishBriefRejectionIntegrationTest {
                 bad("carriage-return-in-title", () -> text(FRONT.replace("title: A brief", "title: \"A brief\\rFrom: the secretariat\"") + "Text.\n"),
                         "title", 2, "U+000D"),
                 bad("control-character-in-text", () -> text(FRONT + "A line that the feed would carry \u0001 as it is.\n"), null, 9, "U+0001"),
-                bad("missing-image", () -> text(FRONT + "![Chart](figures/chart.png)\n"), null, 9, "was not found"));
+                bad("missing-image", () -> text(FRONT + "![Chart](figures/chart.png)\n"), null, 9, "was not found"),
+                bad("malformed-image-path", () -> text(FRONT + "Text.\n\n![A chart](%zz.png)\n"), null, 11, "percent sign"),
+                bad("image-path-ending-in-percent", () -> text(FRONT + "![A chart](chart%.png)\n"), null, 9, "percent sign"));
     }
 
     @ParameterizedTest(name = "{0}")

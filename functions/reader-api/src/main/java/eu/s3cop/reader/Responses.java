@@ -18,7 +18,7 @@ final class Responses {
     static APIGatewayV2HTTPResponse json(Object body, int maxAgeSeconds) {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(200)
-                .withHeaders(headers("application/json; charset=utf-8", "public, max-age=" + maxAgeSeconds))
+                .withHeaders(shared("application/json; charset=utf-8", maxAgeSeconds))
                 .withBody(write(body))
                 .build();
     }
@@ -26,7 +26,7 @@ final class Responses {
     static APIGatewayV2HTTPResponse html(String page, int maxAgeSeconds) {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(200)
-                .withHeaders(headers("text/html; charset=utf-8", "public, max-age=" + maxAgeSeconds))
+                .withHeaders(shared("text/html; charset=utf-8", maxAgeSeconds))
                 .withBody(page)
                 .build();
     }
@@ -98,6 +98,16 @@ final class Responses {
         headers.put("X-Robots-Tag", "noindex");
         response.setHeaders(headers);
         return response;
+    }
+
+    /**
+     * An answer any cache may keep. One address answers a browser with a page and a program with
+     * JSON, as its Accept header asks: a cache must keep the two apart.
+     */
+    private static Map<String, String> shared(String contentType, int maxAgeSeconds) {
+        Map<String, String> headers = headers(contentType, "public, max-age=" + maxAgeSeconds);
+        headers.put("Vary", "Accept");
+        return headers;
     }
 
     private static Map<String, String> headers(String contentType, String cacheControl) {

@@ -202,6 +202,8 @@ class ReaderApiIntegrationTest {
             "/publications/Innovation_Diffusion/x", "/publications/innovation-diffusion/Bad%20Slug/download",
             "/publications?limit=0", "/publications?limit=1000", "/publications?limit=ten", "/publications?year=24",
             "/publications?type=white-paper", "/publications?working_group=blue-economy", "/publications?next=not-a-token",
+            // Tokens we never gave out, each the Base64 of JSON: null, [], 1, "x", {}, and objects with the wrong members.
+            "/publications?next=bnVsbA", "/publications?next=W10", "/publications?next=MQ", "/publications?next=Ingi", "/publications?next=e30", "/publications?next=eyJpIjpudWxsLCJrIjpudWxsfQ", "/publications?next=eyJpIjoiYnktZGF0ZSIsImsiOm51bGx9", "/publications?next=eyJpIjoiYnktZGF0ZSIsImsiOnsiZ3NpM3BrIjoxfX0",
             "/publications/innovation-diffusion/generated-0/download?version=0", "/publications/innovation-diffusion/generated-0/download?version=x"})
     void malformedRequestsGetAClearBadRequest(String path) throws Exception {
         HttpResponse<String> response = get(path);
@@ -295,6 +297,9 @@ class ReaderApiIntegrationTest {
         HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create(stack.httpEndpoint().orElseThrow() + "/publications?q=slasku"))
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(json.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+        // One address, two answers by Accept: a shared cache must keep them apart.
+        assertThat(page.headers().firstValue("Vary")).hasValue("Accept");
+        assertThat(json.headers().firstValue("Vary")).hasValue("Accept");
 
         // The form's filters as a browser sends them: "Any" is an empty field.
         HttpResponse<String> filtered = http.send(HttpRequest.newBuilder(URI.create(stack.httpEndpoint().orElseThrow()

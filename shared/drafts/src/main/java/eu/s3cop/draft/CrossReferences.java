@@ -18,8 +18,11 @@ public final class CrossReferences {
     public static final Pattern FIGURE_LABEL = Pattern.compile("\\s*\\{#fig:([A-Za-z0-9_-]{1,60})\\}\\s*");
     /** A caption paragraph's opening, "Table:" or ":", then its text. */
     public static final Pattern CAPTION = Pattern.compile("^(?:Table)?:[ \\t]+(\\S.*)", Pattern.DOTALL);
-    /** A label ending a caption: group 1 the name. */
-    public static final Pattern CAPTION_LABEL = Pattern.compile("\\s*\\{#tbl:([A-Za-z0-9_-]{1,60})\\}\\s*$");
+    /**
+     * A label ending a caption: group 1 the name. It starts at the brace, not at the spaces before
+     * it: a search that began at every space of a long run would read the run again from each one.
+     */
+    public static final Pattern CAPTION_LABEL = Pattern.compile("\\{#tbl:([A-Za-z0-9_-]{1,60})\\}\\s*+$");
     /** A reference in the text, with or without pandoc's brackets: group 1 the kind, group 2 the name. */
     public static final Pattern REFERENCE = Pattern.compile("\\[?@(fig|tbl):([A-Za-z0-9_-]{1,60})\\]?");
 

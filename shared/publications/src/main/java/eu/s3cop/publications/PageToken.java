@@ -39,8 +39,9 @@ final class PageToken {
             throw new InvalidPageTokenException("The next token is too long; pass the 'next' value of the previous page unchanged.");
         }
         try {
-            Map<String, Object> decoded = JSON.std.mapFrom(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
-            if (!index.equals(decoded.get("i")) || !(decoded.get("k") instanceof Map<?, ?> values) || !values.keySet().equals(keyNames)) {
+            // Any JSON value may come back, null too: only an object of ours is a token.
+            if (!(JSON.std.anyFrom(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8)) instanceof Map<?, ?> decoded)
+                    || !index.equals(decoded.get("i")) || !(decoded.get("k") instanceof Map<?, ?> values) || !values.keySet().equals(keyNames)) {
                 throw invalid();
             }
             Map<String, AttributeValue> key = new LinkedHashMap<>();

@@ -110,7 +110,7 @@ final class Captions {
     private static void trimLabel(Element caption) {
         Node last = caption.childNodeSize() == 0 ? null : caption.childNode(caption.childNodeSize() - 1);
         if (last instanceof TextNode text) {
-            text.text(CrossReferences.CAPTION_LABEL.matcher(text.getWholeText()).replaceFirst(""));
+            text.text(CrossReferences.CAPTION_LABEL.matcher(text.getWholeText()).replaceFirst("").stripTrailing());
         }
     }
 

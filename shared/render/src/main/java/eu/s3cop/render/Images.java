@@ -65,6 +65,11 @@ public final class Images {
         for (Map.Entry<String, Integer> image : localImages(draft).entrySet()) {
             String path = image.getKey();
             int line = image.getValue();
+            if (MALFORMED_ESCAPE.matcher(path).find()) {
+                problems.add(Problem.atLine(line, "the image '" + shorten(path) + "' has a percent sign that starts no escape:"
+                        + " a '%' must be followed by two hexadecimal digits (write %25 for a percent sign itself)"));
+                continue;
+            }
             Optional<String> normalised = normalise(path);
             if (normalised.isEmpty()) {
                 problems.add(Problem.atLine(line, "the image '" + shorten(path) + "' must be a path inside the draft's own folder,"
@@ -175,14 +180,21 @@ public final class Images {
         return found;
     }
 
-    /** The path relative to the draft's folder, or empty when it would leave that folder. */
+    /** A '%' not followed by two hexadecimal digits: no URL decoder can read the path. */
+    private static final java.util.regex.Pattern MALFORMED_ESCAPE = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
+    /** The path relative to the draft's folder, or empty when it would leave that folder or cannot be read as a path. */
     static Optional<String> normalise(String url) {
         String path = url.strip();
         int query = indexOfAny(path, "?#");
         if (query >= 0) {
             path = path.substring(0, query);
         }
-        path = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            path = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
         if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.indexOf('\0') >= 0) {
             return Optional.empty();
         }
