@@ -82,7 +82,7 @@ final class WebinarsApi {
     APIGatewayV2HTTPResponse get(Map<String, String> path, boolean html) {
         StoredWebinar stored = webinar(path);
         if (html) {
-            return Responses.html(webinarPage.page(stored.webinar(), stored.registered(), clock.instant()), 60);
+            return Responses.html(webinarPage.page(stored, clock.instant()), 60);
         }
         Map<String, Object> body = summary(stored, clock.instant());
         body.put("description", stored.webinar().description());
@@ -207,18 +207,20 @@ final class WebinarsApi {
     private static void open(StoredWebinar stored, Instant now) {
         Webinar webinar = stored.webinar();
         String id = webinar.id();
+        if (webinar.registrationOpen(now)) {
+            if (stored.full()) {
+                throw new ApiException(409, "Webinar " + id + " is full: all " + webinar.capacity() + " places are taken.");
+            }
+            return;
+        }
+        // Closed: say why, most final reason first.
         if (webinar.cancelled()) {
             throw new ApiException(410, "Webinar " + id + " was cancelled; there is nothing to register for.");
         }
         if (!webinar.start().isAfter(now)) {
             throw new ApiException(410, "Webinar " + id + " has already taken place" + (webinar.recordingUrl().isEmpty() ? "." : "; its recording is linked from its page."));
         }
-        if (!webinar.closes().isAfter(now)) {
-            throw new ApiException(409, "Registration for webinar " + id + " closed at " + webinar.closes() + ".");
-        }
-        if (webinar.capacity() > 0 && stored.registered() >= webinar.capacity()) {
-            throw new ApiException(409, "Webinar " + id + " is full: all " + webinar.capacity() + " places are taken.");
-        }
+        throw new ApiException(409, "Registration for webinar " + id + " closed at " + webinar.closes() + ".");
     }
 
     /** One answer for a token that is malformed, never given, cancelled or expired: none of them tells more. */
@@ -340,11 +342,10 @@ final class WebinarsApi {
         summary.put("speakers", webinar.speakers().stream().map(speaker -> Map.of("name", speaker.name(), "role", speaker.role())).toList());
         summary.put("status", webinar.cancelled() ? "cancelled" : now.isBefore(webinar.start()) ? "upcoming" : now.isBefore(webinar.end()) ? "live" : "past");
         Map<String, Object> registration = new LinkedHashMap<>();
-        registration.put("open", !webinar.cancelled() && now.isBefore(webinar.closes()) && now.isBefore(webinar.start())
-                && (webinar.capacity() == 0 || stored.registered() < webinar.capacity()));
+        registration.put("open", webinar.registrationOpen(now) && !stored.full());
         registration.put("closes", webinar.closes().toString());
         if (webinar.capacity() > 0) {
-            registration.put("places_left", Math.max(0, webinar.capacity() - stored.registered()));
+            registration.put("places_left", stored.placesLeft());
         }
         summary.put("registration", registration);
         if (!webinar.recordingUrl().isEmpty() && !now.isBefore(webinar.end())) {

@@ -2,31 +2,39 @@ package eu.s3cop.refresh;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import eu.s3cop.catalogue.CatalogueSite;
 import eu.s3cop.catalogue.SiteConfig;
 import eu.s3cop.core.InvocationLog;
 import eu.s3cop.core.PrimedHandler;
+import eu.s3cop.groups.store.DynamoDbRegistryStore;
 import eu.s3cop.publications.DynamoDbPublicationStore;
+import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Rewrites the catalogue site when briefs are listed. The publications table's stream brings,
- * in batches, the publications whose listing a publication just wrote (the template's filter
- * passes only those); one refresh serves the whole batch, however many briefs it lists, so a
- * burst of publications rewrites the pages a few times rather than once each, and publishing
- * never waits for the site. A stream's batches arrive one at a time and in order, so an older
- * refresh never overwrites a newer one. A failed batch is retried whole; pages are always
- * rewritten from what is stored, so a retry or a repeat writes the same pages.
+ * The catalogue site's only writer. It learns what changed from both tables' streams (briefs
+ * listed; a webinar's file or its places taken; a working group's registry) and, for what the
+ * clock changes (a webinar's registration closing, its start, its end), from a schedule of its
+ * own, and rewrites the pages those changes show on. A stream batch serves however many changes
+ * it brings, so a burst rewrites the pages a few times rather than once each, and nobody who
+ * uploads waits for the site. The function runs one invocation at a time (the template reserves
+ * it a concurrency of one), so a refresh that read the tables earlier never finishes after one
+ * that read them later; every refresh writes from what is stored, so a retry writes the same pages.
+ *
+ * <p>One handler takes both kinds of event, so its input is the event's JSON as a map: a stream
+ * batch has {@code Records}, a scheduled event has {@code time}.
  */
-public final class RefreshCatalogueHandler extends PrimedHandler implements RequestHandler<DynamodbEvent, Void> {
+public final class RefreshCatalogueHandler extends PrimedHandler implements RequestHandler<Map<String, Object>, Void> {
 
-    private static final Map<String, String> UNITS = Map.of("ListingsRefreshed", "Count");
+    private static final Map<String, String> UNITS = Map.of("ListingsRefreshed", "Count", "PagesWritten", "Count");
 
     private final CatalogueSite site;
+    private final Clock clock;
 
     /** Lambda's entry point: configuration from the process environment. */
     public RefreshCatalogueHandler() {
@@ -36,7 +44,8 @@ public final class RefreshCatalogueHandler extends PrimedHandler implements Requ
     /** The local stack's entry point: the environment the template describes. */
     public RefreshCatalogueHandler(Map<String, String> variables) {
         super(variables);
-        this.site = new CatalogueSite(clients().s3(), clients().dynamoDb(), SiteConfig.from(environment()), Clock.systemUTC());
+        this.site = new CatalogueSite(clients().s3(), clients().dynamoDb(), SiteConfig.from(environment()));
+        this.clock = Clock.systemUTC();
     }
 
     @Override
@@ -45,20 +54,57 @@ public final class RefreshCatalogueHandler extends PrimedHandler implements Requ
     }
 
     @Override
-    public Void handleRequest(DynamodbEvent event, Context context) {
+    public Void handleRequest(Map<String, Object> event, Context context) {
         long started = System.nanoTime();
-        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
-        Set<String> groups = DynamoDbPublicationStore.listedWorkingGroups(records);
-        // The run's subject is what it refreshes: each line names the groups whose pages it rewrote.
-        InvocationLog log = log(context, "workingGroups", String.join(",", groups));
+        List<?> records = event.get("Records") instanceof List<?> batch ? batch : null;
+        CatalogueSite.Changes changes = records == null ? new CatalogueSite.Changes(Set.of(), Set.of(), Set.of(), true) : changes(records);
+        // A scheduled run lays the pages out as of its scheduled time, so a late or repeated run writes what the planned one would.
+        Instant now = records == null && event.get("time") instanceof String time ? Instant.parse(time) : clock.instant();
+        // The run's subject is what it refreshes: groups and webinars by their codes, never anything personal.
+        InvocationLog log = records == null ? log(context, "scheduledTime", now.toString())
+                : log(context, "workingGroups", String.join(",", changes.listedIn().stream().sorted().toList()));
+        CatalogueSite.Written written;
         try {
-            site.refresh(groups);
+            written = site.refresh(changes, now);
         } catch (RuntimeException e) {
-            log.error("refresh failed; the stream delivers the batch again", e);
+            log.error("refresh failed; the " + (records == null ? "schedule's next run makes it good" : "stream delivers the batch again"), e);
             throw e;
         }
-        log.info("catalogue refreshed", Map.of("listings", records.size(), "durationMs", (System.nanoTime() - started) / 1_000_000));
-        log.metrics(Map.of("ListingsRefreshed", records.size()), UNITS);
+        long listings = records == null ? 0 : records.stream().filter(record -> !map(map(map(record).get("dynamodb")).get("NewImage")).isEmpty()).count();
+        log.info("catalogue refreshed", Map.of("listings", listings, "webinars", String.join(",", changes.webinars().stream().sorted().toList()),
+                "registries", String.join(",", changes.registries().stream().sorted().toList()), "pages", String.join(",", written.keys()),
+                "durationMs", (System.nanoTime() - started) / 1_000_000));
+        log.metrics(Map.of("ListingsRefreshed", listings, "PagesWritten", written.keys().size()), UNITS);
         return null;
+    }
+
+    /**
+     * What a stream batch says changed. The stores own their keys: each says which of its items
+     * a record's keys name; the publications' listings come with their new image, the webinars
+     * table's records with their keys only, so nothing personal reaches this function.
+     */
+    private static CatalogueSite.Changes changes(List<?> records) {
+        Set<String> listed = new TreeSet<>();
+        Set<String> webinars = new TreeSet<>();
+        Set<String> registries = new TreeSet<>();
+        for (Object record : records) {
+            Map<?, ?> change = map(map(record).get("dynamodb"));
+            Map<?, ?> keys = map(change.get("Keys"));
+            String partitionKey = string(keys.get("pk"));
+            String sortKey = string(keys.get("sk"));
+            DynamoDbWebinarStore.changedWebinar(partitionKey, sortKey).ifPresent(webinars::add);
+            DynamoDbRegistryStore.changedRegistry(partitionKey, sortKey).ifPresent(registries::add);
+            DynamoDbPublicationStore.listedWorkingGroup(map(change.get("NewImage"))).ifPresent(listed::add);
+        }
+        return new CatalogueSite.Changes(listed, webinars, registries, false);
+    }
+
+    private static Map<?, ?> map(Object value) {
+        return value instanceof Map<?, ?> found ? found : Map.of();
+    }
+
+    /** A key attribute's string, as a stream record writes it: {"S": "..."}. */
+    private static String string(Object attribute) {
+        return map(attribute).get("S") instanceof String text ? text : null;
     }
 }

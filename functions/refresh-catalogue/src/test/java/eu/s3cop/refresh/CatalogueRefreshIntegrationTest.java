@@ -11,7 +11,6 @@ import eu.s3cop.publications.Metadata;
 import eu.s3cop.publications.PublishedVersion;
 import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.testing.LocalAws;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -63,11 +62,11 @@ class CatalogueRefreshIntegrationTest {
                 .build();
         String site = stack.bucket("SiteBucket");
         CatalogueSite catalogue = new CatalogueSite(stack.s3Client(), counted,
-                new SiteConfig(table, stack.table("WebinarsTable"), site, List.of(PUBLISHING, EMPTY, OLDER), null), Clock.systemUTC());
+                new SiteConfig(table, stack.table("WebinarsTable"), site, List.of(PUBLISHING, EMPTY, OLDER), null));
 
-        catalogue.refresh(Set.of(PUBLISHING));
+        catalogue.refresh(CatalogueSite.Changes.listed(Set.of(PUBLISHING)), Instant.now());
         assertThat(groupsAsked).containsEntry(OLDER, 1).containsEntry(EMPTY, 1);
-        catalogue.refresh(Set.of(PUBLISHING));
+        catalogue.refresh(CatalogueSite.Changes.listed(Set.of(PUBLISHING)), Instant.now());
         // Briefs are never unlisted: the older group still has one, and is not asked again.
         assertThat(groupsAsked).containsEntry(OLDER, 1).containsEntry(EMPTY, 2);
         assertThat(stack.s3Client().listObjectsV2(list -> list.bucket(site).prefix("working-groups/")).contents())

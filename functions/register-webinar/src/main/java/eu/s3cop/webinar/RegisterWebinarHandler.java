@@ -13,8 +13,9 @@ import java.util.Objects;
 
 /**
  * Registers the files the secretariat uploads: webinar files under webinars/ and working groups'
- * registries under working-groups/. Under SnapStart it
- * primes itself before the snapshot by reading a built-in webinar file and writing its invite.
+ * registries under working-groups/: each is checked, saved and reported on, and nothing else.
+ * The pages follow from what is saved (refresh-catalogue reads the table's stream). Under
+ * SnapStart it primes itself before the snapshot by reading a built-in webinar file.
  */
 public final class RegisterWebinarHandler extends PrimedHandler implements RequestHandler<S3Event, Void> {
 

@@ -1,18 +1,20 @@
 package eu.s3cop.webinar;
 
-import eu.s3cop.catalogue.SiteConfig;
 import eu.s3cop.core.FunctionEnvironment;
+import java.util.List;
 
 /**
- * What registering webinar files reads from the function's environment.
+ * What registering the secretariat's files reads from the function's environment.
  *
- * @param organizer the address invites come from: the SES sender
- * @param site the catalogue site, rewritten after each registration
+ * @param workingGroups the groups a webinar or a registry may be for
  */
-public record RegistrarConfig(String uploadsBucket, String publicationsBucket, String webinarsTable, String organizer, SiteConfig site) {
+public record RegistrarConfig(String uploadsBucket, String webinarsTable, List<String> workingGroups) {
+
+    public RegistrarConfig {
+        workingGroups = List.copyOf(workingGroups);
+    }
 
     public static RegistrarConfig from(FunctionEnvironment environment) {
-        return new RegistrarConfig(environment.required("UPLOADS_BUCKET"), environment.required("PUBLICATIONS_BUCKET"),
-                environment.required("WEBINARS_TABLE"), environment.required("SENDER_ADDRESS"), SiteConfig.from(environment));
+        return new RegistrarConfig(environment.required("UPLOADS_BUCKET"), environment.required("WEBINARS_TABLE"), environment.workingGroups());
     }
 }

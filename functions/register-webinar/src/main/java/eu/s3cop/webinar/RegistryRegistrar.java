@@ -1,6 +1,6 @@
 package eu.s3cop.webinar;
 
-import eu.s3cop.catalogue.CatalogueSite;
+import eu.s3cop.core.SiteAddresses;
 import eu.s3cop.groups.RegistryReader;
 import eu.s3cop.groups.WorkingGroupRegistry;
 import eu.s3cop.groups.store.DynamoDbRegistryStore;
@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Registers a working group's registry uploaded to {@code working-groups/<wg>.yaml} (or
- * {@code .yml}): checks it, saves it whole in place of the last one, rewrites the group's page,
- * and reports next to the upload. A rejected file changes nothing; the upload is never changed.
+ * {@code .yml}): checks it, saves it whole in place of the last one, and reports next to the
+ * upload; refresh-catalogue, told by the table's stream, rewrites the group's page. A rejected file changes nothing; the upload is never changed.
  */
 public final class RegistryRegistrar {
 
@@ -24,15 +24,13 @@ public final class RegistryRegistrar {
     private final SecretariatUploads uploads;
     private final DynamoDbRegistryStore store;
     private final RegistryReader reader;
-    private final CatalogueSite site;
     private final RegistrarConfig config;
     private final Clock clock;
 
     public RegistryRegistrar(S3Client s3, DynamoDbClient dynamoDb, RegistrarConfig config, Clock clock) {
         this.uploads = new SecretariatUploads(s3, config.uploadsBucket());
         this.store = new DynamoDbRegistryStore(dynamoDb, config.webinarsTable());
-        this.reader = new RegistryReader(config.site().workingGroups());
-        this.site = new CatalogueSite(s3, dynamoDb, config.site(), clock);
+        this.reader = new RegistryReader(config.workingGroups());
         this.config = config;
         this.clock = clock;
     }
@@ -63,10 +61,8 @@ public final class RegistryRegistrar {
         report.put("workingGroup", group);
         report.put("members", registry.members().size());
         report.put("meetings", registry.meetings().size());
-        report.put("page", "working-groups/" + group + ".html");
+        report.put("page", SiteAddresses.key(SiteAddresses.workingGroup(group)));
         uploads.report(key, report);
-        // Last, so that a failure retries the whole event: the page shows what is saved.
-        site.regenerateGroup(group);
         return SecretariatUploads.Result.valueOf(change.name());
     }
 }

@@ -105,7 +105,7 @@ class RegisterRegistryFaultIntegrationTest {
 
     private static String page() {
         try {
-            return s3.getObjectAsBytes(get -> get.bucket(stack.environment("register-webinar").get("SITE_BUCKET"))
+            return s3.getObjectAsBytes(get -> get.bucket(stack.bucket("SiteBucket"))
                     .key("working-groups/" + GROUP + ".html")).asUtf8String();
         } catch (NoSuchKeyException e) {
             return "";

@@ -62,7 +62,7 @@ class RegisterWebinarIntegrationTest {
         upload("webinars/bottlenecks-innovation-diffusion-2024.yaml", sample);
 
         assertThat(report("webinars/bottlenecks-innovation-diffusion-2024.yaml")).containsEntry("status", "REGISTERED")
-                .containsEntry("sequence", 0).containsEntry("invite", "webinars/bottlenecks-innovation-diffusion-2024.ics");
+                .containsEntry("sequence", 0).containsEntry("invite", "/webinars/bottlenecks-innovation-diffusion-2024/invite.ics");
         String ics = invite("bottlenecks-innovation-diffusion-2024");
         VEvent event = event(ics);
         assertThat(event.getUid().orElseThrow().getValue()).isEqualTo("webinar-bottlenecks-innovation-diffusion-2024@s3cop.eu");
@@ -176,7 +176,7 @@ class RegisterWebinarIntegrationTest {
     }
 
     private static String invite(String id) {
-        return s3.getObjectAsBytes(get -> get.bucket("s3cop-publications").key("webinars/" + id + ".ics")).asUtf8String();
+        return SecretariatFiles.invite(stack, id);
     }
 
     private static VEvent event(String ics) throws Exception {

@@ -50,7 +50,7 @@ class RegistryFileFuzzTest {
                         return "rejected with problems";
                     }
                     WorkingGroupRegistry registry = ((Outcome.Accepted<WorkingGroupRegistry>) outcome).value();
-                    var page = Jsoup.parse(pages.workingGroup("innovation-diffusion", Optional.of(registry), List.of(), List.of(), List.of()));
+                    var page = Jsoup.parse(pages.workingGroup("innovation-diffusion", Optional.of(registry), List.of(), List.of(), List.of(), java.time.Instant.EPOCH));
                     if (!page.select("main script, main img, main [onerror], main a[href^=javascript]").isEmpty()) {
                         throw new FuzzRun.Failure("markup from the registry reached the page");
                     }

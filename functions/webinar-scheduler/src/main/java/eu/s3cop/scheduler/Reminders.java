@@ -1,9 +1,9 @@
 package eu.s3cop.scheduler;
 
+import eu.s3cop.core.SiteAddresses;
 import eu.s3cop.webinar.model.Invites;
 import eu.s3cop.webinar.model.Notice;
 import eu.s3cop.webinar.model.Webinar;
-import eu.s3cop.webinar.model.WebinarState;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.Registrations;
 import eu.s3cop.webinar.store.StoredWebinar;
@@ -38,7 +38,7 @@ final class Reminders {
      * @param failures each email that could not be sent, as "webinar id: notice (what failed)"
      * @param givenUp how many of those failed for the last time and will not be tried again
      */
-    record Run(int sent, int reminders, int states, List<String> failures, int givenUp) {
+    record Run(int sent, int reminders, List<String> failures, int givenUp) {
 
         Run {
             failures = List.copyOf(failures);
@@ -84,16 +84,12 @@ final class Reminders {
 
     Run run(Instant now) {
         Tally tally = new Tally();
-        int states = 0;
         for (StoredWebinar stored : webinars.all()) {
-            if (webinars.recordState(stored.webinar().id(), WebinarState.of(stored.webinar(), now))) {
-                states++;
-            }
             for (Registrations.Registrant registrant : registrations.registrants(stored.webinar().id(), now)) {
                 due(stored, registrant, now, tally);
             }
         }
-        return new Run(tally.sent, tally.reminders, states, tally.failures, tally.givenUp);
+        return new Run(tally.sent, tally.reminders, tally.failures, tally.givenUp);
     }
 
     /**
@@ -110,7 +106,7 @@ final class Reminders {
                 due(stored.get(), registrant.get(), now, tally);
             }
         }
-        return new Run(tally.sent, tally.reminders, 0, tally.failures, tally.givenUp);
+        return new Run(tally.sent, tally.reminders, tally.failures, tally.givenUp);
     }
 
     /** The emails a run sent, how many of them were reminders, and those that failed. */
@@ -168,7 +164,7 @@ final class Reminders {
     private Mail mail(StoredWebinar stored, Registrations.Registrant registrant, Notice notice) {
         Webinar webinar = stored.webinar();
         EmailTexts.Text text = EmailTexts.of(notice, registrant.pending(), webinar, registrant.name(),
-                site.resolve("webinars/" + webinar.id() + "/registrations/" + registrant.token()).toString());
+                SiteAddresses.absolute(site, SiteAddresses.registration(webinar.id(), registrant.token())));
         Invites.Kind kind = switch (notice) {
             case CANCELLATION -> Invites.Kind.CANCEL;
             case RECORDING, LINK -> Invites.Kind.PUBLISH;

@@ -2,12 +2,10 @@ package eu.s3cop.scheduler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import eu.s3cop.catalogue.CatalogueSite;
 import eu.s3cop.core.InvocationLog;
 import eu.s3cop.core.PrimedHandler;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.Registrations;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,23 +14,21 @@ import java.util.Set;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
- * Runs on EventBridge Scheduler's schedule: the webinar emails that are due and the webinars'
- * states, as of the run's scheduled time (so a late or repeated run decides as the planned one
- * would), then a refresh of the catalogue site. It also reads the webinars table's stream, which
- * brings each registration request and confirmation, so that the link or the invite is sent
- * within seconds rather than at the next run. Under SnapStart it primes itself before the
- * snapshot by writing an invite and laying out the catalogue, sending and storing nothing.
+ * Sends the webinar emails, and nothing else. On EventBridge Scheduler's schedule: the emails
+ * that are due, as of the run's scheduled time (so a late or repeated run decides as the planned
+ * one would). From the webinars table's stream, which brings each registration request and
+ * confirmation: the link or the invite, within seconds rather than at the next run. Under
+ * SnapStart it primes itself before the snapshot by composing an email, sending and storing nothing.
  *
  * <p>One handler takes both events, so its input is the event's JSON as a map: a stream batch
  * has {@code Records}, a scheduled event has {@code time}.
  */
 public final class WebinarSchedulerHandler extends PrimedHandler implements RequestHandler<Map<String, Object>, Void> {
 
-    private static final Map<String, String> UNITS = Map.of("EmailsSent", "Count", "RemindersSent", "Count", "WebinarStateChanges", "Count",
+    private static final Map<String, String> UNITS = Map.of("EmailsSent", "Count", "RemindersSent", "Count",
             "EmailsFailed", "Count", "EmailsGivenUp", "Count");
 
     private final Reminders reminders;
-    private final CatalogueSite site;
 
     /** Lambda's entry point: configuration from the process environment. */
     public WebinarSchedulerHandler() {
@@ -45,14 +41,12 @@ public final class WebinarSchedulerHandler extends PrimedHandler implements Requ
         SchedulerConfig config = SchedulerConfig.from(environment());
         this.reminders = new Reminders(new DynamoDbWebinarStore(clients().dynamoDb(), config.webinarsTable()),
                 new Registrations(clients().dynamoDb(), config.webinarsTable()), clients().configure(SesV2Client.builder(), "SESV2").build(),
-                config.senderAddress(), config.retention(), config.site().siteUrl());
-        this.site = new CatalogueSite(clients().s3(), clients().dynamoDb(), config.site(), Clock.systemUTC());
+                config.senderAddress(), config.retention(), config.siteUrl());
     }
 
     @Override
     protected void prime() {
         reminders.prime();
-        site.prime();
     }
 
     @Override
@@ -99,15 +93,14 @@ public final class WebinarSchedulerHandler extends PrimedHandler implements Requ
         Reminders.Run run;
         try {
             run = reminders.run(now);
-            site.regenerate();
         } catch (RuntimeException e) {
             log.error("run failed; the next run makes it good", e);
             throw e;
         }
         run.failures().forEach(failure -> log.warn("email not sent: " + failure, null));
-        log.info("run done", Map.of("emailsSent", run.sent(), "remindersSent", run.reminders(), "stateChanges", run.states(),
+        log.info("run done", Map.of("emailsSent", run.sent(), "remindersSent", run.reminders(),
                 "emailsFailed", run.failures().size(), "emailsGivenUp", run.givenUp(), "durationMs", (System.nanoTime() - started) / 1_000_000));
-        log.metrics(Map.of("EmailsSent", run.sent(), "RemindersSent", run.reminders(), "WebinarStateChanges", run.states(),
+        log.metrics(Map.of("EmailsSent", run.sent(), "RemindersSent", run.reminders(),
                 "EmailsFailed", run.failures().size(), "EmailsGivenUp", run.givenUp()), UNITS);
     }
 }

@@ -1,2 +1,2 @@
-/** The scheduled run: reminders, webinar states, and the catalogue site. */
+/** The webinar emails: links to confirm, invites, reminders, notices and recordings. */
 package eu.s3cop.scheduler;

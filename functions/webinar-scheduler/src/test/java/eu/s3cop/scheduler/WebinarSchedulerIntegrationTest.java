@@ -112,6 +112,8 @@ class WebinarSchedulerIntegrationTest {
                 List.of(), "https://example.org/join/hidden-room", null, 0, "", false), "p1", Instant.now());
         registered(registrations, "privacy-check", "Dana Secret", "dana.secret@example.org", Instant.now(), KEEP);
         run(stack, Instant.now());
+        // The pages follow the table through its stream, in refresh-catalogue.
+        stack.awaitIdle(java.time.Duration.ofSeconds(30));
 
         try (var s3 = stack.s3Client()) {
             for (var object : s3.listObjectsV2(list -> list.bucket("s3cop-site")).contents()) {

@@ -1,5 +1,7 @@
 package eu.s3cop.catalogue;
 
+import eu.s3cop.draft.WorkingGroupNames;
+import eu.s3cop.core.SiteAddresses;
 import eu.s3cop.publications.Publication;
 import java.io.StringWriter;
 import java.util.List;
@@ -17,22 +19,21 @@ final class AtomFeed {
 
     /** @param siteUrl the site's address, which makes every link absolute, as feed readers need; null for relative links */
     static String of(List<Publication> listings, String updated, java.net.URI siteUrl) {
-        return of(listings, updated, siteUrl, "tag:s3cop.europa.eu,2024:publications", "S3 CoP publications", "feed.xml", "");
+        return of(listings, updated, siteUrl, "tag:s3cop.europa.eu,2024:publications", "S3 CoP publications", SiteAddresses.FEED, SiteAddresses.HOME);
     }
 
     /** The feed of one working group's newest publications, beside its page. */
     static String ofGroup(String workingGroup, List<Publication> listings, String updated, java.net.URI siteUrl) {
         return of(listings, updated, siteUrl, "tag:s3cop.europa.eu,2024:publications:" + workingGroup,
-                "S3 CoP publications: " + SitePages.name(workingGroup) + " working group", SitePages.groupFeed(workingGroup),
-                "working-groups/" + workingGroup + ".html");
+                "S3 CoP publications: " + WorkingGroupNames.of(workingGroup) + " working group", SiteAddresses.workingGroupFeed(workingGroup),
+                SiteAddresses.workingGroup(workingGroup));
     }
 
     /**
-     * @param self the feed's path under the site's root
-     * @param page the path of the page the feed follows, "" for the home page
+     * @param self the feed's address on the site
+     * @param page the address of the page the feed follows
      */
     private static String of(List<Publication> listings, String updated, java.net.URI siteUrl, String id, String title, String self, String page) {
-        String base = siteUrl == null ? "/" : siteUrl.toString();
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -45,8 +46,8 @@ final class AtomFeed {
             xml.writeStartElement("author");
             element(xml, "name", SitePages.COMMUNITY);
             xml.writeEndElement();
-            link(xml, "self", base + self);
-            link(xml, "alternate", base + page);
+            link(xml, "self", address(siteUrl, self));
+            link(xml, "alternate", address(siteUrl, page));
             for (Publication listing : listings.subList(0, Math.min(50, listings.size()))) {
                 xml.writeStartElement("entry");
                 element(xml, "id", "tag:s3cop.europa.eu,2024:publication:" + listing.id() + ":v" + listing.latestVersion());
@@ -62,11 +63,11 @@ final class AtomFeed {
                 xml.writeStartElement("category");
                 xml.writeAttribute("term", listing.workingGroup());
                 xml.writeEndElement();
-                link(xml, "alternate", base + "publications/" + listing.id());
+                link(xml, "alternate", address(siteUrl, SiteAddresses.publication(listing.id())));
                 xml.writeStartElement("link");
                 xml.writeAttribute("rel", "enclosure");
                 xml.writeAttribute("type", "application/pdf");
-                xml.writeAttribute("href", base + "publications/" + listing.id() + "/download");
+                xml.writeAttribute("href", address(siteUrl, SiteAddresses.download(listing.id())));
                 xml.writeEndElement();
                 if (!listing.summary().isEmpty()) {
                     element(xml, "summary", listing.summary());
@@ -80,6 +81,11 @@ final class AtomFeed {
             throw new IllegalStateException("The Atom feed could not be written", e);
         }
         return out.toString();
+    }
+
+    /** Absolute under the site's address when it is known, as feed readers need; else from the root. */
+    private static String address(java.net.URI siteUrl, String address) {
+        return siteUrl == null ? address : SiteAddresses.absolute(siteUrl, address);
     }
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {

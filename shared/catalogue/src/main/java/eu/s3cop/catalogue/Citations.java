@@ -1,5 +1,7 @@
 package eu.s3cop.catalogue;
 
+import eu.s3cop.draft.WorkingGroupNames;
+import eu.s3cop.draft.PublicationType;
 import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.publications.Publication;
 import java.io.IOException;
@@ -69,7 +71,7 @@ public final class Citations {
 
     /** Who publishes: the community and the working group. */
     static String publisher(Publication publication) {
-        return SitePages.COMMUNITY + " (S3 CoP), " + SitePages.name(publication.workingGroup()) + " working group";
+        return SitePages.COMMUNITY + " (S3 CoP), " + WorkingGroupNames.of(publication.workingGroup()) + " working group";
     }
 
     /** The suggested citation: authors (year). Title. Type. Publisher. Address. */
@@ -82,7 +84,7 @@ public final class Citations {
         if (!publication.title().endsWith(".") && !publication.title().endsWith("?")) {
             citation.append('.');
         }
-        citation.append(' ').append(SitePages.typeName(publication.type())).append(", version ").append(publication.latestVersion()).append(". ")
+        citation.append(' ').append(PublicationType.labelOf(publication.type())).append(", version ").append(publication.latestVersion()).append(". ")
                 .append(publisher(publication)).append('.');
         if (pageUrl != null) {
             citation.append(' ').append(pageUrl);
@@ -97,7 +99,7 @@ public final class Citations {
             entry.addField(BibTeXEntry.KEY_AUTHOR, new StringValue(String.join(" and ", publication.authors()), StringValue.Style.BRACED));
         }
         entry.addField(BibTeXEntry.KEY_INSTITUTION, new StringValue(publisher(publication), StringValue.Style.BRACED));
-        entry.addField(BibTeXEntry.KEY_TYPE, new StringValue(SitePages.typeName(publication.type()), StringValue.Style.BRACED));
+        entry.addField(BibTeXEntry.KEY_TYPE, new StringValue(PublicationType.labelOf(publication.type()), StringValue.Style.BRACED));
         entry.addField(BibTeXEntry.KEY_YEAR, new StringValue(year(publication), StringValue.Style.BRACED));
         entry.addField(new Key("date"), new StringValue(publication.date(), StringValue.Style.BRACED));
         entry.addField(new Key("language"), new StringValue(publication.language(), StringValue.Style.BRACED));
@@ -128,7 +130,7 @@ public final class Citations {
         lines.add("PY  - " + year(publication));
         lines.add("DA  - " + publication.date().replace('-', '/'));
         lines.add("PB  - " + oneLine(publisher(publication)));
-        lines.add("M3  - " + SitePages.typeName(publication.type()));
+        lines.add("M3  - " + PublicationType.labelOf(publication.type()));
         lines.add("LA  - " + publication.language());
         publication.keywords().forEach(keyword -> lines.add("KW  - " + oneLine(keyword)));
         if (!publication.summary().isEmpty()) {
@@ -150,7 +152,7 @@ public final class Citations {
         String[] date = publication.date().split("-");
         item.put("issued", Map.of("date-parts", List.of(java.util.Arrays.stream(date).map(Integer::valueOf).toList())));
         item.put("publisher", publisher(publication));
-        item.put("genre", SitePages.typeName(publication.type()));
+        item.put("genre", PublicationType.labelOf(publication.type()));
         item.put("language", publication.language());
         item.put("version", String.valueOf(publication.latestVersion()));
         if (!publication.summary().isEmpty()) {

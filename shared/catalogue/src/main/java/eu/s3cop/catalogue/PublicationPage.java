@@ -1,5 +1,8 @@
 package eu.s3cop.catalogue;
 
+import eu.s3cop.core.SiteAddresses;
+import eu.s3cop.draft.WorkingGroupNames;
+import eu.s3cop.draft.PublicationType;
 import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.publications.Publication;
 import eu.s3cop.publications.PublicationVersion;
@@ -35,11 +38,11 @@ public final class PublicationPage {
      *     the page links only relatively, and the citations carry no address
      */
     public String page(Publication publication, List<PublicationVersion> versions, String siteUrl) {
-        String path = "publications/" + publication.id();
-        String pageUrl = siteUrl == null ? null : siteUrl + path;
-        String pdf = (siteUrl == null ? "/" : siteUrl) + path + "/download";
+        String pageUrl = siteUrl == null ? null : SiteAddresses.absolute(java.net.URI.create(siteUrl), SiteAddresses.publication(publication.id()));
+        String pdf = siteUrl == null ? SiteAddresses.download(publication.id())
+                : SiteAddresses.absolute(java.net.URI.create(siteUrl), SiteAddresses.download(publication.id()));
         Document page = site.page(publication.title(), null, publication.summary().isEmpty()
-                ? SitePages.typeName(publication.type()) + " of the " + SitePages.name(publication.workingGroup()) + " working group, "
+                ? PublicationType.labelOf(publication.type()) + " of the " + WorkingGroupNames.of(publication.workingGroup()) + " working group, "
                         + publication.date() + "."
                 : shorten(publication.summary()));
         scholarTags(page.head(), publication, pdf);
@@ -47,9 +50,9 @@ public final class PublicationPage {
 
         Element main = page.getElementById("main");
         main.appendElement("h1").text(publication.title());
-        main.appendElement("p").addClass("meta").text(SitePages.typeName(publication.type()) + " · ")
-                .appendElement("a").attr("href", "/working-groups/" + publication.workingGroup() + ".html")
-                .text(SitePages.name(publication.workingGroup()) + " working group").parent()
+        main.appendElement("p").addClass("meta").text(PublicationType.labelOf(publication.type()) + " · ")
+                .appendElement("a").attr("href", SiteAddresses.workingGroup(publication.workingGroup()))
+                .text(WorkingGroupNames.of(publication.workingGroup()) + " working group").parent()
                 .appendText(" · " + publication.date() + " · " + Locale.forLanguageTag(publication.language()).getDisplayLanguage(Locale.UK));
         if (!publication.authors().isEmpty()) {
             main.appendElement("p").addClass("authors").text(String.join(", ", publication.authors()));
@@ -60,7 +63,7 @@ public final class PublicationPage {
         if (!publication.keywords().isEmpty()) {
             main.appendElement("p").addClass("meta").text("Keywords: " + String.join(", ", publication.keywords()));
         }
-        main.appendElement("p").appendElement("a").addClass("download").attr("href", "/" + path + "/download")
+        main.appendElement("p").appendElement("a").addClass("download").attr("href", SiteAddresses.download(publication.id()))
                 .text("Download PDF").appendElement("span").addClass("visually-hidden").text(": " + publication.title()).parent()
                 .parent().appendText(" Version " + publication.latestVersion() + ", " + publication.pages() + " pages, " + size(publication.size()) + ".");
 
@@ -70,7 +73,7 @@ public final class PublicationPage {
             Element list = history.appendElement("ol").addClass("versions").attr("reversed", "");
             for (PublicationVersion version : versions) {
                 Element item = list.appendElement("li");
-                item.appendElement("a").attr("href", "/" + path + "/download?version=" + version.version())
+                item.appendElement("a").attr("href", SiteAddresses.download(publication.id(), version.version()))
                         .text("Version " + version.version()).appendElement("span").addClass("visually-hidden").text(" of " + publication.title());
                 item.appendText(": " + version.title() + ", " + version.date() + ", " + version.pages() + " pages, published "
                         + version.publishedAt().substring(0, 10) + ".");
@@ -84,7 +87,7 @@ public final class PublicationPage {
         Map<Citations.Format, String> names = Map.of(Citations.Format.BIBTEX, "BibTeX", Citations.Format.RIS, "RIS (EndNote, Zotero, Mendeley)",
                 Citations.Format.CSL_JSON, "CSL-JSON");
         for (Citations.Format format : Citations.Format.values()) {
-            formats.appendElement("li").appendElement("a").attr("href", "/" + path + "/citation?format=" + format.parameter())
+            formats.appendElement("li").appendElement("a").attr("href", SiteAddresses.citation(publication.id(), format.parameter()))
                     .attr("download", publication.slug() + "." + format.extension()).text(names.get(format));
         }
         return page.outerHtml();
@@ -116,7 +119,7 @@ public final class PublicationPage {
         report.put("author", publication.authors().stream().map(author -> Map.of("@type", "Person", "name", author)).toList());
         report.put("datePublished", publication.date());
         report.put("inLanguage", publication.language());
-        report.put("genre", SitePages.typeName(publication.type()));
+        report.put("genre", PublicationType.labelOf(publication.type()));
         report.put("version", String.valueOf(publication.latestVersion()));
         report.put("publisher", Map.of("@type", "Organization", "name", Citations.publisher(publication)));
         if (!publication.summary().isEmpty()) {

@@ -1,5 +1,7 @@
 package eu.s3cop.catalogue;
 
+import eu.s3cop.draft.WorkingGroupNames;
+import eu.s3cop.core.SiteAddresses;
 import eu.s3cop.webinar.model.Webinar;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -27,7 +29,7 @@ public final class RegistrationPages {
     static void form(Element parent, Webinar webinar) {
         String id = webinar.id();
         Element form = parent.appendElement("form").addClass("register").attr("method", "post")
-                .attr("action", "/webinars/" + id + "/registrations").attr("aria-label", "Register for " + webinar.title());
+                .attr("action", SiteAddresses.registrations(id)).attr("aria-label", "Register for " + webinar.title());
         Element name = form.appendElement("p");
         name.appendElement("label").attr("for", "name-" + id).text("Your name");
         name.appendElement("input").attr("type", "text").attr("id", "name-" + id).attr("name", "name").attr("autocomplete", "name")
@@ -66,7 +68,7 @@ public final class RegistrationPages {
         Element main = page.getElementById("main");
         main.appendElement("h1").text(heading);
         describe(main, webinar);
-        String action = "/webinars/" + webinar.id() + "/registrations/" + token;
+        String action = SiteAddresses.registration(webinar.id(), token);
         if (!confirmed) {
             main.appendElement("p").text("Press Confirm to take your place. Your invite follows by email.");
             Element form = button(main, action, "confirm", "Confirm");
@@ -97,7 +99,7 @@ public final class RegistrationPages {
 
     private static void describe(Element main, Webinar webinar) {
         main.appendElement("p").addClass("webinar").text("“" + webinar.title() + "”, " + WHEN.format(webinar.starts()) + " ("
-                + webinar.timezone().getId() + "), " + webinar.duration().toMinutes() + " minutes, " + SitePages.name(webinar.workingGroup())
+                + webinar.timezone().getId() + "), " + webinar.duration().toMinutes() + " minutes, " + WorkingGroupNames.of(webinar.workingGroup())
                 + " working group.");
     }
 

@@ -1,7 +1,10 @@
 package eu.s3cop.catalogue;
 
+import eu.s3cop.core.SiteAddresses;
+import eu.s3cop.draft.WorkingGroupNames;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.model.WebinarState;
+import eu.s3cop.webinar.store.StoredWebinar;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,22 +31,19 @@ public final class WebinarPage {
         this.site = new SitePages(workingGroups);
     }
 
-    /**
-     * The page of a webinar.
-     *
-     * @param registered the places taken, for the places left
-     */
-    public String page(Webinar webinar, int registered, Instant now) {
+    /** The page of a webinar, as stored with the places taken. */
+    public String page(StoredWebinar stored, Instant now) {
+        Webinar webinar = stored.webinar();
         String description = SafeMarkdown.html(webinar.description());
         String summary = Jsoup.parse(description).text();
         Document page = site.page(webinar.title(), null, summary.isEmpty()
-                ? "Webinar of the " + SitePages.name(webinar.workingGroup()) + " working group, " + LOCAL.format(webinar.starts()) + "."
+                ? "Webinar of the " + WorkingGroupNames.of(webinar.workingGroup()) + " working group, " + LOCAL.format(webinar.starts()) + "."
                 : summary.length() > 160 ? summary.substring(0, 157) + "..." : summary);
         Element main = page.getElementById("main");
         main.appendElement("h1").text(webinar.title());
         WebinarState state = WebinarState.of(webinar, now);
         main.appendElement("p").addClass("meta").text("Webinar of the ").appendElement("a")
-                .attr("href", "/working-groups/" + webinar.workingGroup() + ".html").text(SitePages.name(webinar.workingGroup()) + " working group");
+                .attr("href", SiteAddresses.workingGroup(webinar.workingGroup())).text(WorkingGroupNames.of(webinar.workingGroup()) + " working group");
         main.appendElement("p").addClass("status").text(switch (state) {
             case UPCOMING -> "Upcoming";
             case LIVE -> "Taking place now";
@@ -56,7 +56,7 @@ public final class WebinarPage {
         fact(when, "In UTC", UTC.format(webinar.start()));
         fact(when, "Duration", webinar.duration().toMinutes() + " minutes");
         if (webinar.capacity() > 0 && state == WebinarState.UPCOMING) {
-            fact(when, "Places left", Math.max(0, webinar.capacity() - registered) + " of " + webinar.capacity());
+            fact(when, "Places left", stored.placesLeft() + " of " + webinar.capacity());
         }
 
         if (!description.isEmpty()) {
@@ -75,11 +75,11 @@ public final class WebinarPage {
         take.appendElement("h2").attr("id", "take-part-heading").text(state == WebinarState.PAST ? "Recording" : "Take part");
         switch (state) {
             case UPCOMING -> {
-                take.appendElement("p").appendElement("a").addClass("invite").attr("href", "/webinars/" + webinar.id() + "/invite.ics")
+                take.appendElement("p").appendElement("a").addClass("invite").attr("href", SiteAddresses.invite(webinar.id()))
                         .text("Add to calendar");
-                if (!now.isBefore(webinar.closes())) {
+                if (!webinar.registrationOpen(now)) {
                     take.appendElement("p").text("Registration closed on " + closes(webinar) + ".");
-                } else if (webinar.capacity() > 0 && registered >= webinar.capacity()) {
+                } else if (stored.full()) {
                     take.appendElement("p").text("All places are taken.");
                 } else {
                     take.appendElement("p").text("Registration closes " + closes(webinar) + ".");

@@ -17,7 +17,7 @@ class SitePagesTest {
 
     @Test
     void theHomePageListsEveryBriefWhileThereAreFewOfThem() {
-        Document home = Jsoup.parse(PAGES.index(listings(SitePages.LATEST), List.of(), List.of()));
+        Document home = Jsoup.parse(PAGES.index(listings(SitePages.LATEST), List.of(), List.of(), java.time.Instant.EPOCH));
 
         assertThat(home.select("ol.publications > li")).hasSize(SitePages.LATEST);
         assertThat(home.selectFirst("#list-heading").text()).isEqualTo("All publications");
@@ -26,7 +26,7 @@ class SitePagesTest {
 
     @Test
     void beyondTheLatestTheHomePagePointsToTheWorkingGroupsPages() {
-        Document home = Jsoup.parse(PAGES.index(listings(SitePages.LATEST + 1), List.of(), List.of()));
+        Document home = Jsoup.parse(PAGES.index(listings(SitePages.LATEST + 1), List.of(), List.of(), java.time.Instant.EPOCH));
 
         assertThat(home.select("ol.publications > li")).hasSize(SitePages.LATEST);
         assertThat(home.selectFirst("#list-heading").text()).isEqualTo("Latest publications");
@@ -37,12 +37,12 @@ class SitePagesTest {
 
     @Test
     void aWorkingGroupPageShowsItsNewestBriefsAndLinksToTheSearchOfAllOfThem() {
-        Document few = Jsoup.parse(PAGES.workingGroup("innovation-diffusion", Optional.empty(), listings(SitePages.LATEST), List.of(), List.of()));
+        Document few = Jsoup.parse(PAGES.workingGroup("innovation-diffusion", Optional.empty(), listings(SitePages.LATEST), List.of(), List.of(), java.time.Instant.EPOCH));
         assertThat(few.select("ol.publications > li")).hasSize(SitePages.LATEST);
         assertThat(few.selectFirst("#list-heading").text()).isEqualTo("Publications of the Innovation Diffusion working group");
         assertThat(few.select("p.more")).isEmpty();
 
-        Document many = Jsoup.parse(PAGES.workingGroup("innovation-diffusion", Optional.empty(), listings(SitePages.LATEST + 1), List.of(), List.of()));
+        Document many = Jsoup.parse(PAGES.workingGroup("innovation-diffusion", Optional.empty(), listings(SitePages.LATEST + 1), List.of(), List.of(), java.time.Instant.EPOCH));
         assertThat(many.select("ol.publications > li")).hasSize(SitePages.LATEST);
         assertThat(many.selectFirst("#list-heading").text()).isEqualTo("Latest publications of the Innovation Diffusion working group");
         assertThat(many.text()).contains("Brief 0").doesNotContain("Brief " + SitePages.LATEST);
@@ -67,17 +67,17 @@ class SitePagesTest {
         eu.s3cop.webinar.model.Webinar recorded = new eu.s3cop.webinar.model.Webinar("bottlenecks-2024", "Understanding the bottlenecks",
                 "innovation-diffusion", java.time.LocalDateTime.parse("2024-05-23T10:00"), java.time.ZoneId.of("Europe/Brussels"),
                 java.time.Duration.ofMinutes(90), "", List.of(), "https://example.org/join/secret", null, 0, "https://example.org/recording/1", false);
-        Document home = Jsoup.parse(PAGES.index(listings(1), List.of(), List.of(recorded)));
+        Document home = Jsoup.parse(PAGES.index(listings(1), List.of(), List.of(recorded), java.time.Instant.EPOCH));
         assertThat(home.selectFirst("#recordings-heading").text()).isEqualTo("Recent recordings");
         assertThat(home.select("section[aria-labelledby=recordings-heading] a").eachAttr("href"))
                 .containsExactly("/webinars/bottlenecks-2024", "https://example.org/recording/1");
         assertThat(home.html()).doesNotContain("join/secret");
-        assertThat(Jsoup.parse(PAGES.index(listings(1), List.of(), List.of())).select("#recordings-heading")).isEmpty();
+        assertThat(Jsoup.parse(PAGES.index(listings(1), List.of(), List.of(), java.time.Instant.EPOCH)).select("#recordings-heading")).isEmpty();
     }
 
     @Test
     void everyPageCarriesTheStylesheetAndLinksNoOther() {
-        for (String html : List.of(PAGES.index(listings(1), List.of(), List.of()), PAGES.workingGroup("industrial-transition", Optional.empty(), List.of(), List.of(), List.of()),
+        for (String html : List.of(PAGES.index(listings(1), List.of(), List.of(), java.time.Instant.EPOCH), PAGES.workingGroup("industrial-transition", Optional.empty(), List.of(), List.of(), List.of(), java.time.Instant.EPOCH),
                 PAGES.results("energy", listings(1)))) {
             Document page = Jsoup.parse(html);
             assertThat(page.select("head > style")).hasSize(1);

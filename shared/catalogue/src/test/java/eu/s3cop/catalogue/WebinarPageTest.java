@@ -3,6 +3,7 @@ package eu.s3cop.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.s3cop.webinar.model.Webinar;
+import eu.s3cop.webinar.store.StoredWebinar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -24,6 +25,10 @@ class WebinarPageTest {
             - two
             """;
 
+    private static StoredWebinar stored(Webinar webinar, int registered) {
+        return new StoredWebinar(webinar, 0, "", Instant.EPOCH, registered);
+    }
+
     private static Webinar webinar(String recording, int capacity) {
         return new Webinar("bottlenecks-2024", "Understanding the bottlenecks to innovation diffusion", "innovation-diffusion",
                 LocalDateTime.parse("2024-05-23T10:00"), BRUSSELS, Duration.ofMinutes(90), DESCRIPTION,
@@ -33,7 +38,7 @@ class WebinarPageTest {
 
     @Test
     void anUpcomingWebinarSaysWhenInItsZoneAndInUtcWhoSpeaksAndHowManyPlacesAreLeftAndTakesRegistrations() {
-        Document page = Jsoup.parse(PAGES.page(webinar("", 500), 123, Instant.parse("2024-05-01T00:00:00Z")));
+        Document page = Jsoup.parse(PAGES.page(stored(webinar("", 500), 123), Instant.parse("2024-05-01T00:00:00Z")));
 
         assertThat(page.selectFirst("h1").text()).isEqualTo("Understanding the bottlenecks to innovation diffusion");
         assertThat(page.select("dl.facts").text()).contains("Thursday 23 May 2024, 10:00 (Europe/Brussels)", "23 May 2024, 08:00 UTC",
@@ -47,7 +52,7 @@ class WebinarPageTest {
 
     @Test
     void theDescriptionIsMarkdownWithNoMarkupOfItsOwnAndOnlyHttpLinks() {
-        Document page = Jsoup.parse(PAGES.page(webinar("", 0), 0, Instant.parse("2024-05-01T00:00:00Z")));
+        Document page = Jsoup.parse(PAGES.page(stored(webinar("", 0), 0), Instant.parse("2024-05-01T00:00:00Z")));
         var about = page.selectFirst("section.description");
 
         assertThat(about.select("strong").text()).isEqualTo("policy brief");
@@ -62,16 +67,16 @@ class WebinarPageTest {
     @Test
     void afterTheWebinarItsPageGivesTheRecordingAndNoForm() {
         Instant after = Instant.parse("2024-06-01T00:00:00Z");
-        Document withRecording = Jsoup.parse(PAGES.page(webinar("https://example.org/recording/bottlenecks", 500), 400, after));
+        Document withRecording = Jsoup.parse(PAGES.page(stored(webinar("https://example.org/recording/bottlenecks", 500), 400), after));
         assertThat(withRecording.select("a.download").attr("href")).isEqualTo("https://example.org/recording/bottlenecks");
         assertThat(withRecording.select("form.register")).isEmpty();
         assertThat(withRecording.text()).doesNotContain("Places left");
-        assertThat(Jsoup.parse(PAGES.page(webinar("", 500), 400, after)).text()).contains("The recording is not online yet.");
+        assertThat(Jsoup.parse(PAGES.page(stored(webinar("", 500), 400), after)).text()).contains("The recording is not online yet.");
     }
 
     @Test
     void aFullWebinarSaysSoInsteadOfOfferingTheForm() {
-        Document page = Jsoup.parse(PAGES.page(webinar("", 500), 500, Instant.parse("2024-05-01T00:00:00Z")));
+        Document page = Jsoup.parse(PAGES.page(stored(webinar("", 500), 500), Instant.parse("2024-05-01T00:00:00Z")));
         assertThat(page.select("form.register")).isEmpty();
         assertThat(page.text()).contains("All places are taken.", "0 of 500");
     }

@@ -30,6 +30,11 @@ public enum PublicationType {
         return Arrays.stream(values()).filter(type -> type.code.equals(code)).findFirst();
     }
 
+    /** How a type is named to people, from its code; a code no type has is shown as it is. */
+    public static String labelOf(String code) {
+        return fromCode(code).map(PublicationType::label).orElse(code);
+    }
+
     public static String codes() {
         return String.join(", ", Arrays.stream(values()).map(PublicationType::code).toList());
     }

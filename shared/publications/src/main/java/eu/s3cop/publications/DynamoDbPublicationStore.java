@@ -4,19 +4,16 @@ import static eu.s3cop.core.Items.number;
 import static eu.s3cop.core.Items.text;
 import static eu.s3cop.core.Items.texts;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import eu.s3cop.core.SearchText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -428,18 +425,14 @@ public final class DynamoDbPublicationStore {
 
     // The table's stream.
 
-    /** The working groups of the publications whose listing the stream's records show, sorted. */
-    public static Set<String> listedWorkingGroups(Collection<DynamodbEvent.DynamodbStreamRecord> records) {
-        Set<String> groups = new TreeSet<>();
-        for (DynamodbEvent.DynamodbStreamRecord record : records) {
-            if (record.getDynamodb() != null && record.getDynamodb().getNewImage() != null) {
-                var group = record.getDynamodb().getNewImage().get("workingGroup");
-                if (group != null && group.getS() != null) {
-                    groups.add(group.getS());
-                }
-            }
-        }
-        return groups;
+    /**
+     * The working group of a listing that the table's stream brings (the template's filter passes
+     * only published listings), from the record's new image as Lambda's JSON has it, each
+     * attribute a {@code {"S": ...}} object; empty when the image names none.
+     */
+    public static Optional<String> listedWorkingGroup(Map<?, ?> newImage) {
+        return newImage.get("workingGroup") instanceof Map<?, ?> attribute && attribute.get("S") instanceof String group
+                ? Optional.of(group) : Optional.empty();
     }
 
     // The table's keys and items.

@@ -37,7 +37,8 @@ class PublicationsTableTemplateTest {
     @Test
     void streamsNewImagesAndPassesOnlyListingsToTheCatalogue() {
         assertThat((Map<Object, Object>) table.get("StreamSpecification")).containsEntry("StreamViewType", "NEW_IMAGE");
-        assertThat(template.function("refresh-catalogue").triggers(Trigger.DynamoDb.class)).singleElement()
+        assertThat(template.function("refresh-catalogue").triggers(Trigger.DynamoDb.class))
+                .filteredOn(stream -> stream.table().equals("PublicationsTable")).singleElement()
                 .satisfies(stream -> assertThat(stream.filters()).singleElement().asString()
                         .isEqualToIgnoringWhitespace(DynamoDbPublicationStore.LISTED_STREAM_FILTER));
     }

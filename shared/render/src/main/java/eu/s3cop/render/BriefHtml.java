@@ -1,5 +1,6 @@
 package eu.s3cop.render;
 
+import eu.s3cop.draft.WorkingGroupNames;
 import eu.s3cop.draft.Draft;
 import eu.s3cop.draft.FrontMatter;
 import eu.s3cop.draft.Markdown;
@@ -8,13 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -43,7 +42,7 @@ final class BriefHtml {
         head.appendElement("title").text(meta.title());
         head.appendElement("meta").attr("name", "author").attr("content", String.join(", ", meta.authors()));
         head.appendElement("meta").attr("name", "subject").attr("content",
-                meta.summary().isEmpty() ? meta.type().label() + " of the " + workingGroupName(meta.workingGroup()) + " working group" : meta.summary());
+                meta.summary().isEmpty() ? meta.type().label() + " of the " + WorkingGroupNames.of(meta.workingGroup()) + " working group" : meta.summary());
         if (!meta.keywords().isEmpty()) {
             head.appendElement("meta").attr("name", "keywords").attr("content", String.join(", ", meta.keywords()));
         }
@@ -54,7 +53,7 @@ final class BriefHtml {
         if (meta.preview()) {
             body.appendElement("div").addClass("watermark").attr("aria-hidden", "true").text("DRAFT");
         }
-        body.appendElement("div").addClass("running-header").text(workingGroupName(meta.workingGroup()) + " · " + shortTitle(meta.title()));
+        body.appendElement("div").addClass("running-header").text(WorkingGroupNames.of(meta.workingGroup()) + " · " + shortTitle(meta.title()));
         cover(body.appendElement("section").addClass("cover"), meta, settings);
         Element contents = body.appendElement("nav").addClass("toc");
         Element content = body.appendElement("main").addClass("content");
@@ -127,7 +126,7 @@ final class BriefHtml {
 
     private static void cover(Element cover, FrontMatter meta, RenderSettings settings) {
         cover.appendElement("p").addClass("community").text(COMMUNITY + " (S3 CoP)");
-        cover.appendElement("p").addClass("working-group").text(workingGroupName(meta.workingGroup()) + " working group");
+        cover.appendElement("p").addClass("working-group").text(WorkingGroupNames.of(meta.workingGroup()) + " working group");
         cover.appendElement("p").addClass("type").text(meta.type().label());
         cover.appendElement("h1").addClass("title").text(meta.title());
         cover.appendElement("p").addClass("authors").text(String.join(", ", meta.authors()));
@@ -177,12 +176,6 @@ final class BriefHtml {
             i++;
         }
         return -1;
-    }
-
-    static String workingGroupName(String code) {
-        return Arrays.stream(code.split("-"))
-                .map(word -> word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1))
-                .collect(Collectors.joining(" "));
     }
 
     private static String shortTitle(String title) {

@@ -65,6 +65,19 @@ public final class DynamoDbRegistryStore {
         return change;
     }
 
+    /**
+     * The table stream's filter (a pattern of the template's {@code FilterCriteria}) that passes
+     * every change to a registry, and nothing else of the table.
+     */
+    public static final String CHANGED_STREAM_FILTER = "{\"dynamodb\": {\"Keys\": {\"pk\": {\"S\": [{\"prefix\": \"GROUP#\"}]}, "
+            + "\"sk\": {\"S\": [\"REGISTRY\"]}}}}";
+
+    /** The working group whose registry an item of the table's stream is, by the item's keys; empty for any other item. */
+    public static Optional<String> changedRegistry(String partitionKey, String sortKey) {
+        return partitionKey != null && partitionKey.startsWith("GROUP#") && "REGISTRY".equals(sortKey)
+                ? Optional.of(partitionKey.substring("GROUP#".length())) : Optional.empty();
+    }
+
     private static Map<String, AttributeValue> key(String workingGroup) {
         return Map.of("pk", AttributeValue.fromS("GROUP#" + workingGroup), "sk", AttributeValue.fromS("REGISTRY"));
     }

@@ -9,6 +9,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import eu.s3cop.publications.DynamoDbPublicationStore;
+import eu.s3cop.groups.store.DynamoDbRegistryStore;
+import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.Registrations;
 import eu.s3cop.stack.template.FunctionResource;
 import eu.s3cop.stack.template.Template;
@@ -82,13 +84,25 @@ class TemplateTest {
                     assertThat(trigger.suffix()).isEqualTo(".md");
                 });
         assertThat(template.function("refresh-catalogue").triggers(Trigger.DynamoDb.class))
-                .singleElement()
-                .satisfies(stream -> {
+                .hasSize(2)
+                .anySatisfy(stream -> {
                     assertThat(stream.table()).isEqualTo("PublicationsTable");
                     assertThat(stream.filters()).singleElement().asString()
                             .isEqualToIgnoringWhitespace(DynamoDbPublicationStore.LISTED_STREAM_FILTER);
                     assertThat(stream.maximumRetryAttempts()).isPositive();
+                })
+                .anySatisfy(stream -> {
+                    assertThat(stream.table()).isEqualTo("WebinarsTable");
+                    assertThat(stream.filters()).map(filter -> filter.replaceAll("\\s", "")).containsExactlyInAnyOrder(
+                            DynamoDbWebinarStore.CHANGED_STREAM_FILTER.replaceAll("\\s", ""),
+                            DynamoDbRegistryStore.CHANGED_STREAM_FILTER.replaceAll("\\s", ""));
+                    assertThat(stream.maximumRetryAttempts()).isPositive();
                 });
+        // The clock's changes to the pages (registration closing, start, end) come from a schedule of its own.
+        assertThat(template.function("refresh-catalogue").triggers(Trigger.Schedule.class))
+                .singleElement().satisfies(schedule -> assertThat(schedule.scheduler()).isTrue());
+        // Two streams and a schedule, one refresh at a time: an older one never finishes after a newer one.
+        assertThat(template.function("refresh-catalogue").reservedConcurrency()).isEqualTo(1);
         assertThat(template.function("register-webinar").triggers(Trigger.S3.class))
                 .extracting(trigger -> trigger.prefix() + "*" + trigger.suffix())
                 .containsExactlyInAnyOrder("webinars/*.yaml", "webinars/*.yml", "working-groups/*.yaml", "working-groups/*.yml");
@@ -103,10 +117,49 @@ class TemplateTest {
                     assertThat(stream.maximumRetryAttempts()).isPositive();
                 });
         assertThat(template.function("reader-api").triggers(Trigger.HttpApi.class)).extracting(route -> route.method() + " " + route.path())
-                .contains("GET /publications", "GET /publications/{working_group}/{slug}/download", "POST /webinars/{id}/registrations",
-                        "GET /webinars/{id}/registrations/{token}", "POST /webinars/{id}/registrations/{token}");
+                .containsExactlyInAnyOrder("GET /publications", "GET /publications/{working_group}/{slug}",
+                        "GET /publications/{working_group}/{slug}/download", "GET /publications/{working_group}/{slug}/citation",
+                        "GET /webinars", "GET /webinars/{id}", "GET /webinars/{id}/invite.ics", "GET /calendar.ics",
+                        "POST /webinars/{id}/registrations", "GET /webinars/{id}/registrations/{token}",
+                        "POST /webinars/{id}/registrations/{token}", "DELETE /webinars/{id}/registrations/{token}");
         assertThat(template.buckets()).extracting(bucket -> bucket.localName())
                 .containsExactly("s3cop-uploads", "s3cop-publications", "s3cop-site");
+    }
+
+    /** Every page, the site's and the API's alike, has the security headers: HSTS, no framing elsewhere, no sniffing. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyBehaviourOfTheDistributionSendsTheSecurityHeaders() {
+        Map<String, Object> config = (Map<String, Object>) ((Map<String, Object>) template.resources().get("SiteDistribution")
+                .get("Properties")).get("DistributionConfig");
+        List<Map<String, Object>> behaviours = new ArrayList<>((List<Map<String, Object>>) config.get("CacheBehaviors"));
+        behaviours.add((Map<String, Object>) config.get("DefaultCacheBehavior"));
+        assertThat(behaviours).hasSize(4).allSatisfy(behaviour -> assertThat(behaviour)
+                .as(String.valueOf(behaviour.getOrDefault("PathPattern", "default")))
+                .containsEntry("ResponseHeadersPolicyId", "67f7725c-6f97-4210-82d7-5512b31e9d03"));
+    }
+
+    /**
+     * The reader API registers strangers: it may write a webinar's registrations and places and an
+     * address's count of links, and no other item of the secretariat's table (no registry).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReaderApiWritesOnlyItsOwnItemsOfTheWebinarsTable() {
+        Map<String, Object> properties = (Map<String, Object>) template.resources().get("ReaderApiFunction").get("Properties");
+        List<Map<String, Object>> writes = new ArrayList<>();
+        for (Object policy : (List<Object>) properties.get("Policies")) {
+            for (Object statement : (List<Object>) ((Map<String, Object>) policy).get("Statement")) {
+                Map<String, Object> grant = (Map<String, Object>) statement;
+                String actions = String.valueOf(grant.get("Action"));
+                if (String.valueOf(grant.get("Resource")).contains("WebinarsTable")
+                        && (actions.contains("PutItem") || actions.contains("UpdateItem") || actions.contains("DeleteItem"))) {
+                    writes.add(grant);
+                }
+            }
+        }
+        assertThat(writes).isNotEmpty().allSatisfy(grant -> assertThat(grant.get("Condition"))
+                .isEqualTo(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("WEBINAR#*", "ADDRESS#*")))));
     }
 
     @Test

@@ -68,6 +68,17 @@ final class Roles {
         }
     }
 
+    /** The functions whose role allows {@code action} on {@code resource}, sorted. */
+    Set<String> allowedTo(String action, String resource) {
+        Set<String> functions = new java.util.TreeSet<>();
+        for (Grant grant : grants) {
+            if (glob(grant.action()).matcher(action).matches() && glob(grant.resource()).matcher(resource).matches()) {
+                functions.add(grant.function());
+            }
+        }
+        return functions;
+    }
+
     /** Calls the functions made that their roles do not allow: on AWS they would fail with AccessDenied. */
     List<String> notAllowed(List<Need> needs) {
         Set<String> problems = new LinkedHashSet<>();

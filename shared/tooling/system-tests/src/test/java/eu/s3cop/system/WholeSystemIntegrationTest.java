@@ -181,6 +181,19 @@ class WholeSystemIntegrationTest {
     }
 
     @Test
+    void onlyRefreshCatalogueMayWriteTheSite() {
+        Roles roles = Roles.of(stack.template(), REGION);
+        String site = stack.bucket("SiteBucket");
+        for (String action : List.of("s3:PutObject", "s3:DeleteObject")) {
+            for (String key : List.of("index.html", "feed.xml", "working-groups/innovation-diffusion.html")) {
+                assertThat(roles.allowedTo(action, "arn:aws:s3:::" + site + "/" + key)).as(action + " " + key)
+                        .isSubsetOf("refresh-catalogue");
+            }
+        }
+        assertThat(roles.allowedTo("s3:PutObject", "arn:aws:s3:::" + site + "/index.html")).containsExactly("refresh-catalogue");
+    }
+
+    @Test
     void rolesAreExplicitStatementsWithoutWildcardsAloneOrPolicyTemplates() {
         assertThat(Roles.of(stack.template(), REGION).shapeProblems()).isEmpty();
     }

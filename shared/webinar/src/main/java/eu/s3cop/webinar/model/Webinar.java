@@ -64,4 +64,21 @@ public record Webinar(
     public Instant closes() {
         return registrationCloses == null ? start() : registrationCloses.atZone(timezone).toInstant();
     }
+
+    /**
+     * Whether registration takes requests at {@code now}: the one rule every page, form and route
+     * follows. Not for a cancelled webinar, nor once registration closes or the webinar starts,
+     * whichever comes first. Whether places are left is the store's to say.
+     */
+    public boolean registrationOpen(Instant now) {
+        return !cancelled && now.isBefore(closes()) && now.isBefore(start());
+    }
+
+    /**
+     * The moments at which what a page says of the webinar changes by the clock alone:
+     * registration closes, it starts, it ends.
+     */
+    public List<Instant> milestones() {
+        return List.of(closes(), start(), end());
+    }
 }

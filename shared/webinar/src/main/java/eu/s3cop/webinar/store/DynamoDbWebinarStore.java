@@ -4,7 +4,6 @@ import static eu.s3cop.core.Items.number;
 import static eu.s3cop.core.Items.text;
 
 import eu.s3cop.webinar.model.Webinar;
-import eu.s3cop.webinar.model.WebinarState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,7 +34,6 @@ public final class DynamoDbWebinarStore {
     }
 
     private static final int MAX_ATTEMPTS = 10;
-    private static final String STATE = "state";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -149,28 +146,16 @@ public final class DynamoDbWebinarStore {
     }
 
     /**
-     * Records where the webinar stands, when that changed; conditional, so a repeat is harmless.
-     * False when it was recorded already or the webinar is gone.
+     * The table stream's filter (a pattern of the template's {@code FilterCriteria}) that passes
+     * every change to a webinar's item: what the secretariat's file says, and the places taken.
      */
-    public boolean recordState(String id, WebinarState state) {
-        try {
-            dynamoDb.updateItem(update -> update.tableName(table).key(key(id))
-                    .updateExpression("SET #s = :s").conditionExpression("attribute_exists(pk) AND (attribute_not_exists(#s) OR #s <> :s)")
-                    .expressionAttributeNames(Map.of("#s", STATE)).expressionAttributeValues(Map.of(":s", AttributeValue.fromS(stateName(state)))));
-            return true;
-        } catch (ConditionalCheckFailedException unchanged) {
-            return false;
-        }
-    }
+    public static final String CHANGED_STREAM_FILTER = "{\"dynamodb\": {\"Keys\": {\"pk\": {\"S\": [{\"prefix\": \"WEBINAR#\"}]}, "
+            + "\"sk\": {\"S\": [\"META\"]}}}}";
 
-    /** The state last recorded for the webinar; empty before the first run that saw it, or when it is gone. */
-    public Optional<WebinarState> recordedState(String id) {
-        return item(id).filter(item -> item.containsKey(STATE))
-                .map(item -> WebinarState.valueOf(text(item, STATE).toUpperCase(Locale.ROOT)));
-    }
-
-    private static String stateName(WebinarState state) {
-        return state.name().toLowerCase(Locale.ROOT);
+    /** The webinar an item of the table's stream is, by the item's keys; empty for any other item (a registration's, say). */
+    public static Optional<String> changedWebinar(String partitionKey, String sortKey) {
+        return partitionKey != null && partitionKey.startsWith("WEBINAR#") && "META".equals(sortKey)
+                ? Optional.of(partitionKey.substring("WEBINAR#".length())) : Optional.empty();
     }
 
     static Map<String, AttributeValue> key(String id) {

@@ -33,7 +33,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * once per "container", as in the cloud. The handler is created with the function's
  * environment through its {@code (Map<String, String>)} constructor (Lambda calls the no-argument
  * one, which reads the process environment). Events are decoded by
- * {@code aws-lambda-java-serialization}, the runtime's own serializer.
+ * {@code aws-lambda-java-serialization}, the runtime's own serializer. A function with a reserved
+ * concurrency runs at most that many invocations at once; the others wait their turn, as Lambda
+ * retries what it throttles.
  */
 public final class FunctionRunner {
 
@@ -47,6 +49,8 @@ public final class FunctionRunner {
     private volatile ClassLoader loader;
     private final ConcurrentLinkedDeque<Object> idle = new ConcurrentLinkedDeque<>();
     private volatile Entry entry;
+    /** Turns for a function with a reserved concurrency; null for one without. */
+    private final java.util.concurrent.Semaphore turns;
 
     private enum Shape { EVENT_AND_CONTEXT, EVENT_ONLY, STREAMS }
 
@@ -59,6 +63,7 @@ public final class FunctionRunner {
         this.environment = Map.copyOf(environment);
         this.functionArn = functionArn;
         this.code = code;
+        this.turns = function.reservedConcurrency() > 0 ? new java.util.concurrent.Semaphore(function.reservedConcurrency(), true) : null;
     }
 
     private Entry entry() {
@@ -118,6 +123,9 @@ public final class FunctionRunner {
         long cpu = THREADS.getCurrentThreadCpuTime();
         Object handler = null;
         List<String> logLines = new CopyOnWriteArrayList<>();
+        if (turns != null) {
+            turns.acquireUninterruptibly();
+        }
         try {
             handler = borrow();
             Context context = new LocalContext(requestId, function.name(), functionArn, function.memoryMb(),
@@ -134,6 +142,9 @@ public final class FunctionRunner {
         } finally {
             if (handler != null) {
                 idle.push(handler);
+            }
+            if (turns != null) {
+                turns.release();
             }
         }
     }

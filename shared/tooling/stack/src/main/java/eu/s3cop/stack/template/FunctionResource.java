@@ -13,6 +13,7 @@ import java.util.Map;
  * @param handlerMethod the method named by {@code Handler} ({@code handleRequest} when not named)
  * @param codeUri the deployment package, relative to the template ({@code CodeUri}); empty when not given
  * @param environment the environment variables as written (values may be intrinsics)
+ * @param reservedConcurrency how many invocations may run at once ({@code ReservedConcurrentExecutions}); 0 for no limit
  */
 public record FunctionResource(
         String logicalId,
@@ -24,7 +25,8 @@ public record FunctionResource(
         int memoryMb,
         int timeoutSeconds,
         Map<String, Object> environment,
-        List<Trigger> triggers) {
+        List<Trigger> triggers,
+        int reservedConcurrency) {
 
     public FunctionResource {
         environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
@@ -56,7 +58,8 @@ public record FunctionResource(
                 Integer.parseInt(Values.stringOr(setting("MemorySize", properties, globals), path + ".MemorySize", "128")),
                 Integer.parseInt(Values.stringOr(setting("Timeout", properties, globals), path + ".Timeout", "3")),
                 environment,
-                triggers);
+                triggers,
+                Integer.parseInt(Values.stringOr(properties.get("ReservedConcurrentExecutions"), path + ".ReservedConcurrentExecutions", "0")));
     }
 
     public <T extends Trigger> List<T> triggers(Class<T> kind) {

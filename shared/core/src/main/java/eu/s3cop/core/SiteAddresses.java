@@ -1,0 +1,110 @@
+package eu.s3cop.core;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+
+/**
+ * Every address of the catalogue and of the API routes it links to, as a link writes it: from
+ * the site's root, starting with "/". One owner, so that a page, a feed, an email, a report and
+ * an API answer never disagree. An object of the site bucket has its page's address less the
+ * leading slash ({@link #key}); an email or a feed needs it absolute ({@link #absolute}).
+ */
+public final class SiteAddresses {
+
+    /** The home page: the newest briefs and the upcoming webinars. */
+    public static final String HOME = "/";
+    /** The object the home page is, since CloudFront serves it at the root. */
+    public static final String HOME_KEY = "index.html";
+    /** The catalogue's Atom feed of new publications. */
+    public static final String FEED = "/feed.xml";
+    /** Search, and the list of publications, served by the API. */
+    public static final String SEARCH = "/publications";
+
+    private SiteAddresses() {
+    }
+
+    public static String workingGroup(String group) {
+        return "/working-groups/" + group + ".html";
+    }
+
+    public static String workingGroupFeed(String group) {
+        return "/working-groups/" + group + "/feed.xml";
+    }
+
+    /** The search page narrowed to one group: all its publications. */
+    public static String workingGroupSearch(String group) {
+        return SEARCH + "?working_group=" + group;
+    }
+
+    /** Every webinar, or one group's ({@code group} null for all), for a calendar application. */
+    public static String calendar(String group) {
+        return "/calendar.ics" + (group == null ? "" : "?working_group=" + group);
+    }
+
+    /** A publication's page, {@code id} being {@code <working group>/<slug>}. */
+    public static String publication(String id) {
+        return "/publications/" + id;
+    }
+
+    /** The newest version's PDF, through a fresh presigned link. */
+    public static String download(String id) {
+        return publication(id) + "/download";
+    }
+
+    public static String download(String id, int version) {
+        return download(id) + "?version=" + version;
+    }
+
+    public static String citation(String id, String format) {
+        return publication(id) + "/citation?format=" + format;
+    }
+
+    public static String webinar(String id) {
+        return "/webinars/" + id;
+    }
+
+    public static String invite(String id) {
+        return webinar(id) + "/invite.ics";
+    }
+
+    /** Where the registration form posts. */
+    public static String registrations(String id) {
+        return webinar(id) + "/registrations";
+    }
+
+    /** A registration's own page, which only the emailed link opens. */
+    public static String registration(String id, String token) {
+        return registrations(id) + "/" + token;
+    }
+
+    /**
+     * The site's own address from {@code SITE_URL}: absolute http(s), ending in "/" so that pages
+     * resolve under it; empty where the function is not told.
+     */
+    public static Optional<URI> siteUrl(FunctionEnvironment environment) {
+        return environment.optional("SITE_URL").filter(url -> !url.isBlank()).map(SiteAddresses::siteUrl);
+    }
+
+    private static URI siteUrl(String value) {
+        try {
+            URI uri = new URI(value.endsWith("/") ? value : value + "/");
+            if (uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // Reported below, with what to write instead.
+        }
+        throw new ConfigurationException("SITE_URL", value, "use the catalogue's absolute address, such as https://s3cop.example.org/");
+    }
+
+    /** The site bucket's object for a page's address. */
+    public static String key(String address) {
+        return address.substring(1);
+    }
+
+    /** The address under the site's own, which ends in "/": for emails and feeds, read away from the site. */
+    public static String absolute(URI site, String address) {
+        return site.resolve(key(address)).toString();
+    }
+}

@@ -1,0 +1,20 @@
+package eu.s3cop.draft;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * How a working group is named to people: its code's words capitalised ("innovation-diffusion"
+ * is "Innovation Diffusion"), the same on a brief's cover, a page, a feed and an email.
+ */
+public final class WorkingGroupNames {
+
+    private WorkingGroupNames() {
+    }
+
+    public static String of(String code) {
+        return Arrays.stream(code.split("-"))
+                .map(word -> word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1))
+                .collect(Collectors.joining(" "));
+    }
+}
