@@ -159,7 +159,7 @@ class TemplateTest {
             }
         }
         assertThat(writes).isNotEmpty().allSatisfy(grant -> assertThat(grant.get("Condition"))
-                .isEqualTo(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("WEBINAR#*", "ADDRESS#*")))));
+                .isEqualTo(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", Registrations.WRITTEN_PARTITIONS))));
     }
 
     @Test

@@ -136,6 +136,13 @@ public final class Registrations {
     /** Link emails one address gets in a UTC day, over all webinars: bounds what a stranger can have us send. */
     public static final int LINKS_PER_ADDRESS_A_DAY = 10;
 
+    /**
+     * The partitions that registering writes, as IAM's {@code dynamodb:LeadingKeys} patterns: a
+     * webinar's (its registrations, and its places on its own item) and an address's daily count
+     * of links. The reader API's role may write these and nothing else of the table.
+     */
+    public static final List<String> WRITTEN_PARTITIONS = List.of("WEBINAR#*", "ADDRESS#*");
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String INVITED = "sent_confirmation";
     private static final String LINK_SENT = "sent_link";
