@@ -1,9 +1,6 @@
 package eu.s3cop.brief;
 
-import eu.s3cop.stack.LocalCloud;
-import eu.s3cop.testing.FunctionPackages;
 import eu.s3cop.testing.LocalAws;
-import org.junit.jupiter.api.Test;
 
 /**
  * The publishing tests again, with publish-brief run from its deployment package in a class
@@ -11,14 +8,4 @@ import org.junit.jupiter.api.Test;
  */
 @LocalAws(packaged = "publish-brief")
 class PublishBriefPackageIntegrationTest extends PublishBriefIntegrationTest {
-
-    @Test
-    void primesFromItsPackageAlone(LocalCloud stack) {
-        FunctionPackages.assertPrimes(stack, "publish-brief");
-    }
-
-    @Test
-    void thePackageStaysWithinItsBudget() {
-        FunctionPackages.assertWithinBudget("publish-brief", 15);
-    }
 }

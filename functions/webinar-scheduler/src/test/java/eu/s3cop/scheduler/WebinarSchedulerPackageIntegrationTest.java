@@ -1,28 +1,10 @@
 package eu.s3cop.scheduler;
 
-import eu.s3cop.stack.LocalCloud;
-import eu.s3cop.testing.FunctionPackages;
 import eu.s3cop.testing.LocalAws;
-import org.junit.jupiter.api.Test;
 
 /**
  * The scheduler's tests again, from the deployment package.
  */
 @LocalAws(packaged = "webinar-scheduler")
 class WebinarSchedulerPackageIntegrationTest extends WebinarSchedulerIntegrationTest {
-
-    /**
-     * 10 MB, not the 6 MB the reader API keeps to: this function writes S3 and sends through SES,
-     * and those SDK clients are 2.0 MB and 1.0 MB after shrinking (their endpoint rules reference
-     * the model of every operation); Jakarta Mail, which builds the messages, is 0.6 MB more.
-     */
-    @Test
-    void primesFromItsPackageAlone(LocalCloud stack) {
-        FunctionPackages.assertPrimes(stack, "webinar-scheduler");
-    }
-
-    @Test
-    void thePackageStaysWithinItsBudget() {
-        FunctionPackages.assertWithinBudget("webinar-scheduler", 10);
-    }
 }
