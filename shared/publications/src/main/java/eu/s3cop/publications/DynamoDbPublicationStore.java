@@ -1,5 +1,7 @@
 package eu.s3cop.publications;
 
+import static eu.s3cop.core.Items.conditionFailed;
+import static eu.s3cop.core.Items.item;
 import static eu.s3cop.core.Items.number;
 import static eu.s3cop.core.Items.text;
 import static eu.s3cop.core.Items.texts;
@@ -19,7 +21,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -84,20 +85,14 @@ public final class DynamoDbPublicationStore {
     // Publishing: claims, completions, previews and statuses.
 
     public Optional<ContentRecord> content(String id, String draftSha256) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true)
-                .key(key(id, content(draftSha256)))).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ContentRecord((int) number(item, "version"), PUBLISHED.equals(text(item, "state")),
-                Instant.parse(text(item, "claimedAt"))));
+        return item(dynamoDb, table, key(id, content(draftSha256))).map(item -> new ContentRecord((int) number(item, "version"),
+                PUBLISHED.equals(text(item, "state")), Instant.parse(text(item, "claimedAt"))));
     }
 
     /** The highest version number handed out so far, 0 for a new publication. */
     public int latestClaimed(String id) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true)
-                .key(key(id, "META")).projectionExpression("latestClaimed")).item();
-        return item == null ? 0 : (int) number(item, "latestClaimed");
+        return item(dynamoDb, get -> get.tableName(table).consistentRead(true).key(key(id, "META")).projectionExpression("latestClaimed"))
+                .map(item -> (int) number(item, "latestClaimed")).orElse(0);
     }
 
     /**
@@ -138,11 +133,10 @@ public final class DynamoDbPublicationStore {
                             .conditionExpression("attribute_not_exists(pk)")).build()));
             return Claim.CLAIMED;
         } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            if (reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
+            if (conditionFailed(e, 1)) {
                 return Claim.CONTENT_TAKEN;
             }
-            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+            if (conditionFailed(e, 0)) {
                 return Claim.VERSION_TAKEN;
             }
             throw e;
@@ -171,8 +165,7 @@ public final class DynamoDbPublicationStore {
         try {
             dynamoDb.transactWriteItems(write -> write.transactItems(version, content, latest(published)));
         } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            if (reasons.size() > 2 && "ConditionalCheckFailed".equals(reasons.get(2).code())) {
+            if (conditionFailed(e, 2)) {
                 // A later version is already the latest: this one stays in the history only.
                 dynamoDb.transactWriteItems(write -> write.transactItems(version, content));
             } else {
@@ -251,23 +244,17 @@ public final class DynamoDbPublicationStore {
 
     /** An upload's status record, if it has one. */
     public Optional<RecordedStatus> uploadStatus(String bucket, String key) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true)
-                .key(statusKey(bucket, key))).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        UploadStatus status = new UploadStatus(text(item, "status"), item.containsKey("publication") ? text(item, "publication") : null,
-                (int) number(item, "version"), (int) number(item, "problems"));
-        return Optional.of(new RecordedStatus(status, text(item, "eTag"), Instant.parse(text(item, "at")),
-                Instant.ofEpochSecond(number(item, TIME_TO_LIVE))));
+        return item(dynamoDb, table, statusKey(bucket, key)).map(item -> new RecordedStatus(new UploadStatus(text(item, "status"),
+                item.containsKey("publication") ? text(item, "publication") : null, (int) number(item, "version"), (int) number(item, "problems")),
+                text(item, "eTag"), Instant.parse(text(item, "at")), Instant.ofEpochSecond(number(item, TIME_TO_LIVE))));
     }
 
     // Reading: what readers, the catalogue and the checks see.
 
     /** A published publication, or empty (unknown, or claimed but not yet published). */
     public Optional<Publication> publication(String id) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).key(key(id, "META"))).item();
-        return item == null || !item.containsKey("latestVersion") ? Optional.empty() : Optional.of(publication(item));
+        return item(dynamoDb, get -> get.tableName(table).key(key(id, "META"))).filter(item -> item.containsKey("latestVersion"))
+                .map(DynamoDbPublicationStore::publication);
     }
 
     /** One published version, or empty. */
@@ -290,9 +277,8 @@ public final class DynamoDbPublicationStore {
     }
 
     private Optional<Map<String, AttributeValue>> publishedItem(String id, int version, boolean consistent) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(consistent)
-                .key(key(id, version(version)))).item();
-        return item == null || !PUBLISHED.equals(text(item, "state")) ? Optional.empty() : Optional.of(item);
+        return item(dynamoDb, get -> get.tableName(table).consistentRead(consistent).key(key(id, version(version))))
+                .filter(item -> PUBLISHED.equals(text(item, "state")));
     }
 
     /** The published versions of a publication, newest first. */

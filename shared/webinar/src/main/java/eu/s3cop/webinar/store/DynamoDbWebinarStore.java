@@ -3,6 +3,7 @@ package eu.s3cop.webinar.store;
 import static eu.s3cop.core.Items.number;
 import static eu.s3cop.core.Items.text;
 
+import eu.s3cop.core.Items;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.model.WebinarState;
 import java.time.Duration;
@@ -51,8 +52,7 @@ public final class DynamoDbWebinarStore {
     }
 
     private Optional<Map<String, AttributeValue>> item(String id) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true).key(key(id))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+        return Items.item(dynamoDb, table, key(id));
     }
 
     /** Every webinar, in start order. */

@@ -1,8 +1,10 @@
 package eu.s3cop.webinar.store;
 
+import static eu.s3cop.core.Items.conditionFailed;
 import static eu.s3cop.core.Items.number;
 import static eu.s3cop.core.Items.text;
 
+import eu.s3cop.core.Items;
 import eu.s3cop.webinar.model.Notice;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,7 +26,6 @@ import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -311,17 +312,15 @@ public final class Registrations {
                     notify(webinarId, regKey.substring("REG#".length()), now)));
             return new Confirmed();
         } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            if (reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
+            if (conditionFailed(e, 1)) {
                 // Confirmed or cancelled meanwhile, by another click.
                 return byToken(webinarId, token, now).<Outcome>map(found -> PENDING.equals(text(found, "state"))
                         ? new Unavailable() : new AlreadyConfirmed()).orElse(new Unknown());
             }
-            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
-                Map<String, AttributeValue> webinar = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true)
-                        .key(DynamoDbWebinarStore.key(webinarId))).item();
-                if (webinar != null && webinar.containsKey("capacity") && !Boolean.TRUE.equals(webinar.get("cancelled").bool())) {
-                    return new Full(Integer.parseInt(webinar.get("capacity").n()));
+            if (conditionFailed(e, 0)) {
+                Optional<Map<String, AttributeValue>> webinar = Items.item(dynamoDb, table, DynamoDbWebinarStore.key(webinarId));
+                if (webinar.isPresent() && webinar.get().containsKey("capacity") && !Boolean.TRUE.equals(webinar.get().get("cancelled").bool())) {
+                    return new Full(Integer.parseInt(webinar.get().get("capacity").n()));
                 }
                 return new Unavailable();
             }
@@ -544,8 +543,7 @@ public final class Registrations {
     }
 
     private Optional<Map<String, AttributeValue>> item(String webinarId, String sortKey) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true).key(key(webinarId, sortKey))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+        return Items.item(dynamoDb, table, key(webinarId, sortKey));
     }
 
     static Map<String, AttributeValue> key(String webinarId, String sortKey) {
