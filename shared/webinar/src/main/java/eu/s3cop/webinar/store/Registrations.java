@@ -148,10 +148,12 @@ public final class Registrations {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final DynamoDbWebinarStore webinars;
 
     public Registrations(DynamoDbClient dynamoDb, String table) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.webinars = new DynamoDbWebinarStore(dynamoDb, table);
     }
 
     /**
@@ -268,10 +270,10 @@ public final class Registrations {
      * email ({@code NOTIFY#}); empty for any other item of the table.
      */
     public static Optional<Notification> notification(String partitionKey, String sortKey) {
-        if (partitionKey == null || sortKey == null || !partitionKey.startsWith("WEBINAR#") || !sortKey.startsWith("NOTIFY#")) {
+        if (sortKey == null || !sortKey.startsWith("NOTIFY#")) {
             return Optional.empty();
         }
-        return Optional.of(new Notification(partitionKey.substring("WEBINAR#".length()), "REG#" + sortKey.substring("NOTIFY#".length())));
+        return DynamoDbWebinarStore.webinarOf(partitionKey).map(webinarId -> new Notification(webinarId, "REG#" + sortKey.substring("NOTIFY#".length())));
     }
 
     /**
@@ -290,13 +292,7 @@ public final class Registrations {
         }
         String regKey = text(registration.get(), "sk");
         try {
-            dynamoDb.transactWriteItems(write -> write.transactItems(
-                    TransactWriteItem.builder().update(update -> update.tableName(table).key(DynamoDbWebinarStore.key(webinarId))
-                            .updateExpression("SET registered = registered + :one")
-                            .conditionExpression("attribute_exists(pk) AND cancelled = :no AND (#capacity = :zero OR registered < #capacity)")
-                            .expressionAttributeNames(Map.of("#capacity", "capacity"))
-                            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0"),
-                                    ":no", AttributeValue.fromBool(false)))).build(),
+            dynamoDb.transactWriteItems(write -> write.transactItems(webinars.seatTaken(webinarId),
                     TransactWriteItem.builder().update(update -> update.tableName(table).key(key(webinarId, regKey))
                             // Whoever confirms holds the link: a link still due for the request is not sent.
                             .updateExpression("SET #s = :confirmed, registeredAt = :at, #e = :keep, #sent = #requested, #n = :name")
@@ -318,11 +314,7 @@ public final class Registrations {
                         ? new Unavailable() : new AlreadyConfirmed()).orElse(new Unknown());
             }
             if (conditionFailed(e, 0)) {
-                Optional<Map<String, AttributeValue>> webinar = Items.item(dynamoDb, table, DynamoDbWebinarStore.key(webinarId));
-                if (webinar.isPresent() && webinar.get().containsKey("capacity") && !Boolean.TRUE.equals(webinar.get().get("cancelled").bool())) {
-                    return new Full(Integer.parseInt(webinar.get().get("capacity").n()));
-                }
-                return new Unavailable();
+                return webinars.openCapacity(webinarId).<Outcome>map(Full::new).orElse(new Unavailable());
             }
             throw e;
         }
@@ -368,9 +360,7 @@ public final class Registrations {
                 TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, "TOKEN#" + token))).build(),
                 TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, "NOTIFY#" + regKey.substring("REG#".length())))).build()));
         if (seated) {
-            writes.add(TransactWriteItem.builder().update(update -> update.tableName(table).key(DynamoDbWebinarStore.key(webinarId))
-                    .updateExpression("SET registered = registered - :one")
-                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build());
+            writes.add(webinars.seatFreed(webinarId));
         }
         try {
             dynamoDb.transactWriteItems(write -> write.transactItems(writes));
@@ -391,7 +381,7 @@ public final class Registrations {
             Map<String, AttributeValue> from = start;
             QueryResponse response = dynamoDb.query(query -> query.tableName(table).consistentRead(true)
                     .keyConditionExpression("pk = :pk AND begins_with(sk, :reg)")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("WEBINAR#" + webinarId), ":reg", AttributeValue.fromS("REG#")))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DynamoDbWebinarStore.partition(webinarId)), ":reg", AttributeValue.fromS("REG#")))
                     .exclusiveStartKey(from));
             response.items().stream().filter(item -> !expiredRequest(item, now)).forEach(item -> registrants.add(registrant(item)));
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
@@ -547,7 +537,7 @@ public final class Registrations {
     }
 
     static Map<String, AttributeValue> key(String webinarId, String sortKey) {
-        return Map.of("pk", AttributeValue.fromS("WEBINAR#" + webinarId), "sk", AttributeValue.fromS(sortKey));
+        return Map.of("pk", AttributeValue.fromS(DynamoDbWebinarStore.partition(webinarId)), "sk", AttributeValue.fromS(sortKey));
     }
 
     /** The sort key of an address's registration: its hash, so the key itself holds no address. */
