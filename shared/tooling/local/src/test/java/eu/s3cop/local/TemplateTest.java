@@ -9,7 +9,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import eu.s3cop.publications.DynamoDbPublicationStore;
-import eu.s3cop.webinar.store.Registrations;
+import eu.s3cop.webinar.store.RegistrationStream;
 import eu.s3cop.stack.template.FunctionResource;
 import eu.s3cop.stack.template.Template;
 import eu.s3cop.stack.template.Trigger;
@@ -99,7 +99,7 @@ class TemplateTest {
                 .satisfies(stream -> {
                     assertThat(stream.table()).isEqualTo("WebinarsTable");
                     assertThat(stream.filters()).singleElement().asString()
-                            .isEqualToIgnoringWhitespace(Registrations.NOTIFIED_STREAM_FILTER);
+                            .isEqualToIgnoringWhitespace(RegistrationStream.NOTIFIED_STREAM_FILTER);
                     assertThat(stream.maximumRetryAttempts()).isPositive();
                 });
         assertThat(template.function("reader-api").triggers(Trigger.HttpApi.class)).extracting(route -> route.method() + " " + route.path())
