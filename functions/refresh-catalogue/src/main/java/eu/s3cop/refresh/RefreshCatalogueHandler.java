@@ -7,7 +7,7 @@ import eu.s3cop.catalogue.CatalogueSite;
 import eu.s3cop.catalogue.SiteConfig;
 import eu.s3cop.core.InvocationLog;
 import eu.s3cop.core.PrimedHandler;
-import eu.s3cop.publications.DynamoDbPublicationStore;
+import eu.s3cop.publications.ListingStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,7 @@ public final class RefreshCatalogueHandler extends PrimedHandler implements Requ
     public Void handleRequest(DynamodbEvent event, Context context) {
         long started = System.nanoTime();
         List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
-        Set<String> groups = DynamoDbPublicationStore.listedWorkingGroups(records);
+        Set<String> groups = ListingStream.listedWorkingGroups(records);
         // The run's subject is what it refreshes: each line names the groups whose pages it rewrote.
         InvocationLog log = log(context, "workingGroups", String.join(",", groups));
         try {

@@ -8,7 +8,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import eu.s3cop.publications.DynamoDbPublicationStore;
+import eu.s3cop.publications.ListingStream;
 import eu.s3cop.webinar.store.RegistrationStream;
 import eu.s3cop.stack.template.FunctionResource;
 import eu.s3cop.stack.template.Template;
@@ -86,7 +86,7 @@ class TemplateTest {
                 .satisfies(stream -> {
                     assertThat(stream.table()).isEqualTo("PublicationsTable");
                     assertThat(stream.filters()).singleElement().asString()
-                            .isEqualToIgnoringWhitespace(DynamoDbPublicationStore.LISTED_STREAM_FILTER);
+                            .isEqualToIgnoringWhitespace(ListingStream.LISTED_STREAM_FILTER);
                     assertThat(stream.maximumRetryAttempts()).isPositive();
                 });
         assertThat(template.function("register-webinar").triggers(Trigger.S3.class))
