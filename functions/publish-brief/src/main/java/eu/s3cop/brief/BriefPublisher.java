@@ -10,6 +10,7 @@ import eu.s3cop.publications.DynamoDbPublicationStore;
 import eu.s3cop.publications.Metadata;
 import eu.s3cop.publications.PublishedVersion;
 import eu.s3cop.publications.UploadStatus;
+import eu.s3cop.publications.UploadStatuses;
 import eu.s3cop.render.Images;
 import eu.s3cop.render.PdfRenderer;
 import eu.s3cop.render.Priming;
@@ -66,6 +67,7 @@ public final class BriefPublisher {
     private final PublishingConfig config;
     private final S3Objects objects;
     private final DynamoDbPublicationStore store;
+    private final UploadStatuses statuses;
     private final DraftReader reader;
     private final PdfRenderer renderer;
     private final Clock clock;
@@ -74,6 +76,7 @@ public final class BriefPublisher {
         this.config = config;
         this.objects = new S3Objects(s3);
         this.store = new DynamoDbPublicationStore(dynamoDb, config.table());
+        this.statuses = new UploadStatuses(dynamoDb, config.table());
         this.reader = new DraftReader(config.rules());
         this.renderer = renderer;
         this.clock = clock;
@@ -189,7 +192,7 @@ public final class BriefPublisher {
         objects.put(config.publicationsBucket(), pdfKey, pdf.bytes(), "application/pdf");
         store.savePreview(id, sha, draft.meta().title(), pdfKey, pdf.pages(), pdf.bytes().length, upload.key(), now);
         objects.put(upload.bucket(), Report.key(upload.key()), Report.preview(upload, id, pdfKey, pdf.pages(), draft.warnings()), "application/json");
-        store.recordStatus(upload.bucket(), upload.key(), upload.eTag(), UploadStatus.preview(id), now);
+        statuses.recordStatus(upload.bucket(), upload.key(), upload.eTag(), UploadStatus.preview(id), now);
         return new Publication(Result.PREVIEW, id, 0, layout.millis(), null);
     }
 
@@ -222,7 +225,7 @@ public final class BriefPublisher {
     }
 
     private void recordStatus(Upload upload, UploadStatus status) {
-        store.recordStatus(upload.bucket(), upload.key(), upload.eTag(), status, clock.instant());
+        statuses.recordStatus(upload.bucket(), upload.key(), upload.eTag(), status, clock.instant());
     }
 
     /** What the index keeps of a draft's front matter. */

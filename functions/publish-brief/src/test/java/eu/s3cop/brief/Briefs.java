@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.publications.DynamoDbPublicationStore;
+import eu.s3cop.publications.PublicationListings;
+import eu.s3cop.publications.UploadStatuses;
 import eu.s3cop.publications.ListingFilter;
 import eu.s3cop.publications.Publication;
 import eu.s3cop.publications.VersionState;
@@ -31,12 +33,16 @@ final class Briefs {
     final S3Client s3;
     final DynamoDbClient dynamoDb;
     final DynamoDbPublicationStore store;
+    final PublicationListings listings;
+    final UploadStatuses statuses;
 
     Briefs(LocalCloud stack) {
         this.stack = stack;
         this.s3 = stack.s3Client();
         this.dynamoDb = stack.dynamoDbClient();
         this.store = new DynamoDbPublicationStore(dynamoDb, stack.table("PublicationsTable"));
+        this.listings = new PublicationListings(dynamoDb, stack.table("PublicationsTable"));
+        this.statuses = new UploadStatuses(dynamoDb, stack.table("PublicationsTable"));
     }
 
     static byte[] draft(String title, String body) {
@@ -78,7 +84,7 @@ final class Briefs {
 
     /** The ids a listing shows, newest first. */
     List<String> listed(ListingFilter filter) {
-        return store.list(filter, 100, null).items().stream().map(Publication::id).toList();
+        return listings.list(filter, 100, null).items().stream().map(Publication::id).toList();
     }
 
     static String text(byte[] pdf) {

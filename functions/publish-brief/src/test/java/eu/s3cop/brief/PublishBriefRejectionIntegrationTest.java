@@ -107,7 +107,7 @@ class PublishBriefRejectionIntegrationTest {
         assertThat(briefs.keys(Briefs.PUBLICATIONS, "previews/innovation-diffusion/" + slug)).isEmpty();
         assertThat(briefs.store.latestClaimed("innovation-diffusion/" + slug)).as("no version is claimed").isZero();
         assertThat(briefs.store.publication("innovation-diffusion/" + slug)).isEmpty();
-        RecordedStatus status = briefs.store.uploadStatus(UPLOADS, key).orElseThrow();
+        RecordedStatus status = briefs.statuses.uploadStatus(UPLOADS, key).orElseThrow();
         assertThat(status.status().status()).isEqualTo("REJECTED");
         // Operators' bookkeeping expires through the table's time to live; the report next to the upload stays.
         assertThat(status.expiresAt()).isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(89)),

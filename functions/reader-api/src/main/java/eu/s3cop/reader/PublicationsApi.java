@@ -12,6 +12,7 @@ import eu.s3cop.publications.ListingPage;
 import eu.s3cop.catalogue.Citations;
 import eu.s3cop.catalogue.PublicationPage;
 import eu.s3cop.publications.Publication;
+import eu.s3cop.publications.PublicationListings;
 import eu.s3cop.publications.PublicationVersion;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -43,11 +44,13 @@ final class PublicationsApi {
 
     private final ReaderConfig config;
     private final DynamoDbPublicationStore publications;
+    private final PublicationListings listings;
     private final PresignedLinks links;
 
-    PublicationsApi(ReaderConfig config, DynamoDbPublicationStore publications, PresignedLinks links) {
+    PublicationsApi(ReaderConfig config, DynamoDbPublicationStore publications, PublicationListings listings, PresignedLinks links) {
         this.config = config;
         this.publications = publications;
+        this.listings = listings;
         this.links = links;
     }
 
@@ -114,7 +117,7 @@ final class PublicationsApi {
         }
         int limit = limit(query.get("limit"));
         try {
-            return publications.list(new ListingFilter(workingGroup, type, year, words), limit, query.get("next"));
+            return listings.list(new ListingFilter(workingGroup, type, year, words), limit, query.get("next"));
         } catch (InvalidPageTokenException e) {
             throw ApiException.badRequest(e.getMessage());
         }

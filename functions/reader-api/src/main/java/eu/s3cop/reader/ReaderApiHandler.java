@@ -7,7 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import eu.s3cop.catalogue.RegistrationPages;
 import eu.s3cop.core.PrimedHandler;
 import eu.s3cop.publications.DynamoDbPublicationStore;
+import eu.s3cop.publications.PublicationListings;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
+import eu.s3cop.webinar.store.RegistrationLimits;
 import eu.s3cop.webinar.store.Registrations;
 import java.time.Clock;
 import java.util.Map;
@@ -30,9 +32,10 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
         super(variables);
         ReaderConfig config = ReaderConfig.from(environment());
         this.publications = new PublicationsApi(config, new DynamoDbPublicationStore(clients().dynamoDb(), config.table()),
-                clients().presignedLinks());
+                new PublicationListings(clients().dynamoDb(), config.table()), clients().presignedLinks());
         this.webinars = new WebinarsApi(config, new DynamoDbWebinarStore(clients().dynamoDb(), config.webinarsTable()),
-                new Registrations(clients().dynamoDb(), config.webinarsTable()), Clock.systemUTC());
+                new Registrations(clients().dynamoDb(), config.webinarsTable()),
+                new RegistrationLimits(clients().dynamoDb(), config.webinarsTable()), Clock.systemUTC());
         this.errorPages = new RegistrationPages(config.workingGroups());
     }
 

@@ -7,6 +7,7 @@ import eu.s3cop.catalogue.WebinarPage;
 import eu.s3cop.webinar.model.Invites;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
+import eu.s3cop.webinar.store.RegistrationLimits;
 import eu.s3cop.webinar.store.Registrations;
 import eu.s3cop.webinar.store.StoredWebinar;
 import java.io.IOException;
@@ -42,14 +43,16 @@ final class WebinarsApi {
     private final ReaderConfig config;
     private final DynamoDbWebinarStore store;
     private final Registrations registrations;
+    private final RegistrationLimits limits;
     private final Clock clock;
     private final RegistrationPages pages;
     private final WebinarPage webinarPage;
 
-    WebinarsApi(ReaderConfig config, DynamoDbWebinarStore store, Registrations registrations, Clock clock) {
+    WebinarsApi(ReaderConfig config, DynamoDbWebinarStore store, Registrations registrations, RegistrationLimits limits, Clock clock) {
         this.config = config;
         this.store = store;
         this.registrations = registrations;
+        this.limits = limits;
         this.clock = clock;
         this.pages = new RegistrationPages(config.workingGroups());
         this.webinarPage = new WebinarPage(config.workingGroups());
@@ -124,7 +127,7 @@ final class WebinarsApi {
         StoredWebinar stored = store.get(id).orElseThrow(() -> ApiException.notFound("No webinar " + id + "."));
         Instant now = clock.instant();
         open(stored, now);
-        if (!registrations.withinRate(id, now)) {
+        if (!limits.withinRate(id, now)) {
             throw new ApiException(429, "Webinar " + id + " is taking many registrations right now; nothing was changed. Try again in a minute.");
         }
         // What the request led to stays here: a new address, a known one, or a link sent too recently are answered alike.

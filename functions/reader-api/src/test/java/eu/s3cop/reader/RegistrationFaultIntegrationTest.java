@@ -8,8 +8,9 @@ import eu.s3cop.testing.FaultInjector.When;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
+import eu.s3cop.webinar.store.EmailClaims;
+import eu.s3cop.webinar.store.EmailClaims.Registrant;
 import eu.s3cop.webinar.store.Registrations;
-import eu.s3cop.webinar.store.Registrations.Registrant;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,6 +42,7 @@ class RegistrationFaultIntegrationTest {
     private static LocalCloud stack;
     private static DynamoDbWebinarStore webinars;
     private static Registrations registrations;
+    private static EmailClaims claims;
 
     @BeforeAll
     static void webinar(LocalCloud localCloud) {
@@ -48,6 +50,7 @@ class RegistrationFaultIntegrationTest {
         String table = stack.environment("reader-api").get("WEBINARS_TABLE");
         webinars = new DynamoDbWebinarStore(stack.dynamoDbClient(), table);
         registrations = new Registrations(stack.dynamoDbClient(), table);
+        claims = new EmailClaims(stack.dynamoDbClient(), table);
         LocalDateTime inTenDays = LocalDateTime.now(BRUSSELS).plusDays(10).truncatedTo(ChronoUnit.HOURS);
         webinars.save(new Webinar("resilient", "Webinar resilient", "innovation-diffusion", inTenDays,
                 BRUSSELS, Duration.ofMinutes(60), "About faults.", List.of(new Webinar.Speaker("Ana Novak", "Rapporteur")),
@@ -157,7 +160,7 @@ class RegistrationFaultIntegrationTest {
 
     private static List<String> registeredOnce(String scenario, String email, boolean pending) {
         List<String> problems = new ArrayList<>();
-        List<Registrant> ofEmail = registrations.registrants("resilient", Instant.now()).stream()
+        List<Registrant> ofEmail = claims.registrants("resilient", Instant.now()).stream()
                 .filter(registrant -> email.equals(registrant.email())).toList();
         if (ofEmail.size() != 1) {
             problems.add(scenario + ": " + ofEmail.size() + " registrations, not one");
@@ -175,7 +178,7 @@ class RegistrationFaultIntegrationTest {
 
     private static List<String> registeredNowhere(String scenario, String email, String token) {
         List<String> problems = new ArrayList<>();
-        if (registrations.registrants("resilient", Instant.now()).stream().anyMatch(registrant -> email.equals(registrant.email()))) {
+        if (claims.registrants("resilient", Instant.now()).stream().anyMatch(registrant -> email.equals(registrant.email()))) {
             problems.add(scenario + ": the registration is still there");
         }
         if (registrations.registration("resilient", token, Instant.now()).isPresent()) {
@@ -188,7 +191,7 @@ class RegistrationFaultIntegrationTest {
     /** The webinar's count of seats taken equals the confirmed registrations there are, so capacity holds. */
     private static List<String> countHolds(String scenario) {
         int counted = webinars.get("resilient").orElseThrow().registered();
-        long there = registrations.registrants("resilient", Instant.now()).stream().filter(registrant -> !registrant.pending()).count();
+        long there = claims.registrants("resilient", Instant.now()).stream().filter(registrant -> !registrant.pending()).count();
         return counted == there ? List.of() : List.of(scenario + ": the webinar counts " + counted + " seats taken; " + there + " are confirmed");
     }
 
@@ -210,7 +213,7 @@ class RegistrationFaultIntegrationTest {
 
     /** The token the registration's link carries, from the store: the API never tells it. */
     private static String tokenOf(String email) {
-        return registrations.registrants("resilient", Instant.now()).stream().filter(registrant -> email.equals(registrant.email()))
+        return claims.registrants("resilient", Instant.now()).stream().filter(registrant -> email.equals(registrant.email()))
                 .findFirst().orElseThrow().token();
     }
 

@@ -7,6 +7,8 @@ import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
+import eu.s3cop.webinar.store.EmailClaims;
+import eu.s3cop.webinar.store.RegistrationLimits;
 import eu.s3cop.webinar.store.Registrations;
 import java.io.StringReader;
 import java.net.URI;
@@ -118,7 +120,7 @@ class WebinarsApiIntegrationTest {
         assertThat(again.headers().map().keySet()).isEqualTo(first.headers().map().keySet());
 
         Registrations registrations = new Registrations(dynamoDb, "s3cop-webinars");
-        List<Registrations.Registrant> pending = registrations.registrants("upcoming-open", Instant.now()).stream()
+        List<EmailClaims.Registrant> pending = new EmailClaims(dynamoDb, "s3cop-webinars").registrants("upcoming-open", Instant.now()).stream()
                 .filter(registrant -> registrant.email().equalsIgnoreCase("jana@example.org")).toList();
         assertThat(pending).hasSize(1);
         assertThat(pending.get(0).pending()).isTrue();
@@ -174,9 +176,10 @@ class WebinarsApiIntegrationTest {
     @Test
     void aPendingRequestExpiresAfterADayAndAnAddressGetsABoundedNumberOfLinks() {
         Registrations registrations = new Registrations(dynamoDb, "s3cop-webinars");
+        EmailClaims claims = new EmailClaims(dynamoDb, "s3cop-webinars");
         Instant day = Instant.parse("2031-01-06T00:00:00Z");
         assertThat(registrations.request("upcoming-open", "Ana Novak", "links@example.org", day)).isEqualTo(Registrations.Request.NEW);
-        String token = registrations.registrants("upcoming-open", day).stream().filter(registrant -> registrant.email().equals("links@example.org"))
+        String token = claims.registrants("upcoming-open", day).stream().filter(registrant -> registrant.email().equals("links@example.org"))
                 .findFirst().orElseThrow().token();
         List<Registrations.Request> asked = new java.util.ArrayList<>();
         for (int hour = 1; hour < 12; hour++) {
@@ -199,8 +202,8 @@ class WebinarsApiIntegrationTest {
         assertThat(registrations.confirm("upcoming-open", token, null, nextDay, nextDay.plus(Duration.ofDays(40)))).isEqualTo(new Registrations.Unknown());
         assertThat(registrations.request("upcoming-open", "Ana Novak", "links@example.org", nextDay))
                 .as("and a new request starts afresh").isEqualTo(Registrations.Request.NEW);
-        assertThat(registrations.registrants("upcoming-open", nextDay).stream().filter(registrant -> registrant.email().equals("links@example.org"))
-                .map(Registrations.Registrant::token).toList()).hasSize(1).doesNotContain(token);
+        assertThat(claims.registrants("upcoming-open", nextDay).stream().filter(registrant -> registrant.email().equals("links@example.org"))
+                .map(EmailClaims.Registrant::token).toList()).hasSize(1).doesNotContain(token);
     }
 
     @Test
@@ -211,7 +214,7 @@ class WebinarsApiIntegrationTest {
         assertThat(answered.statusCode()).isEqualTo(202);
         assertThat(answered.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         assertThat(answered.body()).startsWith("<!doctype html>").contains("Check your inbox", "Webinar upcoming-open").doesNotContain("sean");
-        assertThat(new Registrations(dynamoDb, "s3cop-webinars").registrants("upcoming-open", Instant.now()))
+        assertThat(new EmailClaims(dynamoDb, "s3cop-webinars").registrants("upcoming-open", Instant.now()))
                 .anySatisfy(registrant -> assertThat(registrant.name()).isEqualTo("Seán O'Brien"));
 
         HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri("/webinars/upcoming-open/registrations"))
@@ -233,13 +236,13 @@ class WebinarsApiIntegrationTest {
 
     @Test
     void fullClosedCancelledAndPastWebinarsRefuseRegistrationEachWithItsOwnAnswer() throws Exception {
-        Registrations registrations = new Registrations(dynamoDb, "s3cop-webinars");
+        EmailClaims claims = new EmailClaims(dynamoDb, "s3cop-webinars");
         for (String person : List.of("a", "b", "c")) {
             assertThat(post("/webinars/upcoming-small/registrations", "{\"name\": \"Person\", \"email\": \"" + person + "@example.org\"}")
                     .statusCode()).isEqualTo(202);
         }
-        List<String> tokens = registrations.registrants("upcoming-small", Instant.now()).stream()
-                .sorted(java.util.Comparator.comparing(Registrations.Registrant::email)).map(Registrations.Registrant::token).toList();
+        List<String> tokens = claims.registrants("upcoming-small", Instant.now()).stream()
+                .sorted(java.util.Comparator.comparing(EmailClaims.Registrant::email)).map(EmailClaims.Registrant::token).toList();
         assertThat(form("/webinars/upcoming-small/registrations/" + tokens.get(0), "action=confirm").statusCode()).isEqualTo(200);
         assertThat(form("/webinars/upcoming-small/registrations/" + tokens.get(1), "action=confirm").statusCode()).isEqualTo(200);
         HttpResponse<String> late = form("/webinars/upcoming-small/registrations/" + tokens.get(2), "action=confirm");
@@ -296,7 +299,7 @@ class WebinarsApiIntegrationTest {
                 .as("nothing registered by a refused post").doesNotContain("cross-origin@example.org");
 
         HttpResponse<String> registered = post("/webinars/upcoming-open/registrations", body);
-        String token = new Registrations(dynamoDb, "s3cop-webinars").registrants("upcoming-open", Instant.now()).stream()
+        String token = new EmailClaims(dynamoDb, "s3cop-webinars").registrants("upcoming-open", Instant.now()).stream()
                 .filter(registrant -> registrant.email().equals("cross-origin@example.org")).findFirst().orElseThrow().token();
         String page = "/webinars/upcoming-open/registrations/" + token;
         List<HttpResponse<String>> answers = List.of(registered, post("/webinars/upcoming-open/registrations", body),
@@ -318,7 +321,7 @@ class WebinarsApiIntegrationTest {
         // Within one minute or across the turn of one: a refusal comes by twice the limit at most.
         HttpResponse<String> refused = null;
         int sent = 0;
-        while (refused == null && sent <= 2 * Registrations.REQUESTS_PER_MINUTE) {
+        while (refused == null && sent <= 2 * RegistrationLimits.REQUESTS_PER_MINUTE) {
             sent++;
             HttpResponse<String> response = post("/webinars/rate-limited/registrations", "{\"name\": \"Same Person\", \"email\": \"same@example.org\"}");
             if (response.statusCode() == 429) {
@@ -328,7 +331,7 @@ class WebinarsApiIntegrationTest {
             }
         }
         assertThat(refused).as("a 429 within " + sent + " requests").isNotNull();
-        assertThat(sent).isGreaterThan(Registrations.REQUESTS_PER_MINUTE);
+        assertThat(sent).isGreaterThan(RegistrationLimits.REQUESTS_PER_MINUTE);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("60");
         assertThat((String) json(refused).get("detail")).contains("Try again in a minute");
         assertThat(post("/webinars/upcoming-open/registrations", "{\"name\": \"Other Webinar\", \"email\": \"other-webinar@example.org\"}")

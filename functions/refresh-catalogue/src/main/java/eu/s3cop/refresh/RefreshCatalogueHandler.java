@@ -7,7 +7,7 @@ import eu.s3cop.catalogue.SiteConfig;
 import eu.s3cop.core.InvocationLog;
 import eu.s3cop.core.PrimedHandler;
 import eu.s3cop.groups.store.DynamoDbRegistryStore;
-import eu.s3cop.publications.DynamoDbPublicationStore;
+import eu.s3cop.publications.ListingStream;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -94,7 +94,7 @@ public final class RefreshCatalogueHandler extends PrimedHandler implements Requ
             String sortKey = string(keys.get("sk"));
             DynamoDbWebinarStore.changedWebinar(partitionKey, sortKey).ifPresent(webinars::add);
             DynamoDbRegistryStore.changedRegistry(partitionKey, sortKey).ifPresent(registries::add);
-            DynamoDbPublicationStore.listedWorkingGroup(map(change.get("NewImage"))).ifPresent(listed::add);
+            ListingStream.listedWorkingGroup(map(change.get("NewImage"))).ifPresent(listed::add);
         }
         return new CatalogueSite.Changes(listed, webinars, registries, false);
     }

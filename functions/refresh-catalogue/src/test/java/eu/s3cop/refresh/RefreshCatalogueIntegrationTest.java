@@ -7,6 +7,7 @@ import eu.s3cop.publications.DynamoDbPublicationStore;
 import eu.s3cop.publications.Metadata;
 import eu.s3cop.publications.PublishedVersion;
 import eu.s3cop.publications.UploadStatus;
+import eu.s3cop.publications.UploadStatuses;
 import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.EventFiles;
@@ -58,7 +59,7 @@ class RefreshCatalogueIntegrationTest {
             store.claim("innovation-diffusion/unlisted", 1, "unlisted-draft", "drafts/innovation-diffusion/unlisted.md", at);
             store.savePreview("innovation-diffusion/unlisted", "unlisted-preview", "Unlisted", "previews/innovation-diffusion/unlisted/0.pdf",
                     1, 1024, "drafts/innovation-diffusion/unlisted.md", at);
-            store.recordStatus("s3cop-uploads", "drafts/x.md", "", UploadStatus.rejected(1), at);
+            new UploadStatuses(dynamoDb, table).recordStatus("s3cop-uploads", "drafts/x.md", "", UploadStatus.rejected(1), at);
             stack.awaitIdle(Duration.ofSeconds(30));
             assertThat(refreshes).isEmpty();
 

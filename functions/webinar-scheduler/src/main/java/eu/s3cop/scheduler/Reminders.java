@@ -5,7 +5,8 @@ import eu.s3cop.webinar.model.Invites;
 import eu.s3cop.webinar.model.Notice;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
-import eu.s3cop.webinar.store.Registrations;
+import eu.s3cop.webinar.store.EmailClaims;
+import eu.s3cop.webinar.store.RegistrationStream;
 import eu.s3cop.webinar.store.StoredWebinar;
 import java.net.ConnectException;
 import java.net.URI;
@@ -49,7 +50,7 @@ final class Reminders {
     static final int ATTEMPTS = 3;
 
     private final DynamoDbWebinarStore webinars;
-    private final Registrations registrations;
+    private final EmailClaims registrations;
     private final SesV2Client ses;
     private final String sender;
     private final Duration retention;
@@ -59,7 +60,7 @@ final class Reminders {
      * @param retention how long after a webinar ends its registrations are kept
      * @param site the catalogue's address, under which each registration's page is
      */
-    Reminders(DynamoDbWebinarStore webinars, Registrations registrations, SesV2Client ses, String sender, Duration retention, URI site) {
+    Reminders(DynamoDbWebinarStore webinars, EmailClaims registrations, SesV2Client ses, String sender, Duration retention, URI site) {
         this.webinars = webinars;
         this.registrations = registrations;
         this.ses = ses;
@@ -76,8 +77,8 @@ final class Reminders {
         Webinar webinar = new Webinar("priming", "Priming webinar", "priming", LocalDateTime.of(2030, 3, 28, 10, 0), ZoneId.of("Europe/Brussels"),
                 Duration.ofMinutes(90), "Laid out once before a snapshot.", List.of(new Webinar.Speaker("S3 CoP", "Secretariat")),
                 "https://example.org/join", null, 0, "", false);
-        Registrations.Registrant registrant = new Registrations.Registrant("", "Registrant", "registrant@example.invalid", "priming",
-                Registrations.Registrant.NOT_INVITED, false, 0, false);
+        EmailClaims.Registrant registrant = new EmailClaims.Registrant("", "Registrant", "registrant@example.invalid", "priming",
+                EmailClaims.Registrant.NOT_INVITED, false, 0, false);
         return mail(new StoredWebinar(webinar, 0, "", Instant.EPOCH, 0), registrant, Notice.CONFIRMATION)
                 .mime(sender, EmailTexts.sender(), Instant.EPOCH).length;
     }
@@ -85,7 +86,7 @@ final class Reminders {
     Run run(Instant now) {
         Tally tally = new Tally();
         for (StoredWebinar stored : webinars.all()) {
-            for (Registrations.Registrant registrant : registrations.registrants(stored.webinar().id(), now)) {
+            for (EmailClaims.Registrant registrant : registrations.registrants(stored.webinar().id(), now)) {
                 due(stored, registrant, now, tally);
             }
         }
@@ -97,11 +98,11 @@ final class Reminders {
      * table's stream names them: the link to confirm, or the confirmation with the invite. What
      * this misses (a failed send, a lost batch) the next scheduled run sends.
      */
-    Run notified(Collection<Registrations.Notification> notifications, Instant now) {
+    Run notified(Collection<RegistrationStream.Notification> notifications, Instant now) {
         Tally tally = new Tally();
-        for (Registrations.Notification notification : notifications) {
+        for (RegistrationStream.Notification notification : notifications) {
             Optional<StoredWebinar> stored = webinars.get(notification.webinarId());
-            Optional<Registrations.Registrant> registrant = registrations.registrant(notification.webinarId(), notification.registration(), now);
+            Optional<EmailClaims.Registrant> registrant = registrations.registrant(notification.webinarId(), notification.registration(), now);
             if (stored.isPresent() && registrant.isPresent()) {
                 due(stored.get(), registrant.get(), now, tally);
             }
@@ -118,7 +119,7 @@ final class Reminders {
     }
 
     /** Sends what is due for one registrant and counts it in the run's tally. */
-    private void due(StoredWebinar stored, Registrations.Registrant registrant, Instant now, Tally tally) {
+    private void due(StoredWebinar stored, EmailClaims.Registrant registrant, Instant now, Tally tally) {
         Webinar webinar = stored.webinar();
         boolean over = !now.isBefore(webinar.end());
         if (registrant.linkDue() && !webinar.cancelled() && now.isBefore(webinar.start()) && send(stored, registrant, tally, Notice.LINK, now)) {
@@ -161,7 +162,7 @@ final class Reminders {
     }
 
     /** The email of this kind to a registrant, with the invite it carries (none for the recording). */
-    private Mail mail(StoredWebinar stored, Registrations.Registrant registrant, Notice notice) {
+    private Mail mail(StoredWebinar stored, EmailClaims.Registrant registrant, Notice notice) {
         Webinar webinar = stored.webinar();
         EmailTexts.Text text = EmailTexts.of(notice, registrant.pending(), webinar, registrant.name(),
                 SiteAddresses.absolute(site, SiteAddresses.registration(webinar.id(), registrant.token())));
@@ -182,8 +183,8 @@ final class Reminders {
      * next run, up to {@link #ATTEMPTS} times; when SES may have taken it, the claim stays. False
      * when it was sent before, the registration is gone, or sending failed.
      */
-    private boolean send(StoredWebinar stored, Registrations.Registrant registrant, Tally tally, Notice notice, Instant now) {
-        Optional<Registrations.Claim> claim = notice == Notice.LINK ? registrations.claimLink(stored.webinar().id(), registrant)
+    private boolean send(StoredWebinar stored, EmailClaims.Registrant registrant, Tally tally, Notice notice, Instant now) {
+        Optional<EmailClaims.Claim> claim = notice == Notice.LINK ? registrations.claimLink(stored.webinar().id(), registrant)
                 : registrations.claim(stored.webinar().id(), registrant, notice, stored.sequence(), now, stored.webinar().end().plus(retention));
         if (claim.isEmpty()) {
             return false;

@@ -5,7 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import eu.s3cop.core.InvocationLog;
 import eu.s3cop.core.PrimedHandler;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
-import eu.s3cop.webinar.store.Registrations;
+import eu.s3cop.webinar.store.EmailClaims;
+import eu.s3cop.webinar.store.RegistrationStream;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class WebinarSchedulerHandler extends PrimedHandler implements Requ
         super(variables);
         SchedulerConfig config = SchedulerConfig.from(environment());
         this.reminders = new Reminders(new DynamoDbWebinarStore(clients().dynamoDb(), config.webinarsTable()),
-                new Registrations(clients().dynamoDb(), config.webinarsTable()), clients().configure(SesV2Client.builder(), "SESV2").build(),
+                new EmailClaims(clients().dynamoDb(), config.webinarsTable()), clients().configure(SesV2Client.builder(), "SESV2").build(),
                 config.senderAddress(), config.retention(), config.siteUrl());
     }
 
@@ -62,13 +63,13 @@ public final class WebinarSchedulerHandler extends PrimedHandler implements Requ
     /** The registrations a stream batch names, each once however many of its records name it. */
     private void notified(List<?> records, Context context) {
         long started = System.nanoTime();
-        Set<Registrations.Notification> notifications = new LinkedHashSet<>();
+        Set<RegistrationStream.Notification> notifications = new LinkedHashSet<>();
         for (Object record : records) {
             Map<?, ?> keys = map(map(record).get("dynamodb")).get("Keys") instanceof Map<?, ?> found ? found : Map.of();
-            Registrations.notification(string(keys.get("pk")), string(keys.get("sk"))).ifPresent(notifications::add);
+            RegistrationStream.notification(string(keys.get("pk")), string(keys.get("sk"))).ifPresent(notifications::add);
         }
         // The batch's subject is the webinars it concerns: their ids, never a registrant's key or address.
-        InvocationLog log = log(context, "webinars", String.join(",", notifications.stream().map(Registrations.Notification::webinarId)
+        InvocationLog log = log(context, "webinars", String.join(",", notifications.stream().map(RegistrationStream.Notification::webinarId)
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new))));
         Reminders.Run run = reminders.notified(notifications, Instant.now());
         run.failures().forEach(failure -> log.warn("email not sent: " + failure, null));

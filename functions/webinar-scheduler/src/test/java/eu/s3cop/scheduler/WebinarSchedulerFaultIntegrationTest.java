@@ -17,6 +17,7 @@ import eu.s3cop.testing.SentEmails;
 import eu.s3cop.webinar.model.Notice;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
+import eu.s3cop.webinar.store.EmailClaims;
 import eu.s3cop.webinar.store.Registrations;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
@@ -125,16 +126,17 @@ class WebinarSchedulerFaultIntegrationTest {
     void aSendThatFailsStopsNoOtherRegistrantsEmailAndIsGivenUpAfterThreeRuns(LocalCloud stack) throws Exception {
         DynamoDbWebinarStore store = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
         Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
+        EmailClaims claims = new EmailClaims(stack.dynamoDbClient(), "s3cop-webinars");
         store.save(new Webinar("failing-sends", "Failing sends", "industrial-transition", STARTS, BRUSSELS, Duration.ofMinutes(90), "",
                 List.of(), "https://example.org/join/failing", null, 0, "", false), "f1", Instant.parse("2024-11-01T00:00:00Z"));
-        registered(registrations, "failing-sends", "Ana Novak", "ana.unreachable@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
-        registered(registrations, "failing-sends", "Bogdan Ionescu", "bogdan.reachable@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
+        registered(registrations, claims, "failing-sends", "Ana Novak", "ana.unreachable@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
+        registered(registrations, claims, "failing-sends", "Bogdan Ionescu", "bogdan.reachable@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
         try {
             for (int attempt = 1; attempt <= 3; attempt++) {
                 // SES refuses the one address, each time: the run goes on and succeeds for the other.
                 FaultInjector.arm("webinar-scheduler", "SesV2.SendEmail", "ana.unreachable@example.org", 1, When.BEFORE_SENDING);
                 run(stack, START.minus(Duration.ofDays(5)));
-                assertThat(registrations.failedSends("failing-sends", "ana.unreachable@example.org", Notice.CONFIRMATION, 0)).isEqualTo(attempt);
+                assertThat(claims.failedSends("failing-sends", "ana.unreachable@example.org", Notice.CONFIRMATION, 0)).isEqualTo(attempt);
             }
         } finally {
             FaultInjector.disarm();
@@ -143,7 +145,7 @@ class WebinarSchedulerFaultIntegrationTest {
         List<MimeMessage> sent = messages(stack, "Failing sends");
         assertThat(sent).extracting(message -> message.getAllRecipients()[0].toString() + " | " + message.getSubject())
                 .containsExactly("Bogdan Ionescu <bogdan.reachable@example.org> | You are registered: Failing sends");
-        assertThat(registrations.failedSends("failing-sends", "ana.unreachable@example.org", Notice.CONFIRMATION, 0))
+        assertThat(claims.failedSends("failing-sends", "ana.unreachable@example.org", Notice.CONFIRMATION, 0))
                 .as("given up after three attempts, and recorded").isEqualTo(3);
     }
 
@@ -167,7 +169,7 @@ class WebinarSchedulerFaultIntegrationTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
         stack.awaitIdle(Duration.ofSeconds(60));
-        return new Registrations(stack.dynamoDbClient(), "s3cop-webinars").registrants("fault-" + n, Instant.now()).get(0).token();
+        return new EmailClaims(stack.dynamoDbClient(), "s3cop-webinars").registrants("fault-" + n, Instant.now()).get(0).token();
     }
 
     /** Confirms from the registration's page, and waits until the stream has brought what that makes due. */

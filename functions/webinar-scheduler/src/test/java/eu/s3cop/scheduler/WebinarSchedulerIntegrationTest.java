@@ -7,6 +7,7 @@ import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
+import eu.s3cop.webinar.store.EmailClaims;
 import eu.s3cop.webinar.store.Registrations;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -42,9 +43,10 @@ class WebinarSchedulerIntegrationTest {
     void confirmationsChangesRemindersAndTheRecordingAreEachSentOnce(LocalCloud stack) throws Exception {
         DynamoDbWebinarStore store = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
         Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
+        EmailClaims claims = new EmailClaims(stack.dynamoDbClient(), "s3cop-webinars");
         store.save(webinar("green-steel", "First description.", "", false), "v1", Instant.parse("2024-11-01T00:00:00Z"));
-        registered(registrations, "green-steel", "Ana Novak", "ana@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
-        registered(registrations, "green-steel", "Bogdan Ionescu", "bogdan@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
+        registered(registrations, claims, "green-steel", "Ana Novak", "ana@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
+        registered(registrations, claims, "green-steel", "Bogdan Ionescu", "bogdan@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
         run(stack, START.minus(Duration.ofHours(30)));
         List<MimeMessage> confirmations = messages(stack, "Green steel");
         assertThat(confirmations).extracting(MimeMessage::getSubject).containsOnly("You are registered: Green steel")
@@ -87,8 +89,9 @@ class WebinarSchedulerIntegrationTest {
     void aCancellationIsSentOnceWithMethodCancelToThoseWhoWereConfirmed(LocalCloud stack) throws Exception {
         DynamoDbWebinarStore store = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
         Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
+        EmailClaims claims = new EmailClaims(stack.dynamoDbClient(), "s3cop-webinars");
         store.save(webinar("cancelled-one", "About it.", "", false), "c1", Instant.parse("2024-11-01T00:00:00Z"));
-        registered(registrations, "cancelled-one", "Chiara Rossi", "chiara@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
+        registered(registrations, claims, "cancelled-one", "Chiara Rossi", "chiara@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
         run(stack, START.minus(Duration.ofDays(5)));
         assertThat(messages(stack, "Cancelled one")).extracting(MimeMessage::getSubject).containsExactly("You are registered: Cancelled one");
 
@@ -107,10 +110,11 @@ class WebinarSchedulerIntegrationTest {
     void registrantsNeverAppearOnTheCatalogueSite(LocalCloud stack) throws Exception {
         DynamoDbWebinarStore store = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
         Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
+        EmailClaims claims = new EmailClaims(stack.dynamoDbClient(), "s3cop-webinars");
         LocalDateTime soon = LocalDateTime.now(BRUSSELS).plusDays(3).withNano(0);
         store.save(new Webinar("privacy-check", "Privacy check", "innovation-diffusion", soon, BRUSSELS, Duration.ofHours(1), "",
                 List.of(), "https://example.org/join/hidden-room", null, 0, "", false), "p1", Instant.now());
-        registered(registrations, "privacy-check", "Dana Secret", "dana.secret@example.org", Instant.now(), KEEP);
+        registered(registrations, claims, "privacy-check", "Dana Secret", "dana.secret@example.org", Instant.now(), KEEP);
         run(stack, Instant.now());
         // The pages follow the table through its stream, in refresh-catalogue.
         stack.awaitIdle(java.time.Duration.ofSeconds(30));
@@ -128,9 +132,10 @@ class WebinarSchedulerIntegrationTest {
     void aWebinarMovedLaterKeepsItsRegistrationsUntilThirtyDaysAfterItsNewEnd(LocalCloud stack) throws Exception {
         DynamoDbWebinarStore store = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
         Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
+        EmailClaims claims = new EmailClaims(stack.dynamoDbClient(), "s3cop-webinars");
         store.save(new Webinar("moved-later", "Moved later", "industrial-transition", STARTS, BRUSSELS, Duration.ofMinutes(90), "",
                 List.of(), "", null, 0, "", false), "m1", Instant.parse("2024-11-01T00:00:00Z"));
-        registered(registrations, "moved-later", "Ana Novak", "ana.moved@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
+        registered(registrations, claims, "moved-later", "Ana Novak", "ana.moved@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
         assertThat(registrations.expiries("moved-later", "ana.moved@example.org")).containsExactly(KEEP, KEEP);
         run(stack, START.minus(Duration.ofDays(6)));
 
@@ -148,6 +153,7 @@ class WebinarSchedulerIntegrationTest {
     void aPendingRequestGetsItsLinkOnceAnHourAtMostAndNothingElseUntilConfirmed(LocalCloud stack) throws Exception {
         DynamoDbWebinarStore store = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
         Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
+        EmailClaims claims = new EmailClaims(stack.dynamoDbClient(), "s3cop-webinars");
         store.save(new Webinar("pending-only", "Pending only", "industrial-transition", STARTS, BRUSSELS, Duration.ofMinutes(90), "",
                 List.of(), "https://example.org/join/pending-room", null, 0, "", false), "q1", Instant.parse("2024-11-01T00:00:00Z"));
         Instant asked = START.minus(Duration.ofHours(30));
@@ -156,7 +162,7 @@ class WebinarSchedulerIntegrationTest {
         run(stack, asked.plus(Duration.ofMinutes(5)));
         List<MimeMessage> links = messages(stack, "Pending only");
         assertThat(links).extracting(MimeMessage::getSubject).containsExactly("Confirm your registration: Pending only");
-        String token = registrations.registrants("pending-only", asked).get(0).token();
+        String token = claims.registrants("pending-only", asked).get(0).token();
         assertThat(body(links.get(0))).startsWith("Hello,").doesNotContain("Mallory", "pending-room")
                 .contains(stack.httpEndpoint().orElseThrow() + "/webinars/pending-only/registrations/" + token);
         assertThat(calendarParts(links.get(0))).as("no invite before the address's owner says yes").isZero();
@@ -173,15 +179,15 @@ class WebinarSchedulerIntegrationTest {
                 .containsExactly("Confirm your registration: Pending only", "Confirm your registration: Pending only");
 
         Instant expired = asked.plus(Registrations.PENDING_FOR).plus(Duration.ofHours(2));
-        assertThat(registrations.registrants("pending-only", expired)).as("expired a day after it was made").isEmpty();
+        assertThat(claims.registrants("pending-only", expired)).as("expired a day after it was made").isEmpty();
         assertThat(registrations.confirm("pending-only", token, null, expired, KEEP)).isEqualTo(new Registrations.Unknown());
         assertThat(store.get("pending-only").orElseThrow().registered()).as("a request never took a seat").isZero();
     }
 
     /** Registers the address as the reader API does: a request, then a confirmation from its link. */
-    static void registered(Registrations registrations, String webinarId, String name, String email, Instant at, Instant keep) {
+    static void registered(Registrations registrations, EmailClaims claims, String webinarId, String name, String email, Instant at, Instant keep) {
         assertThat(registrations.request(webinarId, name, email, at)).isEqualTo(Registrations.Request.NEW);
-        String token = registrations.registrants(webinarId, at).stream().filter(registrant -> registrant.email().equals(email))
+        String token = claims.registrants(webinarId, at).stream().filter(registrant -> registrant.email().equals(email))
                 .findFirst().orElseThrow().token();
         assertThat(registrations.confirm(webinarId, token, null, at, keep)).isEqualTo(new Registrations.Confirmed());
     }

@@ -2,8 +2,8 @@ package eu.s3cop.catalogue;
 
 import eu.s3cop.core.SiteAddresses;
 import eu.s3cop.groups.store.DynamoDbRegistryStore;
-import eu.s3cop.publications.DynamoDbPublicationStore;
 import eu.s3cop.publications.Publication;
+import eu.s3cop.publications.PublicationListings;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.StoredWebinar;
@@ -71,7 +71,7 @@ public final class CatalogueSite {
     public static final Duration MILESTONE_WINDOW = Duration.ofMinutes(10);
 
     private final S3Client s3;
-    private final DynamoDbPublicationStore publications;
+    private final PublicationListings publications;
     private final String siteBucket;
     private final java.net.URI siteUrl;
     private final DynamoDbWebinarStore webinars;
@@ -87,7 +87,7 @@ public final class CatalogueSite {
 
     public CatalogueSite(S3Client s3, DynamoDbClient dynamoDb, SiteConfig config) {
         this.s3 = s3;
-        this.publications = new DynamoDbPublicationStore(dynamoDb, config.publicationsTable());
+        this.publications = new PublicationListings(dynamoDb, config.publicationsTable());
         this.webinars = new DynamoDbWebinarStore(dynamoDb, config.webinarsTable());
         this.registries = new DynamoDbRegistryStore(dynamoDb, config.webinarsTable());
         this.siteBucket = config.siteBucket();

@@ -1,52 +1,45 @@
 package eu.s3cop.publications;
 
+import static eu.s3cop.core.Items.conditionFailed;
+import static eu.s3cop.core.Items.item;
 import static eu.s3cop.core.Items.number;
 import static eu.s3cop.core.Items.text;
-import static eu.s3cop.core.Items.texts;
+import static eu.s3cop.publications.PublicationItems.LISTED;
+import static eu.s3cop.publications.PublicationItems.META;
+import static eu.s3cop.publications.PublicationItems.VERSIONS;
+import static eu.s3cop.publications.PublicationItems.contentKey;
+import static eu.s3cop.publications.PublicationItems.hasMore;
+import static eu.s3cop.publications.PublicationItems.key;
+import static eu.s3cop.publications.PublicationItems.numeric;
+import static eu.s3cop.publications.PublicationItems.partition;
+import static eu.s3cop.publications.PublicationItems.string;
+import static eu.s3cop.publications.PublicationItems.strings;
+import static eu.s3cop.publications.PublicationItems.typePartition;
+import static eu.s3cop.publications.PublicationItems.versionKey;
+import static eu.s3cop.publications.PublicationItems.workingGroupPartition;
 
 import eu.s3cop.core.SearchText;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * The publications table, and the only code that knows its keys and attributes. One partition
- * per publication:
- * <ul>
- *   <li>{@code META}: the publication, its latest published version and its listing keys (set
- *       only once a version is published, and never for previews: the listing indexes are sparse);</li>
- *   <li>{@code V#000002}: each version, PENDING from its claim until its PDF is stored, then PUBLISHED;</li>
- *   <li>{@code HASH#<sha256>}: which version a draft's exact content became, so that repeats and
- *       identical re-uploads publish nothing new;</li>
- *   <li>{@code PREVIEW#<sha256>}: watermarked previews of {@code status: draft} uploads.</li>
- * </ul>
- * Each upload also gets a status record, {@code UPLOAD#<bucket>/<key>}. Published publications
- * are listed newest first by three sparse indexes: by working group, by type, and all of them by
- * date. Every read is a key lookup or a Query, never a Scan.
+ * The publishing ledger in the publications table ({@link PublicationItems} lays it out): which
+ * version numbers and draft contents were claimed, which versions are published and which is a
+ * publication's latest, and the previews of drafts. Claims and completions are conditional
+ * writes in transactions, so repeated and concurrent uploads of a draft publish it once. Listing
+ * published publications is {@link PublicationListings}' job, upload statuses {@link UploadStatuses}'.
  */
 public final class DynamoDbPublicationStore {
-
-    /**
-     * The table stream's filter (the template's {@code FilterCriteria}) that passes a publication's
-     * record once a version of it is listed, and nothing else.
-     */
-    public static final String LISTED_STREAM_FILTER = "{\"dynamodb\": {\"NewImage\": {\"gsi3pk\": {\"S\": [\"PUBLISHED\"]}}}}";
-
-    /** How long an upload's status record stays before DynamoDB's time to live removes it. */
-    public static final Duration STATUS_KEPT = Duration.ofDays(90);
 
     public enum Claim { CLAIMED, VERSION_TAKEN, CONTENT_TAKEN }
 
@@ -57,16 +50,6 @@ public final class DynamoDbPublicationStore {
     public record ContentRecord(int version, boolean published, Instant claimedAt) {
     }
 
-    /** A listing index: the template declares the same three (a test holds them together). */
-    record Index(String name, String partitionKey, String sortKey) {
-    }
-
-    static final Index BY_WORKING_GROUP = new Index("by-working-group", "gsi1pk", "gsi1sk");
-    static final Index BY_TYPE = new Index("by-type", "gsi2pk", "gsi2sk");
-    static final Index BY_DATE = new Index("by-date", "gsi3pk", "gsi3sk");
-    static final List<Index> INDEXES = List.of(BY_WORKING_GROUP, BY_TYPE, BY_DATE);
-    static final String TIME_TO_LIVE = "expiresAt";
-    private static final String LISTED = "PUBLISHED";
     private static final String PUBLISHED = "PUBLISHED";
     private static final String PENDING = "PENDING";
 
@@ -78,23 +61,15 @@ public final class DynamoDbPublicationStore {
         this.table = table;
     }
 
-    // Publishing: claims, completions, previews and statuses.
-
     public Optional<ContentRecord> content(String id, String draftSha256) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true)
-                .key(key(id, content(draftSha256)))).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ContentRecord((int) number(item, "version"), PUBLISHED.equals(text(item, "state")),
-                Instant.parse(text(item, "claimedAt"))));
+        return item(dynamoDb, table, key(id, contentKey(draftSha256))).map(item -> new ContentRecord((int) number(item, "version"),
+                PUBLISHED.equals(text(item, "state")), Instant.parse(text(item, "claimedAt"))));
     }
 
     /** The highest version number handed out so far, 0 for a new publication. */
     public int latestClaimed(String id) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true)
-                .key(key(id, "META")).projectionExpression("latestClaimed")).item();
-        return item == null ? 0 : (int) number(item, "latestClaimed");
+        return item(dynamoDb, get -> get.tableName(table).consistentRead(true).key(key(id, META)).projectionExpression("latestClaimed"))
+                .map(item -> (int) number(item, "latestClaimed")).orElse(0);
     }
 
     /**
@@ -113,19 +88,19 @@ public final class DynamoDbPublicationStore {
             condition = "latestClaimed = :previous";
             values.put(":previous", numeric(version - 1));
         }
-        Map<String, AttributeValue> pending = new HashMap<>(key(id, version(version)));
+        Map<String, AttributeValue> pending = new HashMap<>(key(id, versionKey(version)));
         pending.put("state", string(PENDING));
         pending.put("version", numeric(version));
         pending.put("draftSha256", string(draftSha256));
         pending.put("draftKey", string(draftKey));
         pending.put("claimedAt", string(now.toString()));
-        Map<String, AttributeValue> content = new HashMap<>(key(id, content(draftSha256)));
+        Map<String, AttributeValue> content = new HashMap<>(key(id, contentKey(draftSha256)));
         content.put("state", string(PENDING));
         content.put("version", numeric(version));
         content.put("claimedAt", string(now.toString()));
         try {
             dynamoDb.transactWriteItems(write -> write.transactItems(
-                    TransactWriteItem.builder().update(update -> update.tableName(table).key(key(id, "META"))
+                    TransactWriteItem.builder().update(update -> update.tableName(table).key(key(id, META))
                             .updateExpression("SET latestClaimed = :n, id = :id, createdAt = if_not_exists(createdAt, :now)")
                             .conditionExpression(condition)
                             .expressionAttributeValues(values)).build(),
@@ -135,11 +110,10 @@ public final class DynamoDbPublicationStore {
                             .conditionExpression("attribute_not_exists(pk)")).build()));
             return Claim.CLAIMED;
         } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            if (reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
+            if (conditionFailed(e, 1)) {
                 return Claim.CONTENT_TAKEN;
             }
-            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+            if (conditionFailed(e, 0)) {
                 return Claim.VERSION_TAKEN;
             }
             throw e;
@@ -152,7 +126,7 @@ public final class DynamoDbPublicationStore {
      */
     public void complete(PublishedVersion published) {
         TransactWriteItem version = TransactWriteItem.builder().update(update -> update.tableName(table)
-                .key(key(published.id(), version(published.version())))
+                .key(key(published.id(), versionKey(published.version())))
                 .updateExpression("SET #state = :published, pages = :pages, #size = :size, pdfKey = :pdf, pdfSha256 = :pdfSha,"
                         + " publishedAt = :at, title = :title, #date = :date, uploadedBy = :by")
                 .expressionAttributeNames(Map.of("#state", "state", "#size", "size", "#date", "date"))
@@ -161,15 +135,14 @@ public final class DynamoDbPublicationStore {
                         ":at", string(published.publishedAt().toString()), ":title", string(published.meta().title()),
                         ":date", string(published.meta().date().toString()), ":by", string(published.uploadedBy())))).build();
         TransactWriteItem content = TransactWriteItem.builder().update(update -> update.tableName(table)
-                .key(key(published.id(), content(published.draftSha256())))
+                .key(key(published.id(), contentKey(published.draftSha256())))
                 .updateExpression("SET #state = :published")
                 .expressionAttributeNames(Map.of("#state", "state"))
                 .expressionAttributeValues(Map.of(":published", string(PUBLISHED)))).build();
         try {
             dynamoDb.transactWriteItems(write -> write.transactItems(version, content, latest(published)));
         } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            if (reasons.size() > 2 && "ConditionalCheckFailed".equals(reasons.get(2).code())) {
+            if (conditionFailed(e, 2)) {
                 // A later version is already the latest: this one stays in the history only.
                 dynamoDb.transactWriteItems(write -> write.transactItems(version, content));
             } else {
@@ -202,7 +175,7 @@ public final class DynamoDbPublicationStore {
         values.put(":gsi2pk", string(typePartition(meta.type())));
         values.put(":gsi3pk", string(LISTED));
         values.put(":listed", string(listed));
-        return TransactWriteItem.builder().update(update -> update.tableName(table).key(key(published.id(), "META"))
+        return TransactWriteItem.builder().update(update -> update.tableName(table).key(key(published.id(), META))
                 .updateExpression("SET latestVersion = :n, title = :title, #type = :type, workingGroup = :wg, authors = :authors,"
                         + " #date = :date, #language = :language, summary = :summary, keywords = :keywords, pages = :pages,"
                         + " #size = :size, pdfKey = :pdf, pdfSha256 = :pdfSha, publishedAt = :at, searchText = :search,"
@@ -213,7 +186,7 @@ public final class DynamoDbPublicationStore {
     }
 
     public void savePreview(String id, String draftSha256, String title, String pdfKey, int pages, long size, String draftKey, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(key(id, "PREVIEW#" + draftSha256));
+        Map<String, AttributeValue> item = new HashMap<>(key(id, PublicationItems.previewKey(draftSha256)));
         item.put("state", string("DRAFT"));
         item.put("title", string(title));
         item.put("pdfKey", string(pdfKey));
@@ -224,47 +197,12 @@ public final class DynamoDbPublicationStore {
         dynamoDb.putItem(put -> put.tableName(table).item(item));
     }
 
-    /**
-     * What became of an upload, for the secretariat and for support. Bookkeeping for operators:
-     * the report next to the upload is the rapporteur's record, so this one expires after {@link #STATUS_KEPT}.
-     */
-    public void recordStatus(String bucket, String key, String eTag, UploadStatus status, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(statusKey(bucket, key));
-        item.put("status", string(status.status()));
-        if (status.publication() != null) {
-            item.put("publication", string(status.publication()));
-        }
-        if (status.version() > 0) {
-            item.put("version", numeric(status.version()));
-        }
-        if (status.status().equals("REJECTED")) {
-            item.put("problems", numeric(status.problems()));
-        }
-        item.put("eTag", string(eTag == null ? "" : eTag));
-        item.put("at", string(now.toString()));
-        item.put(TIME_TO_LIVE, numeric(now.plus(STATUS_KEPT).getEpochSecond()));
-        dynamoDb.putItem(put -> put.tableName(table).item(item));
-    }
-
-    /** An upload's status record, if it has one. */
-    public Optional<RecordedStatus> uploadStatus(String bucket, String key) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true)
-                .key(statusKey(bucket, key))).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        UploadStatus status = new UploadStatus(text(item, "status"), item.containsKey("publication") ? text(item, "publication") : null,
-                (int) number(item, "version"), (int) number(item, "problems"));
-        return Optional.of(new RecordedStatus(status, text(item, "eTag"), Instant.parse(text(item, "at")),
-                Instant.ofEpochSecond(number(item, TIME_TO_LIVE))));
-    }
-
-    // Reading: what readers, the catalogue and the checks see.
+    // Reading: a publication and its versions, for readers, and the ledger's own state, for operators.
 
     /** A published publication, or empty (unknown, or claimed but not yet published). */
     public Optional<Publication> publication(String id) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).key(key(id, "META"))).item();
-        return item == null || !item.containsKey("latestVersion") ? Optional.empty() : Optional.of(publication(item));
+        return item(dynamoDb, get -> get.tableName(table).key(key(id, META))).filter(item -> item.containsKey("latestVersion"))
+                .map(PublicationItems::toPublication);
     }
 
     /** One published version, or empty. */
@@ -278,7 +216,7 @@ public final class DynamoDbPublicationStore {
     }
 
     private Optional<PublicationVersion> version(String id, int version, boolean consistent) {
-        return publishedItem(id, version, consistent).map(DynamoDbPublicationStore::version);
+        return publishedItem(id, version, consistent).map(PublicationItems::toVersion);
     }
 
     /** Who uploaded the draft of a published version (the S3 event's principal), for operators. */
@@ -287,14 +225,13 @@ public final class DynamoDbPublicationStore {
     }
 
     private Optional<Map<String, AttributeValue>> publishedItem(String id, int version, boolean consistent) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(consistent)
-                .key(key(id, version(version)))).item();
-        return item == null || !PUBLISHED.equals(text(item, "state")) ? Optional.empty() : Optional.of(item);
+        return item(dynamoDb, get -> get.tableName(table).consistentRead(consistent).key(key(id, versionKey(version))))
+                .filter(item -> PUBLISHED.equals(text(item, "state")));
     }
 
     /** The published versions of a publication, newest first. */
     public List<PublicationVersion> versions(String id) {
-        return versionItems(id, true).stream().map(DynamoDbPublicationStore::version).toList();
+        return versionItems(id, true).stream().map(PublicationItems::toVersion).toList();
     }
 
     /** Every version number claimed for a publication, oldest first, published or still pending. */
@@ -315,189 +252,14 @@ public final class DynamoDbPublicationStore {
                     .exclusiveStartKey(from);
             if (publishedNewestFirst) {
                 query.filterExpression("#state = :published").expressionAttributeNames(Map.of("#state", "state"))
-                        .expressionAttributeValues(Map.of(":pk", string(partition(id)), ":v", string("V#"), ":published", string(PUBLISHED)));
+                        .expressionAttributeValues(Map.of(":pk", string(partition(id)), ":v", string(VERSIONS), ":published", string(PUBLISHED)));
             } else {
-                query.consistentRead(true).expressionAttributeValues(Map.of(":pk", string(partition(id)), ":v", string("V#")));
+                query.consistentRead(true).expressionAttributeValues(Map.of(":pk", string(partition(id)), ":v", string(VERSIONS)));
             }
             QueryResponse response = dynamoDb.query(query.build());
             versions.addAll(response.items());
             start = hasMore(response) ? response.lastEvaluatedKey() : null;
         } while (start != null);
         return versions;
-    }
-
-    /** The newest published publications, at most {@code limit}. */
-    public List<Publication> latest(int limit) {
-        return newest(BY_DATE, LISTED, limit);
-    }
-
-    /** The working group's newest published publications, at most {@code limit}. */
-    public List<Publication> ofWorkingGroup(String workingGroup, int limit) {
-        return newest(BY_WORKING_GROUP, workingGroupPartition(workingGroup), limit);
-    }
-
-    private List<Publication> newest(Index index, String partition, int limit) {
-        List<Publication> found = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            int wanted = limit - found.size();
-            QueryResponse response = dynamoDb.query(query -> query.tableName(table).indexName(index.name())
-                    .keyConditionExpression(index.partitionKey() + " = :p").expressionAttributeValues(Map.of(":p", string(partition)))
-                    .scanIndexForward(false).exclusiveStartKey(from).limit(wanted));
-            response.items().forEach(item -> found.add(publication(item)));
-            start = hasMore(response) ? response.lastEvaluatedKey() : null;
-        } while (start != null && found.size() < limit);
-        return found;
-    }
-
-    /**
-     * A page of published publications, newest first, narrowed by {@code filter}, from the index
-     * that fits it best; {@code token} is a page's {@code next}, or null for the first page.
-     *
-     * @throws InvalidPageTokenException when the token is not one this listing gave out
-     */
-    public ListingPage list(ListingFilter filter, int limit, String token) {
-        Index index;
-        String partition;
-        if (filter.workingGroup() != null) {
-            index = BY_WORKING_GROUP;
-            partition = workingGroupPartition(filter.workingGroup());
-        } else if (filter.type() != null) {
-            index = BY_TYPE;
-            partition = typePartition(filter.type());
-        } else {
-            index = BY_DATE;
-            partition = LISTED;
-        }
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        names.put("#p", index.partitionKey());
-        values.put(":p", string(partition));
-        String keyCondition = "#p = :p";
-        if (filter.year() != null) {
-            names.put("#s", index.sortKey());
-            values.put(":year", string(filter.year() + "-"));
-            keyCondition += " AND begins_with(#s, :year)";
-        }
-        List<String> conditions = new ArrayList<>();
-        if (filter.workingGroup() != null && filter.type() != null) {
-            names.put("#type", "type");
-            values.put(":type", string(filter.type()));
-            conditions.add("#type = :type");
-        }
-        for (int i = 0; i < filter.words().size(); i++) {
-            values.put(":w" + i, string(filter.words().get(i)));
-            conditions.add("contains(searchText, :w" + i + ")");
-        }
-        Set<String> keyNames = Set.of("pk", "sk", index.partitionKey(), index.sortKey());
-        Map<String, AttributeValue> start = token == null ? null : PageToken.decode(token, index.name(), keyNames);
-        if (start != null && !start.get(index.partitionKey()).s().equals(partition)) {
-            throw new InvalidPageTokenException("The next token belongs to another listing; pass it with the filters it came with.");
-        }
-
-        List<Publication> items = new ArrayList<>();
-        while (true) {
-            QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(index.name())
-                    .keyConditionExpression(keyCondition).expressionAttributeNames(names).expressionAttributeValues(values)
-                    .scanIndexForward(false).limit(Math.max(limit, 25));
-            if (!conditions.isEmpty()) {
-                query.filterExpression(String.join(" AND ", conditions));
-            }
-            if (start != null) {
-                query.exclusiveStartKey(start);
-            }
-            QueryResponse response = dynamoDb.query(query.build());
-            List<Map<String, AttributeValue>> found = response.items();
-            for (int i = 0; i < found.size(); i++) {
-                items.add(publication(found.get(i)));
-                if (items.size() == limit) {
-                    boolean more = i + 1 < found.size() || hasMore(response);
-                    return new ListingPage(items, more ? PageToken.encode(index.name(), key(found.get(i), keyNames)) : null);
-                }
-            }
-            if (!hasMore(response)) {
-                return new ListingPage(items, null);
-            }
-            start = response.lastEvaluatedKey();
-        }
-    }
-
-    // The table's stream.
-
-    /**
-     * The working group of a listing that the table's stream brings (the template's filter passes
-     * only published listings), from the record's new image as Lambda's JSON has it, each
-     * attribute a {@code {"S": ...}} object; empty when the image names none.
-     */
-    public static Optional<String> listedWorkingGroup(Map<?, ?> newImage) {
-        return newImage.get("workingGroup") instanceof Map<?, ?> attribute && attribute.get("S") instanceof String group
-                ? Optional.of(group) : Optional.empty();
-    }
-
-    // The table's keys and items.
-
-    private static Publication publication(Map<String, AttributeValue> item) {
-        return new Publication(text(item, "id"), text(item, "title"), text(item, "type"), text(item, "workingGroup"),
-                texts(item, "authors"), text(item, "date"), text(item, "language"), text(item, "summary"), texts(item, "keywords"),
-                (int) number(item, "latestVersion"), (int) number(item, "pages"), number(item, "size"), text(item, "pdfKey"),
-                text(item, "pdfSha256"), text(item, "publishedAt"));
-    }
-
-    private static PublicationVersion version(Map<String, AttributeValue> item) {
-        return new PublicationVersion((int) number(item, "version"), text(item, "title"), text(item, "date"), (int) number(item, "pages"),
-                number(item, "size"), text(item, "pdfKey"), text(item, "pdfSha256"), text(item, "publishedAt"));
-    }
-
-    private static String partition(String id) {
-        return "PUB#" + id;
-    }
-
-    private static String version(int version) {
-        return String.format("V#%06d", version);
-    }
-
-    private static String content(String draftSha256) {
-        return "HASH#" + draftSha256;
-    }
-
-    private static String workingGroupPartition(String workingGroup) {
-        return "WG#" + workingGroup;
-    }
-
-    private static String typePartition(String type) {
-        return "TYPE#" + type;
-    }
-
-    private static Map<String, AttributeValue> key(String id, String sortKey) {
-        return Map.of("pk", string(partition(id)), "sk", string(sortKey));
-    }
-
-    private static Map<String, AttributeValue> statusKey(String bucket, String key) {
-        return Map.of("pk", string("UPLOAD#" + bucket + "/" + key), "sk", string("STATUS"));
-    }
-
-    private static Map<String, AttributeValue> key(Map<String, AttributeValue> item, Set<String> names) {
-        Map<String, AttributeValue> key = new LinkedHashMap<>();
-        for (String name : names) {
-            key.put(name, item.get(name));
-        }
-        return key;
-    }
-
-    private static boolean hasMore(QueryResponse response) {
-        return response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
-    }
-
-    private static AttributeValue string(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue strings(List<String> values) {
-        return AttributeValue.fromL(values.stream().map(DynamoDbPublicationStore::string).toList());
-    }
-
-    private static AttributeValue numeric(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 }

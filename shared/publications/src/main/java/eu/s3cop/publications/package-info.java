@@ -1,2 +1,2 @@
-/** The publications table's one owner: publications, versions and upload statuses as records, and the store that reads and writes them. */
+/** The publications table's one owner: publications, versions and upload statuses as records, and the classes that read and write them. */
 package eu.s3cop.publications;

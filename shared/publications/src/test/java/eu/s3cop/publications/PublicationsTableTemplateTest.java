@@ -20,18 +20,18 @@ class PublicationsTableTemplateTest {
 
     @Test
     void declaresTheStoresListingIndexesWithTheirKeys() {
-        List<DynamoDbPublicationStore.Index> declared = ((List<?>) table.get("GlobalSecondaryIndexes")).stream()
+        List<PublicationItems.Index> declared = ((List<?>) table.get("GlobalSecondaryIndexes")).stream()
                 .map(index -> (Map<?, ?>) index)
-                .map(index -> new DynamoDbPublicationStore.Index(String.valueOf(index.get("IndexName")),
+                .map(index -> new PublicationItems.Index(String.valueOf(index.get("IndexName")),
                         key(index, "HASH"), key(index, "RANGE")))
                 .toList();
-        assertThat(declared).containsExactlyInAnyOrderElementsOf(DynamoDbPublicationStore.INDEXES);
+        assertThat(declared).containsExactlyInAnyOrderElementsOf(PublicationItems.INDEXES);
     }
 
     @Test
     void expiresWhatTheStoreMarksToExpire() {
         assertThat((Map<Object, Object>) table.get("TimeToLiveSpecification"))
-                .containsEntry("AttributeName", DynamoDbPublicationStore.TIME_TO_LIVE).containsEntry("Enabled", true);
+                .containsEntry("AttributeName", PublicationItems.TIME_TO_LIVE).containsEntry("Enabled", true);
     }
 
     @Test
@@ -40,7 +40,7 @@ class PublicationsTableTemplateTest {
         assertThat(template.function("refresh-catalogue").triggers(Trigger.DynamoDb.class))
                 .filteredOn(stream -> stream.table().equals("PublicationsTable")).singleElement()
                 .satisfies(stream -> assertThat(stream.filters()).singleElement().asString()
-                        .isEqualToIgnoringWhitespace(DynamoDbPublicationStore.LISTED_STREAM_FILTER));
+                        .isEqualToIgnoringWhitespace(ListingStream.LISTED_STREAM_FILTER));
     }
 
     private static String key(Map<?, ?> index, String type) {

@@ -77,7 +77,7 @@ class YamlFieldsTest {
 
     @Test
     void nestingAsDeepAsTheLimitIsStillRead() {
-        String yaml = "title: x\ntags: " + "[".repeat(YamlFields.MAX_DEPTH - 1) + "a" + "]".repeat(YamlFields.MAX_DEPTH - 1) + "\n";
+        String yaml = "title: x\ntags: " + "[".repeat(YamlParser.MAX_DEPTH - 1) + "a" + "]".repeat(YamlParser.MAX_DEPTH - 1) + "\n";
         assertThat(YamlFields.read(yaml, FORM, problems)).isPresent();
         assertThat(problems).isEmpty();
     }

@@ -3,6 +3,7 @@ package eu.s3cop.groups.store;
 import static eu.s3cop.core.Items.text;
 import static eu.s3cop.core.Items.texts;
 
+import eu.s3cop.core.Items;
 import eu.s3cop.groups.WorkingGroupRegistry;
 import java.time.Instant;
 import java.util.HashMap;
@@ -37,8 +38,7 @@ public final class DynamoDbRegistryStore {
     }
 
     private Optional<Map<String, AttributeValue>> item(String workingGroup) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).key(key(workingGroup))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+        return Items.item(dynamoDb, get -> get.tableName(table).key(key(workingGroup)));
     }
 
     /**

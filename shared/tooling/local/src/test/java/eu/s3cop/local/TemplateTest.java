@@ -8,9 +8,10 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import eu.s3cop.publications.DynamoDbPublicationStore;
 import eu.s3cop.groups.store.DynamoDbRegistryStore;
+import eu.s3cop.publications.ListingStream;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
+import eu.s3cop.webinar.store.RegistrationStream;
 import eu.s3cop.webinar.store.Registrations;
 import eu.s3cop.stack.template.FunctionResource;
 import eu.s3cop.stack.template.Template;
@@ -88,7 +89,7 @@ class TemplateTest {
                 .anySatisfy(stream -> {
                     assertThat(stream.table()).isEqualTo("PublicationsTable");
                     assertThat(stream.filters()).singleElement().asString()
-                            .isEqualToIgnoringWhitespace(DynamoDbPublicationStore.LISTED_STREAM_FILTER);
+                            .isEqualToIgnoringWhitespace(ListingStream.LISTED_STREAM_FILTER);
                     assertThat(stream.maximumRetryAttempts()).isPositive();
                 })
                 .anySatisfy(stream -> {
@@ -113,7 +114,7 @@ class TemplateTest {
                 .satisfies(stream -> {
                     assertThat(stream.table()).isEqualTo("WebinarsTable");
                     assertThat(stream.filters()).singleElement().asString()
-                            .isEqualToIgnoringWhitespace(Registrations.NOTIFIED_STREAM_FILTER);
+                            .isEqualToIgnoringWhitespace(RegistrationStream.NOTIFIED_STREAM_FILTER);
                     assertThat(stream.maximumRetryAttempts()).isPositive();
                 });
         assertThat(template.function("reader-api").triggers(Trigger.HttpApi.class)).extracting(route -> route.method() + " " + route.path())

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.s3cop.publications.DynamoDbPublicationStore;
 import eu.s3cop.stack.LocalCloud;
-import eu.s3cop.webinar.store.Registrations;
+import eu.s3cop.webinar.store.EmailClaims;
 import eu.s3cop.stack.StackSettings;
 import eu.s3cop.stack.lambda.Events;
 import eu.s3cop.stack.lambda.Invocation;
@@ -182,9 +182,9 @@ class DayReplayIntegrationTest {
         }
         stack.awaitIdle(Duration.ofSeconds(60));
         try (var dynamoDb = stack.dynamoDbClient()) {
-            Registrations registrations = new Registrations(dynamoDb, stack.table("WebinarsTable"));
+            EmailClaims claims = new EmailClaims(dynamoDb, stack.table("WebinarsTable"));
             for (int w = 0; w < 3; w++) {
-                for (Registrations.Registrant registrant : registrations.registrants("day-" + w, Instant.now())) {
+                for (EmailClaims.Registrant registrant : claims.registrants("day-" + w, Instant.now())) {
                     HttpResponse<String> confirmed = http.send(HttpRequest.newBuilder(URI.create(stack.httpEndpoint().orElseThrow()
                                     + "/webinars/day-" + w + "/registrations/" + registrant.token())).header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString("action=confirm")).build(), HttpResponse.BodyHandlers.ofString());

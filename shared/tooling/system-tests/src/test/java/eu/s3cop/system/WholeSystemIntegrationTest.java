@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.local.Seeder;
 import eu.s3cop.stack.LocalCloud;
-import eu.s3cop.webinar.store.Registrations;
+import eu.s3cop.webinar.store.EmailClaims;
 import eu.s3cop.stack.StackSettings;
 import eu.s3cop.stack.lambda.FunctionRunner;
 import eu.s3cop.stack.lambda.Invocation;
@@ -145,7 +145,7 @@ class WholeSystemIntegrationTest {
         // Each registration's page, from the link in its email: Eva confirms, Jan cancels his request, Ana's program cancels hers.
         Map<String, String> pages = new java.util.HashMap<>();
         try (var dynamoDb = stack.dynamoDbClient()) {
-            new Registrations(dynamoDb, stack.table("WebinarsTable")).registrants("policy-check", Instant.now())
+            new EmailClaims(dynamoDb, stack.table("WebinarsTable")).registrants("policy-check", Instant.now())
                     .forEach(registrant -> pages.put(registrant.email(), "/webinars/policy-check/registrations/" + registrant.token()));
         }
         assertThat(send("GET", pages.get("eva@example.org"), null).statusCode()).isEqualTo(200);

@@ -3,6 +3,7 @@ package eu.s3cop.webinar.store;
 import static eu.s3cop.core.Items.number;
 import static eu.s3cop.core.Items.text;
 
+import eu.s3cop.core.Items;
 import eu.s3cop.webinar.model.Webinar;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,11 +19,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Webinars in the webinars table: {@code WEBINAR#<id>} / {@code META}, listed in start order
  * through the {@code by-start} index ({@code gsi1pk = WEBINARS}). The join link is stored for
- * registrants' emails and never leaves through public outputs.
+ * registrants' emails and never leaves through public outputs. The webinar's partition also holds
+ * its registrations; the seats they take are counted on the webinar's item, by the writes this
+ * store gives their transactions.
  */
 public final class DynamoDbWebinarStore {
 
@@ -34,6 +38,7 @@ public final class DynamoDbWebinarStore {
     }
 
     private static final int MAX_ATTEMPTS = 10;
+    private static final String PARTITION = "WEBINAR#";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -48,8 +53,7 @@ public final class DynamoDbWebinarStore {
     }
 
     private Optional<Map<String, AttributeValue>> item(String id) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true).key(key(id))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+        return Items.item(dynamoDb, table, key(id));
     }
 
     /** Every webinar, in start order. */
@@ -154,12 +158,50 @@ public final class DynamoDbWebinarStore {
 
     /** The webinar an item of the table's stream is, by the item's keys; empty for any other item (a registration's, say). */
     public static Optional<String> changedWebinar(String partitionKey, String sortKey) {
-        return partitionKey != null && partitionKey.startsWith("WEBINAR#") && "META".equals(sortKey)
-                ? Optional.of(partitionKey.substring("WEBINAR#".length())) : Optional.empty();
+        return "META".equals(sortKey) ? webinarOf(partitionKey) : Optional.empty();
     }
 
-    static Map<String, AttributeValue> key(String id) {
-        return Map.of("pk", AttributeValue.fromS("WEBINAR#" + id), "sk", AttributeValue.fromS("META"));
+    /**
+     * Takes a seat, in the transaction that confirms a registration: refused when the webinar is
+     * gone, cancelled or full, so capacity holds however many confirm at once.
+     */
+    TransactWriteItem seatTaken(String id) {
+        return TransactWriteItem.builder().update(update -> update.tableName(table).key(key(id))
+                .updateExpression("SET registered = registered + :one")
+                .conditionExpression("attribute_exists(pk) AND cancelled = :no AND (#capacity = :zero OR registered < #capacity)")
+                .expressionAttributeNames(Map.of("#capacity", "capacity"))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0"),
+                        ":no", AttributeValue.fromBool(false)))).build();
+    }
+
+    /** Gives a seat back, in the transaction that removes a confirmed registration. */
+    TransactWriteItem seatFreed(String id) {
+        return TransactWriteItem.builder().update(update -> update.tableName(table).key(key(id))
+                .updateExpression("SET registered = registered - :one")
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build();
+    }
+
+    /**
+     * The webinar's capacity while it is stored and not cancelled; empty otherwise. After
+     * {@link #seatTaken} was refused, present means the webinar was full.
+     */
+    Optional<Integer> openCapacity(String id) {
+        return item(id).filter(item -> item.containsKey("capacity") && !Boolean.TRUE.equals(item.get("cancelled").bool()))
+                .map(item -> Integer.parseInt(item.get("capacity").n()));
+    }
+
+    /** The partition of a webinar's item and of its registrations' items, so one transaction can write both. */
+    static String partition(String id) {
+        return PARTITION + id;
+    }
+
+    /** The webinar whose partition a key names; empty for the table's other partitions. */
+    static Optional<String> webinarOf(String partitionKey) {
+        return partitionKey != null && partitionKey.startsWith(PARTITION) ? Optional.of(partitionKey.substring(PARTITION.length())) : Optional.empty();
+    }
+
+    private static Map<String, AttributeValue> key(String id) {
+        return Map.of("pk", AttributeValue.fromS(partition(id)), "sk", AttributeValue.fromS("META"));
     }
 
     private static Map<String, AttributeValue> toItem(Webinar webinar, int sequence, String sha, Instant now, int registered) {

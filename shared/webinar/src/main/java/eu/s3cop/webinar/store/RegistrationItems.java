@@ -1,0 +1,115 @@
+package eu.s3cop.webinar.store;
+
+import static eu.s3cop.core.Items.number;
+import static eu.s3cop.core.Items.text;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * How registrations lie in the webinars table, for every class that reads or writes them. In the
+ * webinar's partition: {@code REG#<sha256 of the lower-cased email>} is a registration (the hash
+ * keeps the address out of the key), {@code TOKEN#<token>} names it for the link emailed to the
+ * address, {@code NOTIFY#<same hash>} asks for its email now, {@code RATE#<minute>} counts the
+ * webinar's requests. Per mailbox, {@code ADDRESS#<hash>} / {@code LINKS#<day>} counts its link emails.
+ */
+final class RegistrationItems {
+
+    static final String PENDING = "pending";
+    static final String CONFIRMED = "confirmed";
+    /** When the link was last asked for, in epoch seconds; the claim of its email holds the same time. */
+    static final String LINK_REQUESTED = "linkRequested";
+    static final String LINK_SENT = "sent_link";
+    static final String INVITED = "sent_confirmation";
+    /** The table's time-to-live attribute, in epoch seconds. */
+    static final String EXPIRES_AT = "expiresAt";
+
+    /** What every registration's sort key starts with, for a Query of a webinar's registrations. */
+    static final String REGISTRATION = "REG#";
+
+    private static final String NOTIFY = "NOTIFY#";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private RegistrationItems() {
+    }
+
+    static Map<String, AttributeValue> key(String webinarId, String sortKey) {
+        return Map.of("pk", AttributeValue.fromS(DynamoDbWebinarStore.partition(webinarId)), "sk", AttributeValue.fromS(sortKey));
+    }
+
+    /** The sort key of an address's registration: its hash, so the key itself holds no address. */
+    static String registrationKey(String email) {
+        return REGISTRATION + emailHash(email);
+    }
+
+    /** The sort key of the token that the registration's emailed links carry. */
+    static String tokenKey(String token) {
+        return "TOKEN#" + token;
+    }
+
+    /** The sort key whose write, beside the registration, asks the stream for its email. */
+    static String notifyKey(String registration) {
+        return NOTIFY + registration.substring(REGISTRATION.length());
+    }
+
+    /** The registration a {@link #notifyKey} names; empty for any other sort key. */
+    static Optional<String> notified(String sortKey) {
+        return sortKey != null && sortKey.startsWith(NOTIFY) ? Optional.of(REGISTRATION + sortKey.substring(NOTIFY.length())) : Optional.empty();
+    }
+
+    static String rateKey(Instant minute) {
+        return "RATE#" + minute;
+    }
+
+    /** The partition of an address's counts, keyed by its mailbox's hash. */
+    static final String ADDRESS_PARTITION = "ADDRESS#";
+
+    /** The key of a day's count of link emails to the address's mailbox, over all webinars. */
+    static Map<String, AttributeValue> linksKey(String email, LocalDate day) {
+        // Counted per mailbox: name+tag@ and name@ reach the same person, so they share one count.
+        return Map.of("pk", AttributeValue.fromS(ADDRESS_PARTITION + emailHash(mailbox(email))), "sk", AttributeValue.fromS("LINKS#" + day));
+    }
+
+    /** The address without a sub-address ("+tag"), which most mail systems deliver to the same mailbox. */
+    private static String mailbox(String email) {
+        int at = email.lastIndexOf('@');
+        int plus = email.indexOf('+');
+        return plus > 0 && plus < at ? email.substring(0, plus) + email.substring(at) : email;
+    }
+
+    static String emailHash(String email) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** A new registration's token: unguessable, and safe in a URL's path. */
+    static String token() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Whether the registration is a request that was never confirmed and whose time has run out, deleted or not yet. */
+    static boolean expiredRequest(Map<String, AttributeValue> registration, Instant now) {
+        return PENDING.equals(text(registration, "state")) && number(registration, EXPIRES_AT) <= now.getEpochSecond();
+    }
+
+    /** A time as the table keeps it, for its time to live and for comparisons in conditions. */
+    static AttributeValue epoch(Instant instant) {
+        return AttributeValue.fromN(String.valueOf(instant.getEpochSecond()));
+    }
+}
