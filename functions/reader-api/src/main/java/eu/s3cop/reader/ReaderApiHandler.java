@@ -25,6 +25,7 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
 
     private final PublicationsApi publications;
     private final WebinarsApi webinars;
+    private final RegistrationsApi registrations;
     private final RegistrationPages errorPages;
 
     /** The local stack's entry point: the environment the template describes. */
@@ -33,8 +34,8 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
         ReaderConfig config = ReaderConfig.from(environment());
         this.publications = new PublicationsApi(config, new DynamoDbPublicationStore(clients().dynamoDb(), config.table()),
                 new PublicationListings(clients().dynamoDb(), config.table()), clients().presignedLinks());
-        this.webinars = new WebinarsApi(config, new DynamoDbWebinarStore(clients().dynamoDb(), config.webinarsTable()),
-                new Registrations(clients().dynamoDb(), config.webinarsTable()),
+        this.webinars = new WebinarsApi(config, new DynamoDbWebinarStore(clients().dynamoDb(), config.webinarsTable()), Clock.systemUTC());
+        this.registrations = new RegistrationsApi(config, webinars, new Registrations(clients().dynamoDb(), config.webinarsTable()),
                 new RegistrationLimits(clients().dynamoDb(), config.webinarsTable()), Clock.systemUTC());
         this.errorPages = new RegistrationPages(config.workingGroups());
     }
@@ -112,12 +113,12 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
                 case "GET /webinars/{id}" -> webinars.get(path, wantsHtml(event));
                 case "GET /webinars/{id}/invite.ics" -> webinars.invite(path);
                 case "GET /calendar.ics" -> webinars.calendar(query);
-                case "POST /webinars/{id}/registrations" -> webinars.register(path, header(event, "content-type"), event.getBody(),
+                case "POST /webinars/{id}/registrations" -> registrations.register(path, header(event, "content-type"), event.getBody(),
                         event.getIsBase64Encoded(), answersInHtml(event));
-                case "GET /webinars/{id}/registrations/{token}" -> webinars.registrationPage(path);
-                case "POST /webinars/{id}/registrations/{token}" -> webinars.registrationAction(path, header(event, "content-type"),
+                case "GET /webinars/{id}/registrations/{token}" -> registrations.registrationPage(path);
+                case "POST /webinars/{id}/registrations/{token}" -> registrations.registrationAction(path, header(event, "content-type"),
                         event.getBody(), event.getIsBase64Encoded(), answersInHtml(event));
-                case "DELETE /webinars/{id}/registrations/{token}" -> webinars.unregister(path);
+                case "DELETE /webinars/{id}/registrations/{token}" -> registrations.unregister(path);
                 default -> Responses.problem(404, "Not Found", "Nothing answers " + event.getRouteKey() + " yet.");
             };
         } catch (ApiException e) {

@@ -1,7 +1,9 @@
 package eu.s3cop.scheduler;
 
+import eu.s3cop.core.Durations;
 import eu.s3cop.webinar.model.Notice;
 import eu.s3cop.webinar.model.Webinar;
+import eu.s3cop.webinar.store.Registrations;
 import java.text.MessageFormat;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -39,7 +41,7 @@ final class EmailTexts {
     static Text of(Notice notice, boolean pending, Webinar webinar, String name, String page) {
         String when = format("when", WHEN.format(webinar.starts()), webinar.timezone().getId(), String.valueOf(webinar.duration().toMinutes()));
         String join = webinar.joinUrl().isEmpty() ? "" : format("join", webinar.joinUrl());
-        Object[] values = {name, webinar.title(), when, join, page, webinar.recordingUrl()};
+        Object[] values = {name, webinar.title(), when, join, page, webinar.recordingUrl(), Durations.inWords(Registrations.PENDING_FOR)};
         String kind = notice.name().toLowerCase(Locale.ROOT).replace('_', '-') + (notice == Notice.LINK && !pending ? "-registered" : "");
         String manage = notice == Notice.LINK ? "" : format("manage", page);
         return new Text(format(kind + ".subject", values), format(kind + ".body", values) + manage + TEXTS.getString("signature"));

@@ -1,7 +1,9 @@
 package eu.s3cop.catalogue;
 
 import eu.s3cop.draft.WorkingGroupNames;
+import eu.s3cop.core.Durations;
 import eu.s3cop.core.SiteAddresses;
+import eu.s3cop.webinar.store.Registrations;
 import eu.s3cop.webinar.model.Webinar;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -51,8 +53,8 @@ public final class RegistrationPages {
         main.appendElement("h1").text("Check your inbox");
         main.appendElement("p").attr("role", "status").text("If the address can receive email, a message with a link is on its way. "
                 + "Open it and press Confirm to register for “" + webinar.title() + "”: until then no place is taken.");
-        main.appendElement("p").text("The link works for 24 hours. If no message arrives, look in your spam folder; asking again "
-                + "sends the link again at most once an hour.");
+        main.appendElement("p").text("The link works for " + Durations.inWords(Registrations.PENDING_FOR) + ". If no message arrives,"
+                + " look in your spam folder; asking again sends the link again at most " + Durations.once(Registrations.RESEND_AFTER) + ".");
         main.appendElement("p").appendElement("a").attr("href", "/").text("Back to the S3 CoP catalogue");
         return page.outerHtml();
     }

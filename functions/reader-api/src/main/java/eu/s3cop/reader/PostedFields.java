@@ -1,0 +1,108 @@
+package eu.s3cop.reader;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What a visitor posts, from JSON or from the catalogue's forms, read within bounds: each field
+ * one line of limited length, a name only of letters, an address only of ASCII.
+ */
+final class PostedFields {
+
+    /** ASCII only: SES refuses other characters in an address's local part, and a look-alike domain is a phishing tool. */
+    static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+    /**
+     * Letters of any script, spaces, hyphens and apostrophes: a name begins every email we send,
+     * so it must not be able to carry a link, an address or a sentence of someone else's.
+     */
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}](?:[\\p{L}\\p{M} '\u2019-]*[\\p{L}\\p{M}])?");
+    private static final int MAX_BODY = 4096;
+
+    private PostedFields() {
+    }
+
+    /**
+     * The posted fields, from JSON or from a form (the catalogue's, which works without
+     * JavaScript); any other type is refused. Another site's page can post a form too, but it
+     * gains nothing: a request only emails the address's owner, and confirming or cancelling
+     * needs the token that only the emailed link carries.
+     */
+    static Map<String, String> of(String contentType, String body, boolean base64, String example) {
+        String type = contentType.toLowerCase(java.util.Locale.ROOT).strip();
+        boolean form = type.matches("application/x-www-form-urlencoded\\s*(;.*)?");
+        if (!form && !type.matches("application/json\\s*(;.*)?")) {
+            throw new ApiException(415, "Send a form (application/x-www-form-urlencoded) or JSON (application/json), such as " + example + ".");
+        }
+        if (body == null || body.isBlank()) {
+            throw ApiException.badRequest("The request is empty; send " + example + ".");
+        }
+        String text = base64 ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
+        if (text.length() > MAX_BODY) {
+            throw ApiException.badRequest("The request body is longer than " + MAX_BODY + " characters.");
+        }
+        return form ? formFields(text) : jsonFields(text, example);
+    }
+
+    private static Map<String, String> formFields(String text) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : text.split("&")) {
+            int equals = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                if (fields.putIfAbsent(name, value) != null) {
+                    throw ApiException.badRequest("The form has " + name.replaceAll("[^a-z]", "?") + " twice; send it once.");
+                }
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("The form is not URL-encoded as browsers send it.");
+            }
+        }
+        return fields;
+    }
+
+    private static Map<String, String> jsonFields(String text, String example) {
+        Map<String, Object> map;
+        try {
+            map = JSON.std.mapFrom(text);
+        } catch (IOException | IllegalArgumentException e) {
+            throw ApiException.badRequest("The body is not JSON; send " + example + ".");
+        }
+        if (map == null) {
+            throw ApiException.badRequest("Send " + example + " as JSON.");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        map.forEach((name, value) -> {
+            if (value instanceof String string) {
+                fields.put(name, string);
+            }
+        });
+        return fields;
+    }
+
+    /** The registrant's name, which begins every email: letters, spaces, hyphens and apostrophes only. */
+    static String name(Map<String, String> request) {
+        String name = field(request, "name", 120);
+        if (!NAME.matcher(name).matches()) {
+            throw ApiException.badRequest("name may hold only letters (accented ones too), spaces, hyphens and apostrophes.");
+        }
+        return name;
+    }
+
+    static String field(Map<String, String> request, String name, int max) {
+        String text = request.get(name);
+        if (text == null || text.isBlank()) {
+            throw ApiException.badRequest(name + " is required.");
+        }
+        String clean = text.strip();
+        if (clean.length() > max || clean.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.badRequest(name + " must be one line of at most " + max + " characters.");
+        }
+        return clean;
+    }
+}

@@ -1,0 +1,45 @@
+package eu.s3cop.reader;
+
+import eu.s3cop.core.SiteAddresses;
+import eu.s3cop.webinar.model.Webinar;
+import eu.s3cop.webinar.model.WebinarState;
+import eu.s3cop.webinar.store.StoredWebinar;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** A webinar as the API's JSON tells it to programs: never the join link, which only registrants receive. */
+final class WebinarJson {
+
+    private WebinarJson() {
+    }
+
+    static Map<String, Object> of(StoredWebinar stored, Instant now) {
+        Webinar webinar = stored.webinar();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("id", webinar.id());
+        summary.put("title", webinar.title());
+        summary.put("working_group", webinar.workingGroup());
+        summary.put("starts", webinar.start().toString());
+        summary.put("ends", webinar.end().toString());
+        summary.put("local_start", webinar.starts().toString());
+        summary.put("timezone", webinar.timezone().getId());
+        summary.put("speakers", webinar.speakers().stream().map(speaker -> Map.of("name", speaker.name(), "role", speaker.role())).toList());
+        summary.put("status", WebinarState.of(webinar, now).name().toLowerCase(Locale.ROOT));
+        Map<String, Object> registration = new LinkedHashMap<>();
+        registration.put("open", webinar.registrationOpen(now) && !stored.full());
+        registration.put("closes", webinar.closes().toString());
+        if (webinar.capacity() > 0) {
+            registration.put("places_left", stored.placesLeft());
+        }
+        summary.put("registration", registration);
+        if (!webinar.recordingUrl().isEmpty() && !now.isBefore(webinar.end())) {
+            summary.put("recording_url", webinar.recordingUrl());
+        }
+        summary.put("sequence", stored.sequence());
+        summary.put("links", Map.of("self", SiteAddresses.webinar(webinar.id()), "invite", SiteAddresses.invite(webinar.id()),
+                "register", SiteAddresses.registrations(webinar.id())));
+        return summary;
+    }
+}
