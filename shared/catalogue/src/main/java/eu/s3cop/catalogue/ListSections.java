@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.jsoup.nodes.Element;
 
@@ -36,8 +37,7 @@ final class ListSections {
             if (!listing.summary().isEmpty()) {
                 item.appendElement("p").addClass("summary").text(listing.summary());
             }
-            item.appendElement("a").addClass("download").attr("href", SiteAddresses.download(listing.id()))
-                    .text("Download PDF").appendElement("span").addClass("visually-hidden").text(": " + listing.title());
+            link(item, "download", SiteAddresses.download(listing.id()), "Download PDF", listing.title());
         }
     }
 
@@ -48,13 +48,8 @@ final class ListSections {
      * @param now what the page says of each webinar depends on it: the form, closed, or taking place
      */
     static void webinars(Element main, List<Webinar> webinars, Instant now) {
-        if (webinars.isEmpty()) {
-            return;
-        }
-        Element list = webinarList(main, "webinars", "Upcoming webinars");
         DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
-        for (Webinar webinar : webinars) {
-            Element item = webinarItem(list, webinar);
+        entries(main, "webinars", "Upcoming webinars", webinars, (item, webinar) -> {
             item.appendElement("p").addClass("meta").text(when.format(webinar.starts()) + " (" + webinar.timezone().getId() + ") · "
                     + webinar.duration().toMinutes() + " minutes · " + WorkingGroupNames.of(webinar.workingGroup()) + " working group");
             if (!webinar.speakers().isEmpty()) {
@@ -62,8 +57,7 @@ final class ListSections {
                         .map(speaker -> speaker.role().isEmpty() ? speaker.name() : speaker.name() + ", " + speaker.role())
                         .collect(Collectors.joining("; ")));
             }
-            item.appendElement("a").addClass("invite").attr("href", SiteAddresses.invite(webinar.id()))
-                    .text("Add to calendar").appendElement("span").addClass("visually-hidden").text(": " + webinar.title());
+            link(item, "invite", SiteAddresses.invite(webinar.id()), "Add to calendar", webinar.title());
             if (webinar.registrationOpen(now)) {
                 RegistrationPages.form(item, webinar);
             } else if (WebinarState.of(webinar, now) == WebinarState.LIVE) {
@@ -71,37 +65,39 @@ final class ListSections {
             } else if (!webinar.cancelled()) {
                 item.appendElement("p").addClass("status").text("Registration is closed.");
             }
-        }
-    }
-
-    /** A labelled section holding a list of webinars; the list, for their items. */
-    private static Element webinarList(Element main, String id, String heading) {
-        return SiteLayout.section(main, id, heading).appendElement("ul").addClass("webinars");
-    }
-
-    /** A webinar's entry, its title linking to its page. */
-    private static Element webinarItem(Element list, Webinar webinar) {
-        Element item = list.appendElement("li");
-        item.appendElement("h3").appendElement("a").attr("href", SiteAddresses.webinar(webinar.id())).text(webinar.title());
-        return item;
+        });
     }
 
     /** Recent webinars whose recording is online, newest first, each linking to its page and to the recording. */
     static void recordings(Element main, List<Webinar> recordings) {
-        if (recordings.isEmpty()) {
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+        entries(main, "recordings", "Recent recordings", recordings, (item, webinar) -> {
+            item.appendElement("p").addClass("meta").text(when.format(webinar.starts()) + " · " + WorkingGroupNames.of(webinar.workingGroup())
+                    + " working group");
+            link(item, "invite", webinar.recordingUrl(), "Watch the recording", webinar.title());
+        });
+    }
+
+    /** A labelled section listing webinars, each entry its title linking to its page, then what {@code entry} adds; nothing when there are none. */
+    private static void entries(Element main, String id, String heading, List<Webinar> webinars, BiConsumer<Element, Webinar> entry) {
+        if (webinars.isEmpty()) {
             return;
         }
-        Element list = webinarList(main, "recordings", "Recent recordings");
-        DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-        for (Webinar webinar : recordings) {
-            Element item = webinarItem(list, webinar);
-            item.appendElement("p").addClass("meta").text(when.format(webinar.starts()) + " · " + WorkingGroupNames.of(webinar.workingGroup()) + " working group");
-            item.appendElement("a").addClass("invite").attr("href", webinar.recordingUrl())
-                    .text("Watch the recording").appendElement("span").addClass("visually-hidden").text(": " + webinar.title());
+        Element list = SiteLayout.section(main, id, heading).appendElement("ul").addClass("webinars");
+        for (Webinar webinar : webinars) {
+            Element item = list.appendElement("li");
+            item.appendElement("h3").appendElement("a").attr("href", SiteAddresses.webinar(webinar.id())).text(webinar.title());
+            entry.accept(item, webinar);
         }
     }
 
     private static String anchor(Publication listing) {
         return listing.id().replace('/', '-');
+    }
+
+    /** A link whose words say what it does, and to a screen reader also what it is about: "Download PDF: <title>". */
+    private static void link(Element parent, String kind, String href, String words, String about) {
+        parent.appendElement("a").addClass(kind).attr("href", href).text(words)
+                .appendElement("span").addClass("visually-hidden").text(": " + about);
     }
 }

@@ -38,8 +38,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * publication's latest, and the previews of drafts. Claims and completions are conditional
  * writes in transactions, so repeated and concurrent uploads of a draft publish it once. Listing
  * published publications is {@link PublicationListings}' job, upload statuses {@link UploadStatuses}'.
+ *
+ * @param table the table's name, as the template names it to the function
  */
-public final class DynamoDbPublicationStore {
+public record DynamoDbPublicationStore(DynamoDbClient dynamoDb, String table) {
 
     public enum Claim { CLAIMED, VERSION_TAKEN, CONTENT_TAKEN }
 
@@ -52,14 +54,6 @@ public final class DynamoDbPublicationStore {
 
     private static final String PUBLISHED = "PUBLISHED";
     private static final String PENDING = "PENDING";
-
-    private final DynamoDbClient dynamoDb;
-    private final String table;
-
-    public DynamoDbPublicationStore(DynamoDbClient dynamoDb, String table) {
-        this.dynamoDb = dynamoDb;
-        this.table = table;
-    }
 
     public Optional<ContentRecord> content(String id, String draftSha256) {
         return item(dynamoDb, table, key(id, contentKey(draftSha256))).map(item -> new ContentRecord((int) number(item, "version"),

@@ -26,16 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * Lists of published publications, newest first, for the catalogue's pages and the API's
  * searches: each a Query of the sparse listing index that fits it, never a Scan, so a listing
  * costs the same however many publications there are.
+ *
+ * @param table the table's name, as the template names it to the function
  */
-public final class PublicationListings {
-
-    private final DynamoDbClient dynamoDb;
-    private final String table;
-
-    public PublicationListings(DynamoDbClient dynamoDb, String table) {
-        this.dynamoDb = dynamoDb;
-        this.table = table;
-    }
+public record PublicationListings(DynamoDbClient dynamoDb, String table) {
 
     /** The newest published publications, at most {@code limit}. */
     public List<Publication> latest(int limit) {

@@ -19,19 +19,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Upload statuses in the publications table: one record per uploaded object, written by the
  * function that handled it and read by operators and tests. Nothing a reader sees depends on them.
+ *
+ * @param table the table's name, as the template names it to the function
  */
-public final class UploadStatuses {
+public record UploadStatuses(DynamoDbClient dynamoDb, String table) {
 
     /** How long an upload's status record stays before DynamoDB's time to live removes it. */
     public static final Duration STATUS_KEPT = Duration.ofDays(90);
-
-    private final DynamoDbClient dynamoDb;
-    private final String table;
-
-    public UploadStatuses(DynamoDbClient dynamoDb, String table) {
-        this.dynamoDb = dynamoDb;
-        this.table = table;
-    }
 
     /**
      * What became of an upload, for the secretariat and for support. Bookkeeping for operators:

@@ -18,19 +18,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code GROUP#<wg>} / {@code REGISTRY}. They stay out of its by-start index, so listing
  * webinars never meets them. The names in a registry are public (the group's page lists
  * them); nothing else personal is kept.
+ *
+ * @param table the table's name, as the template names it to the function
  */
-public final class DynamoDbRegistryStore {
+public record DynamoDbRegistryStore(DynamoDbClient dynamoDb, String table) {
 
     /** What saving a registry file did. */
     public enum Change { REGISTERED, UPDATED, UNCHANGED }
-
-    private final DynamoDbClient dynamoDb;
-    private final String table;
-
-    public DynamoDbRegistryStore(DynamoDbClient dynamoDb, String table) {
-        this.dynamoDb = dynamoDb;
-        this.table = table;
-    }
 
     /** The group's registry; empty before the secretariat's first accepted file. */
     public Optional<WorkingGroupRegistry> get(String workingGroup) {

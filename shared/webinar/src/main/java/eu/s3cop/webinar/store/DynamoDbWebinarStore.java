@@ -27,8 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * registrants' emails and never leaves through public outputs. The webinar's partition also holds
  * its registrations; the seats they take are counted on the webinar's item, by the writes this
  * store gives their transactions.
+ *
+ * @param table the table's name, as the template names it to the function
  */
-public final class DynamoDbWebinarStore {
+public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
 
     /** What saving a webinar file did. */
     public enum Change { REGISTERED, UPDATED, UNCHANGED }
@@ -39,14 +41,6 @@ public final class DynamoDbWebinarStore {
 
     private static final int MAX_ATTEMPTS = 10;
     private static final String PARTITION = "WEBINAR#";
-
-    private final DynamoDbClient dynamoDb;
-    private final String table;
-
-    public DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
-        this.dynamoDb = dynamoDb;
-        this.table = table;
-    }
 
     public Optional<StoredWebinar> get(String id) {
         return item(id).map(DynamoDbWebinarStore::fromItem);

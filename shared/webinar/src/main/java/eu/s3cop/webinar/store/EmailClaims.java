@@ -32,8 +32,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * attribute on the registration ({@code sent_...}) that records the SEQUENCE it was sent for; a
  * send that certainly failed gives it back for a later run, up to a number of attempts counted
  * beside it ({@code failed_...}).
+ *
+ * @param table the table's name, as the template names it to the function
  */
-public final class EmailClaims {
+public record EmailClaims(DynamoDbClient dynamoDb, String table) {
 
     /**
      * A registrant, as the scheduler needs them for emails.
@@ -68,14 +70,6 @@ public final class EmailClaims {
             this.marker = marker;
             this.value = value;
         }
-    }
-
-    private final DynamoDbClient dynamoDb;
-    private final String table;
-
-    public EmailClaims(DynamoDbClient dynamoDb, String table) {
-        this.dynamoDb = dynamoDb;
-        this.table = table;
     }
 
     /**

@@ -20,21 +20,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * minute, so a flood is answered "try again" and costs little, and link emails per mailbox and
  * day, so nobody can have us write to an address over and over. The counts live in the webinars
  * table and expire with its time to live.
+ *
+ * @param table the table's name, as the template names it to the function
  */
-public final class RegistrationLimits {
+public record RegistrationLimits(DynamoDbClient dynamoDb, String table) {
 
     /** Registration requests one webinar takes in a minute; more get "try again" (429). */
     public static final int REQUESTS_PER_MINUTE = 120;
     /** Link emails one address gets in a UTC day, over all webinars: bounds what a stranger can have us send. */
     public static final int LINKS_PER_ADDRESS_A_DAY = 10;
-
-    private final DynamoDbClient dynamoDb;
-    private final String table;
-
-    public RegistrationLimits(DynamoDbClient dynamoDb, String table) {
-        this.dynamoDb = dynamoDb;
-        this.table = table;
-    }
 
     /**
      * Counts a registration request for the webinar in the current minute; false when the
