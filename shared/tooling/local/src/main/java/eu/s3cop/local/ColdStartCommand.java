@@ -52,7 +52,7 @@ final class ColdStartCommand implements Callable<Integer> {
     private static final Map<String, Scenario> SCENARIOS = Map.of(
             "publish-brief", new Scenario("publish-brief/draft-uploaded.json", "\"result\":\"PUBLISHED\""),
             "refresh-catalogue", new Scenario("refresh-catalogue/briefs-listed.json", "\"message\":\"catalogue refreshed\""),
-            "register-webinar", new Scenario("register-webinar/webinar-uploaded.json", "\"result\":\"REGISTERED\""),
+            "register-secretariat-files", new Scenario("register-secretariat-files/webinar-uploaded.json", "\"result\":\"REGISTERED\""),
             "webinar-scheduler", new Scenario("webinar-scheduler/scheduled.json", "\"message\":\"run done\""),
             "reader-api", new Scenario("reader-api/list-publications.json", ColdStart.RESULT));
 
@@ -161,7 +161,7 @@ final class ColdStartCommand implements Callable<Integer> {
         String json = Files.readString(root.resolve("events").resolve(scenario.eventFile()), StandardCharsets.UTF_8);
         String key = switch (function) {
             case "publish-brief" -> upload(stack, inputs.draftFile(), "drafts/innovation-diffusion/cold-start-" + sequence + ".md");
-            case "register-webinar" -> upload(stack, root.resolve("events/webinars/bottlenecks-innovation-diffusion-2024.yaml"),
+            case "register-secretariat-files" -> upload(stack, root.resolve("events/webinars/bottlenecks-innovation-diffusion-2024.yaml"),
                     "webinars/cold-start-" + sequence + ".yaml");
             default -> null;
         };

@@ -16,9 +16,9 @@ class ColdStartJarIntegrationTest {
 
     @Test
     void measuresEachWayFromTheDeploymentPackages() throws Exception {
-        String output = LocalJar.run("cold-start", "--runs", "1", "--function", "reader-api,register-webinar");
+        String output = LocalJar.run("cold-start", "--runs", "1", "--function", "reader-api,register-secretariat-files");
 
-        for (String function : List.of("reader-api", "register-webinar")) {
+        for (String function : List.of("reader-api", "register-secretariat-files")) {
             for (String way : List.of("plain", "primed", "appcds", "appcds+primed")) {
                 assertThat(output).as(output).containsPattern("\\| " + function + " \\| " + way.replace("+", "\\+") + " \\| \\d+ \\| \\d+ \\| [-\\d]+ \\| \\d+ \\| \\d+ \\|");
             }

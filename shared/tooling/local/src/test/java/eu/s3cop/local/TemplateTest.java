@@ -76,7 +76,7 @@ class TemplateTest {
     @Test
     void declaresTheFiveFunctionsWithTheirTriggerKinds() {
         assertThat(template.functions()).extracting(FunctionResource::name)
-                .containsExactly("publish-brief", "refresh-catalogue", "register-webinar", "webinar-scheduler", "reader-api");
+                .containsExactly("publish-brief", "refresh-catalogue", "register-secretariat-files", "webinar-scheduler", "reader-api");
         assertThat(template.function("publish-brief").triggers(Trigger.S3.class))
                 .singleElement()
                 .satisfies(trigger -> {
@@ -104,7 +104,7 @@ class TemplateTest {
                 .singleElement().satisfies(schedule -> assertThat(schedule.scheduler()).isTrue());
         // Two streams and a schedule, one refresh at a time: an older one never finishes after a newer one.
         assertThat(template.function("refresh-catalogue").reservedConcurrency()).isEqualTo(1);
-        assertThat(template.function("register-webinar").triggers(Trigger.S3.class))
+        assertThat(template.function("register-secretariat-files").triggers(Trigger.S3.class))
                 .extracting(trigger -> trigger.prefix() + "*" + trigger.suffix())
                 .containsExactlyInAnyOrder("webinars/*.yaml", "webinars/*.yml", "working-groups/*.yaml", "working-groups/*.yml");
         assertThat(template.function("webinar-scheduler").triggers(Trigger.Schedule.class))

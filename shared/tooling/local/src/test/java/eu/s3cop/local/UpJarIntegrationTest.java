@@ -78,7 +78,7 @@ class UpJarIntegrationTest {
     void seedUploadsTheSamplesAndTheirFunctionsRun() {
         assertThat(output).anyMatch(line -> line.startsWith("seeded   s3://s3cop-uploads/drafts/innovation-diffusion/"));
         assertThat(output).anyMatch(line -> line.startsWith("publish-brief") && line.contains("S3 s3cop-uploads/drafts/innovation-diffusion/"));
-        assertThat(output).anyMatch(line -> line.startsWith("register-webinar") && line.contains("S3 s3cop-uploads/webinars/"));
+        assertThat(output).anyMatch(line -> line.startsWith("register-secretariat-files") && line.contains("S3 s3cop-uploads/webinars/"));
     }
 
     @Test

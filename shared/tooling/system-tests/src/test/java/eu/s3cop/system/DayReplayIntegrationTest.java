@@ -138,7 +138,7 @@ class DayReplayIntegrationTest {
 
     private static String uploaded(LocalCloud stack, S3Client s3, String bucket, String key, String content) {
         PutObjectResponse put = s3.putObject(request -> request.bucket(bucket).key(key), RequestBody.fromString(content));
-        String function = key.startsWith("drafts/") ? "publish-brief" : "register-webinar";
+        String function = key.startsWith("drafts/") ? "publish-brief" : "register-secretariat-files";
         return function + "\n" + Events.s3(new ObjectCreated(bucket, key, content.length(), put.eTag().replace("\"", ""), "ObjectCreated:Put",
                 Instant.now()), StackSettings.REGION, uploader(key));
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The managed policies that people get, read from template.yaml, against the keys the functions
  * read: each group's rapporteurs write exactly the folder that publish-brief publishes that
- * group's briefs from, and the secretariat exactly the folders register-webinar reads.
+ * group's briefs from, and the secretariat exactly the folders register-secretariat-files reads.
  */
 class PeoplePoliciesTest {
 
@@ -117,7 +117,7 @@ class PeoplePoliciesTest {
 
     @Test
     void theSecretariatWritesWebinarFilesAndRegistriesAndNoDraft() {
-        String webinar = trigger("register-webinar").prefix() + "bottlenecks-2024.yaml";
+        String webinar = trigger("register-secretariat-files").prefix() + "bottlenecks-2024.yaml";
         assertThat(allows(SECRETARIAT, "s3:PutObject", webinar)).as(webinar).isTrue();
         assertThat(allows(SECRETARIAT, "s3:GetObject", UploadReport.key(webinar))).isTrue();
         assertThat(allows(SECRETARIAT, "s3:PutObject", "working-groups/innovation-diffusion.yaml")).isTrue();

@@ -103,7 +103,7 @@ class WholeSystemIntegrationTest {
         }
         // An event whose upload has gone, and one that names a version, as a versioned bucket's events do.
         stack.invoke("publish-brief", s3Event("drafts/innovation-diffusion/deleted.md", null));
-        stack.invoke("register-webinar", s3Event("webinars/deleted.yaml", null));
+        stack.invoke("register-secretariat-files", s3Event("webinars/deleted.yaml", null));
         stack.invoke("publish-brief", s3Event("drafts/innovation-diffusion/mapped.md", "3HL4kqtJlcpXroDTDmjVBH40Nrjfkd"));
 
         readEveryRoute();
@@ -171,7 +171,7 @@ class WholeSystemIntegrationTest {
     void everyCallAFunctionMakesIsAllowedByItsRole() {
         Roles roles = Roles.of(stack.template(), REGION);
         assertThat(needs).as("recorded calls").extracting(Need::function)
-                .contains("publish-brief", "register-webinar", "webinar-scheduler", "reader-api");
+                .contains("publish-brief", "register-secretariat-files", "webinar-scheduler", "reader-api");
         assertThat(roles.notAllowed(needs)).isEmpty();
     }
 
@@ -232,7 +232,7 @@ class WholeSystemIntegrationTest {
     @Test
     void everyLogLineIsJsonWithTheRequestIdAndItsSubject() throws Exception {
         List<Invocation> logged = invocations.stream().filter(invocation -> !invocation.logLines().isEmpty()).toList();
-        assertThat(logged).extracting(Invocation::function).contains("publish-brief", "refresh-catalogue", "register-webinar", "webinar-scheduler");
+        assertThat(logged).extracting(Invocation::function).contains("publish-brief", "refresh-catalogue", "register-secretariat-files", "webinar-scheduler");
         for (Invocation invocation : logged) {
             for (String line : invocation.logLines()) {
                 Map<String, Object> fields = JSON.std.mapFrom(line);
@@ -276,7 +276,7 @@ class WholeSystemIntegrationTest {
             }
         }
         assertThat(totals).containsKeys("publish-brief/Publications", "publish-brief/Rejections", "publish-brief/Previews",
-                "publish-brief/RenderTime", "register-webinar/WebinarsRegistered", "register-webinar/Rejections",
+                "publish-brief/RenderTime", "register-secretariat-files/WebinarsRegistered", "register-secretariat-files/Rejections",
                 "webinar-scheduler/EmailsSent", "webinar-scheduler/RemindersSent");
         assertThat(totals.get("webinar-scheduler/RemindersSent")).isEqualTo(2.0);
         assertThat(totals.get("publish-brief/RenderTime")).isPositive();

@@ -1,4 +1,4 @@
-package eu.s3cop.webinar;
+package eu.s3cop.secretariat;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -17,7 +17,7 @@ import java.util.Objects;
  * The pages follow from what is saved (refresh-catalogue reads the table's stream). Under
  * SnapStart it primes itself before the snapshot by reading a built-in webinar file.
  */
-public final class RegisterWebinarHandler extends PrimedHandler implements RequestHandler<S3Event, Void> {
+public final class RegisterSecretariatFilesHandler extends PrimedHandler implements RequestHandler<S3Event, Void> {
 
     private static final Map<String, String> UNITS = Map.of("WebinarsRegistered", "Count", "WebinarsUpdated", "Count",
             "RegistriesUpdated", "Count", "Rejections", "Count");
@@ -26,12 +26,12 @@ public final class RegisterWebinarHandler extends PrimedHandler implements Reque
     private final RegistryRegistrar registries;
 
     /** Lambda's entry point: configuration from the process environment. */
-    public RegisterWebinarHandler() {
+    public RegisterSecretariatFilesHandler() {
         this(System.getenv());
     }
 
     /** The local stack's entry point: the environment the template describes. */
-    public RegisterWebinarHandler(Map<String, String> variables) {
+    public RegisterSecretariatFilesHandler(Map<String, String> variables) {
         super(variables);
         RegistrarConfig config = RegistrarConfig.from(environment());
         this.registrar = new WebinarRegistrar(clients().s3(), clients().dynamoDb(), config, Clock.systemUTC());

@@ -1,4 +1,4 @@
-package eu.s3cop.webinar;
+package eu.s3cop.secretariat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,7 +66,7 @@ class RegisterWebinarFaultIntegrationTest {
     static void connect(LocalCloud localCloud) {
         stack = localCloud;
         s3 = stack.s3Client();
-        webinars = new DynamoDbWebinarStore(stack.dynamoDbClient(), stack.environment("register-webinar").get("WEBINARS_TABLE"));
+        webinars = new DynamoDbWebinarStore(stack.dynamoDbClient(), stack.environment("register-secretariat-files").get("WEBINARS_TABLE"));
         stack.onInvocation(invocations::add);
     }
 
@@ -94,7 +94,7 @@ class RegisterWebinarFaultIntegrationTest {
                     Expected expected = prepare(id, update);
                     byte[] file = file(expected);
                     invocations.clear();
-                    FaultInjector.arm("register-webinar", step, when);
+                    FaultInjector.arm("register-secretariat-files", step, when);
                     upload(id, file);
                     FaultInjector.disarm();
                     problems.addAll(check(scenario, expected, file));
@@ -110,7 +110,7 @@ class RegisterWebinarFaultIntegrationTest {
     /** Registers (or registers, then updates) a webinar with the injector counting, and lists the calls of the last upload. */
     private static List<String> rehearse(String id, boolean update) {
         Expected expected = prepare(id, update);
-        FaultInjector.arm("register-webinar", 0, When.BEFORE_SENDING);
+        FaultInjector.arm("register-secretariat-files", 0, When.BEFORE_SENDING);
         upload(id, file(expected));
         return FaultInjector.operations();
     }

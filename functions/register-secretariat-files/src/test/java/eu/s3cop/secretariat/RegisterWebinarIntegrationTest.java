@@ -1,4 +1,4 @@
-package eu.s3cop.webinar;
+package eu.s3cop.secretariat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,7 +120,7 @@ class RegisterWebinarIntegrationTest {
         upload(key, file, "REGISTERED");
         Invocation first = deliveries.get(0);
 
-        Invocation again = stack.invoke("register-webinar", first.event());
+        Invocation again = stack.invoke("register-secretariat-files", first.event());
         assertThat(results(again)).containsExactly("REGISTERED");
         assertThat(report(key)).containsEntry("status", "REGISTERED").containsEntry("sequence", 0);
 
@@ -130,7 +130,7 @@ class RegisterWebinarIntegrationTest {
         byte[] changed = String.format(FILE, "2024-10-11T10:00", "scheduled").getBytes();
         upload(key, changed, "UPDATED");
         Invocation update = deliveries.get(0);
-        assertThat(results(stack.invoke("register-webinar", update.event()))).containsExactly("UPDATED");
+        assertThat(results(stack.invoke("register-secretariat-files", update.event()))).containsExactly("UPDATED");
         assertThat(report(key)).containsEntry("status", "UPDATED").containsEntry("sequence", 1);
         assertThat(webinars.get("delivered-twice").orElseThrow().sequence()).isEqualTo(1);
     }

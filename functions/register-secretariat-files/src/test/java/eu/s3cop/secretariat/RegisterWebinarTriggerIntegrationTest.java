@@ -1,4 +1,4 @@
-package eu.s3cop.webinar;
+package eu.s3cop.secretariat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The template wires register-webinar to webinars/ and working-groups/, *.yaml and *.yml, in the uploads bucket. */
+/** The template wires register-secretariat-files to webinars/ and working-groups/, *.yaml and *.yml, in the uploads bucket. */
 @LocalAws
 class RegisterWebinarTriggerIntegrationTest {
 
@@ -33,13 +33,13 @@ class RegisterWebinarTriggerIntegrationTest {
 
         assertThat(invocations).extracting(Invocation::trigger).containsExactlyInAnyOrder("S3 s3cop-uploads/webinars/one.yaml",
                 "S3 s3cop-uploads/webinars/two.yml", "S3 s3cop-uploads/working-groups/four.yaml", "S3 s3cop-uploads/working-groups/five.yml");
-        assertThat(invocations).allMatch(invocation -> invocation.function().equals("register-webinar") && invocation.succeeded());
+        assertThat(invocations).allMatch(invocation -> invocation.function().equals("register-secretariat-files") && invocation.succeeded());
     }
 
     @Test
     void handlerReadsTheSampleEventsAsLambdaDeliversThem(LocalCloud stack) {
-        for (String event : List.of("register-webinar/webinar-uploaded.json", "register-webinar/registry-uploaded.json")) {
-            Invocation invocation = stack.invoke("register-webinar", EventFiles.json(event));
+        for (String event : List.of("register-secretariat-files/webinar-uploaded.json", "register-secretariat-files/registry-uploaded.json")) {
+            Invocation invocation = stack.invoke("register-secretariat-files", EventFiles.json(event));
             assertThat(invocation.succeeded()).as(event + ": " + invocation.error()).isTrue();
         }
     }

@@ -1,4 +1,4 @@
-package eu.s3cop.webinar;
+package eu.s3cop.secretariat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

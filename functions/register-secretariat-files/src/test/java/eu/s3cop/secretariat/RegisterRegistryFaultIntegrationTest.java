@@ -1,4 +1,4 @@
-package eu.s3cop.webinar;
+package eu.s3cop.secretariat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +41,7 @@ class RegisterRegistryFaultIntegrationTest {
     static void connect(LocalCloud localCloud) {
         stack = localCloud;
         s3 = stack.s3Client();
-        registries = new DynamoDbRegistryStore(stack.dynamoDbClient(), stack.environment("register-webinar").get("WEBINARS_TABLE"));
+        registries = new DynamoDbRegistryStore(stack.dynamoDbClient(), stack.environment("register-secretariat-files").get("WEBINARS_TABLE"));
         stack.onInvocation(invocations::add);
     }
 
@@ -53,7 +53,7 @@ class RegisterRegistryFaultIntegrationTest {
     @Test
     void aFaultAtAnyStepOfUpdatingARegistryIsMadeGoodByTheRetry() throws Exception {
         SecretariatFiles.upload(stack, s3, KEY, file("the first version"));
-        FaultInjector.arm("register-webinar", 0, When.BEFORE_SENDING);
+        FaultInjector.arm("register-secretariat-files", 0, When.BEFORE_SENDING);
         SecretariatFiles.upload(stack, s3, KEY, file("the rehearsal"));
         List<String> steps = FaultInjector.operations();
         assertThat(steps).as("the calls of an update").contains("S3.GetObject", "DynamoDb.GetItem", "DynamoDb.PutItem", "S3.PutObject");
@@ -65,7 +65,7 @@ class RegisterRegistryFaultIntegrationTest {
                 String scenario = steps.get(step - 1) + " (call " + step + ") " + when;
                 byte[] file = file(scenario);
                 invocations.clear();
-                FaultInjector.arm("register-webinar", step, when);
+                FaultInjector.arm("register-secretariat-files", step, when);
                 SecretariatFiles.upload(stack, s3, KEY, file);
                 FaultInjector.disarm();
                 problems.addAll(check(scenario, file));

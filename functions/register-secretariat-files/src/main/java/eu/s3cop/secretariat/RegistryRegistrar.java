@@ -1,4 +1,4 @@
-package eu.s3cop.webinar;
+package eu.s3cop.secretariat;
 
 import eu.s3cop.core.SiteAddresses;
 import eu.s3cop.groups.RegistryReader;

@@ -1,4 +1,4 @@
-package eu.s3cop.webinar;
+package eu.s3cop.secretariat;
 
 import eu.s3cop.core.S3Reads;
 import eu.s3cop.core.SafeJson;
