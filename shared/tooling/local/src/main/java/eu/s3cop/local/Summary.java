@@ -34,10 +34,18 @@ record Summary(LocalCloud stack, Path template) {
         out.println("  Functions");
         for (FunctionRunner runner : stack.functions()) {
             List<String> triggers = runner.function().triggers().stream().map(trigger -> describe(trigger, http)).toList();
-            out.printf("    %-18s %s%n", runner.function().name(), triggers.isEmpty() ? "(no triggers)" : triggers.get(0));
-            triggers.stream().skip(1).forEach(line -> out.printf("    %-18s %s%n", "", line));
+            out.printf("    %-26s %s%n", runner.function().name(), triggers.isEmpty() ? "(no triggers)" : triggers.get(0));
+            triggers.stream().skip(1).forEach(line -> out.printf("    %-26s %s%n", "", line));
         }
         out.println();
+        // Lambda starts each function in a JVM of its own with the template's options; here they share this one.
+        Object options = stack.template().functions().isEmpty() ? null
+                : stack.template().functions().get(0).environment().get("JAVA_TOOL_OPTIONS");
+        if (options instanceof String lambda && !lambda.equals(System.getenv("JAVA_TOOL_OPTIONS"))) {
+            out.println("  JVM       the functions share this one, as started; on Lambda each starts with " + lambda + ".");
+            out.println("            Publishing as Lambda runs it: s3cop-local throughput (docs/performance.md).");
+            out.println();
+        }
         out.printf("  Upload:   aws --endpoint-url %s s3 cp draft.md s3://%s/drafts/<working_group>/%n", stack.s3Endpoint(),
                 stack.template().buckets().isEmpty() ? "bucket" : stack.template().buckets().get(0).localName());
         out.println("            (credentials: AWS_ACCESS_KEY_ID=" + settings.accessKey() + " AWS_SECRET_ACCESS_KEY=" + settings.secretKey()

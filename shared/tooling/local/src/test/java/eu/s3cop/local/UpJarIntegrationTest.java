@@ -63,6 +63,9 @@ class UpJarIntegrationTest {
 
     @Test
     void startupSummaryNamesEndpointsBucketsTablesAndTriggers() {
+        // A newcomer's first sight is the system's own banner, not a library's warning.
+        assertThat(output.stream().filter(line -> !line.isBlank()).findFirst()).hasValueSatisfying(first ->
+                assertThat(first).startsWith("S3 CoP publishing pipeline, local stack"));
         String summary = String.join("\n", output);
         assertThat(summary).contains(
                 "S3        http://127.0.0.1:" + s3Port,
