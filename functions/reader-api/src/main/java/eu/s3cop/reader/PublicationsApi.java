@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import eu.s3cop.catalogue.SitePages;
 import eu.s3cop.core.PresignedLinks;
 import eu.s3cop.core.SearchText;
+import eu.s3cop.core.SiteAddresses;
 import eu.s3cop.draft.PublicationType;
 import eu.s3cop.publications.DynamoDbPublicationStore;
 import eu.s3cop.publications.InvalidPageTokenException;
@@ -64,7 +65,7 @@ final class PublicationsApi {
         ListingPage page = page(paged);
         String next = null;
         if (page.next() != null) {
-            StringJoiner address = new StringJoiner("&", "/publications?", "");
+            StringJoiner address = new StringJoiner("&", SiteAddresses.SEARCH + "?", "");
             for (String name : SEARCH_PARAMETERS) {
                 if (query.containsKey(name)) {
                     address.add(name + "=" + URLEncoder.encode(query.get(name), StandardCharsets.UTF_8));
@@ -143,7 +144,7 @@ final class PublicationsApi {
             entry.put("pages", version.pages());
             entry.put("size", version.size());
             entry.put("publishedAt", version.publishedAt());
-            entry.put("links", Map.of("download", "/publications/" + id + "/download?version=" + version.version()));
+            entry.put("links", Map.of("download", SiteAddresses.download(id, version.version())));
             return entry;
         }).toList());
         return Responses.json(body, 60);
@@ -156,7 +157,7 @@ final class PublicationsApi {
         Citations.Format format = Citations.Format.of(requested).orElseThrow(() -> ApiException.badRequest("format '" + shorten(requested)
                 + "' is not one of bibtex, ris or csl-json."));
         Publication publication = publications.publication(id).orElseThrow(() -> notFound(id));
-        String pageUrl = config.siteUrl() == null ? null : config.siteUrl() + "publications/" + id;
+        String pageUrl = config.siteUrl() == null ? null : SiteAddresses.absolute(java.net.URI.create(config.siteUrl()), SiteAddresses.publication(id));
         return Responses.attachment(Citations.of(format, publication, pageUrl), format.mediaType(), publication.slug() + "." + format.extension());
     }
 
@@ -222,7 +223,7 @@ final class PublicationsApi {
         summary.put("version", publication.latestVersion());
         summary.put("pages", publication.pages());
         summary.put("summary", publication.summary());
-        summary.put("links", Map.of("self", "/publications/" + id, "download", "/publications/" + id + "/download"));
+        summary.put("links", Map.of("self", SiteAddresses.publication(id), "download", SiteAddresses.download(id)));
         return summary;
     }
 
