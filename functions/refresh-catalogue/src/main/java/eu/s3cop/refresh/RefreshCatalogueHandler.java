@@ -34,6 +34,7 @@ public final class RefreshCatalogueHandler extends PrimedHandler implements Requ
     private static final Map<String, String> UNITS = Map.of("ListingsRefreshed", "Count", "PagesWritten", "Count");
 
     private final CatalogueSite site;
+    private final List<String> workingGroups;
     private final Clock clock;
 
     /** Lambda's entry point: configuration from the process environment. */
@@ -44,7 +45,9 @@ public final class RefreshCatalogueHandler extends PrimedHandler implements Requ
     /** The local stack's entry point: the environment the template describes. */
     public RefreshCatalogueHandler(Map<String, String> variables) {
         super(variables);
-        this.site = new CatalogueSite(clients().s3(), clients().dynamoDb(), SiteConfig.from(environment()));
+        SiteConfig config = SiteConfig.from(environment());
+        this.site = new CatalogueSite(clients().s3(), clients().dynamoDb(), config);
+        this.workingGroups = config.workingGroups();
         this.clock = Clock.systemUTC();
     }
 
@@ -61,8 +64,7 @@ public final class RefreshCatalogueHandler extends PrimedHandler implements Requ
         // A scheduled run lays the pages out as of its scheduled time, so a late or repeated run writes what the planned one would.
         Instant now = records == null && event.get("time") instanceof String time ? Instant.parse(time) : clock.instant();
         // The run's subject is what it refreshes: groups and webinars by their codes, never anything personal.
-        InvocationLog log = records == null ? log(context, "scheduledTime", now.toString())
-                : log(context, "workingGroups", String.join(",", changes.listedIn().stream().sorted().toList()));
+        InvocationLog log = records == null ? log(context, "scheduledTime", now.toString()) : log(context, "workingGroups", groups(changes));
         CatalogueSite.Written written;
         try {
             written = site.refresh(changes, now);
@@ -97,6 +99,16 @@ public final class RefreshCatalogueHandler extends PrimedHandler implements Requ
             ListingStream.listedWorkingGroup(map(change.get("NewImage"))).ifPresent(listed::add);
         }
         return new CatalogueSite.Changes(listed, webinars, registries, false);
+    }
+
+    /** The groups whose pages a stream batch's changes show on; "none" for a batch that names nothing of the site. */
+    private String groups(CatalogueSite.Changes changes) {
+        Set<String> groups = new TreeSet<>(changes.listedIn());
+        groups.addAll(changes.registries());
+        if (!changes.webinars().isEmpty()) {
+            groups.addAll(workingGroups);
+        }
+        return groups.isEmpty() ? "none" : String.join(",", groups);
     }
 
     private static Map<?, ?> map(Object value) {

@@ -241,7 +241,7 @@ class WholeSystemIntegrationTest {
                         .containsKeys("timestamp", "level", "message");
                 Object subject = fields.get(switch (invocation.function()) {
                     case "webinar-scheduler" -> fields.containsKey("scheduledTime") ? "scheduledTime" : "webinars";
-                    case "refresh-catalogue" -> "workingGroups";
+                    case "refresh-catalogue" -> fields.containsKey("scheduledTime") ? "scheduledTime" : "workingGroups";
                     default -> "key";
                 });
                 assertThat(subject).as(line).asString().isNotBlank();
