@@ -33,7 +33,7 @@ record Summary(LocalCloud stack, Path template) {
         out.println();
         out.println("  Functions");
         for (FunctionRunner runner : stack.functions()) {
-            List<String> triggers = runner.function().triggers().stream().map(trigger -> describe(trigger, http)).toList();
+            List<String> triggers = runner.function().triggers().stream().map(trigger -> describe(runner.function().name(), trigger, http)).toList();
             out.printf("    %-26s %s%n", runner.function().name(), triggers.isEmpty() ? "(no triggers)" : triggers.get(0));
             triggers.stream().skip(1).forEach(line -> out.printf("    %-26s %s%n", "", line));
         }
@@ -53,7 +53,8 @@ record Summary(LocalCloud stack, Path template) {
         out.println();
     }
 
-    private String describe(Trigger trigger, String http) {
+    /** A trigger of {@code function} in words; two functions may have equal triggers (the same schedule, say). */
+    private String describe(String function, Trigger trigger, String http) {
         Map<String, String> buckets = stack.template().buckets().stream()
                 .collect(Collectors.toMap(BucketResource::logicalId, BucketResource::localName));
         if (trigger instanceof Trigger.S3 s3) {
@@ -63,7 +64,7 @@ record Summary(LocalCloud stack, Path template) {
         if (trigger instanceof Trigger.Schedule schedule) {
             String state = stack.settings().runSchedules() && schedule.enabled() ? "" : " (on demand only)";
             return (schedule.scheduler() ? "ScheduleV2 " : "Schedule ") + schedule.expression() + state
-                    + "; now: curl -X POST " + http + "/_local/schedules/" + functionOf(trigger);
+                    + "; now: curl -X POST " + http + "/_local/schedules/" + function;
         }
         if (trigger instanceof Trigger.HttpApi route) {
             return "HTTP " + route.method() + " " + http + route.path();
@@ -73,12 +74,5 @@ record Summary(LocalCloud stack, Path template) {
                     + (stream.filters().isEmpty() ? "" : ", filtered") + (stack.settings().deliverStreams() ? "" : " (not delivered)");
         }
         return trigger.eventId() + " (" + ((Trigger.Other) trigger).type() + ", not run locally)";
-    }
-
-    private String functionOf(Trigger trigger) {
-        return stack.functions().stream()
-                .filter(runner -> runner.function().triggers().contains(trigger))
-                .map(runner -> runner.function().name())
-                .findFirst().orElse("?");
     }
 }

@@ -73,8 +73,10 @@ class UpJarIntegrationTest {
                 "HTTP      http://127.0.0.1:" + httpPort,
                 "Buckets   s3cop-uploads, s3cop-publications, s3cop-site",
                 "Tables    s3cop-publications, s3cop-webinars",
-                "publish-brief      S3 s3:ObjectCreated:* on s3cop-uploads/drafts/*.md",
-                "webinar-scheduler  ScheduleV2 rate(5 minutes)");
+                "publish-brief              S3 s3:ObjectCreated:* on s3cop-uploads/drafts/*.md",
+                "webinar-scheduler          ScheduleV2 rate(5 minutes); now: curl -X POST http://127.0.0.1:" + httpPort
+                        + "/_local/schedules/webinar-scheduler",
+                "refresh-catalogue          DynamoDB stream of s3cop-publications");
     }
 
     @Test
