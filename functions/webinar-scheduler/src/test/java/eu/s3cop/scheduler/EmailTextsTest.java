@@ -38,6 +38,8 @@ class EmailTextsTest {
     @Test
     void theLinkToConfirmCarriesNoNameForWhoeverAskedMayNotOwnTheAddress() {
         EmailTexts.Text pending = EmailTexts.of(Notice.LINK, true, WEBINAR, "Mallory", PAGE);
+        // How long the link works is the store's rule, stated from the constant that enforces it.
+        assertThat(pending.body()).contains("works for " + eu.s3cop.core.Durations.inWords(eu.s3cop.webinar.store.Registrations.PENDING_FOR) + ".");
         assertThat(pending.subject()).isEqualTo("Confirm your registration: Regions' {1} \"learning\" labs");
         assertThat(pending.body()).startsWith("Hello,").contains(PAGE, "press Confirm", "works for 24 hours").doesNotContain("Mallory", "{2}", "{4}");
         EmailTexts.Text registered = EmailTexts.of(Notice.LINK, false, WEBINAR, "Mallory", PAGE);

@@ -80,4 +80,29 @@ class WebinarPageTest {
         assertThat(page.select("form.register")).isEmpty();
         assertThat(page.text()).contains("All places are taken.", "0 of 500");
     }
+
+    /** The answer to a request states the rules the store enforces, from their constants. */
+    @Test
+    void theAnswerToARequestSaysHowLongTheLinkWorksAndHowOftenItIsSentAgain() {
+        String answer = Jsoup.parse(new RegistrationPages(List.of("innovation-diffusion")).requested(webinar("", 0))).text();
+        assertThat(answer).contains("The link works for " + eu.s3cop.core.Durations.inWords(eu.s3cop.webinar.store.Registrations.PENDING_FOR) + ".",
+                "at most " + eu.s3cop.core.Durations.once(eu.s3cop.webinar.store.Registrations.RESEND_AFTER) + ".");
+    }
+
+    /** The home and group pages follow the same rule as the webinar's own page: no form once registration has closed. */
+    @Test
+    void theListsOfferTheFormOnlyWhileRegistrationIsOpen() {
+        SitePages pages = new SitePages(List.of("innovation-diffusion", "industrial-transition"));
+        Webinar webinar = webinar("", 500);
+        for (Instant now : List.of(webinar.closes().minusSeconds(60), webinar.closes(), webinar.start().plusSeconds(60))) {
+            Document home = Jsoup.parse(pages.index(List.of(), List.of(webinar), List.of(), now));
+            Document group = Jsoup.parse(pages.workingGroup("innovation-diffusion", java.util.Optional.empty(), List.of(), List.of(webinar),
+                    List.of(), now));
+            Document own = Jsoup.parse(PAGES.page(stored(webinar, 0), now));
+            boolean open = webinar.registrationOpen(now);
+            assertThat(home.select("form.register")).as("home page at " + now).hasSize(open ? 1 : 0);
+            assertThat(group.select("form.register")).as("group page at " + now).hasSize(open ? 1 : 0);
+            assertThat(own.select("form.register")).as("webinar page at " + now).hasSize(open ? 1 : 0);
+        }
+    }
 }
