@@ -16,7 +16,6 @@ import eu.s3cop.render.PdfRenderer;
 import eu.s3cop.render.Priming;
 import eu.s3cop.render.RenderSettings;
 import eu.s3cop.render.RenderedPdf;
-import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;

@@ -1,6 +1,5 @@
 package eu.s3cop.brief;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.publications.DynamoDbPublicationStore;

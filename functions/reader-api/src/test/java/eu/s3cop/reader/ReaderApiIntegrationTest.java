@@ -6,7 +6,6 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.core.PresignedLinks;
 import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.testing.LocalAws;
-import eu.s3cop.testing.ProjectFiles;
 import eu.s3cop.testing.PublishedSamples;
 import java.io.IOException;
 import java.net.URI;
@@ -15,8 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** Readers list, search and download published briefs through the HTTP API, as published by the real function. */
 @LocalAws

@@ -2,7 +2,6 @@ package eu.s3cop.secretariat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.groups.WorkingGroupRegistry;
 import eu.s3cop.groups.store.DynamoDbRegistryStore;
 import eu.s3cop.stack.LocalCloud;
@@ -10,7 +9,6 @@ import eu.s3cop.testing.LocalAws;
 import eu.s3cop.testing.ProjectFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -18,7 +16,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.webinar.model.Invites;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
-import eu.s3cop.webinar.store.StoredWebinar;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
