@@ -54,10 +54,6 @@ public final class CatalogueSite {
         public static Changes listed(Set<String> groups) {
             return new Changes(groups, Set.of(), Set.of(), false);
         }
-
-        public boolean none() {
-            return listedIn.isEmpty() && webinars.isEmpty() && registries.isEmpty() && !scheduled;
-        }
     }
 
     /** How many of the newest recordings the home page and each working group's page show. */
@@ -129,25 +125,21 @@ public final class CatalogueSite {
      * only what its page shows, so the cost does not grow with the catalogue.
      */
     public Written refresh(Changes changes, Instant now) {
-        List<String> written = new ArrayList<>();
-        if (changes.none()) {
-            return new Written(written);
-        }
-        Shown shown = shown(now);
         Set<String> groupPages = new LinkedHashSet<>(changes.registries());
         boolean home = !changes.listedIn().isEmpty() || !changes.webinars().isEmpty();
         if (!changes.webinars().isEmpty()) {
             groupPages.addAll(workingGroups);
         }
         if (changes.scheduled()) {
-            Set<String> passed = shown.passedMilestones(now.minus(MILESTONE_WINDOW), now);
+            // What is current is one bounded query: a webinar with a milestone in the window had not ended when it opened.
+            Set<String> passed = passedMilestones(webinars.notEndedBy(now.minus(MILESTONE_WINDOW)), now.minus(MILESTONE_WINDOW), now);
             home |= !passed.isEmpty();
             groupPages.addAll(passed);
         }
-        Map<String, List<Publication>> listings = new LinkedHashMap<>();
+        List<Publication> latest = null;
+        Map<String, List<Publication>> ofGroups = new LinkedHashMap<>();
         if (!changes.listedIn().isEmpty()) {
-            List<Publication> latest = publications.latest(SitePages.LATEST + 1);
-            listings.put(null, latest);
+            latest = publications.latest(SitePages.LATEST + 1);
             // A group among the newest briefs has some: only the others need asking, once.
             latest.forEach(listing -> groupsWithBriefs.add(listing.workingGroup()));
             for (String group : workingGroups) {
@@ -155,7 +147,7 @@ public final class CatalogueSite {
                     groupPages.add(group);
                 } else if (!groupsWithBriefs.contains(group)) {
                     if (publications.ofWorkingGroup(group, 1).isEmpty()) {
-                        listings.put(group, List.of());
+                        ofGroups.put(group, List.of());
                         groupPages.add(group);
                     } else {
                         groupsWithBriefs.add(group);
@@ -163,24 +155,44 @@ public final class CatalogueSite {
                 }
             }
         }
+        List<String> written = new ArrayList<>();
+        if (!home && groupPages.isEmpty()) {
+            return new Written(written);
+        }
+        Shown shown = shown(now);
         if (home) {
-            List<Publication> latest = listings.computeIfAbsent(null, all -> publications.latest(SitePages.LATEST + 1));
-            written.add(put(SiteAddresses.HOME_KEY, pages.index(latest, shown.upcoming(null), shown.newestRecordings(null), now), HTML));
+            latest = latest != null ? latest : publications.latest(SitePages.LATEST + 1);
+            written.add(put(SiteAddresses.HOME, pages.index(latest, shown.upcoming(null), shown.newestRecordings(null), now), HTML));
             // With its page, so that the feed the page links to always exists.
-            List<Publication> feed = latest.subList(0, Math.min(latest.size(), SitePages.LATEST));
-            written.add(put(SiteAddresses.FEED, AtomFeed.of(feed, now.toString(), siteUrl), ATOM));
+            written.add(put(SiteAddresses.FEED, AtomFeed.of(newest(latest), now.toString(), siteUrl), ATOM));
         }
         for (String group : workingGroups) {
             if (!groupPages.contains(group)) {
                 continue;
             }
-            List<Publication> ofGroup = listings.computeIfAbsent(group, asked -> publications.ofWorkingGroup(asked, SitePages.LATEST + 1));
+            List<Publication> ofGroup = ofGroups.computeIfAbsent(group, asked -> publications.ofWorkingGroup(asked, SitePages.LATEST + 1));
             written.add(put(SiteAddresses.workingGroup(group), pages.workingGroup(group, registries.get(group), ofGroup,
                     shown.upcoming(group), shown.newestRecordings(group), now), HTML));
-            List<Publication> feed = ofGroup.subList(0, Math.min(ofGroup.size(), SitePages.LATEST));
-            written.add(put(SiteAddresses.workingGroupFeed(group), AtomFeed.ofGroup(group, feed, now.toString(), siteUrl), ATOM));
+            written.add(put(SiteAddresses.workingGroupFeed(group), AtomFeed.ofGroup(group, newest(ofGroup), now.toString(), siteUrl), ATOM));
         }
         return new Written(written);
+    }
+
+    /** The briefs a feed carries: the newest {@link SitePages#LATEST} of those read. */
+    private static List<Publication> newest(List<Publication> listings) {
+        return listings.subList(0, Math.min(listings.size(), SitePages.LATEST));
+    }
+
+    /** The groups of the webinars, cancelled ones aside, one of whose milestones lies in ({@code from}, {@code to}]. */
+    private static Set<String> passedMilestones(List<StoredWebinar> current, Instant from, Instant to) {
+        Set<String> groups = new LinkedHashSet<>();
+        for (StoredWebinar stored : current) {
+            Webinar webinar = stored.webinar();
+            if (!webinar.cancelled() && webinar.milestones().stream().anyMatch(milestone -> milestone.isAfter(from) && !milestone.isAfter(to))) {
+                groups.add(webinar.workingGroup());
+            }
+        }
+        return groups;
     }
 
     /**
@@ -195,11 +207,11 @@ public final class CatalogueSite {
         List<Webinar> recorded = new ArrayList<>(held.stream()
                 .filter(webinar -> !webinar.recordingUrl().isEmpty() && !now.isBefore(webinar.end())).toList());
         recorded.sort(Comparator.comparing(Webinar::start).reversed());
-        return new Shown(held, held.stream().filter(webinar -> now.isBefore(webinar.end())).toList(), recorded);
+        return new Shown(held.stream().filter(webinar -> now.isBefore(webinar.end())).toList(), recorded);
     }
 
     /** The webinars the pages show: upcoming ones, and the newest recordings. */
-    private record Shown(List<Webinar> held, List<Webinar> upcoming, List<Webinar> recordings) {
+    private record Shown(List<Webinar> upcoming, List<Webinar> recordings) {
 
         List<Webinar> upcoming(String group) {
             return upcoming.stream().filter(webinar -> group == null || webinar.workingGroup().equals(group)).toList();
@@ -208,17 +220,6 @@ public final class CatalogueSite {
         List<Webinar> newestRecordings(String group) {
             return recordings.stream().filter(webinar -> group == null || webinar.workingGroup().equals(group)).limit(RECORDINGS).toList();
         }
-
-        /** The groups of the webinars one of whose milestones lies in ({@code from}, {@code to}]. */
-        Set<String> passedMilestones(Instant from, Instant to) {
-            Set<String> groups = new LinkedHashSet<>();
-            for (Webinar webinar : held) {
-                if (webinar.milestones().stream().anyMatch(milestone -> milestone.isAfter(from) && !milestone.isAfter(to))) {
-                    groups.add(webinar.workingGroup());
-                }
-            }
-            return groups;
-        }
     }
 
     private static final String HTML = "text/html; charset=utf-8";
@@ -226,7 +227,7 @@ public final class CatalogueSite {
 
     /** Writes a page or feed at its address; the key written, for the log. */
     private String put(String address, String content, String contentType) {
-        String key = address.startsWith("/") ? SiteAddresses.key(address) : address;
+        String key = SiteAddresses.key(address);
         s3.putObject(put -> put.bucket(siteBucket).key(key).contentType(contentType).cacheControl("public, max-age=60"),
                 RequestBody.fromBytes(content.getBytes(StandardCharsets.UTF_8)));
         return key;

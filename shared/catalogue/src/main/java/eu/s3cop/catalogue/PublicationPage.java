@@ -24,10 +24,10 @@ import org.jsoup.nodes.Element;
  */
 public final class PublicationPage {
 
-    private final SitePages site;
+    private final SiteLayout site;
 
     public PublicationPage(List<String> workingGroups) {
-        this.site = new SitePages(workingGroups);
+        this.site = new SiteLayout(workingGroups);
     }
 
     /**

@@ -21,10 +21,10 @@ public final class RegistrationPages {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
 
-    private final SitePages site;
+    private final SiteLayout site;
 
     public RegistrationPages(List<String> workingGroups) {
-        this.site = new SitePages(workingGroups);
+        this.site = new SiteLayout(workingGroups);
     }
 
     /** The registration form for a webinar, appended to its entry in a listing. */

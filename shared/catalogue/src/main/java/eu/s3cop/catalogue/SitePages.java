@@ -171,9 +171,4 @@ public final class SitePages {
         }
         return page.outerHtml();
     }
-
-    /** The shell of a page of the site, for the pages the API lays out. */
-    Document page(String title, String current, String description) {
-        return layout.page(title, current, description);
-    }
 }

@@ -25,10 +25,10 @@ public final class WebinarPage {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
 
-    private final SitePages site;
+    private final SiteLayout site;
 
     public WebinarPage(List<String> workingGroups) {
-        this.site = new SitePages(workingGroups);
+        this.site = new SiteLayout(workingGroups);
     }
 
     /** The page of a webinar, as stored with the places taken. */

@@ -14,8 +14,6 @@ public final class SiteAddresses {
 
     /** The home page: the newest briefs and the upcoming webinars. */
     public static final String HOME = "/";
-    /** The object the home page is, since CloudFront serves it at the root. */
-    public static final String HOME_KEY = "index.html";
     /** The catalogue's Atom feed of new publications. */
     public static final String FEED = "/feed.xml";
     /** Search, and the list of publications, served by the API. */
@@ -98,13 +96,13 @@ public final class SiteAddresses {
         throw new ConfigurationException("SITE_URL", value, "use the catalogue's absolute address, such as https://s3cop.example.org/");
     }
 
-    /** The site bucket's object for a page's address. */
+    /** The site bucket's object for a page's address; the home page is {@code index.html}, which CloudFront serves at the root. */
     public static String key(String address) {
-        return address.substring(1);
+        return address.equals(HOME) ? "index.html" : address.substring(1);
     }
 
     /** The address under the site's own, which ends in "/": for emails and feeds, read away from the site. */
     public static String absolute(URI site, String address) {
-        return site.resolve(key(address)).toString();
+        return site.resolve(address.substring(1)).toString();
     }
 }

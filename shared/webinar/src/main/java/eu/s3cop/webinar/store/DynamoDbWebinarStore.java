@@ -41,6 +41,8 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
 
     private static final int MAX_ATTEMPTS = 10;
     private static final String PARTITION = "WEBINAR#";
+    /** The sort key of a webinar's own item in its partition, beside its registrations'. */
+    private static final String META = "META";
 
     public Optional<StoredWebinar> get(String id) {
         return item(id).map(DynamoDbWebinarStore::fromItem);
@@ -147,12 +149,12 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
      * The table stream's filter (a pattern of the template's {@code FilterCriteria}) that passes
      * every change to a webinar's item: what the secretariat's file says, and the places taken.
      */
-    public static final String CHANGED_STREAM_FILTER = "{\"dynamodb\": {\"Keys\": {\"pk\": {\"S\": [{\"prefix\": \"WEBINAR#\"}]}, "
-            + "\"sk\": {\"S\": [\"META\"]}}}}";
+    public static final String CHANGED_STREAM_FILTER = "{\"dynamodb\": {\"Keys\": {\"pk\": {\"S\": [{\"prefix\": \"" + PARTITION + "\"}]}, "
+            + "\"sk\": {\"S\": [\"" + META + "\"]}}}}";
 
     /** The webinar an item of the table's stream is, by the item's keys; empty for any other item (a registration's, say). */
     public static Optional<String> changedWebinar(String partitionKey, String sortKey) {
-        return "META".equals(sortKey) ? webinarOf(partitionKey) : Optional.empty();
+        return META.equals(sortKey) ? webinarOf(partitionKey) : Optional.empty();
     }
 
     /**
@@ -195,7 +197,7 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
     }
 
     private static Map<String, AttributeValue> key(String id) {
-        return Map.of("pk", AttributeValue.fromS(partition(id)), "sk", AttributeValue.fromS("META"));
+        return Map.of("pk", AttributeValue.fromS(partition(id)), "sk", AttributeValue.fromS(META));
     }
 
     private static Map<String, AttributeValue> toItem(Webinar webinar, int sequence, String sha, Instant now, int registered) {
