@@ -23,6 +23,8 @@ final class PostedFields {
      */
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}](?:[\\p{L}\\p{M} '\u2019-]*[\\p{L}\\p{M}])?");
     private static final int MAX_BODY = 4096;
+    private static final Pattern ONE_CLICK_PART = Pattern.compile(
+            "Content-Disposition:\\s*form-data;\\s*name=\"?List-Unsubscribe\"?\\s*\\r?\\n\\r?\\nOne-Click\\r?\\n", Pattern.CASE_INSENSITIVE);
 
     private PostedFields() {
     }
@@ -36,6 +38,9 @@ final class PostedFields {
     static Map<String, String> of(String contentType, String body, boolean base64, String example) {
         String type = contentType.toLowerCase(java.util.Locale.ROOT).strip();
         boolean form = type.matches("application/x-www-form-urlencoded\\s*(;.*)?");
+        if (type.matches("multipart/form-data\\s*;.*") && body != null) {
+            return oneClick(base64 ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body);
+        }
         if (!form && !type.matches("application/json\\s*(;.*)?")) {
             throw new ApiException(415, "Send a form (application/x-www-form-urlencoded) or JSON (application/json), such as " + example + ".");
         }
@@ -47,6 +52,19 @@ final class PostedFields {
             throw ApiException.badRequest("The request body is longer than " + MAX_BODY + " characters.");
         }
         return form ? formFields(text) : jsonFields(text, example);
+    }
+
+    /**
+     * A one-click unsubscribe as RFC 8058 lets a mail program send it, as multipart/form-data
+     * with the one field {@code List-Unsubscribe=One-Click}: that field alone is read from such a
+     * body. Anything else sent so is refused as any other type would be.
+     */
+    private static Map<String, String> oneClick(String text) {
+        if (text.length() <= MAX_BODY && ONE_CLICK_PART.matcher(text).find()) {
+            return Map.of("List-Unsubscribe", "One-Click");
+        }
+        throw new ApiException(415, "Send a form (application/x-www-form-urlencoded) or JSON (application/json); multipart/form-data is taken"
+                + " only for a one-click unsubscribe (List-Unsubscribe=One-Click).");
     }
 
     private static Map<String, String> formFields(String text) {

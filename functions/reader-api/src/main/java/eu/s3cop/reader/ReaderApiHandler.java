@@ -11,6 +11,8 @@ import eu.s3cop.publications.PublicationListings;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.RegistrationLimits;
 import eu.s3cop.webinar.store.Registrations;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -27,16 +29,18 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
     private final WebinarsApi webinars;
     private final RegistrationsApi registrations;
     private final RegistrationPages errorPages;
+    private final byte[] originSecret;
 
     /** The local stack's entry point: the environment the template describes. */
     public ReaderApiHandler(Map<String, String> variables) {
         super(variables);
         ReaderConfig config = ReaderConfig.from(environment());
+        this.originSecret = config.originSecret().getBytes(StandardCharsets.UTF_8);
         this.publications = new PublicationsApi(config, new DynamoDbPublicationStore(clients().dynamoDb(), config.table()),
                 new PublicationListings(clients().dynamoDb(), config.table()), clients().presignedLinks());
         this.webinars = new WebinarsApi(config, new DynamoDbWebinarStore(clients().dynamoDb(), config.webinarsTable()), Clock.systemUTC());
-        this.registrations = new RegistrationsApi(config, webinars, new Registrations(clients().dynamoDb(), config.webinarsTable()),
-                new RegistrationLimits(clients().dynamoDb(), config.webinarsTable()), Clock.systemUTC());
+        RegistrationLimits limits = new RegistrationLimits(clients().dynamoDb(), config.webinarsTable(), config.caps());
+        this.registrations = new RegistrationsApi(config, webinars, new Registrations(limits), limits, Clock.systemUTC());
         this.errorPages = new RegistrationPages(config.workingGroups());
     }
 
@@ -66,10 +70,12 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
     private static String title(int status) {
         return switch (status) {
             case 404 -> "Not Found";
+            case 403 -> "Forbidden";
             case 409 -> "Conflict";
             case 410 -> "Gone";
             case 415 -> "Unsupported Media Type";
             case 429 -> "Too Many Requests";
+            case 503 -> "Service Unavailable";
             default -> "Bad Request";
         };
     }
@@ -100,7 +106,34 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
         return String.valueOf(event.getRouteKey()).contains("/registrations") ? Responses.personal(response) : response;
     }
 
+    /**
+     * Whether the request came through CloudFront, which alone sends the origin secret: the
+     * API's own address answers nobody else, so that no client goes around the distribution's
+     * web ACL, or tells us a viewer address of its own choosing.
+     */
+    private boolean throughCloudFront(APIGatewayV2HTTPEvent event) {
+        return originSecret.length == 0
+                || MessageDigest.isEqual(originSecret, header(event, "x-origin-verify").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The network address of the client that made the request: the viewer's as CloudFront saw
+     * it ({@code CloudFront-Viewer-Address}, "address:port", which CloudFront sets itself) behind
+     * CloudFront, the connection's own where nothing stands in between.
+     */
+    private String client(APIGatewayV2HTTPEvent event) {
+        String viewer = header(event, "cloudfront-viewer-address");
+        if (originSecret.length > 0 && viewer.lastIndexOf(':') > 0) {
+            return viewer.substring(0, viewer.lastIndexOf(':'));
+        }
+        APIGatewayV2HTTPEvent.RequestContext request = event.getRequestContext();
+        return request == null || request.getHttp() == null || request.getHttp().getSourceIp() == null ? "" : request.getHttp().getSourceIp();
+    }
+
     private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event, Context context) {
+        if (!throughCloudFront(event)) {
+            return Responses.problem(403, "Forbidden", "This API answers through the catalogue's own address only.");
+        }
         Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
         Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
         try {
@@ -113,7 +146,7 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
                 case "GET /webinars/{id}" -> webinars.get(path, wantsHtml(event));
                 case "GET /webinars/{id}/invite.ics" -> webinars.invite(path);
                 case "GET /calendar.ics" -> webinars.calendar(query);
-                case "POST /webinars/{id}/registrations" -> registrations.register(path, header(event, "content-type"), event.getBody(),
+                case "POST /webinars/{id}/registrations" -> registrations.register(path, client(event), header(event, "content-type"), event.getBody(),
                         event.getIsBase64Encoded(), answersInHtml(event));
                 case "GET /webinars/{id}/registrations/{token}" -> registrations.registrationPage(path);
                 case "POST /webinars/{id}/registrations/{token}" -> registrations.registrationAction(path, header(event, "content-type"),
@@ -125,8 +158,11 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
             APIGatewayV2HTTPResponse problem = answersInHtml(event) || "GET /webinars/{id}/registrations/{token}".equals(event.getRouteKey())
                     ? Responses.page(e.status(), errorPages.outcome(title(e.status()), e.getMessage(), null))
                     : Responses.problem(e.status(), title(e.status()), e.getMessage());
-            if (e.status() == 429) {
-                problem.getHeaders().put("Retry-After", "60");
+            if (e.retryAfterSeconds() > 0) {
+                problem.getHeaders().put("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            }
+            if (e.metric() != null) {
+                log(context, "route", String.valueOf(event.getRouteKey())).metrics(Map.of(e.metric(), 1), Map.of(e.metric(), "Count"));
             }
             return problem;
         } catch (SdkServiceException e) {

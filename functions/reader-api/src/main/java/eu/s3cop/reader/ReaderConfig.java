@@ -1,6 +1,7 @@
 package eu.s3cop.reader;
 
 import eu.s3cop.core.FunctionEnvironment;
+import eu.s3cop.webinar.store.RegistrationLimits;
 import eu.s3cop.webinar.store.RegistrationRetention;
 import java.time.Duration;
 import java.util.List;
@@ -13,9 +14,13 @@ import java.util.List;
  * @param retention how long after a webinar ends its registrations are kept
  * @param siteUrl the site's own absolute address ending in "/", for citations; null when the
  *     stack has none of its own (CloudFront's address cannot reach the API without a cycle)
+ * @param caps the bounds on registration requests and link emails
+ * @param originSecret what CloudFront sends in {@code X-Origin-Verify} with every request it
+ *     passes on; a request without it came around CloudFront and is refused. Empty where no
+ *     CloudFront stands in front (the local stack): every request is then a viewer's own.
  */
 public record ReaderConfig(String publicationsBucket, String table, String webinarsTable, List<String> workingGroups, Duration linkExpiry,
-        String senderAddress, Duration retention, String siteUrl) {
+        String senderAddress, Duration retention, String siteUrl, RegistrationLimits.Caps caps, String originSecret) {
 
     public ReaderConfig {
         workingGroups = List.copyOf(workingGroups);
@@ -31,6 +36,7 @@ public record ReaderConfig(String publicationsBucket, String table, String webin
         return new ReaderConfig(environment.required("PUBLICATIONS_BUCKET"), environment.required("PUBLICATIONS_TABLE"),
                 environment.required("WEBINARS_TABLE"), groups, Duration.ofMinutes(minutes), environment.required("SENDER_ADDRESS"),
                 RegistrationRetention.from(environment), environment.optional("SITE_URL").filter(url -> !url.isBlank())
-                        .map(url -> url.endsWith("/") ? url : url + "/").orElse(null));
+                        .map(url -> url.endsWith("/") ? url : url + "/").orElse(null),
+                RegistrationLimits.Caps.from(environment), environment.optional("ORIGIN_SECRET").orElse(""));
     }
 }

@@ -3,12 +3,15 @@ package eu.s3cop.reader;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import eu.s3cop.catalogue.RegistrationPages;
 import eu.s3cop.core.Durations;
+import eu.s3cop.core.Mailboxes;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.RegistrationLimits;
 import eu.s3cop.webinar.store.Registrations;
 import eu.s3cop.webinar.store.StoredWebinar;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -21,6 +24,8 @@ import java.util.regex.Pattern;
 final class RegistrationsApi {
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{20,64}");
+    /** The metric a daily bound's refusals count in: the template's alarm watches it. */
+    static final String LIMIT_METRIC = "RegistrationLimitReached";
 
     private final ReaderConfig config;
     private final WebinarsApi webinars;
@@ -42,8 +47,13 @@ final class RegistrationsApi {
      * A registration request, as JSON or as the catalogue's form: 202 and the same answer whether
      * the address is new or known, and never its token, which only the emailed link carries.
      */
-    APIGatewayV2HTTPResponse register(Map<String, String> path, String contentType, String body, boolean base64, boolean html) {
+    APIGatewayV2HTTPResponse register(Map<String, String> path, String client, String contentType, String body, boolean base64, boolean html) {
         String id = WebinarsApi.id(path);
+        Instant now = clock.instant();
+        if (!limits.clientWithinRate(client, now)) {
+            throw new ApiException(429, "You have sent " + limits.caps().requestsPerClientAMinute() + " registration requests in the last minute;"
+                    + " nothing was changed. Try again in a minute.", null, 60);
+        }
         Map<String, String> request = PostedFields.of(contentType, body, base64, "{\"name\": ..., \"email\": ...}");
         String name = PostedFields.name(request);
         String email = PostedFields.field(request, "email", 254);
@@ -52,13 +62,21 @@ final class RegistrationsApi {
                     + " (addresses with other characters cannot be delivered).");
         }
         StoredWebinar stored = webinars.find(id);
-        Instant now = clock.instant();
         open(stored, now);
-        if (!limits.withinRate(id, now)) {
-            throw new ApiException(429, "Webinar " + id + " is taking many registrations right now; nothing was changed. Try again in a minute.");
+        // What the request led to stays here unless a bound that is no one address's refused it: a new
+        // address, a known one, a link sent too recently or a mailbox that bounced are answered alike.
+        long untilTomorrow = Duration.between(now, now.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC)).toSeconds();
+        switch (registrations.request(id, name, email, now)) {
+            case WEBINAR_BUSY -> throw new ApiException(429, "Webinar " + id + " is taking many registrations right now; nothing was changed."
+                    + " Try again in a minute.", null, 60);
+            case DOMAIN_DAY_REACHED -> throw new ApiException(429, "Addresses at " + Mailboxes.domain(email) + " have been sent as many"
+                    + " registration emails as one domain gets in a day; nothing was changed. Try again tomorrow (UTC), or use another address.",
+                    LIMIT_METRIC, untilTomorrow);
+            case DAY_REACHED -> throw new ApiException(503, "Registration has sent as many emails as it may in a day; nothing was changed."
+                    + " Try again tomorrow (UTC).", LIMIT_METRIC, untilTomorrow);
+            case NEW, RESENT, NOT_SENT -> {
+            }
         }
-        // What the request led to stays here: a new address, a known one, or a link sent too recently are answered alike.
-        registrations.request(id, name, email, now);
         if (html) {
             return Responses.page(202, pages.requested(stored.webinar()));
         }
@@ -82,6 +100,10 @@ final class RegistrationsApi {
     /** Confirm or cancel, posted from the registration's page (or as JSON {"action": ...}). */
     APIGatewayV2HTTPResponse registrationAction(Map<String, String> path, String contentType, String body, boolean base64, boolean html) {
         Map<String, String> request = PostedFields.of(contentType, body, base64, "{\"action\": \"confirm\"} or {\"action\": \"cancel\"}");
+        if ("One-Click".equals(request.get("List-Unsubscribe")) && !request.containsKey("action")) {
+            // RFC 8058: a mail program's one-click unsubscribe posts here, and unsubscribing from a webinar is cancelling.
+            return cancel(path, html);
+        }
         return switch (request.getOrDefault("action", "")) {
             case "confirm" -> confirm(path, request.containsKey("name") ? PostedFields.name(request) : null, html);
             case "cancel" -> cancel(path, html);

@@ -5,6 +5,6 @@ import eu.s3cop.testing.LocalAws;
 /**
  * The webinar routes again, from the deployment package.
  */
-@LocalAws(packaged = "reader-api")
+@LocalAws(packaged = "reader-api", parameters = "RegistrationRequestsPerClientPerMinute=1000")
 class WebinarsApiPackageIntegrationTest extends WebinarsApiIntegrationTest {
 }

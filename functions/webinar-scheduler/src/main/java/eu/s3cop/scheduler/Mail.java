@@ -17,8 +17,25 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Properties;
 
-/** A message to one registrant, as MIME: the text and, when there is one, the calendar invite attached. */
-record Mail(String to, String name, String subject, String text, String calendar, Invites.Kind method) {
+/**
+ * A message to one registrant, as MIME: the text and, when there is one, the calendar invite attached.
+ *
+ * @param list the mailing-list headers of a message the registrant did not just ask for; null for none
+ */
+record Mail(String to, String name, String subject, String text, String calendar, Invites.Kind method, ListHeaders list) {
+
+    /**
+     * RFC 2919's List-Id and RFC 8058's one-click unsubscribe: mail programs show an
+     * "Unsubscribe" button that posts {@code List-Unsubscribe=One-Click} to the https address.
+     *
+     * @param unsubscribe the https address that cancels the registration when posted to
+     */
+    record ListHeaders(String id, String unsubscribe) {
+    }
+
+    Mail onList(ListHeaders headers) {
+        return new Mail(to, name, subject, text, calendar, method, headers);
+    }
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
@@ -29,6 +46,11 @@ record Mail(String to, String name, String subject, String text, String calendar
             message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to, name, StandardCharsets.UTF_8.name()));
             message.setSubject(subject, StandardCharsets.UTF_8.name());
             message.setSentDate(Date.from(sent));
+            if (list != null) {
+                message.setHeader("List-Id", list.id());
+                message.setHeader("List-Unsubscribe", "<" + list.unsubscribe() + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             MimeBodyPart body = new MimeBodyPart();
             body.setText(text, StandardCharsets.UTF_8.name());
             MimeMultipart parts = new MimeMultipart("mixed");

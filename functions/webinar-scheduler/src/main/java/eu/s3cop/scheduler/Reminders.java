@@ -8,6 +8,7 @@ import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.EmailClaims;
 import eu.s3cop.webinar.store.RegistrationStream;
 import eu.s3cop.webinar.store.StoredWebinar;
+import eu.s3cop.webinar.store.Suppressions;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -51,22 +52,22 @@ final class Reminders {
 
     private final DynamoDbWebinarStore webinars;
     private final EmailClaims registrations;
+    private final Suppressions suppressions;
     private final SesV2Client ses;
     private final String sender;
     private final Duration retention;
     private final URI site;
+    private final String configurationSet;
 
-    /**
-     * @param retention how long after a webinar ends its registrations are kept
-     * @param site the catalogue's address, under which each registration's page is
-     */
-    Reminders(DynamoDbWebinarStore webinars, EmailClaims registrations, SesV2Client ses, String sender, Duration retention, URI site) {
+    Reminders(DynamoDbWebinarStore webinars, EmailClaims registrations, Suppressions suppressions, SesV2Client ses, SchedulerConfig config) {
         this.webinars = webinars;
         this.registrations = registrations;
+        this.suppressions = suppressions;
         this.ses = ses;
-        this.sender = sender;
-        this.retention = retention;
-        this.site = site;
+        this.sender = config.senderAddress();
+        this.retention = config.retention();
+        this.site = config.siteUrl();
+        this.configurationSet = config.configurationSet();
     }
 
     /**
@@ -164,8 +165,8 @@ final class Reminders {
     /** The email of this kind to a registrant, with the invite it carries (none for the recording). */
     private Mail mail(StoredWebinar stored, EmailClaims.Registrant registrant, Notice notice) {
         Webinar webinar = stored.webinar();
-        EmailTexts.Text text = EmailTexts.of(notice, registrant.pending(), webinar, registrant.name(),
-                SiteAddresses.absolute(site, SiteAddresses.registration(webinar.id(), registrant.token())));
+        String page = SiteAddresses.absolute(site, SiteAddresses.registration(webinar.id(), registrant.token()));
+        EmailTexts.Text text = EmailTexts.of(notice, registrant.pending(), webinar, registrant.name(), page);
         Invites.Kind kind = switch (notice) {
             case CANCELLATION -> Invites.Kind.CANCEL;
             case RECORDING, LINK -> Invites.Kind.PUBLISH;
@@ -175,7 +176,18 @@ final class Reminders {
         String invite = notice == Notice.RECORDING || notice == Notice.LINK ? null
                 : Invites.calendar(kind, List.of(new Invites.Entry(webinar, stored.sequence(), stored.updatedAt(), registrant.email())), sender);
         // The link's email is addressed without a name, in its header too: whoever typed the name may not own the address.
-        return new Mail(registrant.email(), notice == Notice.LINK ? null : registrant.name(), text.subject(), text.body(), invite, kind);
+        Mail mail = new Mail(registrant.email(), notice == Notice.LINK ? null : registrant.name(), text.subject(), text.body(), invite, kind, null);
+        if (notice == Notice.LINK || notice == Notice.CONFIRMATION) {
+            // Each answers the person's own request, this moment: no list to leave.
+            return mail;
+        }
+        // What the person did not just ask for carries RFC 8058's one-click unsubscribe, which cancels the registration.
+        return mail.onList(new Mail.ListHeaders(listId(webinar.id()), page));
+    }
+
+    /** The List-Id of a webinar's emails (RFC 2919): the webinar under the sender's domain, so filters can tell one from another. */
+    private String listId(String webinarId) {
+        return "<" + webinarId + ".webinars." + sender.substring(sender.lastIndexOf('@') + 1) + ">";
     }
 
     /**
@@ -184,6 +196,10 @@ final class Reminders {
      * when it was sent before, the registration is gone, or sending failed.
      */
     private boolean send(StoredWebinar stored, EmailClaims.Registrant registrant, Tally tally, Notice notice, Instant now) {
+        if (suppressions.suppressed(registrant.email(), now)) {
+            // Bounced for good or reported as spam: nothing more goes there, whatever is due.
+            return false;
+        }
         Optional<EmailClaims.Claim> claim = notice == Notice.LINK ? registrations.claimLink(stored.webinar().id(), registrant)
                 : registrations.claim(stored.webinar().id(), registrant, notice, stored.sequence(), now, stored.webinar().end().plus(retention));
         if (claim.isEmpty()) {
@@ -192,6 +208,7 @@ final class Reminders {
         try {
             byte[] raw = mail(stored, registrant, notice).mime(sender, EmailTexts.sender(), now);
             ses.sendEmail(email -> email.fromEmailAddress(sender).destination(to -> to.toAddresses(registrant.email()))
+                    .configurationSetName(configurationSet.isEmpty() ? null : configurationSet)
                     .content(content -> content.raw(message -> message.data(SdkBytes.fromByteArray(raw)))));
             return true;
         } catch (RuntimeException e) {

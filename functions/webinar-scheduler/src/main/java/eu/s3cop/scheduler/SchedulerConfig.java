@@ -13,13 +13,15 @@ import java.time.Duration;
  * @param senderAddress the verified SES identity emails come from, also the invites' organizer
  * @param siteUrl the catalogue's address, which every email links under
  * @param retention how long after a webinar ends its registrations are kept
+ * @param configurationSet the SES configuration set every email is sent with, whose bounces and
+ *     complaints come back as {@link SendingFeedback}; empty for none
  */
-record SchedulerConfig(String webinarsTable, String senderAddress, URI siteUrl, Duration retention) {
+record SchedulerConfig(String webinarsTable, String senderAddress, URI siteUrl, Duration retention, String configurationSet) {
 
     static SchedulerConfig from(FunctionEnvironment environment) {
         URI siteUrl = SiteAddresses.siteUrl(environment).orElseThrow(() ->
                 new ConfigurationException("SITE_URL", "", "set the catalogue's absolute address: every email links to a page under it"));
         return new SchedulerConfig(environment.required("WEBINARS_TABLE"), environment.required("SENDER_ADDRESS"), siteUrl,
-                RegistrationRetention.from(environment));
+                RegistrationRetention.from(environment), environment.optional("SES_CONFIGURATION_SET").orElse(""));
     }
 }

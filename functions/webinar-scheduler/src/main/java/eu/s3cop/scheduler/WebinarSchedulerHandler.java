@@ -7,6 +7,7 @@ import eu.s3cop.core.PrimedHandler;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.EmailClaims;
 import eu.s3cop.webinar.store.RegistrationStream;
+import eu.s3cop.webinar.store.Suppressions;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,18 +19,20 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * Sends the webinar emails, and nothing else. On EventBridge Scheduler's schedule: the emails
  * that are due, as of the run's scheduled time (so a late or repeated run decides as the planned
  * one would). From the webinars table's stream, which brings each registration request and
- * confirmation: the link or the invite, within seconds rather than at the next run. Under
+ * confirmation: the link or the invite, within seconds rather than at the next run. From SES,
+ * through EventBridge: bounces and complaints, whose addresses are never written to again. Under
  * SnapStart it primes itself before the snapshot by composing an email, sending and storing nothing.
  *
  * <p>One handler takes both events, so its input is the event's JSON as a map: a stream batch
- * has {@code Records}, a scheduled event has {@code time}.
+ * has {@code Records}, SES's feedback has {@code source} {@code aws.ses}, a scheduled event has {@code time}.
  */
 public final class WebinarSchedulerHandler extends PrimedHandler implements RequestHandler<Map<String, Object>, Void> {
 
     private static final Map<String, String> UNITS = Map.of("EmailsSent", "Count", "RemindersSent", "Count",
-            "EmailsFailed", "Count", "EmailsGivenUp", "Count");
+            "EmailsFailed", "Count", "EmailsGivenUp", "Count", "AddressesSuppressed", "Count");
 
     private final Reminders reminders;
+    private final Suppressions suppressions;
 
     /** Lambda's entry point: configuration from the process environment. */
     public WebinarSchedulerHandler() {
@@ -40,9 +43,10 @@ public final class WebinarSchedulerHandler extends PrimedHandler implements Requ
     public WebinarSchedulerHandler(Map<String, String> variables) {
         super(variables);
         SchedulerConfig config = SchedulerConfig.from(environment());
+        this.suppressions = new Suppressions(clients().dynamoDb(), config.webinarsTable());
         this.reminders = new Reminders(new DynamoDbWebinarStore(clients().dynamoDb(), config.webinarsTable()),
-                new EmailClaims(clients().dynamoDb(), config.webinarsTable()), clients().configure(SesV2Client.builder(), "SESV2").build(),
-                config.senderAddress(), config.retention(), config.siteUrl());
+                new EmailClaims(clients().dynamoDb(), config.webinarsTable()), suppressions,
+                clients().configure(SesV2Client.builder(), "SESV2").build(), config);
     }
 
     @Override
@@ -54,6 +58,8 @@ public final class WebinarSchedulerHandler extends PrimedHandler implements Requ
     public Void handleRequest(Map<String, Object> event, Context context) {
         if (event.get("Records") instanceof List<?> records) {
             notified(records, context);
+        } else if (SendingFeedback.is(event)) {
+            feedback(event, context);
         } else {
             scheduled(event.get("time") instanceof String time ? Instant.parse(time) : Instant.now(), context);
         }
@@ -76,6 +82,17 @@ public final class WebinarSchedulerHandler extends PrimedHandler implements Requ
         log.info("registrations notified", Map.of("records", records.size(), "registrations", notifications.size(), "emailsSent", run.sent(),
                 "emailsFailed", run.failures().size(), "durationMs", (System.nanoTime() - started) / 1_000_000));
         log.metrics(Map.of("EmailsSent", run.sent(), "EmailsFailed", run.failures().size(), "EmailsGivenUp", run.givenUp()), UNITS);
+    }
+
+    /** Suppresses the mailboxes SES reports as bounced for good or complaining: nothing is sent to them again. */
+    private void feedback(Map<String, Object> event, Context context) {
+        // The subject is the kind of feedback, never the address it concerns.
+        InvocationLog log = log(context, "feedback", String.valueOf(event.get("detail-type")));
+        List<SendingFeedback.Recipient> recipients = SendingFeedback.recipients(event);
+        Instant now = Instant.now();
+        recipients.forEach(recipient -> suppressions.suppress(recipient.email(), recipient.reason(), now));
+        log.info("addresses suppressed", Map.of("suppressed", recipients.size()));
+        log.metrics(Map.of("AddressesSuppressed", recipients.size()), UNITS);
     }
 
     private static Map<?, ?> map(Object value) {

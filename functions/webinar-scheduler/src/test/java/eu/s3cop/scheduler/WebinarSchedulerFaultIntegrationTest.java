@@ -44,9 +44,10 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * the schedule run on. Whatever failed, every registrant ends with exactly one link, one
  * confirmation and one day-before reminder: no email is lost, none is sent twice. And SES
  * refusing one registrant's emails run after run stops no one else's, and is given up after
- * three attempts.
+ * three attempts. Every registration comes from this machine's one address, so the bound per
+ * client is lifted here.
  */
-@LocalAws
+@LocalAws(parameters = "RegistrationRequestsPerClientPerMinute=1000")
 class WebinarSchedulerFaultIntegrationTest {
 
     private static final HttpClient http = HttpClient.newHttpClient();

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.lambda.Invocation;
+import eu.s3cop.testing.EventFiles;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.EmailClaims;
 import eu.s3cop.webinar.store.Registrations;
+import eu.s3cop.webinar.store.Suppressions;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
@@ -184,6 +186,35 @@ class WebinarSchedulerIntegrationTest {
         assertThat(store.get("pending-only").orElseThrow().registered()).as("a request never took a seat").isZero();
     }
 
+    @Test
+    void anAddressSesReportsAsBouncedForGoodIsNeverWrittenToAgain(LocalCloud stack) throws Exception {
+        DynamoDbWebinarStore store = new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars");
+        Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
+        EmailClaims claims = new EmailClaims(stack.dynamoDbClient(), "s3cop-webinars");
+        store.save(webinar("bounced-once", "First description.", "", false), "b1", Instant.parse("2024-11-01T00:00:00Z"));
+        registered(registrations, claims, "bounced-once", "Ana Novak", "no-such-person@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
+        registered(registrations, claims, "bounced-once", "Bogdan Ionescu", "still-here@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
+        run(stack, START.minus(Duration.ofHours(30)));
+        assertThat(messages(stack, "Bounced once")).hasSize(2);
+
+        // SES's event, as EventBridge delivers it from events/webinar-scheduler/email-bounced.json.
+        Invocation feedback = stack.invoke("webinar-scheduler", EventFiles.json("webinar-scheduler/email-bounced.json"));
+        assertThat(feedback.succeeded()).as(String.valueOf(feedback.error())).isTrue();
+        assertThat(String.join("\n", feedback.logLines())).contains("\"suppressed\":1").doesNotContain("no-such-person");
+        Suppressions suppressions = new Suppressions(stack.dynamoDbClient(), "s3cop-webinars");
+        assertThat(suppressions.suppressed("No-Such-Person+webinars@example.org", Instant.now())).as("the mailbox, however spelled").isTrue();
+        assertThat(suppressions.suppressed("no-such-person@example.org", Instant.now().plus(Suppressions.KEPT_FOR).plusSeconds(60)))
+                .as("for a year").isFalse();
+
+        store.save(webinar("bounced-once", "A new description.", "", false), "b2", Instant.parse("2024-11-20T00:00:00Z"));
+        run(stack, START.minus(Duration.ofHours(20)));
+        assertThat(messages(stack, "Bounced once").subList(2, messages(stack, "Bounced once").size()))
+                .allSatisfy(message -> assertThat(message.getHeader("To", ",")).contains("still-here@example.org"))
+                .extracting(MimeMessage::getSubject).containsExactlyInAnyOrder("Changed: Bounced once", "Reminder (tomorrow): Bounced once");
+        assertThat(registrations.request("bounced-once", "Ana Novak", "no-such-person@example.org", START.minus(Duration.ofHours(19))))
+                .as("and no link is even written for it").isEqualTo(Registrations.Request.NOT_SENT);
+    }
+
     /** Registers the address as the reader API does: a request, then a confirmation from its link. */
     static void registered(Registrations registrations, EmailClaims claims, String webinarId, String name, String email, Instant at, Instant keep) {
         assertThat(registrations.request(webinarId, name, email, at)).isEqualTo(Registrations.Request.NEW);
@@ -202,7 +233,11 @@ class WebinarSchedulerIntegrationTest {
     }
 
     private static Webinar webinar(String id, String description, String recording, boolean cancelled) {
-        String title = id.equals("green-steel") ? "Green steel" : "Cancelled one";
+        String title = switch (id) {
+            case "green-steel" -> "Green steel";
+            case "bounced-once" -> "Bounced once";
+            default -> "Cancelled one";
+        };
         return new Webinar(id, title, "industrial-transition", STARTS, BRUSSELS, Duration.ofMinutes(90), description,
                 List.of(new Webinar.Speaker("Νίκος Παπαδόπουλος", "Rapporteur")), "https://example.org/join/green-room", null, 0, recording, cancelled);
     }

@@ -73,6 +73,9 @@ record Summary(LocalCloud stack, Path template) {
             return "DynamoDB stream of " + stack.table(stream.table()) + ", batches of up to " + stream.batchSize()
                     + (stream.filters().isEmpty() ? "" : ", filtered") + (stack.settings().deliverStreams() ? "" : " (not delivered)");
         }
+        if (trigger instanceof Trigger.EventBridgeRule) {
+            return "EventBridge rule " + trigger.eventId() + " (SES feedback: send to bounce@ or complaint@simulator.amazonses.com)";
+        }
         return trigger.eventId() + " (" + ((Trigger.Other) trigger).type() + ", not run locally)";
     }
 }

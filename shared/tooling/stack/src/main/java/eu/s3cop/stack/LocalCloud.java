@@ -1,5 +1,7 @@
 package eu.s3cop.stack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.s3cop.core.AwsClients;
 import eu.s3cop.core.FunctionEnvironment;
 import eu.s3cop.stack.dynamodb.LocalDynamoDb;
@@ -7,6 +9,7 @@ import eu.s3cop.stack.dynamodb.Tables;
 import eu.s3cop.stack.http.HttpGateway;
 import eu.s3cop.stack.http.Route;
 import eu.s3cop.stack.http.StaticSite;
+import eu.s3cop.stack.lambda.EventFilter;
 import eu.s3cop.stack.lambda.Events;
 import eu.s3cop.stack.lambda.FunctionRunner;
 import eu.s3cop.stack.lambda.Invocation;
@@ -65,6 +68,11 @@ public final class LocalCloud implements AutoCloseable {
     private final Path outboxFolder;
     private final List<Consumer<Invocation>> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, FunctionRunner> runners = new LinkedHashMap<>();
+    /** The EventBridge rules on the default bus that the template gives functions. */
+    private final List<EventRule> eventRules = new CopyOnWriteArrayList<>();
+
+    private record EventRule(String function, String eventId, EventFilter filter) {
+    }
     private final Map<String, String> bucketNames = new LinkedHashMap<>();
     private final Map<String, String> tableNames = new LinkedHashMap<>();
     private final ExecutorService deliveries;
@@ -115,7 +123,7 @@ public final class LocalCloud implements AutoCloseable {
             Tables.create(client, template.tables());
         }
 
-        Outbox outbox = new Outbox(outboxFolder);
+        Outbox outbox = new Outbox(outboxFolder, this::published, settings.region());
         if (settings.httpPort() >= 0) {
             // The site bucket, where there is one, is served as CloudFront serves it in the cloud.
             StaticSite site = null;
@@ -138,6 +146,11 @@ public final class LocalCloud implements AutoCloseable {
             environment.putAll(awsEnvironment(function));
             String arn = "arn:aws:lambda:" + settings.region() + ":" + LocalResolver.ACCOUNT_ID + ":function:" + function.name();
             runners.put(function.name(), new FunctionRunner(function, environment, arn, settings.code()));
+            for (Trigger.EventBridgeRule rule : function.triggers(Trigger.EventBridgeRule.class)) {
+                String where = function.logicalId() + ".Events." + rule.eventId() + ".Properties.Pattern";
+                String pattern = toJson(resolver.resolveTree(rule.pattern(), where));
+                eventRules.add(new EventRule(function.name(), rule.eventId(), EventFilter.of(List.of(pattern), where)));
+            }
         }
         if (settings.runSchedules()) {
             runners.values().forEach(this::scheduleAll);
@@ -355,6 +368,33 @@ public final class LocalCloud implements AutoCloseable {
             deliverAsync(runner, Events.scheduled(schedule, runner.function().name(), settings.region(), next), "schedule " + schedule.expression());
             scheduleNext(runner, schedule, expression, next);
         }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * An event put on the default bus (SES's feedback from the outbox): delivered, as EventBridge
+     * does, asynchronously to every function whose rule's pattern it matches.
+     */
+    private void published(String event) {
+        JsonNode parsed;
+        try {
+            parsed = new ObjectMapper().readTree(event);
+        } catch (IOException e) {
+            throw new StackException("An event for EventBridge is not JSON: " + e.getMessage(), e);
+        }
+        for (EventRule rule : eventRules) {
+            FunctionRunner runner = runners.get(rule.function());
+            if (runner != null && runner.present() && rule.filter().accepts(parsed)) {
+                deliverAsync(runner, event, "EventBridge rule " + rule.eventId());
+            }
+        }
+    }
+
+    private static String toJson(Object tree) {
+        try {
+            return new ObjectMapper().writeValueAsString(tree);
+        } catch (IOException e) {
+            throw new StackException("A pattern of the template cannot be written as JSON: " + e.getMessage(), e);
+        }
     }
 
     private void deliverAsync(FunctionRunner runner, String event, String trigger) {

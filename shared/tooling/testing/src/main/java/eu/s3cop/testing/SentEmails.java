@@ -12,6 +12,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -52,6 +54,23 @@ public final class SentEmails {
             throw new AssertionError("No email \"" + subject + "\" in the outbox");
         }
         return page;
+    }
+
+    /** Every email in the outbox, oldest first, as a mail program reads it. */
+    public static List<MimeMessage> all(LocalCloud stack) {
+        List<MimeMessage> messages = new ArrayList<>();
+        for (Path file : stack.outboxMessages()) {
+            try (InputStream in = Files.newInputStream(file)) {
+                MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
+                message.getContent();
+                messages.add(message);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (MessagingException e) {
+                throw new IllegalStateException("Not an email: " + file, e);
+            }
+        }
+        return messages;
     }
 
     /** How many emails each recipient got with each subject, keyed {@code "address | subject"}. */

@@ -3,6 +3,7 @@ package eu.s3cop.webinar.store;
 import static eu.s3cop.core.Items.number;
 import static eu.s3cop.core.Items.text;
 
+import eu.s3cop.core.Mailboxes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,10 +19,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * How registrations lie in the webinars table, for every class that reads or writes them. In the
- * webinar's partition: {@code REG#<sha256 of the lower-cased email>} is a registration (the hash
+ * webinar's partition: {@code REG#<sha256 of the address's mailbox>} is a registration (the hash
  * keeps the address out of the key), {@code TOKEN#<token>} names it for the link emailed to the
  * address, {@code NOTIFY#<same hash>} asks for its email now, {@code RATE#<minute>} counts the
- * webinar's requests. Per mailbox, {@code ADDRESS#<hash>} / {@code LINKS#<day>} counts its link emails.
+ * webinar's accepted requests. Per mailbox, {@code ADDRESS#<hash>} / {@code LINKS#<day>} counts its link
+ * emails, and {@code LINKS#<day>#<webinar>} those about one webinar; {@code COUNT#DOMAIN#<hash>},
+ * {@code COUNT#ALL} and {@code COUNT#CLIENT#<hash>} count per domain, in all and per client;
+ * {@code SUPPRESSED#<hash>} marks a mailbox that bounced or complained.
  */
 final class RegistrationItems {
 
@@ -47,9 +51,13 @@ final class RegistrationItems {
         return Map.of("pk", AttributeValue.fromS(DynamoDbWebinarStore.partition(webinarId)), "sk", AttributeValue.fromS(sortKey));
     }
 
-    /** The sort key of an address's registration: its hash, so the key itself holds no address. */
+    /**
+     * The sort key of an address's registration: its mailbox's hash, so the key itself holds no
+     * address, and every spelling of one inbox ({@code n.ame+x@gmail.com}) is one registration:
+     * one place taken, one link an hour, however it is typed.
+     */
     static String registrationKey(String email) {
-        return REGISTRATION + emailHash(email);
+        return REGISTRATION + mailboxHash(email);
     }
 
     /** The sort key of the token that the registration's emailed links carry. */
@@ -73,18 +81,45 @@ final class RegistrationItems {
 
     /** The partition of an address's counts, keyed by its mailbox's hash. */
     static final String ADDRESS_PARTITION = "ADDRESS#";
+    /** What the partitions of the counts that bound strangers start with: per domain, per client, in all. */
+    static final String COUNT_PARTITION = "COUNT#";
+    /** The partition of an address that bounced or complained: never emailed again. */
+    static final String SUPPRESSED_PARTITION = "SUPPRESSED#";
 
-    /** The key of a day's count of link emails to the address's mailbox, over all webinars. */
-    static Map<String, AttributeValue> linksKey(String email, LocalDate day) {
-        // Counted per mailbox: name+tag@ and name@ reach the same person, so they share one count.
-        return Map.of("pk", AttributeValue.fromS(ADDRESS_PARTITION + emailHash(mailbox(email))), "sk", AttributeValue.fromS("LINKS#" + day));
+    /**
+     * The key of a day's count of link emails to the address's mailbox, over all webinars; with
+     * a webinar, of those about that webinar alone. Counted per mailbox ({@link Mailboxes}):
+     * {@code name+tag@} and {@code n.ame@gmail.com} reach the same person, so they share one count.
+     */
+    static Map<String, AttributeValue> linksKey(String email, LocalDate day, String webinarId) {
+        return Map.of("pk", AttributeValue.fromS(ADDRESS_PARTITION + mailboxHash(email)),
+                "sk", AttributeValue.fromS("LINKS#" + day + (webinarId == null ? "" : "#" + webinarId)));
     }
 
-    /** The address without a sub-address ("+tag"), which most mail systems deliver to the same mailbox. */
-    private static String mailbox(String email) {
-        int at = email.lastIndexOf('@');
-        int plus = email.indexOf('+');
-        return plus > 0 && plus < at ? email.substring(0, plus) + email.substring(at) : email;
+    /** The key of a day's count of link emails to addresses at the address's domain, keyed by the domain's hash. */
+    static Map<String, AttributeValue> domainLinksKey(String email, LocalDate day) {
+        return Map.of("pk", AttributeValue.fromS(COUNT_PARTITION + "DOMAIN#" + emailHash(Mailboxes.domain(email))),
+                "sk", AttributeValue.fromS("LINKS#" + day));
+    }
+
+    /** The key of a day's count of every link email sent. */
+    static Map<String, AttributeValue> allLinksKey(LocalDate day) {
+        return Map.of("pk", AttributeValue.fromS(COUNT_PARTITION + "ALL"), "sk", AttributeValue.fromS("LINKS#" + day));
+    }
+
+    /** The key of a minute's count of one client's registration requests, keyed by the hash of its network address. */
+    static Map<String, AttributeValue> clientRequestsKey(String client, Instant minute) {
+        return Map.of("pk", AttributeValue.fromS(COUNT_PARTITION + "CLIENT#" + emailHash(client)), "sk", AttributeValue.fromS("REQUESTS#" + minute));
+    }
+
+    /** The key of the record that no email goes to the address's mailbox any more. */
+    static Map<String, AttributeValue> suppressedKey(String email) {
+        String hash = mailboxHash(email);
+        return Map.of("pk", AttributeValue.fromS(SUPPRESSED_PARTITION + hash), "sk", AttributeValue.fromS("SUPPRESSED"));
+    }
+
+    private static String mailboxHash(String email) {
+        return emailHash(Mailboxes.canonical(email));
     }
 
     static String emailHash(String email) {

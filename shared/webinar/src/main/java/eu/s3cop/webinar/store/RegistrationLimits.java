@@ -4,46 +4,95 @@ import static eu.s3cop.webinar.store.RegistrationItems.EXPIRES_AT;
 import static eu.s3cop.webinar.store.RegistrationItems.epoch;
 import static eu.s3cop.webinar.store.RegistrationItems.key;
 
+import eu.s3cop.core.ConfigurationException;
+import eu.s3cop.core.FunctionEnvironment;
+import eu.s3cop.core.Items;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * The bounds on what strangers can make the registration form do: requests per webinar and
- * minute, so a flood is answered "try again" and costs little, and link emails per mailbox and
- * day, so nobody can have us write to an address over and over. The counts live in the webinars
- * table and expire with its time to live.
+ * The bounds on what strangers can make the registration form do. Each is counted in the webinars
+ * table, expires with its time to live, and counts only what it bounds:
+ * <ul>
+ *   <li>requests per client and minute, every request, so one script repeating itself is told
+ *       "try again" and holds back nobody else;
+ *   <li>link emails per webinar and minute, per mailbox and day, per domain and day and in all
+ *       per day: counted in the transaction that sends the link, so a request that sends nothing
+ *       (a repeat of one address) uses none of them.
+ * </ul>
+ * A mailbox always gets its first link about a webinar on a day, whatever its count for the day:
+ * a stranger who asks for ten links for {@code victim+1@} ... {@code victim+10@} cannot keep the
+ * person from registering elsewhere, and every link asked for went to the person's own inbox.
  *
  * @param table the table's name, as the template names it to the function
  */
-public record RegistrationLimits(DynamoDbClient dynamoDb, String table) {
+public record RegistrationLimits(DynamoDbClient dynamoDb, String table, Caps caps) {
 
-    /** Registration requests one webinar takes in a minute; more get "try again" (429). */
+    /** Link emails one webinar sends in a minute; more requests get "try again" (429). */
     public static final int REQUESTS_PER_MINUTE = 120;
-    /** Link emails one address gets in a UTC day, over all webinars: bounds what a stranger can have us send. */
+    /** Link emails one mailbox gets in a UTC day, over all webinars, beyond its first about each. */
     public static final int LINKS_PER_ADDRESS_A_DAY = 10;
 
     /**
-     * Counts a registration request for the webinar in the current minute; false when the
-     * webinar has had {@link #REQUESTS_PER_MINUTE} already. Counted per webinar, whoever asks and
-     * for whichever address, so the answer says nothing about an address. The count expires
-     * with the table's time to live.
+     * The bounds a deployment sets (template parameters), so that a large event can raise them.
+     *
+     * @param requestsPerClientAMinute registration requests one client address may send in a minute
+     * @param linksPerDomainADay link emails to the addresses of one domain in a UTC day: bounds a catch-all domain
+     * @param linksADay link emails in all in a UTC day: keeps the sending account within its quota and reputation
      */
-    public boolean withinRate(String webinarId, Instant now) {
+    public record Caps(int requestsPerClientAMinute, int linksPerDomainADay, int linksADay) {
+
+        public static final Caps DEFAULTS = new Caps(10, 200, 2000);
+
+        public static Caps from(FunctionEnvironment environment) {
+            return new Caps(bounded(environment, "REQUESTS_PER_CLIENT_A_MINUTE", DEFAULTS.requestsPerClientAMinute, 1000),
+                    bounded(environment, "LINKS_PER_DOMAIN_A_DAY", DEFAULTS.linksPerDomainADay, 1_000_000),
+                    bounded(environment, "LINKS_A_DAY", DEFAULTS.linksADay, 10_000_000));
+        }
+
+        private static int bounded(FunctionEnvironment environment, String name, int fallback, int max) {
+            int value = environment.integer(name, fallback);
+            if (value < 1 || value > max) {
+                throw new ConfigurationException(name, String.valueOf(value), "use 1 to " + max);
+            }
+            return value;
+        }
+    }
+
+    /** Which bound refused a link: each is answered in its own words, none of them about the address. */
+    public enum Refusal {
+        /** The webinar sent {@link #REQUESTS_PER_MINUTE} links this minute. */
+        WEBINAR_BUSY,
+        /** Addresses at the domain had {@link Caps#linksPerDomainADay} links today. */
+        DOMAIN_DAY,
+        /** {@link Caps#linksADay} links went out today. */
+        ALL_DAY
+    }
+
+    /**
+     * Counts a registration request from the client (its network address) in the current minute;
+     * false once the client sent {@link Caps#requestsPerClientAMinute}. Counted before the request
+     * is judged: this bound is on the client, not on what it asks for.
+     */
+    public boolean clientWithinRate(String client, Instant now) {
         Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
         try {
-            dynamoDb.updateItem(update -> update.tableName(table).key(key(webinarId, RegistrationItems.rateKey(minute)))
+            dynamoDb.updateItem(update -> update.tableName(table).key(RegistrationItems.clientRequestsKey(client, minute))
                     .updateExpression("ADD #r :one SET #e = :expires")
                     .conditionExpression("attribute_not_exists(#r) OR #r < :max")
                     .expressionAttributeNames(Map.of("#r", "requests", "#e", EXPIRES_AT))
-                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":max", AttributeValue.fromN(String.valueOf(REQUESTS_PER_MINUTE)),
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
+                            ":max", AttributeValue.fromN(String.valueOf(caps.requestsPerClientAMinute())),
                             ":expires", epoch(minute.plus(Duration.ofHours(1))))));
             return true;
         } catch (ConditionalCheckFailedException full) {
@@ -52,15 +101,52 @@ public record RegistrationLimits(DynamoDbClient dynamoDb, String table) {
     }
 
     /**
-     * Counts a link email to the address's mailbox, in the transaction of the request that sends
-     * it: refused once the mailbox had {@link #LINKS_PER_ADDRESS_A_DAY} today, which cancels the request.
+     * The writes that count a link email, for the transaction of the request that sends it, and
+     * the check that its mailbox never bounced or complained; refused (which cancels the request)
+     * when any bound is reached. In order: the webinar's minute, the mailbox's count about the
+     * webinar, the mailbox's day, the domain's day, the day in all, the suppression check.
      */
-    TransactWriteItem linkCounted(String email, Instant now) {
+    List<TransactWriteItem> linkCounted(String webinarId, String email, Instant now) {
         LocalDate day = now.atOffset(ZoneOffset.UTC).toLocalDate();
-        return TransactWriteItem.builder().update(update -> update.tableName(table).key(RegistrationItems.linksKey(email, day))
+        AttributeValue dayExpires = epoch(day.plusDays(2).atStartOfDay().toInstant(ZoneOffset.UTC));
+        Map<String, AttributeValue> aboutWebinar = RegistrationItems.linksKey(email, day, webinarId);
+        boolean first = Items.item(dynamoDb, table, aboutWebinar).isEmpty();
+        Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+        return List.of(
+                counted(key(webinarId, RegistrationItems.rateKey(minute)), "requests", REQUESTS_PER_MINUTE, epoch(minute.plus(Duration.ofHours(1)))),
+                // The first about a webinar on a day is the mailbox's whatever else it had: counted, never refused.
+                first ? TransactWriteItem.builder().update(update -> update.tableName(table).key(aboutWebinar)
+                        .updateExpression("ADD #n :one SET #e = :expires").conditionExpression("attribute_not_exists(#n)")
+                        .expressionAttributeNames(Map.of("#n", "links", "#e", EXPIRES_AT))
+                        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":expires", dayExpires))).build()
+                        : counted(aboutWebinar, "links", Integer.MAX_VALUE, dayExpires),
+                first ? counted(RegistrationItems.linksKey(email, day, null), "links", Integer.MAX_VALUE, dayExpires)
+                        : counted(RegistrationItems.linksKey(email, day, null), "links", LINKS_PER_ADDRESS_A_DAY, dayExpires),
+                counted(RegistrationItems.domainLinksKey(email, day), "links", caps.linksPerDomainADay(), dayExpires),
+                counted(RegistrationItems.allLinksKey(day), "links", caps.linksADay(), dayExpires),
+                TransactWriteItem.builder().conditionCheck(check -> check.tableName(table).key(RegistrationItems.suppressedKey(email))
+                        .conditionExpression("attribute_not_exists(pk)")).build());
+    }
+
+    /** The bound that refused a cancelled request whose {@link #linkCounted} writes begin at {@code offset}; null when none did. */
+    static Refusal refusal(TransactionCanceledException cancelled, int offset) {
+        if (Items.conditionFailed(cancelled, offset)) {
+            return Refusal.WEBINAR_BUSY;
+        }
+        if (Items.conditionFailed(cancelled, offset + 4)) {
+            return Refusal.ALL_DAY;
+        }
+        if (Items.conditionFailed(cancelled, offset + 3)) {
+            return Refusal.DOMAIN_DAY;
+        }
+        return null;
+    }
+
+    private TransactWriteItem counted(Map<String, AttributeValue> key, String attribute, int max, AttributeValue expires) {
+        return TransactWriteItem.builder().update(update -> update.tableName(table).key(key)
                 .updateExpression("ADD #n :one SET #e = :expires").conditionExpression("attribute_not_exists(#n) OR #n < :max")
-                .expressionAttributeNames(Map.of("#n", "links", "#e", EXPIRES_AT))
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":max", AttributeValue.fromN(String.valueOf(LINKS_PER_ADDRESS_A_DAY)),
-                        ":expires", epoch(day.plusDays(2).atStartOfDay().toInstant(ZoneOffset.UTC))))).build();
+                .expressionAttributeNames(Map.of("#n", attribute, "#e", EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":max", AttributeValue.fromN(String.valueOf(max)),
+                        ":expires", expires))).build();
     }
 }

@@ -29,12 +29,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * Registrations for webinars, beside each webinar, with double opt-in: a request writes a
- * pending {@code REG#<sha256 of the lower-cased email>} (the registrant's name and email,
+ * pending {@code REG#<sha256 of the address's mailbox>} (the registrant's name and email,
  * personal data deleted with the registration) and {@code TOKEN#<token>}, which the emailed link
  * carries; confirming it takes a seat, in one transaction with the webinar's count, so capacity
  * holds under concurrent requests. A pending request takes nothing and expires after a day.
  * Every request and confirmation also writes {@code NOTIFY#<same hash>}, whose arrival on the
  * table's stream has the email sent at once ({@link RegistrationStream}).
+ *
+ * <p>A request counts against the bounds on strangers only when it sends a link: its counts
+ * are writes of its own transaction ({@link RegistrationLimits}).
  *
  * <p>This is the visitor's side, from the form and the emailed link: the scheduler's emails are
  * {@link EmailClaims}, the bounds on strangers {@link RegistrationLimits}.
@@ -47,8 +50,17 @@ public final class Registrations {
         NEW,
         /** A known address asked again: its link is emailed again. */
         RESENT,
-        /** Nothing written: the link went out less than an hour ago, or the address had its day's links. */
-        NOT_SENT
+        /**
+         * Nothing written: the link went out less than an hour ago, the mailbox had its day's
+         * links, or it bounced or complained before. Answered as {@link #NEW} is.
+         */
+        NOT_SENT,
+        /** Nothing written: the webinar sent its links for this minute ({@link RegistrationLimits#REQUESTS_PER_MINUTE}). */
+        WEBINAR_BUSY,
+        /** Nothing written: addresses at the domain had their links for the day. */
+        DOMAIN_DAY_REACHED,
+        /** Nothing written: every link the day allows went out. */
+        DAY_REACHED
     }
 
     /** The outcome of confirming a registration from its link. */
@@ -90,7 +102,10 @@ public final class Registrations {
      * of links. The reader API's role may write these and nothing else of the table.
      */
     public static final List<String> WRITTEN_PARTITIONS = List.of(DynamoDbWebinarStore.partition("*"),
-            RegistrationItems.ADDRESS_PARTITION + "*");
+            RegistrationItems.ADDRESS_PARTITION + "*", RegistrationItems.COUNT_PARTITION + "*");
+
+    /** How often a request is tried again when another request's transaction held one of its items at that moment. */
+    private static final int ATTEMPTS = 4;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -98,23 +113,65 @@ public final class Registrations {
     private final RegistrationLimits limits;
     private final RegistrationStream stream;
 
+    /** With the bounds' defaults, as a deployment has them unless its parameters say otherwise. */
     public Registrations(DynamoDbClient dynamoDb, String table) {
-        this.dynamoDb = dynamoDb;
-        this.table = table;
+        this(new RegistrationLimits(dynamoDb, table, RegistrationLimits.Caps.DEFAULTS));
+    }
+
+    public Registrations(RegistrationLimits limits) {
+        this.dynamoDb = limits.dynamoDb();
+        this.table = limits.table();
         this.webinars = new DynamoDbWebinarStore(dynamoDb, table);
-        this.limits = new RegistrationLimits(dynamoDb, table);
+        this.limits = limits;
         this.stream = new RegistrationStream(table);
     }
 
     /**
      * Asks for a registration of the address: a new one is written pending, for
      * {@link #PENDING_FOR}, and its link emailed; a known one (pending or confirmed) has its link
-     * emailed again, at most once per {@link #RESEND_AFTER}. Either way one read and one
+     * emailed again, at most once per {@link #RESEND_AFTER}. Either way the same reads and one
      * transaction, so neither the answer nor its timing tells whether the address was known.
      * The name is kept for later emails once the address owner confirms; the link email does
      * not carry it.
      */
     public Request request(String webinarId, String name, String email, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return requestOnce(webinarId, name, email, now);
+            } catch (TransactionCanceledException e) {
+                boolean conflict = e.cancellationReasons().stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
+                if (!conflict) {
+                    return refused(e);
+                }
+                if (attempt == ATTEMPTS) {
+                    return Request.WEBINAR_BUSY;
+                }
+                // Other requests counted on the same day's items at that moment: read again and try again.
+            }
+        }
+    }
+
+    /** Where {@link RegistrationLimits#linkCounted}'s writes begin in a request's transaction: after the registration's two and the notification. */
+    private static final int COUNTED_FROM = 3;
+
+    /**
+     * What a request's cancelled transaction answers: the bound that refused it, or
+     * {@link Request#NOT_SENT} for a reason that concerns the address (a link sent too recently,
+     * its mailbox's day, a bounce, or the scheduler's write at that moment), which the answer must not tell.
+     */
+    private static Request refused(TransactionCanceledException e) {
+        RegistrationLimits.Refusal refusal = RegistrationLimits.refusal(e, COUNTED_FROM);
+        if (refusal == null) {
+            return Request.NOT_SENT;
+        }
+        return switch (refusal) {
+            case WEBINAR_BUSY -> Request.WEBINAR_BUSY;
+            case DOMAIN_DAY -> Request.DOMAIN_DAY_REACHED;
+            case ALL_DAY -> Request.DAY_REACHED;
+        };
+    }
+
+    private Request requestOnce(String webinarId, String name, String email, Instant now) {
         String regKey = RegistrationItems.registrationKey(email);
         Optional<Map<String, AttributeValue>> existing = item(webinarId, regKey).filter(found -> !expiredRequest(found, now));
         List<TransactWriteItem> writes = new ArrayList<>();
@@ -161,15 +218,9 @@ public final class Registrations {
             }).build());
         }
         writes.add(stream.notify(webinarId, regKey, now));
-        writes.add(limits.linkCounted(email, now));
-        try {
-            dynamoDb.transactWriteItems(write -> write.transactItems(writes));
-            return existing.isEmpty() ? Request.NEW : Request.RESENT;
-        } catch (TransactionCanceledException e) {
-            // A bound reached, or a write of the scheduler's on the same registration at that moment:
-            // nothing was written either way, and answering otherwise would tell that the address is known.
-            return Request.NOT_SENT;
-        }
+        writes.addAll(limits.linkCounted(webinarId, email, now));
+        dynamoDb.transactWriteItems(write -> write.transactItems(writes));
+        return existing.isEmpty() ? Request.NEW : Request.RESENT;
     }
 
     /**

@@ -1,12 +1,16 @@
 package eu.s3cop.stack.mail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.s3cop.stack.StackException;
+import eu.s3cop.stack.template.LocalResolver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -14,19 +18,42 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Messages sent through the SES v2 {@code SendEmail} call, written as .eml files that any mail
  * program opens. A raw message is written byte for byte; a simple one is composed as SES would.
+ *
+ * <p>SES's mailbox simulator is honoured as SES honours it: a message sent with a configuration
+ * set to {@code bounce@simulator.amazonses.com} or {@code complaint@simulator.amazonses.com}
+ * (a {@code +label} allowed) is answered by the bounce or complaint event SES would publish to
+ * EventBridge, handed to {@code feedback}.
  */
 public final class Outbox {
 
+    private static final Pattern SIMULATOR = Pattern.compile("(bounce|complaint)(\\+[^@]*)?@simulator\\.amazonses\\.com", Pattern.CASE_INSENSITIVE);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Path folder;
     private final AtomicLong sequence = new AtomicLong();
+    private final Consumer<String> feedback;
+    private final String region;
 
     public Outbox(Path folder) {
+        this(folder, event -> { }, "eu-west-1");
+    }
+
+    /**
+     * @param feedback takes the EventBridge events of SES's bounces and complaints, as JSON
+     * @param region the region events say they come from
+     */
+    public Outbox(Path folder, Consumer<String> feedback, String region) {
         this.folder = folder;
+        this.feedback = feedback;
+        this.region = region;
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -71,7 +98,42 @@ public final class Outbox {
         } catch (IOException e) {
             throw new StackException("Cannot write to the outbox " + folder + ": " + e.getMessage(), e);
         }
+        String configurationSet = request.path("ConfigurationSetName").asText("");
+        if (!configurationSet.isEmpty()) {
+            for (JsonNode address : request.path("Destination").path("ToAddresses")) {
+                Matcher simulated = SIMULATOR.matcher(address.asText());
+                if (simulated.matches()) {
+                    feedback.accept(event(simulated.group(1).equalsIgnoreCase("bounce"), address.asText(), request, configurationSet, messageId));
+                }
+            }
+        }
         return messageId;
+    }
+
+    /** The event SES publishes to EventBridge for a permanent bounce or a complaint of one recipient. */
+    private String event(boolean bounce, String recipient, JsonNode request, String configurationSet, String messageId) {
+        String now = Instant.now().toString();
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "0").put("id", UUID.randomUUID().toString())
+                .put("detail-type", bounce ? "Email Bounced" : "Email Complaint Received").put("source", "aws.ses")
+                .put("account", LocalResolver.ACCOUNT_ID).put("time", now).put("region", region).putArray("resources");
+        ObjectNode detail = event.putObject("detail");
+        detail.put("eventType", bounce ? "Bounce" : "Complaint");
+        ObjectNode mail = detail.putObject("mail");
+        mail.put("timestamp", now).put("source", request.path("FromEmailAddress").asText()).put("messageId", messageId);
+        mail.putArray("destination").add(recipient);
+        mail.putObject("tags").putArray("ses:configuration-set").add(configurationSet);
+        if (bounce) {
+            ObjectNode details = detail.putObject("bounce").put("bounceType", "Permanent").put("bounceSubType", "General")
+                    .put("timestamp", now).put("feedbackId", UUID.randomUUID().toString());
+            details.putArray("bouncedRecipients").addObject().put("emailAddress", recipient).put("action", "failed")
+                    .put("status", "5.1.1").put("diagnosticCode", "smtp; 550 5.1.1 user unknown");
+        } else {
+            ObjectNode details = detail.putObject("complaint").put("complaintFeedbackType", "abuse")
+                    .put("timestamp", now).put("feedbackId", UUID.randomUUID().toString());
+            details.putArray("complainedRecipients").addObject().put("emailAddress", recipient);
+        }
+        return event.toString();
     }
 
     private static String compose(JsonNode request, JsonNode simple, String messageId) {

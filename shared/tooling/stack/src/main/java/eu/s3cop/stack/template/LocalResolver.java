@@ -49,18 +49,51 @@ public final class LocalResolver {
             refs.put(table.logicalId(), table.localName());
             arns.put(table.logicalId(), "arn:aws:dynamodb:" + region + ":" + ACCOUNT_ID + ":table/" + table.localName());
         }
+        template.resources().forEach((id, body) -> {
+            switch (String.valueOf(body.get("Type"))) {
+                // A configuration set is named by its Name; a secret by its ARN, which only dynamic references read.
+                case "AWS::SES::ConfigurationSet" -> refs.put(id, STACK_NAME + "-" + id);
+                case "AWS::SecretsManager::Secret" -> refs.put(id, "arn:aws:secretsmanager:" + region + ":" + ACCOUNT_ID + ":secret:" + id);
+                default -> {
+                }
+            }
+        });
         for (FunctionResource function : template.functions()) {
             refs.put(function.logicalId(), function.name());
             arns.put(function.logicalId(), "arn:aws:lambda:" + region + ":" + ACCOUNT_ID + ":function:" + function.name());
         }
     }
 
-    /** The function's environment variables with every intrinsic resolved. */
+    /**
+     * The function's environment variables with every intrinsic resolved. A Secrets Manager
+     * dynamic reference resolves to nothing: the local stack keeps no secrets, and what they guard
+     * in the cloud (CloudFront's word to the API) has no counterpart here, where the gateway is
+     * the viewer's first and only hop.
+     */
     public Map<String, String> environment(FunctionResource function) {
         Map<String, String> resolved = new LinkedHashMap<>();
-        function.environment().forEach((name, value) ->
-                resolved.put(name, resolve(value, function.logicalId() + ".Environment.Variables." + name)));
+        function.environment().forEach((name, value) -> {
+            String text = resolve(value, function.logicalId() + ".Environment.Variables." + name);
+            resolved.put(name, text.startsWith("{{resolve:secretsmanager:") ? "" : text);
+        });
         return resolved;
+    }
+
+    /** A structure of the template (an event pattern, say) with every intrinsic function in it resolved. */
+    public Object resolveTree(Object value, String path) {
+        if (value instanceof Map<?, ?> map) {
+            boolean intrinsic = map.size() == 1 && map.keySet().iterator().next() instanceof String key && (key.equals("Ref") || key.startsWith("Fn::"));
+            if (intrinsic) {
+                return resolve(value, path);
+            }
+            Map<String, Object> resolved = new LinkedHashMap<>();
+            map.forEach((key, inner) -> resolved.put(String.valueOf(key), resolveTree(inner, path + "." + key)));
+            return resolved;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(inner -> resolveTree(inner, path + "[]")).toList();
+        }
+        return value;
     }
 
     public String resolve(Object value, String path) {

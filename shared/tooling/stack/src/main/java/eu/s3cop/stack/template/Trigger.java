@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** An event source of a function, as the template's {@code Events} section declares it. */
-public sealed interface Trigger permits Trigger.S3, Trigger.Schedule, Trigger.HttpApi, Trigger.DynamoDb, Trigger.Other {
+public sealed interface Trigger permits Trigger.S3, Trigger.Schedule, Trigger.HttpApi, Trigger.DynamoDb, Trigger.EventBridgeRule, Trigger.Other {
 
     /** The event's key under {@code Events}. */
     String eventId();
@@ -52,6 +52,15 @@ public sealed interface Trigger permits Trigger.S3, Trigger.Schedule, Trigger.Ht
             int maximumRetryAttempts, List<String> filters) implements Trigger {
     }
 
+    /**
+     * An EventBridge rule on the default bus: the events that match its pattern invoke the
+     * function asynchronously.
+     *
+     * @param pattern the rule's event pattern as the template writes it, intrinsic functions unresolved
+     */
+    record EventBridgeRule(String eventId, Object pattern) implements Trigger {
+    }
+
     /** An event source the local stack does not run; it is listed so that nothing is hidden. */
     record Other(String eventId, String type) implements Trigger {
     }
@@ -74,6 +83,7 @@ public sealed interface Trigger permits Trigger.S3, Trigger.Schedule, Trigger.Ht
                     Values.stringOr(properties.get("Method"), path + ".Method", "ANY").toUpperCase(java.util.Locale.ROOT),
                     Values.stringOr(properties.get("Path"), path + ".Path", "/{proxy+}"));
             case "DynamoDB" -> dynamoDb(eventId, properties, path);
+            case "EventBridgeRule" -> new EventBridgeRule(eventId, Values.map(properties.get("Pattern"), path + ".Pattern"));
             default -> new Other(eventId, type);
         };
     }
