@@ -1,6 +1,7 @@
 package eu.s3cop.scheduler;
 
 import eu.s3cop.core.SiteAddresses;
+import eu.s3cop.webinar.model.Format;
 import eu.s3cop.webinar.model.Invites;
 import eu.s3cop.webinar.model.Notice;
 import eu.s3cop.webinar.model.Webinar;
@@ -76,7 +77,7 @@ final class Reminders {
     int prime() {
         Webinar webinar = new Webinar("priming", "Priming webinar", "priming", LocalDateTime.of(2030, 3, 28, 10, 0), ZoneId.of("Europe/Brussels"),
                 Duration.ofMinutes(90), "Laid out once before a snapshot.", List.of(new Webinar.Speaker("S3 CoP", "Secretariat")),
-                "https://example.org/join", null, 0, "", false);
+                Format.ONLINE, null, List.of(), "https://example.org/join", null, 0, 0, "", false);
         EmailClaims.Registrant registrant = new EmailClaims.Registrant("", "Registrant", "registrant@example.invalid", "priming",
                 EmailClaims.Registrant.NOT_INVITED, false, 0, false);
         return mail(new StoredWebinar(webinar, 0, "", Instant.EPOCH, 0), registrant, Notice.CONFIRMATION)

@@ -2,6 +2,7 @@ package eu.s3cop.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.s3cop.webinar.model.Format;
 import eu.s3cop.webinar.model.Notice;
 import eu.s3cop.webinar.model.Webinar;
 import java.time.Duration;
@@ -21,7 +22,7 @@ class EmailTextsTest {
 
     private static final Webinar WEBINAR = new Webinar("regions-that-learn", "Regions' {1} \"learning\" labs", "industrial-transition",
             LocalDateTime.of(2027, 3, 4, 10, 30), ZoneId.of("Europe/Brussels"), Duration.ofMinutes(90), "", List.of(),
-            "https://example.org/join/room", null, 0, "https://example.org/recording", false);
+            Format.ONLINE, null, List.of(), "https://example.org/join/room", null, 0, 0, "https://example.org/recording", false);
 
     private static final String PAGE = "https://s3cop.example.org/webinars/regions-that-learn/registrations/t0k3n";
 
@@ -58,7 +59,7 @@ class EmailTextsTest {
     @Test
     void aWebinarWithoutAJoinLinkGetsNoJoinLine() {
         Webinar noLink = new Webinar(WEBINAR.id(), WEBINAR.title(), WEBINAR.workingGroup(), WEBINAR.starts(), WEBINAR.timezone(),
-                WEBINAR.duration(), "", List.of(), "", null, 0, "", false);
+                WEBINAR.duration(), "", List.of(), Format.ONLINE, null, List.of(), "", null, 0, 0, "", false);
         assertThat(EmailTexts.of(Notice.REMINDER_HOUR_BEFORE, false, noLink, "Ana", PAGE).body()).doesNotContain("Join here");
     }
 

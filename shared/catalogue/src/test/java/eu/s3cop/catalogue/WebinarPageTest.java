@@ -2,6 +2,7 @@ package eu.s3cop.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.s3cop.webinar.model.Format;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.StoredWebinar;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class WebinarPageTest {
         return new Webinar("bottlenecks-2024", "Understanding the bottlenecks to innovation diffusion", "innovation-diffusion",
                 LocalDateTime.parse("2024-05-23T10:00"), BRUSSELS, Duration.ofMinutes(90), DESCRIPTION,
                 List.of(new Webinar.Speaker("Susana Elena-Perez", "Working group leader"), new Webinar.Speaker("Alison Hunter", "Rapporteur")),
-                "https://example.org/join/secret-room", null, capacity, recording, false);
+                Format.ONLINE, null, List.of(), "https://example.org/join/secret-room", null, capacity, 0, recording, false);
     }
 
     @Test

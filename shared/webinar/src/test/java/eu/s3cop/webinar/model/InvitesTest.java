@@ -18,7 +18,7 @@ class InvitesTest {
     private static Webinar webinar(LocalDateTime starts, boolean cancelled) {
         return new Webinar("bottlenecks-2024", "Understanding the bottlenecks", "innovation-diffusion", starts, ZoneId.of("Europe/Brussels"),
                 Duration.ofMinutes(90), "Findings of the brief.", List.of(new Webinar.Speaker("Alison Hunter", "Rapporteur")),
-                "https://example.org/join/abc", null, 0, "", cancelled);
+                Format.ONLINE, null, List.of(), "https://example.org/join/abc", null, 0, 0, "", cancelled);
     }
 
     @Test
