@@ -1,6 +1,7 @@
 package eu.s3cop.scheduler;
 
 import eu.s3cop.core.SiteAddresses;
+import eu.s3cop.webinar.model.Attendance;
 import eu.s3cop.webinar.model.Format;
 import eu.s3cop.webinar.model.Invites;
 import eu.s3cop.webinar.model.Notice;
@@ -165,7 +166,9 @@ final class Reminders {
     /** The email of this kind to a registrant, with the invite it carries (none for the recording). */
     private Mail mail(StoredWebinar stored, EmailClaims.Registrant registrant, Notice notice) {
         Webinar webinar = stored.webinar();
-        EmailTexts.Text text = EmailTexts.of(notice, registrant.pending(), webinar, registrant.name(),
+        // A hybrid registrant's own choice replaces this once registrations record it.
+        Attendance attendance = webinar.format() == Format.IN_PERSON ? Attendance.IN_PERSON : Attendance.ONLINE;
+        EmailTexts.Text text = EmailTexts.of(notice, registrant.pending(), webinar, attendance, registrant.name(),
                 SiteAddresses.absolute(site, SiteAddresses.registration(webinar.id(), registrant.token())));
         Invites.Kind kind = switch (notice) {
             case CANCELLATION -> Invites.Kind.CANCEL;
@@ -174,7 +177,7 @@ final class Reminders {
         };
         // The link's email carries no invite: the address's owner has not said yes yet.
         String invite = notice == Notice.RECORDING || notice == Notice.LINK ? null
-                : Invites.calendar(kind, List.of(new Invites.Entry(webinar, stored.sequence(), stored.updatedAt(), registrant.email())), sender);
+                : Invites.calendar(kind, List.of(new Invites.Entry(webinar, stored.sequence(), stored.updatedAt(), registrant.email(), attendance)), sender);
         // The link's email is addressed without a name, in its header too: whoever typed the name may not own the address.
         return new Mail(registrant.email(), notice == Notice.LINK ? null : registrant.name(), text.subject(), text.body(), invite, kind);
     }
