@@ -44,6 +44,24 @@ class WebinarReaderTest {
     }
 
     @Test
+    void readsTheSampleEventsInARoom() throws Exception {
+        Webinar forum = accepted("s3-forum-2023", Files.readString(root().resolve("events/webinars/s3-forum-2023.yaml")));
+        assertThat(forum.format()).isEqualTo(Format.IN_PERSON);
+        assertThat(forum.venue().city()).isEqualTo("Barcelona");
+        assertThat(forum.venue().countryName()).isEqualTo("Spain");
+        assertThat(forum.start()).isEqualTo(Instant.parse("2023-11-28T08:00:00Z"));
+        assertThat(forum.agenda()).isNotEmpty();
+
+        Webinar conference = accepted("s3-conference-2023", Files.readString(root().resolve("events/webinars/s3-conference-2023.yaml")));
+        assertThat(conference.format()).isEqualTo(Format.HYBRID);
+        assertThat(conference.start()).isEqualTo(Instant.parse("2023-03-30T07:30:00Z"));
+        assertThat(conference.end()).isEqualTo(Instant.parse("2023-03-30T14:00:00Z"));
+        assertThat(conference.inPersonCapacity()).isPositive().isLessThanOrEqualTo(conference.capacity());
+        assertThat(conference.agenda()).isNotEmpty().allSatisfy(session -> assertThat(session.speakers())
+                .isSubsetOf("European Commission", "Technopolis Group", "Vanguard Initiative"));
+    }
+
+    @Test
     void readsAnEventInARoomWithItsVenueInPersonCapacityAndAgenda() {
         Webinar forum = accepted("forum", """
                 title: S3 Forum
