@@ -1,6 +1,7 @@
 package eu.s3cop.reader;
 
 import eu.s3cop.core.SiteAddresses;
+import eu.s3cop.webinar.model.Venue;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.model.WebinarState;
 import eu.s3cop.webinar.store.StoredWebinar;
@@ -9,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** A webinar as the API's JSON tells it to programs: never the join link, which only registrants receive. */
+/**
+ * A webinar as the API's JSON tells it to programs: never the join link, which only registrants
+ * receive. The venue is there only for an event in a room.
+ */
 final class WebinarJson {
 
     private WebinarJson() {
@@ -26,6 +30,20 @@ final class WebinarJson {
         summary.put("local_start", webinar.starts().toString());
         summary.put("timezone", webinar.timezone().getId());
         summary.put("speakers", webinar.speakers().stream().map(speaker -> Map.of("name", speaker.name(), "role", speaker.role())).toList());
+        summary.put("format", webinar.format().word());
+        if (webinar.venue() != null) {
+            Venue venue = webinar.venue();
+            Map<String, Object> where = new LinkedHashMap<>();
+            where.put("name", venue.name());
+            where.put("address", venue.address());
+            where.put("city", venue.city());
+            where.put("country", venue.country());
+            where.put("country_name", venue.countryName());
+            summary.put("venue", where);
+        }
+        // Times of day in the event's own zone, as the file gives them and the page shows them.
+        summary.put("agenda", webinar.agenda().stream().map(session -> Map.of("starts", session.starts().toString(), "ends", session.ends().toString(),
+                "title", session.title(), "speakers", session.speakers())).toList());
         summary.put("status", WebinarState.of(webinar, now).name().toLowerCase(Locale.ROOT));
         Map<String, Object> registration = new LinkedHashMap<>();
         registration.put("open", webinar.registrationOpen(now) && !stored.full());

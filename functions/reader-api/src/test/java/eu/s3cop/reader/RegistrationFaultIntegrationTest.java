@@ -6,6 +6,7 @@ import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.testing.FaultInjector;
 import eu.s3cop.testing.FaultInjector.When;
 import eu.s3cop.testing.LocalAws;
+import eu.s3cop.webinar.model.Format;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.EmailClaims;
@@ -55,7 +56,7 @@ class RegistrationFaultIntegrationTest {
         LocalDateTime inTenDays = LocalDateTime.now(BRUSSELS).plusDays(10).truncatedTo(ChronoUnit.HOURS);
         webinars.save(new Webinar("resilient", "Webinar resilient", "innovation-diffusion", inTenDays,
                 BRUSSELS, Duration.ofMinutes(60), "About faults.", List.of(new Webinar.Speaker("Ana Novak", "Rapporteur")),
-                "https://example.org/join/resilient", null, 0, "", false), "r", Instant.now());
+                Format.ONLINE, null, List.of(), "https://example.org/join/resilient", null, 0, 0, "", false), "r", Instant.now());
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.testing.LocalAws;
+import eu.s3cop.webinar.model.Format;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.EmailClaims;
@@ -55,14 +56,15 @@ class WebinarsApiIntegrationTest {
         // Started almost the longest a webinar may last ago, and still running; and one that ended a minute ago.
         LocalDateTime now = LocalDateTime.now(BRUSSELS).truncatedTo(ChronoUnit.MINUTES);
         store.save(new Webinar("day-long-workshop", "Day-long workshop", "interregional-cooperation", now.minus(Webinar.LONGEST).plusMinutes(30),
-                BRUSSELS, Webinar.LONGEST, "", List.of(), "https://example.org/join/secret-room-day", null, 0, "", false), "f", Instant.now());
+                BRUSSELS, Webinar.LONGEST, "", List.of(), Format.ONLINE, null, List.of(), "https://example.org/join/secret-room-day", null, 0, 0, "", false), "f", Instant.now());
         store.save(new Webinar("just-ended", "Just ended", "interregional-cooperation", now.minusMinutes(91), BRUSSELS, Duration.ofMinutes(90),
-                "", List.of(), "https://example.org/join/secret-room-ended", null, 0, "", false), "g", Instant.now());
+                "", List.of(), Format.ONLINE, null, List.of(), "https://example.org/join/secret-room-ended", null, 0, 0, "", false), "g", Instant.now());
     }
 
     private static Webinar webinar(String id, String group, LocalDateTime starts, LocalDateTime closes, int capacity, boolean cancelled) {
         return new Webinar(id, "Webinar " + id, group, starts, BRUSSELS, Duration.ofMinutes(90), "About " + id + ".",
-                List.of(new Webinar.Speaker("Alison Hunter", "Rapporteur")), "https://example.org/join/secret-room-" + id, closes, capacity,
+                List.of(new Webinar.Speaker("Alison Hunter", "Rapporteur")), Format.ONLINE, null, List.of(), "https://example.org/join/secret-room-" + id,
+                closes, capacity, 0,
                 id.equals("long-past") ? "https://example.org/recording/" + id : "", cancelled);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.LocalAws;
+import eu.s3cop.webinar.model.Format;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class CatalogueClockIntegrationTest {
     void aWebinarsEntryFollowsItsClosingStartAndEndWithinOneScheduledRun(LocalCloud stack) throws Exception {
         LocalDateTime starts = LocalDateTime.of(2031, 3, 20, 10, 0);
         Webinar webinar = new Webinar("clock-check", "Clock check", GROUP, starts, BRUSSELS, Duration.ofMinutes(90), "", List.of(),
-                "https://example.org/join/clock", starts.minusDays(1), 50, "https://example.org/recording/clock", false);
+                Format.ONLINE, null, List.of(), "https://example.org/join/clock", starts.minusDays(1), 50, 0, "https://example.org/recording/clock", false);
         Instant closes = webinar.closes();
         Instant start = webinar.start();
         Instant end = webinar.end();

@@ -7,11 +7,15 @@ import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.testing.ProjectFiles;
+import eu.s3cop.webinar.model.Format;
+import eu.s3cop.webinar.model.Venue;
+import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +73,35 @@ class RegisterWebinarIntegrationTest {
         assertThat(webinars.get("bottlenecks-innovation-diffusion-2024").orElseThrow().webinar().start())
                 .isEqualTo(Instant.parse("2024-05-23T08:00:00Z"));
         assertThat(webinars.all()).extracting(stored -> stored.webinar().id()).contains("bottlenecks-innovation-diffusion-2024");
+    }
+
+    /**
+     * The samples of events in a room are stored with their venue and agenda and read back whole;
+     * and an event moved online loses them, as a save sets only the attributes it writes.
+     */
+    @Test
+    void theSampleEventsInARoomKeepTheirVenueAndAgendaUntilMovedOnline() throws Exception {
+        for (String id : List.of("s3-forum-2023", "s3-conference-2023")) {
+            upload("webinars/" + id + ".yaml", Files.readAllBytes(ProjectFiles.event("webinars/" + id + ".yaml")), "REGISTERED");
+        }
+        Webinar forum = webinars.get("s3-forum-2023").orElseThrow().webinar();
+        assertThat(forum.format()).isEqualTo(Format.IN_PERSON);
+        assertThat(forum.venue()).isEqualTo(new Venue("Forum venue", "", "Barcelona", "ES"));
+        assertThat(forum.agenda()).hasSize(5).first().isEqualTo(new Webinar.Session(LocalTime.of(9, 0), LocalTime.of(9, 30), "Welcome", List.of()));
+        assertThat(forum.agenda().get(1).speakers()).containsExactly("European Commission");
+        assertThat(invite("s3-forum-2023").replace("\r\n ", "")).contains("LOCATION:Forum venue\\, Barcelona\\, Spain");
+        Webinar conference = webinars.get("s3-conference-2023").orElseThrow().webinar();
+        assertThat(conference.format()).isEqualTo(Format.HYBRID);
+        assertThat(conference.capacity()).isEqualTo(500);
+        assertThat(conference.inPersonCapacity()).isEqualTo(150);
+
+        upload("webinars/s3-forum-2023.yaml", ("title: S3 Forum 2023\nworking_group: industrial-transition\nstarts: 2023-11-28T09:00\n"
+                + "timezone: Europe/Madrid\nduration: PT8H\n").getBytes(StandardCharsets.UTF_8), "UPDATED");
+        Webinar online = webinars.get("s3-forum-2023").orElseThrow().webinar();
+        assertThat(online.format()).isEqualTo(Format.ONLINE);
+        assertThat(online.venue()).isNull();
+        assertThat(online.agenda()).isEmpty();
+        assertThat(invite("s3-forum-2023")).doesNotContain("LOCATION");
     }
 
     @Test

@@ -23,12 +23,16 @@ class WebinarFileFuzzTest {
 
     private static final String[] SALT = {": ", "\n", "  ", "- ", "{", "}", "[", "]", "'", "\"", "#", "&a", "*a", "!!binary ", "!!java.io.File ",
         "<<: *a", "~", "null", "2024-02-30T10:00", "PT0S", "P9999D", "Europe/Atlantis", "http://", "https://", "\u0000", "\uFEFF",
-        "\uD83D\uDE00", "capacity: -1", "status: maybe", "x".repeat(300), "---\n", "...\n", "%YAML 1.1\n", "? ", "|\n  ", ">\n  "};
+        "\uD83D\uDE00", "capacity: -1", "status: maybe", "format: hybrid", "country: XX", "25:00", "in_person_capacity: 9999", "x".repeat(300),
+        "---\n", "...\n", "%YAML 1.1\n", "? ", "|\n  ", ">\n  "};
 
     @Test
     void mutatedWebinarFilesAreReadWithoutEscapingExceptions() throws IOException {
         List<String> seeds = List.of(
                 Files.readString(ProjectFiles.root().resolve("events/webinars/bottlenecks-innovation-diffusion-2024.yaml"), StandardCharsets.UTF_8),
+                // Venues, in-person capacity and agendas: mappings and lists inside lists.
+                Files.readString(ProjectFiles.event("webinars/s3-forum-2023.yaml"), StandardCharsets.UTF_8),
+                Files.readString(ProjectFiles.event("webinars/s3-conference-2023.yaml"), StandardCharsets.UTF_8),
                 """
                 title: "Green steel: what regions can do"
                 working_group: industrial-transition

@@ -1,6 +1,7 @@
 package eu.s3cop.scheduler;
 
 import eu.s3cop.core.Durations;
+import eu.s3cop.webinar.model.Attendance;
 import eu.s3cop.webinar.model.Notice;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.Registrations;
@@ -36,12 +37,14 @@ final class EmailTexts {
      * The email of this kind about {@code webinar} to a registrant.
      *
      * @param pending whether the registration waits for confirmation (for {@link Notice#LINK})
+     * @param attendance how the registrant takes part: the join line is for those who attend online
      * @param page the absolute address of the registration's page, where it is confirmed or cancelled
      */
-    static Text of(Notice notice, boolean pending, Webinar webinar, String name, String page) {
+    static Text of(Notice notice, boolean pending, Webinar webinar, Attendance attendance, String name, String page) {
         String when = format("when", WHEN.format(webinar.starts()), webinar.timezone().getId(), String.valueOf(webinar.duration().toMinutes()));
-        String join = webinar.joinUrl().isEmpty() ? "" : format("join", webinar.joinUrl());
-        Object[] values = {name, webinar.title(), when, join, page, webinar.recordingUrl(), Durations.inWords(Registrations.PENDING_FOR)};
+        String join = attendance != Attendance.ONLINE || webinar.joinUrl().isEmpty() ? "" : format("join", webinar.joinUrl());
+        String where = webinar.venue() == null ? "" : format("where", webinar.venue().line());
+        Object[] values = {name, webinar.title(), when, join, page, webinar.recordingUrl(), Durations.inWords(Registrations.PENDING_FOR), where};
         String kind = notice.name().toLowerCase(Locale.ROOT).replace('_', '-') + (notice == Notice.LINK && !pending ? "-registered" : "");
         String manage = notice == Notice.LINK ? "" : format("manage", page);
         return new Text(format(kind + ".subject", values), format(kind + ".body", values) + manage + TEXTS.getString("signature"));

@@ -1,6 +1,8 @@
 package eu.s3cop.scheduler;
 
 import eu.s3cop.core.SiteAddresses;
+import eu.s3cop.webinar.model.Attendance;
+import eu.s3cop.webinar.model.Format;
 import eu.s3cop.webinar.model.Invites;
 import eu.s3cop.webinar.model.Notice;
 import eu.s3cop.webinar.model.Webinar;
@@ -77,7 +79,7 @@ final class Reminders {
     int prime() {
         Webinar webinar = new Webinar("priming", "Priming webinar", "priming", LocalDateTime.of(2030, 3, 28, 10, 0), ZoneId.of("Europe/Brussels"),
                 Duration.ofMinutes(90), "Laid out once before a snapshot.", List.of(new Webinar.Speaker("S3 CoP", "Secretariat")),
-                "https://example.org/join", null, 0, "", false);
+                Format.ONLINE, null, List.of(), "https://example.org/join", null, 0, 0, "", false);
         EmailClaims.Registrant registrant = new EmailClaims.Registrant("", "Registrant", "registrant@example.invalid", "priming",
                 EmailClaims.Registrant.NOT_INVITED, false, 0, false);
         return mail(new StoredWebinar(webinar, 0, "", Instant.EPOCH, 0), registrant, Notice.CONFIRMATION)
@@ -165,8 +167,10 @@ final class Reminders {
     /** The email of this kind to a registrant, with the invite it carries (none for the recording). */
     private Mail mail(StoredWebinar stored, EmailClaims.Registrant registrant, Notice notice) {
         Webinar webinar = stored.webinar();
+        // A hybrid registrant's own choice replaces this once registrations record it.
+        Attendance attendance = webinar.format() == Format.IN_PERSON ? Attendance.IN_PERSON : Attendance.ONLINE;
         String page = SiteAddresses.absolute(site, SiteAddresses.registration(webinar.id(), registrant.token()));
-        EmailTexts.Text text = EmailTexts.of(notice, registrant.pending(), webinar, registrant.name(), page);
+        EmailTexts.Text text = EmailTexts.of(notice, registrant.pending(), webinar, attendance, registrant.name(), page);
         Invites.Kind kind = switch (notice) {
             case CANCELLATION -> Invites.Kind.CANCEL;
             case RECORDING, LINK -> Invites.Kind.PUBLISH;
@@ -174,7 +178,7 @@ final class Reminders {
         };
         // The link's email carries no invite: the address's owner has not said yes yet.
         String invite = notice == Notice.RECORDING || notice == Notice.LINK ? null
-                : Invites.calendar(kind, List.of(new Invites.Entry(webinar, stored.sequence(), stored.updatedAt(), registrant.email())), sender);
+                : Invites.calendar(kind, List.of(new Invites.Entry(webinar, stored.sequence(), stored.updatedAt(), registrant.email(), attendance)), sender);
         // The link's email is addressed without a name, in its header too: whoever typed the name may not own the address.
         Mail mail = new Mail(registrant.email(), notice == Notice.LINK ? null : registrant.name(), text.subject(), text.body(), invite, kind, null);
         if (notice == Notice.LINK || notice == Notice.CONFIRMATION) {

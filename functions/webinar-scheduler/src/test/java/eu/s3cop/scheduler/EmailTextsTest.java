@@ -2,7 +2,10 @@ package eu.s3cop.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.s3cop.webinar.model.Attendance;
+import eu.s3cop.webinar.model.Format;
 import eu.s3cop.webinar.model.Notice;
+import eu.s3cop.webinar.model.Venue;
 import eu.s3cop.webinar.model.Webinar;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -21,14 +24,14 @@ class EmailTextsTest {
 
     private static final Webinar WEBINAR = new Webinar("regions-that-learn", "Regions' {1} \"learning\" labs", "industrial-transition",
             LocalDateTime.of(2027, 3, 4, 10, 30), ZoneId.of("Europe/Brussels"), Duration.ofMinutes(90), "", List.of(),
-            "https://example.org/join/room", null, 0, "https://example.org/recording", false);
+            Format.ONLINE, null, List.of(), "https://example.org/join/room", null, 0, 0, "https://example.org/recording", false);
 
     private static final String PAGE = "https://s3cop.example.org/webinars/regions-that-learn/registrations/t0k3n";
 
     @ParameterizedTest
     @EnumSource(value = Notice.class, names = "LINK", mode = EnumSource.Mode.EXCLUDE)
     void eachKindOfEmailToARegistrantNamesTheWebinarAndTheRegistrantAndLeadsToTheRegistrationsPage(Notice notice) {
-        EmailTexts.Text text = EmailTexts.of(notice, false, WEBINAR, "Zoë {0} O'Brien", PAGE);
+        EmailTexts.Text text = EmailTexts.of(notice, false, WEBINAR, Attendance.ONLINE, "Zoë {0} O'Brien", PAGE);
         assertThat(text.subject()).contains("Regions' {1} \"learning\" labs").doesNotContain("\n");
         assertThat(text.body()).startsWith("Dear Zoë {0} O'Brien,").contains("Regions' {1} \"learning\" labs")
                 .contains("to cancel it (which deletes your name and address): " + PAGE)
@@ -37,19 +40,19 @@ class EmailTextsTest {
 
     @Test
     void theLinkToConfirmCarriesNoNameForWhoeverAskedMayNotOwnTheAddress() {
-        EmailTexts.Text pending = EmailTexts.of(Notice.LINK, true, WEBINAR, "Mallory", PAGE);
+        EmailTexts.Text pending = EmailTexts.of(Notice.LINK, true, WEBINAR, Attendance.ONLINE, "Mallory", PAGE);
         // How long the link works is the store's rule, stated from the constant that enforces it.
         assertThat(pending.body()).contains("works for " + eu.s3cop.core.Durations.inWords(eu.s3cop.webinar.store.Registrations.PENDING_FOR) + ".");
         assertThat(pending.subject()).isEqualTo("Confirm your registration: Regions' {1} \"learning\" labs");
         assertThat(pending.body()).startsWith("Hello,").contains(PAGE, "press Confirm", "works for 24 hours").doesNotContain("Mallory", "{2}", "{4}");
-        EmailTexts.Text registered = EmailTexts.of(Notice.LINK, false, WEBINAR, "Mallory", PAGE);
+        EmailTexts.Text registered = EmailTexts.of(Notice.LINK, false, WEBINAR, Attendance.ONLINE, "Mallory", PAGE);
         assertThat(registered.subject()).isEqualTo("Your registration: Regions' {1} \"learning\" labs");
         assertThat(registered.body()).startsWith("Hello,").contains(PAGE, "is registered").doesNotContain("Mallory");
     }
 
     @Test
     void theConfirmationSaysWhenWhereToJoinAndHowToCancel() {
-        String body = EmailTexts.of(Notice.CONFIRMATION, false, WEBINAR, "Ana", PAGE).body();
+        String body = EmailTexts.of(Notice.CONFIRMATION, false, WEBINAR, Attendance.ONLINE, "Ana", PAGE).body();
         assertThat(body).contains("on Thursday 4 March 2027, 10:30 (Europe/Brussels, 90 minutes).")
                 .contains("Join here: https://example.org/join/room")
                 .contains(PAGE);
@@ -58,12 +61,26 @@ class EmailTextsTest {
     @Test
     void aWebinarWithoutAJoinLinkGetsNoJoinLine() {
         Webinar noLink = new Webinar(WEBINAR.id(), WEBINAR.title(), WEBINAR.workingGroup(), WEBINAR.starts(), WEBINAR.timezone(),
-                WEBINAR.duration(), "", List.of(), "", null, 0, "", false);
-        assertThat(EmailTexts.of(Notice.REMINDER_HOUR_BEFORE, false, noLink, "Ana", PAGE).body()).doesNotContain("Join here");
+                WEBINAR.duration(), "", List.of(), Format.ONLINE, null, List.of(), "", null, 0, 0, "", false);
+        assertThat(EmailTexts.of(Notice.REMINDER_HOUR_BEFORE, false, noLink, Attendance.ONLINE, "Ana", PAGE).body()).doesNotContain("Join here");
+    }
+
+    @Test
+    void anEventInARoomSaysWhereAndGivesTheJoinLinkOnlyToWhoAttendsOnline() {
+        Webinar hybrid = new Webinar(WEBINAR.id(), WEBINAR.title(), WEBINAR.workingGroup(), WEBINAR.starts(), WEBINAR.timezone(),
+                WEBINAR.duration(), "", List.of(), Format.HYBRID, new Venue("Forum venue", "", "Barcelona", "ES"), List.of(),
+                WEBINAR.joinUrl(), null, 0, 0, "", false);
+        for (Notice notice : List.of(Notice.CONFIRMATION, Notice.UPDATE, Notice.REMINDER_DAY_BEFORE, Notice.REMINDER_HOUR_BEFORE)) {
+            String inPerson = EmailTexts.of(notice, false, hybrid, Attendance.IN_PERSON, "Ana", PAGE).body();
+            String online = EmailTexts.of(notice, false, hybrid, Attendance.ONLINE, "Ana", PAGE).body();
+            assertThat(inPerson).as(notice.name()).contains("Where: Forum venue, Barcelona, Spain").doesNotContain("Join here", "example.org/join");
+            assertThat(online).as(notice.name()).contains("Where: Forum venue, Barcelona, Spain", "Join here: https://example.org/join/room");
+        }
+        assertThat(EmailTexts.of(Notice.CONFIRMATION, false, WEBINAR, Attendance.ONLINE, "Ana", PAGE).body()).doesNotContain("Where:");
     }
 
     @Test
     void theRecordingEmailGivesTheRecording() {
-        assertThat(EmailTexts.of(Notice.RECORDING, false, WEBINAR, "Ana", PAGE).body()).contains("is online: https://example.org/recording");
+        assertThat(EmailTexts.of(Notice.RECORDING, false, WEBINAR, Attendance.ONLINE, "Ana", PAGE).body()).contains("is online: https://example.org/recording");
     }
 }

@@ -14,6 +14,7 @@ import eu.s3cop.testing.FaultInjector;
 import eu.s3cop.testing.FaultInjector.When;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.testing.SentEmails;
+import eu.s3cop.webinar.model.Format;
 import eu.s3cop.webinar.model.Notice;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
@@ -129,7 +130,7 @@ class WebinarSchedulerFaultIntegrationTest {
         Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
         EmailClaims claims = new EmailClaims(stack.dynamoDbClient(), "s3cop-webinars");
         store.save(new Webinar("failing-sends", "Failing sends", "industrial-transition", STARTS, BRUSSELS, Duration.ofMinutes(90), "",
-                List.of(), "https://example.org/join/failing", null, 0, "", false), "f1", Instant.parse("2024-11-01T00:00:00Z"));
+                List.of(), Format.ONLINE, null, List.of(), "https://example.org/join/failing", null, 0, 0, "", false), "f1", Instant.parse("2024-11-01T00:00:00Z"));
         registered(registrations, claims, "failing-sends", "Ana Novak", "ana.unreachable@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
         registered(registrations, claims, "failing-sends", "Bogdan Ionescu", "bogdan.reachable@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
         try {

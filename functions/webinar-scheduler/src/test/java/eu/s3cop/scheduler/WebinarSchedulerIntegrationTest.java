@@ -6,6 +6,7 @@ import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.EventFiles;
 import eu.s3cop.testing.LocalAws;
+import eu.s3cop.webinar.model.Format;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.EmailClaims;
@@ -115,7 +116,7 @@ class WebinarSchedulerIntegrationTest {
         EmailClaims claims = new EmailClaims(stack.dynamoDbClient(), "s3cop-webinars");
         LocalDateTime soon = LocalDateTime.now(BRUSSELS).plusDays(3).withNano(0);
         store.save(new Webinar("privacy-check", "Privacy check", "innovation-diffusion", soon, BRUSSELS, Duration.ofHours(1), "",
-                List.of(), "https://example.org/join/hidden-room", null, 0, "", false), "p1", Instant.now());
+                List.of(), Format.ONLINE, null, List.of(), "https://example.org/join/hidden-room", null, 0, 0, "", false), "p1", Instant.now());
         registered(registrations, claims, "privacy-check", "Dana Secret", "dana.secret@example.org", Instant.now(), KEEP);
         run(stack, Instant.now());
         // The pages follow the table through its stream, in refresh-catalogue.
@@ -136,14 +137,14 @@ class WebinarSchedulerIntegrationTest {
         Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
         EmailClaims claims = new EmailClaims(stack.dynamoDbClient(), "s3cop-webinars");
         store.save(new Webinar("moved-later", "Moved later", "industrial-transition", STARTS, BRUSSELS, Duration.ofMinutes(90), "",
-                List.of(), "", null, 0, "", false), "m1", Instant.parse("2024-11-01T00:00:00Z"));
+                List.of(), Format.ONLINE, null, List.of(), "", null, 0, 0, "", false), "m1", Instant.parse("2024-11-01T00:00:00Z"));
         registered(registrations, claims, "moved-later", "Ana Novak", "ana.moved@example.org", Instant.parse("2024-11-02T00:00:00Z"), KEEP);
         assertThat(registrations.expiries("moved-later", "ana.moved@example.org")).containsExactly(KEEP, KEEP);
         run(stack, START.minus(Duration.ofDays(6)));
 
         LocalDateTime later = STARTS.plusDays(14);
         store.save(new Webinar("moved-later", "Moved later", "industrial-transition", later, BRUSSELS, Duration.ofMinutes(90), "",
-                List.of(), "", null, 0, "", false), "m2", Instant.parse("2024-11-16T00:00:00Z"));
+                List.of(), Format.ONLINE, null, List.of(), "", null, 0, 0, "", false), "m2", Instant.parse("2024-11-16T00:00:00Z"));
         run(stack, START.minus(Duration.ofDays(5)));
         Instant kept = later.atZone(BRUSSELS).toInstant().plus(Duration.ofMinutes(90)).plus(Duration.ofDays(30));
         assertThat(messages(stack, "Moved later")).extracting(MimeMessage::getSubject).contains("Changed: Moved later");
@@ -157,7 +158,7 @@ class WebinarSchedulerIntegrationTest {
         Registrations registrations = new Registrations(stack.dynamoDbClient(), "s3cop-webinars");
         EmailClaims claims = new EmailClaims(stack.dynamoDbClient(), "s3cop-webinars");
         store.save(new Webinar("pending-only", "Pending only", "industrial-transition", STARTS, BRUSSELS, Duration.ofMinutes(90), "",
-                List.of(), "https://example.org/join/pending-room", null, 0, "", false), "q1", Instant.parse("2024-11-01T00:00:00Z"));
+                List.of(), Format.ONLINE, null, List.of(), "https://example.org/join/pending-room", null, 0, 0, "", false), "q1", Instant.parse("2024-11-01T00:00:00Z"));
         Instant asked = START.minus(Duration.ofHours(30));
         assertThat(registrations.request("pending-only", "Mallory Phish", "victim@example.org", asked)).isEqualTo(Registrations.Request.NEW);
         run(stack, asked);
@@ -239,7 +240,8 @@ class WebinarSchedulerIntegrationTest {
             default -> "Cancelled one";
         };
         return new Webinar(id, title, "industrial-transition", STARTS, BRUSSELS, Duration.ofMinutes(90), description,
-                List.of(new Webinar.Speaker("Νίκος Παπαδόπουλος", "Rapporteur")), "https://example.org/join/green-room", null, 0, recording, cancelled);
+                List.of(new Webinar.Speaker("Νίκος Παπαδόπουλος", "Rapporteur")), Format.ONLINE, null, List.of(), "https://example.org/join/green-room",
+                null, 0, 0, recording, cancelled);
     }
 
     static void run(LocalCloud stack, Instant time) {

@@ -50,8 +50,10 @@ final class ListSections {
     static void webinars(Element main, List<Webinar> webinars, Instant now) {
         DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
         entries(main, "webinars", "Upcoming webinars", webinars, (item, webinar) -> {
+            // An online webinar is what the list is about; only an event in a room says where it is.
+            String where = webinar.venue() == null ? "" : WebinarPage.format(webinar.format()) + ", " + webinar.venue().city() + " · ";
             item.appendElement("p").addClass("meta").text(when.format(webinar.starts()) + " (" + webinar.timezone().getId() + ") · "
-                    + webinar.duration().toMinutes() + " minutes · " + WorkingGroupNames.of(webinar.workingGroup()) + " working group");
+                    + webinar.duration().toMinutes() + " minutes · " + where + WorkingGroupNames.of(webinar.workingGroup()) + " working group");
             if (!webinar.speakers().isEmpty()) {
                 item.appendElement("p").addClass("authors").text(webinar.speakers().stream()
                         .map(speaker -> speaker.role().isEmpty() ? speaker.name() : speaker.name() + ", " + speaker.role())

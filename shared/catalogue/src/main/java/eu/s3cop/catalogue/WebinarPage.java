@@ -2,9 +2,13 @@ package eu.s3cop.catalogue;
 
 import eu.s3cop.core.SiteAddresses;
 import eu.s3cop.draft.WorkingGroupNames;
+import eu.s3cop.webinar.model.Format;
+import eu.s3cop.webinar.model.Venue;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.model.WebinarState;
 import eu.s3cop.webinar.store.StoredWebinar;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,14 +20,19 @@ import org.jsoup.nodes.Element;
 
 /**
  * A webinar's own page, as the reader API answers a browser: what it is about, who speaks, when
- * (in its own zone and in UTC), how many places are left, the invite, and the registration form
- * while registration is open; once it is over, the recording when there is one. Never the join
- * link, which only registrants receive.
+ * (in its own zone and in UTC), whether it is online, in a room or both, and where, its agenda, how
+ * many places are left, the invite, and the registration form while registration is open; once it
+ * is over, the recording when there is one. Never the join link, which only registrants receive.
  */
 public final class WebinarPage {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
+    /**
+     * A search on OpenStreetMap rather than a map in the page: a plain link loads nothing from
+     * another site until the reader asks, and needs no script.
+     */
+    private static final String MAP_SEARCH = "https://www.openstreetmap.org/search?query=";
 
     private final SiteLayout site;
 
@@ -36,13 +45,14 @@ public final class WebinarPage {
         Webinar webinar = stored.webinar();
         String description = SafeMarkdown.html(webinar.description());
         String summary = Jsoup.parse(description).text();
+        String kind = webinar.format() == Format.ONLINE ? "Webinar" : "Event";
         Document page = site.page(webinar.title(), null, summary.isEmpty()
-                ? "Webinar of the " + WorkingGroupNames.of(webinar.workingGroup()) + " working group, " + LOCAL.format(webinar.starts()) + "."
+                ? kind + " of the " + WorkingGroupNames.of(webinar.workingGroup()) + " working group, " + LOCAL.format(webinar.starts()) + "."
                 : summary.length() > 160 ? summary.substring(0, 157) + "..." : summary);
         Element main = page.getElementById("main");
         main.appendElement("h1").text(webinar.title());
         WebinarState state = WebinarState.of(webinar, now);
-        main.appendElement("p").addClass("meta").text("Webinar of the ").appendElement("a")
+        main.appendElement("p").addClass("meta").text(kind + " of the ").appendElement("a")
                 .attr("href", SiteAddresses.workingGroup(webinar.workingGroup())).text(WorkingGroupNames.of(webinar.workingGroup()) + " working group");
         main.appendElement("p").addClass("status").text(switch (state) {
             case UPCOMING -> "Upcoming";
@@ -55,6 +65,10 @@ public final class WebinarPage {
         fact(when, "When", LOCAL.format(webinar.starts()) + " (" + webinar.timezone().getId() + ")");
         fact(when, "In UTC", UTC.format(webinar.start()));
         fact(when, "Duration", webinar.duration().toMinutes() + " minutes");
+        fact(when, "Format", format(webinar.format()));
+        if (webinar.venue() != null) {
+            venue(when, webinar.venue());
+        }
         if (webinar.capacity() > 0 && state == WebinarState.UPCOMING) {
             fact(when, "Places left", stored.placesLeft() + " of " + webinar.capacity());
         }
@@ -69,6 +83,9 @@ public final class WebinarPage {
             Element list = speakers.appendElement("ul");
             webinar.speakers().forEach(speaker -> list.appendElement("li")
                     .text(speaker.role().isEmpty() ? speaker.name() : speaker.name() + ", " + speaker.role()));
+        }
+        if (!webinar.agenda().isEmpty()) {
+            agenda(main, webinar);
         }
 
         Element take = main.appendElement("section").attr("aria-labelledby", "take-part-heading");
@@ -86,7 +103,11 @@ public final class WebinarPage {
                     RegistrationPages.form(take, webinar);
                 }
             }
-            case LIVE -> take.appendElement("p").text("The webinar is taking place now; registrants have the link to join in their invite.");
+            case LIVE -> take.appendElement("p").text(switch (webinar.format()) {
+                case ONLINE -> "The webinar is taking place now; registrants have the link to join in their invite.";
+                case HYBRID -> "The event is taking place now; registrants who attend online have the link to join in their invite.";
+                case IN_PERSON -> "The event is taking place now.";
+            });
             case PAST -> {
                 if (webinar.recordingUrl().isEmpty()) {
                     take.appendElement("p").text("The recording is not online yet.");
@@ -95,9 +116,57 @@ public final class WebinarPage {
                             .text("Watch the recording").appendElement("span").addClass("visually-hidden").text(": " + webinar.title());
                 }
             }
-            case CANCELLED -> take.appendElement("p").text("This webinar was cancelled.");
+            case CANCELLED -> take.appendElement("p").text("This " + kind.toLowerCase(Locale.ROOT) + " was cancelled.");
         }
         return page.outerHtml();
+    }
+
+    /** How people take part, in the words of the event's page and of the lists. */
+    static String format(Format format) {
+        return switch (format) {
+            case ONLINE -> "Online";
+            case IN_PERSON -> "In person";
+            case HYBRID -> "Online and in person";
+        };
+    }
+
+    /** The venue as a postal address reads, line by line, and a link to find it on a map. */
+    private static void venue(Element list, Venue venue) {
+        list.appendElement("dt").text("Venue");
+        Element place = list.appendElement("dd").addClass("venue");
+        place.appendText(venue.name());
+        if (!venue.address().isEmpty()) {
+            place.appendElement("br");
+            place.appendText(venue.address());
+        }
+        place.appendElement("br");
+        place.appendText(venue.city() + ", " + venue.countryName());
+        place.appendElement("br");
+        place.appendElement("a").attr("href", MAP_SEARCH + URLEncoder.encode(venue.line(), StandardCharsets.UTF_8))
+                .text("Find it on OpenStreetMap").appendElement("span").addClass("visually-hidden").text(": " + venue.name());
+    }
+
+    /** The sessions as a table, each row headed by its times, which are the event's local time. */
+    private static void agenda(Element main, Webinar webinar) {
+        Element section = main.appendElement("section").attr("aria-labelledby", "agenda-heading");
+        section.appendElement("h2").attr("id", "agenda-heading").text("Agenda");
+        boolean speakers = webinar.agenda().stream().anyMatch(session -> !session.speakers().isEmpty());
+        Element table = section.appendElement("table").addClass("agenda");
+        Element head = table.appendElement("thead").appendElement("tr");
+        head.appendElement("th").attr("scope", "col").text("Time (" + webinar.timezone().getId() + ")");
+        head.appendElement("th").attr("scope", "col").text("Session");
+        if (speakers) {
+            head.appendElement("th").attr("scope", "col").text("Speakers");
+        }
+        Element body = table.appendElement("tbody");
+        for (Webinar.Session session : webinar.agenda()) {
+            Element row = body.appendElement("tr");
+            row.appendElement("th").attr("scope", "row").text(session.starts() + "\u2013" + session.ends());
+            row.appendElement("td").text(session.title());
+            if (speakers) {
+                row.appendElement("td").text(String.join(", ", session.speakers()));
+            }
+        }
     }
 
     private static String closes(Webinar webinar) {

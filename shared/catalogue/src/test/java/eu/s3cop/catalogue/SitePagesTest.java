@@ -66,7 +66,8 @@ class SitePagesTest {
     void recordingsAreListedWithLinksToTheWebinarsPageAndTheRecording() {
         eu.s3cop.webinar.model.Webinar recorded = new eu.s3cop.webinar.model.Webinar("bottlenecks-2024", "Understanding the bottlenecks",
                 "innovation-diffusion", java.time.LocalDateTime.parse("2024-05-23T10:00"), java.time.ZoneId.of("Europe/Brussels"),
-                java.time.Duration.ofMinutes(90), "", List.of(), "https://example.org/join/secret", null, 0, "https://example.org/recording/1", false);
+                java.time.Duration.ofMinutes(90), "", List.of(), eu.s3cop.webinar.model.Format.ONLINE, null, List.of(), "https://example.org/join/secret",
+                null, 0, 0, "https://example.org/recording/1", false);
         Document home = Jsoup.parse(PAGES.index(listings(1), List.of(), List.of(recorded), java.time.Instant.EPOCH));
         assertThat(home.selectFirst("#recordings-heading").text()).isEqualTo("Recent recordings");
         assertThat(home.select("section[aria-labelledby=recordings-heading] a").eachAttr("href"))

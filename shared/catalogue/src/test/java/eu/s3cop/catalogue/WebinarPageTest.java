@@ -2,11 +2,14 @@ package eu.s3cop.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.s3cop.webinar.model.Format;
+import eu.s3cop.webinar.model.Venue;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.StoredWebinar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -33,7 +36,7 @@ class WebinarPageTest {
         return new Webinar("bottlenecks-2024", "Understanding the bottlenecks to innovation diffusion", "innovation-diffusion",
                 LocalDateTime.parse("2024-05-23T10:00"), BRUSSELS, Duration.ofMinutes(90), DESCRIPTION,
                 List.of(new Webinar.Speaker("Susana Elena-Perez", "Working group leader"), new Webinar.Speaker("Alison Hunter", "Rapporteur")),
-                "https://example.org/join/secret-room", null, capacity, recording, false);
+                Format.ONLINE, null, List.of(), "https://example.org/join/secret-room", null, capacity, 0, recording, false);
     }
 
     @Test
@@ -79,6 +82,65 @@ class WebinarPageTest {
         Document page = Jsoup.parse(PAGES.page(stored(webinar("", 500), 500), Instant.parse("2024-05-01T00:00:00Z")));
         assertThat(page.select("form.register")).isEmpty();
         assertThat(page.text()).contains("All places are taken.", "0 of 500");
+    }
+
+    private static Webinar forum(Format format) {
+        return new Webinar("s3-forum-2023", "S3 Forum 2023", "industrial-transition", LocalDateTime.parse("2023-11-28T09:00"),
+                ZoneId.of("Europe/Madrid"), Duration.ofHours(8), "", List.of(), format,
+                new Venue("Forum venue", "Carrer de l'Exemple 1", "Barcelona", "ES"),
+                List.of(new Webinar.Session(LocalTime.of(9, 0), LocalTime.of(9, 30), "Welcome", List.of()),
+                        new Webinar.Session(LocalTime.of(9, 30), LocalTime.of(11, 0), "New challenges", List.of("European Commission", "Technopolis Group"))),
+                "https://example.org/join/secret-room", null, 300, format == Format.HYBRID ? 120 : 0, "", false);
+    }
+
+    @Test
+    void anOnlineWebinarSaysSoAndHasNoVenueAndNoAgenda() {
+        Document page = Jsoup.parse(PAGES.page(stored(webinar("", 500), 0), Instant.parse("2024-05-01T00:00:00Z")));
+        assertThat(page.select("dl.facts dt").eachText()).contains("Format").doesNotContain("Venue");
+        assertThat(page.select("dl.facts").text()).contains("Online");
+        assertThat(page.select("#agenda-heading, table.agenda, a[href^=https://www.openstreetmap.org]")).isEmpty();
+    }
+
+    @Test
+    void anEventInARoomGivesItsFormatAndVenueWithALinkToFindItOnAMap() {
+        Document inPerson = Jsoup.parse(PAGES.page(stored(forum(Format.IN_PERSON), 0), Instant.parse("2023-11-01T00:00:00Z")));
+        Document hybrid = Jsoup.parse(PAGES.page(stored(forum(Format.HYBRID), 0), Instant.parse("2023-11-01T00:00:00Z")));
+
+        assertThat(fact(inPerson, "Format")).isEqualTo("In person");
+        assertThat(fact(hybrid, "Format")).isEqualTo("Online and in person");
+        var venue = inPerson.selectFirst("dd.venue");
+        assertThat(venue.wholeText()).contains("Forum venue", "Carrer de l'Exemple 1", "Barcelona, Spain");
+        var map = venue.selectFirst("a");
+        assertThat(map.attr("href")).isEqualTo("https://www.openstreetmap.org/search?query="
+                + "Forum+venue%2C+Carrer+de+l%27Exemple+1%2C+Barcelona%2C+Spain");
+        assertThat(map.text()).isEqualTo("Find it on OpenStreetMap: Forum venue");
+        // A link, nothing loaded from the map's site: no frame, no script, no image.
+        assertThat(inPerson.select("iframe, script, img, object, embed")).isEmpty();
+        assertThat(inPerson.select("p.meta").text()).startsWith("Event of the Industrial Transition working group");
+        assertThat(hybrid.html()).doesNotContain("secret-room");
+    }
+
+    @Test
+    void theAgendaIsATableOfSessionsWithHeaderCellsUnderItsHeading() {
+        Document page = Jsoup.parse(PAGES.page(stored(forum(Format.IN_PERSON), 0), Instant.parse("2023-11-01T00:00:00Z")));
+        var section = page.selectFirst("section[aria-labelledby=agenda-heading]");
+        assertThat(section.selectFirst("h2#agenda-heading").text()).isEqualTo("Agenda");
+        assertThat(section.select("thead th[scope=col]").eachText()).containsExactly("Time (Europe/Madrid)", "Session", "Speakers");
+        assertThat(section.select("tbody th[scope=row]").eachText()).containsExactly("09:00\u201309:30", "09:30\u201311:00");
+        assertThat(section.select("tbody tr").get(1).select("td").eachText()).containsExactly("New challenges", "European Commission, Technopolis Group");
+    }
+
+    @Test
+    void theListsSayWhereAnEventInARoomIs() {
+        SitePages pages = new SitePages(List.of("innovation-diffusion", "industrial-transition"));
+        Document home = Jsoup.parse(pages.index(List.of(), List.of(forum(Format.HYBRID), webinar("", 0)), List.of(),
+                Instant.parse("2023-11-01T00:00:00Z")));
+        assertThat(home.select("ul.webinars p.meta").eachText()).anySatisfy(meta -> assertThat(meta).contains("· Online and in person, Barcelona ·"))
+                .anySatisfy(meta -> assertThat(meta).doesNotContain("Online", "Barcelona"));
+    }
+
+    private static String fact(Document page, String term) {
+        return page.selectFirst("dl.facts dt:containsOwn(" + term + ") + dd").text();
     }
 
     /** The answer to a request states the rules the store enforces, from their constants. */

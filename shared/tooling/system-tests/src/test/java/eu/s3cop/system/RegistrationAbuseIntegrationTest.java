@@ -7,6 +7,7 @@ import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.testing.LoopbackClients;
 import eu.s3cop.testing.SentEmails;
+import eu.s3cop.webinar.model.Format;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import jakarta.mail.Address;
@@ -61,7 +62,7 @@ class RegistrationAbuseIntegrationTest {
 
     private static Webinar webinar(String id, LocalDateTime starts) {
         return new Webinar(id, "Webinar " + id, "innovation-diffusion", starts, BRUSSELS, Duration.ofMinutes(60), "About " + id + ".",
-                List.of(), "https://example.org/join/" + id, null, 0, "", false);
+                List.of(), Format.ONLINE, null, List.of(), "https://example.org/join/" + id, null, 0, 0, "", false);
     }
 
     @Test

@@ -6,6 +6,7 @@ import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.testing.LoopbackClients;
 import eu.s3cop.testing.SentEmails;
+import eu.s3cop.webinar.model.Format;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import java.net.URI;
@@ -32,7 +33,7 @@ class RegistrationDayCapIntegrationTest {
         ZoneId brussels = ZoneId.of("Europe/Brussels");
         new DynamoDbWebinarStore(stack.dynamoDbClient(), "s3cop-webinars").save(new Webinar("busy-day", "Webinar busy-day", "innovation-diffusion",
                 LocalDateTime.now(brussels).plusDays(10).truncatedTo(ChronoUnit.HOURS), brussels, Duration.ofHours(1), "", List.of(),
-                "", null, 0, "", false), "busy-day", Instant.now());
+                Format.ONLINE, null, List.of(), "", null, 0, 0, "", false), "busy-day", Instant.now());
         List<String> logged = new ArrayList<>();
         stack.onInvocation(invocation -> {
             if (invocation.function().equals("reader-api")) {

@@ -13,6 +13,7 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Method;
 import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
@@ -36,13 +37,15 @@ public final class Invites {
     /**
      * One webinar in an invite.
      *
-     * @param attendee the registrant's address for their own invite (which then carries the meeting
-     *     link, and names them as iTIP requires), or null for the public invite
+     * @param attendee the registrant's address for their own invite (which then names them, as iTIP
+     *     requires), or null for the public invite
+     * @param attendance how the registrant takes part: only who attends online gets the meeting link
      */
-    public record Entry(Webinar webinar, int sequence, Instant stamp, String attendee) {
+    public record Entry(Webinar webinar, int sequence, Instant stamp, String attendee, Attendance attendance) {
 
+        /** The public invite, which names nobody and never carries the meeting link. */
         public static Entry published(Webinar webinar, int sequence, Instant stamp) {
-            return new Entry(webinar, sequence, stamp, null);
+            return new Entry(webinar, sequence, stamp, null, Attendance.ONLINE);
         }
     }
 
@@ -88,6 +91,9 @@ public final class Invites {
         if (entry.attendee() != null) {
             event.add(new Attendee(URI.create("mailto:" + entry.attendee())));
         }
+        if (webinar.venue() != null) {
+            event.add(new Location(webinar.venue().line()));
+        }
         event.add(new Sequence(entry.sequence()));
         event.add(new Status(webinar.cancelled() || kind == Kind.CANCEL ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
         StringBuilder description = new StringBuilder(webinar.description().strip());
@@ -96,7 +102,7 @@ public final class Invites {
                     .map(speaker -> speaker.role().isEmpty() ? speaker.name() : speaker.name() + " (" + speaker.role() + ")")
                     .collect(Collectors.joining("; ")));
         }
-        if (entry.attendee() != null && !webinar.joinUrl().isEmpty()) {
+        if (entry.attendee() != null && entry.attendance() == Attendance.ONLINE && !webinar.joinUrl().isEmpty()) {
             description.append("\n\nJoin: ").append(webinar.joinUrl());
         }
         if (!webinar.recordingUrl().isEmpty()) {

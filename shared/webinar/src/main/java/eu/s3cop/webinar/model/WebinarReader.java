@@ -27,8 +27,8 @@ public final class WebinarReader {
     public static final Pattern ID = Pattern.compile("[a-z0-9-]{1,80}");
     public static final int MAX_BYTES = 256 * 1024;
     private static final YamlFields.Form FORM = new YamlFields.Form("the file", 1, List.of("title", "working_group", "starts",
-            "timezone", "duration", "description", "speakers", "join_url", "registration", "recording_url", "status"),
-            List.of("title", "working_group", "starts", "duration"));
+            "timezone", "duration", "format", "venue", "description", "speakers", "agenda", "join_url", "registration", "recording_url",
+            "status"), List.of("title", "working_group", "starts", "duration"));
 
     private final Set<String> workingGroups;
 
@@ -65,16 +65,28 @@ public final class WebinarReader {
         LocalDateTime starts = dateTime(read, "starts", true);
         ZoneId timezone = timezone(read);
         Duration duration = duration(read);
+        Format format = format(read);
+        Venue venue = venue(read, format);
         String description = read.text("description", false, 10_000);
         List<Webinar.Speaker> speakers = speakers(read);
+        List<Webinar.Session> agenda = AgendaReader.agenda(read, starts, timezone, duration);
         String joinUrl = https(read, "join_url");
         LocalDateTime closes = null;
         int capacity = 0;
+        int inPersonCapacity = 0;
         Node registration = read.node("registration", false);
         if (registration instanceof MappingNode registrationFields) {
-            YamlFields inner = read.inner(registrationFields, List.of("closes", "capacity"), "registration.");
+            YamlFields inner = read.inner(registrationFields, List.of("closes", "capacity", "in_person_capacity"), "registration.");
             closes = dateTime(inner, "closes", false);
             capacity = positive(inner, "capacity");
+            inPersonCapacity = positive(inner, "in_person_capacity");
+            if (inPersonCapacity > 0 && format != null && format != Format.HYBRID) {
+                inner.problem("in_person_capacity", "only a hybrid event has a separate in-person capacity; this one is " + format.word()
+                        + ", so capacity alone says how many may come");
+            } else if (capacity > 0 && inPersonCapacity > capacity) {
+                inner.problem("in_person_capacity", inPersonCapacity + " places in person is more than the capacity of " + capacity
+                        + " in all; capacity counts those who come in person too");
+            }
         } else if (registration != null) {
             read.problem("registration", "must be a mapping such as {closes: 2024-05-22T18:00, capacity: 500}");
         }
@@ -86,11 +98,13 @@ public final class WebinarReader {
         if (starts != null && timezone != null && closes != null && closes.atZone(timezone).isAfter(starts.atZone(timezone))) {
             read.problem("registration", "registration closes after the webinar starts; close it before " + starts);
         }
-        if (!problems.isEmpty() || title == null || workingGroup == null || starts == null || timezone == null || duration == null) {
+        if (!problems.isEmpty() || title == null || workingGroup == null || starts == null || timezone == null || duration == null
+                || format == null) {
             return new Outcome.Rejected<>(problems);
         }
         return new Outcome.Accepted<>(new Webinar(id, title, workingGroup, starts, timezone, duration, description == null ? "" : description,
-                speakers, joinUrl == null ? "" : joinUrl, closes, capacity, recordingUrl == null ? "" : recordingUrl, "cancelled".equals(status)));
+                speakers, format, venue, agenda, joinUrl == null ? "" : joinUrl, closes, capacity, inPersonCapacity,
+                recordingUrl == null ? "" : recordingUrl, "cancelled".equals(status)));
     }
 
     private static LocalDateTime dateTime(YamlFields read, String name, boolean required) {
@@ -127,6 +141,53 @@ public final class WebinarReader {
             read.problem("timezone", "'" + UserText.quote(value) + "' is not an IANA time zone such as Europe/Brussels");
             return null;
         }
+    }
+
+    /** The event's format: online when the line is left out, so a file written before formats existed means what it meant. */
+    private static Format format(YamlFields read) {
+        if (!read.has("format")) {
+            return Format.ONLINE;
+        }
+        Format format = read.choice("format", false, Format::of, Format.WORDS);
+        if (format == null && !read.hasProblem("format")) {
+            // "format:" with nothing after it reads as null in YAML, which choice() passes over in silence.
+            read.problem("format", "is empty: give " + Format.WORDS + ", or leave the line out for online");
+        }
+        return format;
+    }
+
+    /** The venue, required for an event in a room and refused for one online; null when there is none or it has problems. */
+    private static Venue venue(YamlFields read, Format format) {
+        Node node = read.node("venue", false);
+        if (node == null) {
+            if (format != null && format.inPerson()) {
+                Node formatLine = read.node("format", false);
+                read.invalid("venue", formatLine, "missing: " + format.word() + " events need a venue such as "
+                        + "{name: ..., address: ..., city: Barcelona, country: ES}");
+            }
+            return null;
+        }
+        if (format == Format.ONLINE) {
+            read.problem("venue", "an online event has no venue; set format: in-person or hybrid, or leave the venue out");
+            return null;
+        }
+        if (!(node instanceof MappingNode mapping)) {
+            read.problem("venue", "must be a mapping such as {name: ..., address: ..., city: Barcelona, country: ES}");
+            return null;
+        }
+        YamlFields inner = read.inner(mapping, List.of("name", "address", "city", "country"), "venue.");
+        String name = inner.text("name", true, 200);
+        String address = inner.text("address", false, 300);
+        String city = inner.text("city", true, 120);
+        String country = inner.text("country", true, 40);
+        if (country != null && !Venue.knownCountry(country)) {
+            inner.problem("country", "'" + UserText.quote(country) + "' is not an ISO 3166-1 alpha-2 country code: two capital letters such as BE or ES");
+            country = null;
+        }
+        if (name == null || city == null || country == null || format == null) {
+            return null;
+        }
+        return new Venue(name, address == null ? "" : address, city, country);
     }
 
     private static Duration duration(YamlFields read) {

@@ -2,12 +2,16 @@ package eu.s3cop.webinar.store;
 
 import static eu.s3cop.core.Items.number;
 import static eu.s3cop.core.Items.text;
+import static eu.s3cop.core.Items.texts;
 
 import eu.s3cop.core.Items;
+import eu.s3cop.webinar.model.Format;
+import eu.s3cop.webinar.model.Venue;
 import eu.s3cop.webinar.model.Webinar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -200,7 +204,7 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
         return Map.of("pk", AttributeValue.fromS(partition(id)), "sk", AttributeValue.fromS(META));
     }
 
-    private static Map<String, AttributeValue> toItem(Webinar webinar, int sequence, String sha, Instant now, int registered) {
+    static Map<String, AttributeValue> toItem(Webinar webinar, int sequence, String sha, Instant now, int registered) {
         Map<String, AttributeValue> item = new HashMap<>(key(webinar.id()));
         item.put("id", AttributeValue.fromS(webinar.id()));
         item.put("title", AttributeValue.fromS(webinar.title()));
@@ -214,9 +218,20 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
         item.put("speakers", AttributeValue.fromL(webinar.speakers().stream()
                 .map(speaker -> AttributeValue.fromM(Map.of("name", AttributeValue.fromS(speaker.name()), "role", AttributeValue.fromS(speaker.role()))))
                 .toList()));
+        item.put("format", AttributeValue.fromS(webinar.format().word()));
+        // Written empty for an online event: a save sets every attribute it writes, and leaves alone any it does not.
+        item.put("venue", AttributeValue.fromM(webinar.venue() == null ? Map.of() : Map.of("name", AttributeValue.fromS(webinar.venue().name()),
+                "address", AttributeValue.fromS(webinar.venue().address()), "city", AttributeValue.fromS(webinar.venue().city()),
+                "country", AttributeValue.fromS(webinar.venue().country()))));
+        item.put("agenda", AttributeValue.fromL(webinar.agenda().stream()
+                .map(session -> AttributeValue.fromM(Map.of("starts", AttributeValue.fromS(session.starts().toString()),
+                        "ends", AttributeValue.fromS(session.ends().toString()), "title", AttributeValue.fromS(session.title()),
+                        "speakers", AttributeValue.fromL(session.speakers().stream().map(AttributeValue::fromS).toList()))))
+                .toList()));
         item.put("joinUrl", AttributeValue.fromS(webinar.joinUrl()));
         item.put("closes", AttributeValue.fromS(webinar.registrationCloses() == null ? "" : webinar.registrationCloses().toString()));
         item.put("capacity", AttributeValue.fromN(String.valueOf(webinar.capacity())));
+        item.put("inPersonCapacity", AttributeValue.fromN(String.valueOf(webinar.inPersonCapacity())));
         item.put("recordingUrl", AttributeValue.fromS(webinar.recordingUrl()));
         item.put("cancelled", AttributeValue.fromBool(webinar.cancelled()));
         item.put("sequence", AttributeValue.fromN(String.valueOf(sequence)));
@@ -228,14 +243,22 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
         return item;
     }
 
+    /** The stored webinar an item holds; an item saved before events had a format reads as online, with no venue and no agenda. */
     static StoredWebinar fromItem(Map<String, AttributeValue> item) {
         String closes = text(item, "closes");
         List<Webinar.Speaker> speakers = item.containsKey("speakers") ? item.get("speakers").l().stream()
                 .map(speaker -> new Webinar.Speaker(text(speaker.m(), "name"), text(speaker.m(), "role"))).toList() : List.of();
+        Format format = Format.of(text(item, "format")).orElse(Format.ONLINE);
+        Map<String, AttributeValue> venue = item.containsKey("venue") && item.get("venue").hasM() ? item.get("venue").m() : Map.of();
+        List<Webinar.Session> agenda = item.containsKey("agenda") && item.get("agenda").hasL() ? item.get("agenda").l().stream()
+                .map(session -> new Webinar.Session(LocalTime.parse(text(session.m(), "starts")), LocalTime.parse(text(session.m(), "ends")),
+                        text(session.m(), "title"), texts(session.m(), "speakers"))).toList() : List.of();
         Webinar webinar = new Webinar(text(item, "id"), text(item, "title"), text(item, "workingGroup"),
                 LocalDateTime.parse(text(item, "starts")), ZoneId.of(text(item, "timezone")), Duration.parse(text(item, "duration")),
-                text(item, "description"), speakers, text(item, "joinUrl"), closes.isEmpty() ? null : LocalDateTime.parse(closes),
-                (int) number(item, "capacity"), text(item, "recordingUrl"),
+                text(item, "description"), speakers, format,
+                venue.isEmpty() ? null : new Venue(text(venue, "name"), text(venue, "address"), text(venue, "city"), text(venue, "country")),
+                agenda, text(item, "joinUrl"), closes.isEmpty() ? null : LocalDateTime.parse(closes),
+                (int) number(item, "capacity"), (int) number(item, "inPersonCapacity"), text(item, "recordingUrl"),
                 item.containsKey("cancelled") && Boolean.TRUE.equals(item.get("cancelled").bool()));
         return new StoredWebinar(webinar, (int) number(item, "sequence"), text(item, "contentSha256"),
                 Instant.parse(text(item, "updatedAt")), (int) number(item, "registered"));

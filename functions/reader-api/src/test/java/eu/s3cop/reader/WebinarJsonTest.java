@@ -1,0 +1,51 @@
+package eu.s3cop.reader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import eu.s3cop.webinar.model.Format;
+import eu.s3cop.webinar.model.Venue;
+import eu.s3cop.webinar.model.Webinar;
+import eu.s3cop.webinar.store.StoredWebinar;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What programs read of an event: its format, its venue when it has one, its agenda, and never the join link. */
+class WebinarJsonTest {
+
+    private static final Instant BEFORE = Instant.parse("2023-01-01T00:00:00Z");
+
+    private static Webinar webinar(Format format, Venue venue, List<Webinar.Session> agenda) {
+        return new Webinar("s3-forum-2023", "S3 Forum 2023", "industrial-transition", LocalDateTime.parse("2023-11-28T09:00"),
+                ZoneId.of("Europe/Madrid"), Duration.ofHours(8), "", List.of(), format, venue, agenda, "https://example.org/join/secret-room",
+                null, 0, 0, "", false);
+    }
+
+    @Test
+    void anEventInARoomGivesItsFormatVenueAndAgenda() throws Exception {
+        Webinar forum = webinar(Format.IN_PERSON, new Venue("Forum venue", "", "Barcelona", "ES"),
+                List.of(new Webinar.Session(LocalTime.of(9, 0), LocalTime.of(9, 30), "Welcome", List.of("European Commission"))));
+        String json = JSON.std.asString(WebinarJson.of(new StoredWebinar(forum, 0, "", BEFORE, 0), BEFORE));
+        Map<String, Object> read = JSON.std.mapFrom(json);
+
+        assertThat(read).containsEntry("format", "in-person");
+        assertThat(read.get("venue")).isEqualTo(Map.of("name", "Forum venue", "address", "", "city", "Barcelona", "country", "ES",
+                "country_name", "Spain"));
+        assertThat(read.get("agenda")).isEqualTo(List.of(Map.of("starts", "09:00", "ends", "09:30", "title", "Welcome",
+                "speakers", List.of("European Commission"))));
+        assertThat(json).doesNotContain("secret-room");
+    }
+
+    @Test
+    void anOnlineWebinarHasNoVenueAndAnEmptyAgenda() throws Exception {
+        Map<String, Object> read = JSON.std.mapFrom(JSON.std.asString(
+                WebinarJson.of(new StoredWebinar(webinar(Format.ONLINE, null, List.of()), 0, "", BEFORE, 0), BEFORE)));
+        assertThat(read).containsEntry("format", "online").containsEntry("agenda", List.of()).doesNotContainKey("venue");
+    }
+}
