@@ -103,7 +103,11 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
             // SES authorises against the identity that sends: the address, or its verified domain.
             String from = email.fromEmailAddress();
             String domain = from.substring(from.indexOf('@') + 1);
-            needs.add(new Need(function, "ses:SendEmail", List.of(ses(from), ses(domain)), call));
+            needs.add(new Need(function, "ses:SendEmail", List.of(ses("identity/" + from), ses("identity/" + domain)), call));
+            // A configuration set named in the call is a second resource SES authorises.
+            if (email.configurationSetName() != null) {
+                needs.add(new Need(function, "ses:SendEmail", List.of(ses("configuration-set/" + email.configurationSetName())), call));
+            }
         } else {
             // A call this recorder cannot translate fails the policy test rather than pass unseen.
             needs.add(new Need(function, "unrecorded:" + request.getClass().getSimpleName(), List.of("*"), call));
@@ -127,7 +131,7 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         return new Need(function, action, List.of(index == null ? arn : arn + "/index/" + index), call);
     }
 
-    private static String ses(String identity) {
-        return "arn:aws:ses:" + WholeSystemIntegrationTest.REGION + ":" + WholeSystemIntegrationTest.ACCOUNT + ":identity/" + identity;
+    private static String ses(String resource) {
+        return "arn:aws:ses:" + WholeSystemIntegrationTest.REGION + ":" + WholeSystemIntegrationTest.ACCOUNT + ":" + resource;
     }
 }
