@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Answers the HTTP API's routes. API Gateway has already matched the route, so the handler
@@ -166,7 +167,7 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
             }
             return problem;
         } catch (SdkServiceException e) {
-            if (!e.isThrottlingException()) {
+            if (!e.isThrottlingException() && !conflicted(e)) {
                 return failed(event, context, e);
             }
             // Busy, not broken: the same request will do in a moment, and clients can be told when.
@@ -178,6 +179,12 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
         } catch (RuntimeException e) {
             return failed(event, context, e);
         }
+    }
+
+    /** Whether a transaction met another one writing the same item at that moment (a place taken at once by two): asking again will do. */
+    private static boolean conflicted(SdkServiceException e) {
+        return e instanceof TransactionCanceledException cancelled
+                && cancelled.cancellationReasons().stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
     }
 
     private APIGatewayV2HTTPResponse failed(APIGatewayV2HTTPEvent event, Context context, RuntimeException e) {

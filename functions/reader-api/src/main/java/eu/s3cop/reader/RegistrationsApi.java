@@ -8,6 +8,7 @@ import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.RegistrationLimits;
 import eu.s3cop.webinar.store.Registrations;
 import eu.s3cop.webinar.store.StoredWebinar;
+import eu.s3cop.webinar.store.WaitingList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,20 +95,22 @@ final class RegistrationsApi {
         String token = token(path);
         Registrations.Registration registration = registrations.registration(stored.webinar().id(), token, clock.instant())
                 .orElseThrow(RegistrationsApi::noRegistration);
-        return Responses.page(200, pages.registration(stored.webinar(), registration.confirmed(), registration.name(), token));
+        return Responses.page(200, pages.registration(stored.webinar(), registration, token, stored.full()));
     }
 
     /** Confirm or cancel, posted from the registration's page (or as JSON {"action": ...}). */
     APIGatewayV2HTTPResponse registrationAction(Map<String, String> path, String contentType, String body, boolean base64, boolean html) {
-        Map<String, String> request = PostedFields.of(contentType, body, base64, "{\"action\": \"confirm\"} or {\"action\": \"cancel\"}");
+        Map<String, String> request = PostedFields.of(contentType, body, base64,
+                "{\"action\": \"confirm\"}, {\"action\": \"take\"} or {\"action\": \"cancel\"}");
         if ("One-Click".equals(request.get("List-Unsubscribe")) && !request.containsKey("action")) {
             // RFC 8058: a mail program's one-click unsubscribe posts here, and unsubscribing from a webinar is cancelling.
             return cancel(path, html);
         }
         return switch (request.getOrDefault("action", "")) {
-            case "confirm" -> confirm(path, request.containsKey("name") ? PostedFields.name(request) : null, html);
+            // Taking a place offered from the waiting list is confirming the registration it was offered to.
+            case "confirm", "take" -> confirm(path, request.containsKey("name") ? PostedFields.name(request) : null, html);
             case "cancel" -> cancel(path, html);
-            default -> throw ApiException.badRequest("action must be confirm or cancel.");
+            default -> throw ApiException.badRequest("action must be confirm, take or cancel.");
         };
     }
 
@@ -121,8 +124,10 @@ final class RegistrationsApi {
         if (outcome instanceof Registrations.Unknown) {
             throw noRegistration();
         }
-        if (outcome instanceof Registrations.Full full) {
-            throw new ApiException(409, "Webinar " + webinar.id() + " is full: all " + full.capacity() + " places were taken before you confirmed.");
+        if (outcome instanceof Registrations.Waiting waiting) {
+            return done(webinar, "WAITING", "You are on the waiting list", "All places are taken: you are number " + waiting.position()
+                    + " on the waiting list. When a place frees up and you are first in line, it is offered to you by email, and you have "
+                    + Durations.inWords(WaitingList.OFFER_HELD_FOR) + " to take it.", html);
         }
         if (outcome instanceof Registrations.Unavailable) {
             throw new ApiException(409, "Webinar " + webinar.id() + " changed while you confirmed; open the link again.");
@@ -160,9 +165,7 @@ final class RegistrationsApi {
         Webinar webinar = stored.webinar();
         String id = webinar.id();
         if (webinar.registrationOpen(now)) {
-            if (stored.full()) {
-                throw new ApiException(409, "Webinar " + id + " is full: all " + webinar.capacity() + " places are taken.");
-            }
+            // A full webinar takes requests too: confirming one joins its waiting list.
             return;
         }
         // Closed: say why, most final reason first.

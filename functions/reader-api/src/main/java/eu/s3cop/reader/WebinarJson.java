@@ -46,10 +46,12 @@ final class WebinarJson {
                 "title", session.title(), "speakers", session.speakers())).toList());
         summary.put("status", WebinarState.of(webinar, now).name().toLowerCase(Locale.ROOT));
         Map<String, Object> registration = new LinkedHashMap<>();
-        registration.put("open", webinar.registrationOpen(now) && !stored.full());
+        // Open while requests are taken, full ones too: those lead to the waiting list, which "waiting_list" says.
+        registration.put("open", webinar.registrationOpen(now));
         registration.put("closes", webinar.closes().toString());
         if (webinar.capacity() > 0) {
             registration.put("places_left", stored.placesLeft());
+            registration.put("waiting_list", stored.full());
         }
         summary.put("registration", registration);
         if (!webinar.recordingUrl().isEmpty() && !now.isBefore(webinar.end())) {

@@ -270,7 +270,7 @@ class WebinarsApiIntegrationTest {
     }
 
     @Test
-    void fullClosedCancelledAndPastWebinarsRefuseRegistrationEachWithItsOwnAnswer() throws Exception {
+    void aFullWebinarPutsLateConfirmationsOnItsWaitingListWhileClosedCancelledAndPastOnesRefuseEachWithItsOwnAnswer() throws Exception {
         EmailClaims claims = new EmailClaims(dynamoDb, "s3cop-webinars");
         for (String person : List.of("a", "b", "c")) {
             assertThat(post("/webinars/upcoming-small/registrations", "{\"name\": \"Person\", \"email\": \"" + person + "@example.org\"}")
@@ -281,11 +281,22 @@ class WebinarsApiIntegrationTest {
         assertThat(form("/webinars/upcoming-small/registrations/" + tokens.get(0), "action=confirm").statusCode()).isEqualTo(200);
         assertThat(form("/webinars/upcoming-small/registrations/" + tokens.get(1), "action=confirm").statusCode()).isEqualTo(200);
         HttpResponse<String> late = form("/webinars/upcoming-small/registrations/" + tokens.get(2), "action=confirm");
-        assertThat(late.statusCode()).as("the two places went to the first to confirm").isEqualTo(409);
-        assertThat(late.body()).contains("full");
+        assertThat(late.statusCode()).as("the two places went to the first to confirm").isEqualTo(200);
+        assertThat(late.body()).contains("You are on the waiting list", "number 1 on the waiting list");
+        assertThat(seats("upcoming-small")).isEqualTo(2);
+        assertThat(get("/webinars/upcoming-small/registrations/" + tokens.get(2)).body()).contains("You are number 1 on the waiting list",
+                "Leave the waiting list").doesNotContain("value=\"confirm\"");
+        assertThat(get("/webinars/upcoming-small").body()).contains("\"places_left\":0", "\"waiting_list\":true");
         HttpResponse<String> full = post("/webinars/upcoming-small/registrations", "{\"name\": \"D\", \"email\": \"d@example.org\"}");
-        assertThat(full.statusCode()).isEqualTo(409);
-        assertThat((String) json(full).get("detail")).contains("full");
+        assertThat(full.statusCode()).as("a full webinar takes requests for its waiting list").isEqualTo(202);
+        String fourth = claims.registrants("upcoming-small", Instant.now()).stream().filter(registrant -> registrant.email().equals("d@example.org"))
+                .findFirst().orElseThrow().token();
+        assertThat(get("/webinars/upcoming-small/registrations/" + fourth).body()).contains("Join the waiting list", "All places are taken");
+        assertThat(form("/webinars/upcoming-small/registrations/" + fourth, "action=confirm").body()).contains("number 2 on the waiting list");
+        assertThat(form("/webinars/upcoming-small/registrations/" + tokens.get(2), "action=cancel").body())
+                .as("leaving the list").contains("Your registration is cancelled");
+        assertThat(get("/webinars/upcoming-small/registrations/" + fourth).body()).contains("You are number 1 on the waiting list");
+        assertThat(seats("upcoming-small")).isEqualTo(2);
 
         HttpResponse<String> closed = post("/webinars/upcoming-closed/registrations", "{\"name\": \"A\", \"email\": \"a@example.org\"}");
         assertThat(closed.statusCode()).isEqualTo(409);

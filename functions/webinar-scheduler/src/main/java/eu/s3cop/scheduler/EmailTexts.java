@@ -6,6 +6,7 @@ import eu.s3cop.webinar.model.Notice;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.Registrations;
 import java.text.MessageFormat;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -39,12 +40,14 @@ final class EmailTexts {
      * @param pending whether the registration waits for confirmation (for {@link Notice#LINK})
      * @param attendance how the registrant takes part: the join line is for those who attend online
      * @param page the absolute address of the registration's page, where it is confirmed or cancelled
+     * @param offeredUntil until when a place offered from the waiting list is held (for {@link Notice#OFFER}); null otherwise
      */
-    static Text of(Notice notice, boolean pending, Webinar webinar, Attendance attendance, String name, String page) {
+    static Text of(Notice notice, boolean pending, Webinar webinar, Attendance attendance, String name, String page, Instant offeredUntil) {
         String when = format("when", WHEN.format(webinar.starts()), webinar.timezone().getId(), String.valueOf(webinar.duration().toMinutes()));
         String join = attendance != Attendance.ONLINE || webinar.joinUrl().isEmpty() ? "" : format("join", webinar.joinUrl());
         String where = webinar.venue() == null ? "" : format("where", webinar.venue().line());
-        Object[] values = {name, webinar.title(), when, join, page, webinar.recordingUrl(), Durations.inWords(Registrations.PENDING_FOR), where};
+        String held = offeredUntil == null ? "" : format("until", WHEN.format(offeredUntil.atZone(webinar.timezone())), webinar.timezone().getId());
+        Object[] values = {name, webinar.title(), when, join, page, webinar.recordingUrl(), Durations.inWords(Registrations.PENDING_FOR), where, held};
         String kind = notice.name().toLowerCase(Locale.ROOT).replace('_', '-') + (notice == Notice.LINK && !pending ? "-registered" : "");
         String manage = notice == Notice.LINK ? "" : format("manage", page);
         return new Text(format(kind + ".subject", values), format(kind + ".body", values) + manage + TEXTS.getString("signature"));

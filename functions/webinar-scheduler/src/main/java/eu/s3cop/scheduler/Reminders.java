@@ -11,6 +11,7 @@ import eu.s3cop.webinar.store.EmailClaims;
 import eu.s3cop.webinar.store.RegistrationStream;
 import eu.s3cop.webinar.store.StoredWebinar;
 import eu.s3cop.webinar.store.Suppressions;
+import eu.s3cop.webinar.store.WaitingList;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -55,6 +56,7 @@ final class Reminders {
     private final DynamoDbWebinarStore webinars;
     private final EmailClaims registrations;
     private final Suppressions suppressions;
+    private final WaitingList waitingList;
     private final SesV2Client ses;
     private final String sender;
     private final Duration retention;
@@ -65,6 +67,7 @@ final class Reminders {
         this.webinars = webinars;
         this.registrations = registrations;
         this.suppressions = suppressions;
+        this.waitingList = new WaitingList(registrations.dynamoDb(), registrations.table());
         this.ses = ses;
         this.sender = config.senderAddress();
         this.retention = config.retention();
@@ -81,16 +84,24 @@ final class Reminders {
                 Duration.ofMinutes(90), "Laid out once before a snapshot.", List.of(new Webinar.Speaker("S3 CoP", "Secretariat")),
                 Format.ONLINE, null, List.of(), "https://example.org/join", null, 0, 0, "", false);
         EmailClaims.Registrant registrant = new EmailClaims.Registrant("", "Registrant", "registrant@example.invalid", "priming",
-                EmailClaims.Registrant.NOT_INVITED, false, 0, false);
+                EmailClaims.Registrant.NOT_INVITED, false, 0, false, false, null);
         return mail(new StoredWebinar(webinar, 0, "", Instant.EPOCH, 0), registrant, Notice.CONFIRMATION)
                 .mime(sender, EmailTexts.sender(), Instant.EPOCH).length;
     }
 
     Run run(Instant now) {
         Tally tally = new Tally();
-        for (StoredWebinar stored : webinars.all()) {
-            for (EmailClaims.Registrant registrant : registrations.registrants(stored.webinar().id(), now)) {
+        for (StoredWebinar listed : webinars.all()) {
+            String id = listed.webinar().id();
+            // Places freed by what no stream record brought (an offer that lapsed last run, say) go to the next in line.
+            StoredWebinar stored = waitingList.offerFreedPlaces(id, now) > 0 ? webinars.get(id).orElse(listed) : listed;
+            for (EmailClaims.Registrant registrant : registrations.registrants(id, now)) {
                 due(stored, registrant, now, tally);
+            }
+            if (tally.lapsed > 0) {
+                // Offers not taken in time: their places go to the next in line, whose offers' records bring their emails.
+                waitingList.offerFreedPlaces(id, now);
+                tally.lapsed = 0;
             }
         }
         return new Run(tally.sent, tally.reminders, tally.failures, tally.givenUp);
@@ -101,8 +112,10 @@ final class Reminders {
      * table's stream names them: the link to confirm, or the confirmation with the invite. What
      * this misses (a failed send, a lost batch) the next scheduled run sends.
      */
-    Run notified(Collection<RegistrationStream.Notification> notifications, Instant now) {
+    Run notified(Collection<RegistrationStream.Notification> notifications, Collection<String> changedWebinars, Instant now) {
         Tally tally = new Tally();
+        // A place freed (a cancellation, a raised capacity) is offered at once; the offer's own record brings its email.
+        changedWebinars.forEach(id -> waitingList.offerFreedPlaces(id, now));
         for (RegistrationStream.Notification notification : notifications) {
             Optional<StoredWebinar> stored = webinars.get(notification.webinarId());
             Optional<EmailClaims.Registrant> registrant = registrations.registrant(notification.webinarId(), notification.registration(), now);
@@ -119,6 +132,7 @@ final class Reminders {
         int reminders;
         final List<String> failures = new ArrayList<>();
         int givenUp;
+        int lapsed;
     }
 
     /** Sends what is due for one registrant and counts it in the run's tally. */
@@ -128,8 +142,18 @@ final class Reminders {
         if (registrant.linkDue() && !webinar.cancelled() && now.isBefore(webinar.start()) && send(stored, registrant, tally, Notice.LINK, now)) {
             tally.sent++;
         }
-        if (registrant.pending()) {
-            // Nothing else until the address's owner confirms: no invite, no reminder, no notice.
+        if (registrant.pending() || registrant.waiting()) {
+            // Nothing else until the address's owner confirms, or is offered a place: no invite, no reminder, no notice.
+            return;
+        }
+        if (registrant.offeredUntil() != null) {
+            if (now.isBefore(registrant.offeredUntil())) {
+                if (!webinar.cancelled() && send(stored, registrant, tally, Notice.OFFER, now)) {
+                    tally.sent++;
+                }
+            } else if (waitingList.lapse(webinar.id(), registrant.key(), registrant.token(), now)) {
+                tally.lapsed++;
+            }
             return;
         }
         if (webinar.cancelled()) {
@@ -170,14 +194,14 @@ final class Reminders {
         // A hybrid registrant's own choice replaces this once registrations record it.
         Attendance attendance = webinar.format() == Format.IN_PERSON ? Attendance.IN_PERSON : Attendance.ONLINE;
         String page = SiteAddresses.absolute(site, SiteAddresses.registration(webinar.id(), registrant.token()));
-        EmailTexts.Text text = EmailTexts.of(notice, registrant.pending(), webinar, attendance, registrant.name(), page);
+        EmailTexts.Text text = EmailTexts.of(notice, registrant.pending(), webinar, attendance, registrant.name(), page, registrant.offeredUntil());
         Invites.Kind kind = switch (notice) {
             case CANCELLATION -> Invites.Kind.CANCEL;
-            case RECORDING, LINK -> Invites.Kind.PUBLISH;
+            case RECORDING, LINK, OFFER -> Invites.Kind.PUBLISH;
             default -> Invites.Kind.REQUEST;
         };
         // The link's email carries no invite: the address's owner has not said yes yet.
-        String invite = notice == Notice.RECORDING || notice == Notice.LINK ? null
+        String invite = notice == Notice.RECORDING || notice == Notice.LINK || notice == Notice.OFFER ? null
                 : Invites.calendar(kind, List.of(new Invites.Entry(webinar, stored.sequence(), stored.updatedAt(), registrant.email(), attendance)), sender);
         // The link's email is addressed without a name, in its header too: whoever typed the name may not own the address.
         Mail mail = new Mail(registrant.email(), notice == Notice.LINK ? null : registrant.name(), text.subject(), text.body(), invite, kind, null);
@@ -205,6 +229,7 @@ final class Reminders {
             return false;
         }
         Optional<EmailClaims.Claim> claim = notice == Notice.LINK ? registrations.claimLink(stored.webinar().id(), registrant)
+                : notice == Notice.OFFER ? registrations.claimOffer(stored.webinar().id(), registrant)
                 : registrations.claim(stored.webinar().id(), registrant, notice, stored.sequence(), now, stored.webinar().end().plus(retention));
         if (claim.isEmpty()) {
             return false;

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -66,18 +67,24 @@ public final class WebinarSchedulerHandler extends PrimedHandler implements Requ
         return null;
     }
 
-    /** The registrations a stream batch names, each once however many of its records name it. */
+    /**
+     * The registrations a stream batch names, each once however many of its records name it, and
+     * the webinars whose places changed, where a freed place may be offered.
+     */
     private void notified(List<?> records, Context context) {
         long started = System.nanoTime();
         Set<RegistrationStream.Notification> notifications = new LinkedHashSet<>();
+        Set<String> changed = new TreeSet<>();
         for (Object record : records) {
             Map<?, ?> keys = map(map(record).get("dynamodb")).get("Keys") instanceof Map<?, ?> found ? found : Map.of();
             RegistrationStream.notification(string(keys.get("pk")), string(keys.get("sk"))).ifPresent(notifications::add);
+            DynamoDbWebinarStore.changedWebinar(string(keys.get("pk")), string(keys.get("sk"))).ifPresent(changed::add);
         }
         // The batch's subject is the webinars it concerns: their ids, never a registrant's key or address.
-        InvocationLog log = log(context, "webinars", String.join(",", notifications.stream().map(RegistrationStream.Notification::webinarId)
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new))));
-        Reminders.Run run = reminders.notified(notifications, Instant.now());
+        Set<String> webinars = new TreeSet<>(changed);
+        notifications.forEach(notification -> webinars.add(notification.webinarId()));
+        InvocationLog log = log(context, "webinars", String.join(",", webinars));
+        Reminders.Run run = reminders.notified(notifications, changed, Instant.now());
         run.failures().forEach(failure -> log.warn("email not sent: " + failure, null));
         log.info("registrations notified", Map.of("records", records.size(), "registrations", notifications.size(), "emailsSent", run.sent(),
                 "emailsFailed", run.failures().size(), "durationMs", (System.nanoTime() - started) / 1_000_000));

@@ -31,28 +31,37 @@ class EmailTextsTest {
     @ParameterizedTest
     @EnumSource(value = Notice.class, names = "LINK", mode = EnumSource.Mode.EXCLUDE)
     void eachKindOfEmailToARegistrantNamesTheWebinarAndTheRegistrantAndLeadsToTheRegistrationsPage(Notice notice) {
-        EmailTexts.Text text = EmailTexts.of(notice, false, WEBINAR, Attendance.ONLINE, "Zoë {0} O'Brien", PAGE);
+        EmailTexts.Text text = EmailTexts.of(notice, false, WEBINAR, Attendance.ONLINE, "Zoë {0} O'Brien", PAGE,
+                notice == Notice.OFFER ? java.time.Instant.parse("2027-03-03T17:00:00Z") : null);
         assertThat(text.subject()).contains("Regions' {1} \"learning\" labs").doesNotContain("\n");
         assertThat(text.body()).startsWith("Dear Zoë {0} O'Brien,").contains("Regions' {1} \"learning\" labs")
                 .contains("to cancel it (which deletes your name and address): " + PAGE)
-                .endsWith("S3 CoP secretariat\n").doesNotContain("{2}", "{3}", "{4}", "{5}");
+                .endsWith("S3 CoP secretariat\n").doesNotContain("{2}", "{3}", "{4}", "{5}", "{8}");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anOfferSaysUntilWhenThePlaceIsHeldInTheWebinarsOwnZone() {
+        EmailTexts.Text offer = EmailTexts.of(Notice.OFFER, false, WEBINAR, Attendance.ONLINE, "Ana", PAGE, java.time.Instant.parse("2027-03-03T17:00:00Z"));
+        assertThat(offer.subject()).isEqualTo("A place is free for you: Regions' {1} \"learning\" labs");
+        assertThat(offer.body()).contains("held for you until Wednesday 3 March 2027, 18:00 (Europe/Brussels)", PAGE, "goes to the next person")
+                .doesNotContain("Join here");
     }
 
     @Test
     void theLinkToConfirmCarriesNoNameForWhoeverAskedMayNotOwnTheAddress() {
-        EmailTexts.Text pending = EmailTexts.of(Notice.LINK, true, WEBINAR, Attendance.ONLINE, "Mallory", PAGE);
+        EmailTexts.Text pending = EmailTexts.of(Notice.LINK, true, WEBINAR, Attendance.ONLINE, "Mallory", PAGE, null);
         // How long the link works is the store's rule, stated from the constant that enforces it.
         assertThat(pending.body()).contains("works for " + eu.s3cop.core.Durations.inWords(eu.s3cop.webinar.store.Registrations.PENDING_FOR) + ".");
         assertThat(pending.subject()).isEqualTo("Confirm your registration: Regions' {1} \"learning\" labs");
         assertThat(pending.body()).startsWith("Hello,").contains(PAGE, "press Confirm", "works for 24 hours").doesNotContain("Mallory", "{2}", "{4}");
-        EmailTexts.Text registered = EmailTexts.of(Notice.LINK, false, WEBINAR, Attendance.ONLINE, "Mallory", PAGE);
+        EmailTexts.Text registered = EmailTexts.of(Notice.LINK, false, WEBINAR, Attendance.ONLINE, "Mallory", PAGE, null);
         assertThat(registered.subject()).isEqualTo("Your registration: Regions' {1} \"learning\" labs");
         assertThat(registered.body()).startsWith("Hello,").contains(PAGE, "is registered").doesNotContain("Mallory");
     }
 
     @Test
     void theConfirmationSaysWhenWhereToJoinAndHowToCancel() {
-        String body = EmailTexts.of(Notice.CONFIRMATION, false, WEBINAR, Attendance.ONLINE, "Ana", PAGE).body();
+        String body = EmailTexts.of(Notice.CONFIRMATION, false, WEBINAR, Attendance.ONLINE, "Ana", PAGE, null).body();
         assertThat(body).contains("on Thursday 4 March 2027, 10:30 (Europe/Brussels, 90 minutes).")
                 .contains("Join here: https://example.org/join/room")
                 .contains(PAGE);
@@ -62,7 +71,7 @@ class EmailTextsTest {
     void aWebinarWithoutAJoinLinkGetsNoJoinLine() {
         Webinar noLink = new Webinar(WEBINAR.id(), WEBINAR.title(), WEBINAR.workingGroup(), WEBINAR.starts(), WEBINAR.timezone(),
                 WEBINAR.duration(), "", List.of(), Format.ONLINE, null, List.of(), "", null, 0, 0, "", false);
-        assertThat(EmailTexts.of(Notice.REMINDER_HOUR_BEFORE, false, noLink, Attendance.ONLINE, "Ana", PAGE).body()).doesNotContain("Join here");
+        assertThat(EmailTexts.of(Notice.REMINDER_HOUR_BEFORE, false, noLink, Attendance.ONLINE, "Ana", PAGE, null).body()).doesNotContain("Join here");
     }
 
     @Test
@@ -71,16 +80,16 @@ class EmailTextsTest {
                 WEBINAR.duration(), "", List.of(), Format.HYBRID, new Venue("Forum venue", "", "Barcelona", "ES"), List.of(),
                 WEBINAR.joinUrl(), null, 0, 0, "", false);
         for (Notice notice : List.of(Notice.CONFIRMATION, Notice.UPDATE, Notice.REMINDER_DAY_BEFORE, Notice.REMINDER_HOUR_BEFORE)) {
-            String inPerson = EmailTexts.of(notice, false, hybrid, Attendance.IN_PERSON, "Ana", PAGE).body();
-            String online = EmailTexts.of(notice, false, hybrid, Attendance.ONLINE, "Ana", PAGE).body();
+            String inPerson = EmailTexts.of(notice, false, hybrid, Attendance.IN_PERSON, "Ana", PAGE, null).body();
+            String online = EmailTexts.of(notice, false, hybrid, Attendance.ONLINE, "Ana", PAGE, null).body();
             assertThat(inPerson).as(notice.name()).contains("Where: Forum venue, Barcelona, Spain").doesNotContain("Join here", "example.org/join");
             assertThat(online).as(notice.name()).contains("Where: Forum venue, Barcelona, Spain", "Join here: https://example.org/join/room");
         }
-        assertThat(EmailTexts.of(Notice.CONFIRMATION, false, WEBINAR, Attendance.ONLINE, "Ana", PAGE).body()).doesNotContain("Where:");
+        assertThat(EmailTexts.of(Notice.CONFIRMATION, false, WEBINAR, Attendance.ONLINE, "Ana", PAGE, null).body()).doesNotContain("Where:");
     }
 
     @Test
     void theRecordingEmailGivesTheRecording() {
-        assertThat(EmailTexts.of(Notice.RECORDING, false, WEBINAR, Attendance.ONLINE, "Ana", PAGE).body()).contains("is online: https://example.org/recording");
+        assertThat(EmailTexts.of(Notice.RECORDING, false, WEBINAR, Attendance.ONLINE, "Ana", PAGE, null).body()).contains("is online: https://example.org/recording");
     }
 }

@@ -61,7 +61,8 @@ final class ListSections {
             }
             link(item, "invite", SiteAddresses.invite(webinar.id()), "Add to calendar", webinar.title());
             if (webinar.registrationOpen(now)) {
-                RegistrationPages.form(item, webinar);
+                // A listing does not know the places taken: a request for a full webinar leads to its waiting list.
+                RegistrationPages.form(item, webinar, false);
             } else if (WebinarState.of(webinar, now) == WebinarState.LIVE) {
                 item.appendElement("p").addClass("status").text("Taking place now.");
             } else if (!webinar.cancelled()) {

@@ -4,6 +4,7 @@ import eu.s3cop.draft.WorkingGroupNames;
 import eu.s3cop.core.Durations;
 import eu.s3cop.core.SiteAddresses;
 import eu.s3cop.webinar.store.Registrations;
+import eu.s3cop.webinar.store.WaitingList;
 import eu.s3cop.webinar.model.Webinar;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -27,11 +28,16 @@ public final class RegistrationPages {
         this.site = new SiteLayout(workingGroups);
     }
 
-    /** The registration form for a webinar, appended to its entry in a listing. */
-    static void form(Element parent, Webinar webinar) {
+    /**
+     * The registration form for a webinar, appended to its entry in a listing or on its page.
+     *
+     * @param waitingList whether every place is taken, so that the form joins the waiting list
+     */
+    static void form(Element parent, Webinar webinar, boolean waitingList) {
         String id = webinar.id();
+        String purpose = waitingList ? "Join the waiting list" : "Register";
         Element form = parent.appendElement("form").addClass("register").attr("method", "post")
-                .attr("action", SiteAddresses.registrations(id)).attr("aria-label", "Register for " + webinar.title());
+                .attr("action", SiteAddresses.registrations(id)).attr("aria-label", purpose + " for " + webinar.title());
         Element name = form.appendElement("p");
         name.appendElement("label").attr("for", "name-" + id).text("Your name");
         name.appendElement("input").attr("type", "text").attr("id", "name-" + id).attr("name", "name").attr("autocomplete", "name")
@@ -42,7 +48,7 @@ public final class RegistrationPages {
                 .attr("maxlength", "254").attr("required", "");
         form.appendElement("p").addClass("consent").text("We email you a link to confirm. Your name and address are used only for this "
                 + "webinar's emails (the invite, reminders, changes and the recording) and are deleted after the recording notice.");
-        form.appendElement("button").attr("type", "submit").text("Register").appendElement("span").addClass("visually-hidden")
+        form.appendElement("button").attr("type", "submit").text(purpose).appendElement("span").addClass("visually-hidden")
                 .text(" for " + webinar.title());
     }
 
@@ -60,29 +66,55 @@ public final class RegistrationPages {
     }
 
     /**
-     * The page the emailed link opens: what the webinar is, whether the registration is
-     * confirmed, and buttons that post the choice to the page's own address. Confirming asks
-     * for the name again, filled in as requested, since whoever asked may not own the address.
+     * The page the emailed link opens: what the webinar is, where the registration stands, and
+     * buttons that post the choice to the page's own address. Confirming asks for the name
+     * again, filled in as requested, since whoever asked may not own the address.
+     *
+     * @param full whether every place is taken (or others wait), so that confirming joins the waiting list
      */
-    public String registration(Webinar webinar, boolean confirmed, String name, String token) {
-        String heading = confirmed ? "You are registered" : "Confirm your registration";
+    public String registration(Webinar webinar, Registrations.Registration registration, String token, boolean full) {
+        String heading = switch (registration.standing()) {
+            case PENDING -> full ? "Join the waiting list" : "Confirm your registration";
+            case CONFIRMED -> "You are registered";
+            case WAITING -> "You are on the waiting list";
+            case OFFERED -> "A place is free for you";
+        };
         Document page = site.page(heading, null, heading + ": " + webinar.title() + ".");
         Element main = page.getElementById("main");
         main.appendElement("h1").text(heading);
         describe(main, webinar);
         String action = SiteAddresses.registration(webinar.id(), token);
-        if (!confirmed) {
-            main.appendElement("p").text("Press Confirm to take your place. Your invite follows by email.");
-            Element form = button(main, action, "confirm", "Confirm");
-            Element field = form.prependElement("p");
-            field.appendElement("label").attr("for", "name").text("Your name, as the emails will greet you");
-            field.appendElement("input").attr("type", "text").attr("id", "name").attr("name", "name").attr("value", name)
-                    .attr("autocomplete", "name").attr("maxlength", "120").attr("required", "");
-        } else {
-            main.appendElement("p").text("Registered as " + name + ". Your invite was sent by email. If you can no longer attend, "
-                    + "cancel to free your place for someone else.");
+        String name = registration.name();
+        switch (registration.standing()) {
+            case PENDING -> {
+                main.appendElement("p").text(full ? "All places are taken. Confirm to join the waiting list: when a place frees up, the first"
+                        + " in line is offered it by email and has " + Durations.inWords(WaitingList.OFFER_HELD_FOR) + " to take it."
+                        : "Press Confirm to take your place. Your invite follows by email.");
+                Element form = button(main, action, "confirm", full ? "Join the waiting list" : "Confirm");
+                Element field = form.prependElement("p");
+                field.appendElement("label").attr("for", "name").text("Your name, as the emails will greet you");
+                field.appendElement("input").attr("type", "text").attr("id", "name").attr("name", "name").attr("value", name)
+                        .attr("autocomplete", "name").attr("maxlength", "120").attr("required", "");
+                button(main, action, "cancel", "Cancel this request");
+            }
+            case CONFIRMED -> {
+                main.appendElement("p").text("Registered as " + name + ". Your invite was sent by email. If you can no longer attend, "
+                        + "cancel to free your place for someone else.");
+                button(main, action, "cancel", "Cancel my registration");
+            }
+            case WAITING -> {
+                main.appendElement("p").attr("role", "status").text("You are number " + registration.position() + " on the waiting list, as "
+                        + name + ". When a place frees up and you are first in line, it is offered to you by email.");
+                button(main, action, "cancel", "Leave the waiting list");
+            }
+            case OFFERED -> {
+                main.appendElement("p").attr("role", "status").text("A place has become free and is held for you, " + name + ", until "
+                        + WHEN.format(registration.offeredUntil().atZone(webinar.timezone())) + " (" + webinar.timezone().getId()
+                        + "). If you do not take it by then, it goes to the next person on the list.");
+                button(main, action, "take", "Take the place");
+                button(main, action, "cancel", "Leave the waiting list");
+            }
         }
-        button(main, action, "cancel", confirmed ? "Cancel my registration" : "Cancel this request");
         return page.outerHtml();
     }
 

@@ -1,5 +1,6 @@
 package eu.s3cop.catalogue;
 
+import eu.s3cop.core.Durations;
 import eu.s3cop.core.SiteAddresses;
 import eu.s3cop.draft.WorkingGroupNames;
 import eu.s3cop.webinar.model.Format;
@@ -7,6 +8,7 @@ import eu.s3cop.webinar.model.Venue;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.model.WebinarState;
 import eu.s3cop.webinar.store.StoredWebinar;
+import eu.s3cop.webinar.store.WaitingList;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -97,10 +99,13 @@ public final class WebinarPage {
                 if (!webinar.registrationOpen(now)) {
                     take.appendElement("p").text("Registration closed on " + closes(webinar) + ".");
                 } else if (stored.full()) {
-                    take.appendElement("p").text("All places are taken.");
+                    take.appendElement("p").text("All places are taken. Join the waiting list: when a place frees up, the first in line"
+                            + " is offered it by email and has " + Durations.inWords(WaitingList.OFFER_HELD_FOR) + " to take it."
+                            + " Registration closes " + closes(webinar) + ".");
+                    RegistrationPages.form(take, webinar, true);
                 } else {
                     take.appendElement("p").text("Registration closes " + closes(webinar) + ".");
-                    RegistrationPages.form(take, webinar);
+                    RegistrationPages.form(take, webinar, false);
                 }
             }
             case LIVE -> take.appendElement("p").text(switch (webinar.format()) {

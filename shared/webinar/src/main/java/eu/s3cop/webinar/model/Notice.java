@@ -21,5 +21,7 @@ public enum Notice {
     /** About an hour before the start. */
     REMINDER_HOUR_BEFORE,
     /** Where to watch the recording, once it is set. */
-    RECORDING
+    RECORDING,
+    /** That a place has freed up and is held for them, from the waiting list: once per offer. */
+    OFFER
 }

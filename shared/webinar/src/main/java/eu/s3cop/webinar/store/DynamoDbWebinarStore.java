@@ -47,6 +47,8 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
     private static final String PARTITION = "WEBINAR#";
     /** The sort key of a webinar's own item in its partition, beside its registrations'. */
     private static final String META = "META";
+    /** How many people are on the webinar's waiting list, counted on its item beside the places taken. */
+    private static final String WAITING = "waiting";
 
     public Optional<StoredWebinar> get(String id) {
         return item(id).map(DynamoDbWebinarStore::fromItem);
@@ -114,6 +116,7 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
             }
             int sequence = existing.map(stored -> stored.sequence() + 1).orElse(0);
             int registered = existing.map(StoredWebinar::registered).orElse(0);
+            int waiting = existing.map(StoredWebinar::waiting).orElse(0);
             Change change = existing.isEmpty() ? Change.REGISTERED : Change.UPDATED;
             Map<String, AttributeValue> item = toItem(webinar, sequence, contentSha256, now, registered);
             item.put("savedBy", AttributeValue.fromS(upload));
@@ -141,7 +144,7 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
                     dynamoDb.updateItem(request -> request.tableName(table).key(key(webinar.id())).updateExpression(update.toString())
                             .conditionExpression("contentSha256 = :old").expressionAttributeNames(names).expressionAttributeValues(values));
                 }
-                return new Saved(change, new StoredWebinar(webinar, sequence, contentSha256, now, registered));
+                return new Saved(change, new StoredWebinar(webinar, sequence, contentSha256, now, registered, waiting));
             } catch (ConditionalCheckFailedException raced) {
                 // Another upload of this webinar was saved in between: read again and decide again.
             }
@@ -163,22 +166,55 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
 
     /**
      * Takes a seat, in the transaction that confirms a registration: refused when the webinar is
-     * gone, cancelled or full, so capacity holds however many confirm at once.
+     * gone, cancelled or full, or when people wait for a place (a freed place is theirs first),
+     * so capacity holds however many confirm at once.
      */
     TransactWriteItem seatTaken(String id) {
         return TransactWriteItem.builder().update(update -> update.tableName(table).key(key(id))
                 .updateExpression("SET registered = registered + :one")
-                .conditionExpression("attribute_exists(pk) AND cancelled = :no AND (#capacity = :zero OR registered < #capacity)")
-                .expressionAttributeNames(Map.of("#capacity", "capacity"))
+                .conditionExpression("attribute_exists(pk) AND cancelled = :no AND (#capacity = :zero OR registered < #capacity)"
+                        + " AND (attribute_not_exists(#waiting) OR #waiting = :zero)")
+                .expressionAttributeNames(Map.of("#capacity", "capacity", "#waiting", WAITING))
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0"),
                         ":no", AttributeValue.fromBool(false)))).build();
     }
 
-    /** Gives a seat back, in the transaction that removes a confirmed registration. */
+    /** Gives a seat back, in the transaction that removes a registration that held one (confirmed, or offered). */
     TransactWriteItem seatFreed(String id) {
         return TransactWriteItem.builder().update(update -> update.tableName(table).key(key(id))
                 .updateExpression("SET registered = registered - :one")
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build();
+    }
+
+    /** Counts one more person waiting, in the transaction that puts a registration on the waiting list. */
+    TransactWriteItem joinedWaitingList(String id) {
+        return TransactWriteItem.builder().update(update -> update.tableName(table).key(key(id))
+                .updateExpression("SET #waiting = if_not_exists(#waiting, :zero) + :one")
+                .conditionExpression("attribute_exists(pk) AND cancelled = :no")
+                .expressionAttributeNames(Map.of("#waiting", WAITING))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0"),
+                        ":no", AttributeValue.fromBool(false)))).build();
+    }
+
+    /** Counts one person fewer waiting, in the transaction that takes a registration off the list without a place. */
+    TransactWriteItem leftWaitingList(String id) {
+        return TransactWriteItem.builder().update(update -> update.tableName(table).key(key(id))
+                .updateExpression("SET #waiting = #waiting - :one").conditionExpression("#waiting > :zero")
+                .expressionAttributeNames(Map.of("#waiting", WAITING))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0")))).build();
+    }
+
+    /**
+     * Takes a freed seat for the first person waiting, in the transaction that offers it to them:
+     * refused unless a place is free and someone waits, so one place is offered to one person.
+     */
+    TransactWriteItem seatOffered(String id) {
+        return TransactWriteItem.builder().update(update -> update.tableName(table).key(key(id))
+                .updateExpression("SET registered = registered + :one, #waiting = #waiting - :one")
+                .conditionExpression("attribute_exists(pk) AND cancelled = :no AND #capacity > :zero AND registered < #capacity AND #waiting > :zero")
+                .expressionAttributeNames(Map.of("#capacity", "capacity", "#waiting", WAITING))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0"),
+                        ":no", AttributeValue.fromBool(false)))).build();
     }
 
     /**
@@ -261,6 +297,6 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
                 (int) number(item, "capacity"), (int) number(item, "inPersonCapacity"), text(item, "recordingUrl"),
                 item.containsKey("cancelled") && Boolean.TRUE.equals(item.get("cancelled").bool()));
         return new StoredWebinar(webinar, (int) number(item, "sequence"), text(item, "contentSha256"),
-                Instant.parse(text(item, "updatedAt")), (int) number(item, "registered"));
+                Instant.parse(text(item, "updatedAt")), (int) number(item, "registered"), (int) number(item, WAITING));
     }
 }

@@ -45,9 +45,11 @@ public record EmailClaims(DynamoDbClient dynamoDb, String table) {
      * @param pending whether the request still waits to be confirmed from the emailed link
      * @param linkRequested when the link to the registration's page was last asked for, in epoch seconds
      * @param linkDue whether that request's email is yet to be claimed
+     * @param waiting whether it is on the waiting list, with no place yet
+     * @param offeredUntil until when a place offered from the waiting list is held for it; null when none is
      */
     public record Registrant(String key, String name, String email, String token, int invitedSequence, boolean pending,
-            long linkRequested, boolean linkDue) {
+            long linkRequested, boolean linkDue, boolean waiting, Instant offeredUntil) {
 
         public static final int NOT_INVITED = -1;
 
@@ -100,7 +102,8 @@ public record EmailClaims(DynamoDbClient dynamoDb, String table) {
         long requested = number(item, LINK_REQUESTED);
         return new Registrant(text(item, "sk"), text(item, "name"), text(item, "email"), text(item, "token"),
                 item.containsKey(INVITED) ? sequenceOf(text(item, INVITED)) : Registrant.NOT_INVITED,
-                PENDING.equals(text(item, "state")), requested, requested > number(item, LINK_SENT));
+                PENDING.equals(text(item, "state")), requested, requested > number(item, LINK_SENT),
+                RegistrationItems.WAITING.equals(text(item, "state")), WaitingList.offeredUntil(item).orElse(null));
     }
 
     /**
@@ -115,6 +118,21 @@ public record EmailClaims(DynamoDbClient dynamoDb, String table) {
                 .conditionExpression("#t = :token AND (attribute_not_exists(#m) OR #m < :at)")
                 .expressionAttributeNames(Map.of("#m", claim.marker, "#t", "token"))
                 .expressionAttributeValues(Map.of(":at", claim.value, ":token", AttributeValue.fromS(registrant.token())))));
+    }
+
+    /**
+     * Claims the email that offers the registrant a freed place, once per offer, the same way as
+     * {@link #claim}: only while the place is offered to the registration this run read.
+     */
+    public Optional<Claim> claimOffer(String webinarId, Registrant registrant) {
+        AttributeValue until = epoch(registrant.offeredUntil());
+        Claim claim = new Claim(webinarId, registrant.key(), "sent_offer", until);
+        return claimed(claim, () -> dynamoDb.updateItem(update -> update.tableName(table).key(key(webinarId, claim.registration))
+                .updateExpression("SET #m = :until")
+                .conditionExpression("#t = :token AND #s = :offered AND (attribute_not_exists(#m) OR #m < :until)")
+                .expressionAttributeNames(Map.of("#m", claim.marker, "#t", "token", "#s", "state"))
+                .expressionAttributeValues(Map.of(":until", until, ":token", AttributeValue.fromS(registrant.token()),
+                        ":offered", AttributeValue.fromS(RegistrationItems.OFFERED)))));
     }
 
     /**
@@ -199,6 +217,7 @@ public record EmailClaims(DynamoDbClient dynamoDb, String table) {
     private static String marker(Notice notice, int sequence) {
         return switch (notice) {
             case LINK -> LINK_SENT;
+            case OFFER -> "sent_offer";
             case CONFIRMATION -> INVITED;
             case UPDATE -> "sent_update_" + sequence;
             case CANCELLATION -> "sent_cancel";

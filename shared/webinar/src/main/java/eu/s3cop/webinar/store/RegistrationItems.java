@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * How registrations lie in the webinars table, for every class that reads or writes them. In the
@@ -25,12 +26,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * webinar's accepted requests. Per mailbox, {@code ADDRESS#<hash>} / {@code LINKS#<day>} counts its link
  * emails, and {@code LINKS#<day>#<webinar>} those about one webinar; {@code COUNT#DOMAIN#<hash>},
  * {@code COUNT#ALL} and {@code COUNT#CLIENT#<hash>} count per domain, in all and per client;
- * {@code SUPPRESSED#<hash>} marks a mailbox that bounced or complained.
+ * {@code SUPPRESSED#<hash>} marks a mailbox that bounced or complained. {@code WAIT#<joined>#<hash>}
+ * is a registration's place on the webinar's waiting list.
  */
 final class RegistrationItems {
 
     static final String PENDING = "pending";
     static final String CONFIRMED = "confirmed";
+    /** On the waiting list: confirmed by its owner when every place was taken. */
+    static final String WAITING = "waiting";
+    /** Offered a freed place, held for it until {@link #OFFERED_UNTIL}. */
+    static final String OFFERED = "offered";
+    /** Until when an offered place is held, in epoch seconds. */
+    static final String OFFERED_UNTIL = "offeredUntil";
+    /** The sort key of a waiting registration's place in the queue. */
+    static final String QUEUE_KEY = "queueKey";
+    /** Whether a confirmed registration took a place offered from the waiting list. */
+    static final String FROM_WAITING_LIST = "fromWaitingList";
+    /** What every place in a webinar's waiting list starts with: the queue in joining order. */
+    static final String QUEUE = "WAIT#";
     /** When the link was last asked for, in epoch seconds; the claim of its email holds the same time. */
     static final String LINK_REQUESTED = "linkRequested";
     static final String LINK_SENT = "sent_link";
@@ -63,6 +77,14 @@ final class RegistrationItems {
     /** The sort key of the token that the registration's emailed links carry. */
     static String tokenKey(String token) {
         return "TOKEN#" + token;
+    }
+
+    /**
+     * The sort key of a registration's place on the waiting list: the moment it joined, as
+     * fixed-width milliseconds so that keys sort in joining order, then its hash for ties.
+     */
+    static String queueKey(Instant joined, String registration) {
+        return QUEUE + String.format("%015d", joined.toEpochMilli()) + "#" + registration.substring(REGISTRATION.length());
     }
 
     /** The sort key whose write, beside the registration, asks the stream for its email. */
@@ -141,6 +163,13 @@ final class RegistrationItems {
     /** Whether the registration is a request that was never confirmed and whose time has run out, deleted or not yet. */
     static boolean expiredRequest(Map<String, AttributeValue> registration, Instant now) {
         return PENDING.equals(text(registration, "state")) && number(registration, EXPIRES_AT) <= now.getEpochSecond();
+    }
+
+    /** The write that keeps a registration's token as long as the registration, in the transaction that moves its expiry. */
+    static TransactWriteItem tokenKept(String table, String webinarId, String token, Instant keepUntil) {
+        return TransactWriteItem.builder().update(update -> update.tableName(table).key(key(webinarId, tokenKey(token)))
+                .updateExpression("SET #e = :keep").conditionExpression("attribute_exists(pk)")
+                .expressionAttributeNames(Map.of("#e", EXPIRES_AT)).expressionAttributeValues(Map.of(":keep", epoch(keepUntil)))).build();
     }
 
     /** A time as the table keeps it, for its time to live and for comparisons in conditions. */

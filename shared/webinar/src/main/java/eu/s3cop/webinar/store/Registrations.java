@@ -7,7 +7,9 @@ import static eu.s3cop.webinar.store.RegistrationItems.CONFIRMED;
 import static eu.s3cop.webinar.store.RegistrationItems.EXPIRES_AT;
 import static eu.s3cop.webinar.store.RegistrationItems.LINK_REQUESTED;
 import static eu.s3cop.webinar.store.RegistrationItems.LINK_SENT;
+import static eu.s3cop.webinar.store.RegistrationItems.OFFERED;
 import static eu.s3cop.webinar.store.RegistrationItems.PENDING;
+import static eu.s3cop.webinar.store.RegistrationItems.WAITING;
 import static eu.s3cop.webinar.store.RegistrationItems.epoch;
 import static eu.s3cop.webinar.store.RegistrationItems.expiredRequest;
 import static eu.s3cop.webinar.store.RegistrationItems.key;
@@ -17,7 +19,6 @@ import eu.s3cop.core.Items;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,8 +64,8 @@ public final class Registrations {
         DAY_REACHED
     }
 
-    /** The outcome of confirming a registration from its link. */
-    public sealed interface Outcome permits Confirmed, AlreadyConfirmed, Full, Unavailable, Unknown {
+    /** The outcome of confirming a registration from its link, or of taking a place offered from the waiting list. */
+    public sealed interface Outcome permits Confirmed, AlreadyConfirmed, Waiting, Unavailable, Unknown {
     }
 
     public record Confirmed() implements Outcome {
@@ -73,7 +74,8 @@ public final class Registrations {
     public record AlreadyConfirmed() implements Outcome {
     }
 
-    public record Full(int capacity) implements Outcome {
+    /** No place was free to a newcomer: the registration is on the waiting list, at this position (1 for the first). */
+    public record Waiting(int position) implements Outcome {
     }
 
     /** The webinar changed under the request (cancelled, say): read it again. */
@@ -84,11 +86,30 @@ public final class Registrations {
     public record Unknown() implements Outcome {
     }
 
+    /** Where a registration stands. */
+    public enum Standing {
+        /** Requested, waiting for its owner to confirm from the emailed link. */
+        PENDING,
+        /** Holds a place. */
+        CONFIRMED,
+        /** On the waiting list. */
+        WAITING,
+        /** Offered a freed place, held for it until a deadline. */
+        OFFERED
+    }
+
     /**
      * A registration as its page shows it to the holder of its token, who owns the address: the
      * name is shown so that one typed by someone else is seen, and corrected, before confirming.
+     *
+     * @param position where it stands on the waiting list (1 for the first); 0 when not waiting
+     * @param offeredUntil until when an offered place is held for it; null when none is
      */
-    public record Registration(boolean confirmed, String name) {
+    public record Registration(Standing standing, String name, int position, Instant offeredUntil) {
+
+        public boolean confirmed() {
+            return standing == Standing.CONFIRMED;
+        }
     }
 
     /** How long a request waits for its confirmation before it is forgotten. */
@@ -104,14 +125,13 @@ public final class Registrations {
     public static final List<String> WRITTEN_PARTITIONS = List.of(DynamoDbWebinarStore.partition("*"),
             RegistrationItems.ADDRESS_PARTITION + "*", RegistrationItems.COUNT_PARTITION + "*");
 
-    /** How often a request is tried again when another request's transaction held one of its items at that moment. */
-    private static final int ATTEMPTS = 4;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final DynamoDbWebinarStore webinars;
-    private final RegistrationLimits limits;
     private final RegistrationStream stream;
+    private final WaitingList waitingList;
+    private final RegistrationRequests requests;
 
     /** With the bounds' defaults, as a deployment has them unless its parameters say otherwise. */
     public Registrations(DynamoDbClient dynamoDb, String table) {
@@ -122,8 +142,9 @@ public final class Registrations {
         this.dynamoDb = limits.dynamoDb();
         this.table = limits.table();
         this.webinars = new DynamoDbWebinarStore(dynamoDb, table);
-        this.limits = limits;
         this.stream = new RegistrationStream(table);
+        this.waitingList = new WaitingList(dynamoDb, table);
+        this.requests = new RegistrationRequests(dynamoDb, table, limits, stream);
     }
 
     /**
@@ -135,97 +156,14 @@ public final class Registrations {
      * not carry it.
      */
     public Request request(String webinarId, String name, String email, Instant now) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return requestOnce(webinarId, name, email, now);
-            } catch (TransactionCanceledException e) {
-                boolean conflict = e.cancellationReasons().stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
-                if (!conflict) {
-                    return refused(e);
-                }
-                if (attempt == ATTEMPTS) {
-                    return Request.WEBINAR_BUSY;
-                }
-                // Other requests counted on the same day's items at that moment: read again and try again.
-            }
-        }
-    }
-
-    /** Where {@link RegistrationLimits#linkCounted}'s writes begin in a request's transaction: after the registration's two and the notification. */
-    private static final int COUNTED_FROM = 3;
-
-    /**
-     * What a request's cancelled transaction answers: the bound that refused it, or
-     * {@link Request#NOT_SENT} for a reason that concerns the address (a link sent too recently,
-     * its mailbox's day, a bounce, or the scheduler's write at that moment), which the answer must not tell.
-     */
-    private static Request refused(TransactionCanceledException e) {
-        RegistrationLimits.Refusal refusal = RegistrationLimits.refusal(e, COUNTED_FROM);
-        if (refusal == null) {
-            return Request.NOT_SENT;
-        }
-        return switch (refusal) {
-            case WEBINAR_BUSY -> Request.WEBINAR_BUSY;
-            case DOMAIN_DAY -> Request.DOMAIN_DAY_REACHED;
-            case ALL_DAY -> Request.DAY_REACHED;
-        };
-    }
-
-    private Request requestOnce(String webinarId, String name, String email, Instant now) {
-        String regKey = RegistrationItems.registrationKey(email);
-        Optional<Map<String, AttributeValue>> existing = item(webinarId, regKey).filter(found -> !expiredRequest(found, now));
-        List<TransactWriteItem> writes = new ArrayList<>();
-        if (existing.isEmpty()) {
-            String token = RegistrationItems.token();
-            AttributeValue until = epoch(now.plus(PENDING_FOR));
-            Map<String, AttributeValue> registration = new HashMap<>(key(webinarId, regKey));
-            registration.putAll(Map.of("name", AttributeValue.fromS(name), "email", AttributeValue.fromS(email),
-                    "token", AttributeValue.fromS(token), "state", AttributeValue.fromS(PENDING), "requestedAt", AttributeValue.fromS(now.toString()),
-                    LINK_REQUESTED, epoch(now), EXPIRES_AT, until));
-            Map<String, AttributeValue> tokenItem = new HashMap<>(key(webinarId, tokenKey(token)));
-            tokenItem.putAll(Map.of("registration", AttributeValue.fromS(regKey), EXPIRES_AT, until));
-            // A request that expired unconfirmed, and that the time to live has not yet deleted, is replaced.
-            writes.add(TransactWriteItem.builder().put(put -> put.tableName(table).item(registration)
-                    .conditionExpression("attribute_not_exists(pk) OR (#s = :pending AND #e <= :now AND #l <= :resend)")
-                    .expressionAttributeNames(Map.of("#s", "state", "#e", EXPIRES_AT, "#l", LINK_REQUESTED))
-                    .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(PENDING), ":now", epoch(now),
-                            ":resend", epoch(now.minus(RESEND_AFTER))))).build());
-            writes.add(TransactWriteItem.builder().put(put -> put.tableName(table).item(tokenItem).conditionExpression("attribute_not_exists(pk)")).build());
-        } else {
-            // As many writes as for a new address, so that neither the work nor its time tells them apart.
-            boolean pending = PENDING.equals(text(existing.get(), "state"));
-            String token = text(existing.get(), "token");
-            Map<String, String> names = new HashMap<>(Map.of("#l", LINK_REQUESTED, "#t", "token"));
-            Map<String, AttributeValue> values = new HashMap<>(Map.of(":now", epoch(now), ":resend", epoch(now.minus(RESEND_AFTER)),
-                    ":token", AttributeValue.fromS(token)));
-            if (pending) {
-                // The link sent again works for a day from now, as its email says.
-                names.put("#e", EXPIRES_AT);
-                values.put(":until", epoch(now.plus(PENDING_FOR)));
-            }
-            writes.add(TransactWriteItem.builder().update(update -> update.tableName(table).key(key(webinarId, regKey))
-                    .updateExpression(pending ? "SET #l = :now, #e = :until" : "SET #l = :now")
-                    .conditionExpression("#t = :token AND (attribute_not_exists(#l) OR #l <= :resend)")
-                    .expressionAttributeNames(names).expressionAttributeValues(values)).build());
-            writes.add(TransactWriteItem.builder().update(update -> {
-                update.tableName(table).key(key(webinarId, tokenKey(token))).conditionExpression("attribute_exists(pk)")
-                        .expressionAttributeNames(Map.of("#e", EXPIRES_AT));
-                if (pending) {
-                    update.updateExpression("SET #e = :until").expressionAttributeValues(Map.of(":until", epoch(now.plus(PENDING_FOR))));
-                } else {
-                    update.updateExpression("SET #e = #e");
-                }
-            }).build());
-        }
-        writes.add(stream.notify(webinarId, regKey, now));
-        writes.addAll(limits.linkCounted(webinarId, email, now));
-        dynamoDb.transactWriteItems(write -> write.transactItems(writes));
-        return existing.isEmpty() ? Request.NEW : Request.RESENT;
+        return requests.request(webinarId, name, email, now);
     }
 
     /**
-     * Confirms the registration the token names: it takes a seat, unless the webinar is full, and
-     * is kept from then on until {@code keepUntil}, as is its token.
+     * Confirms the registration the token names: it takes a place, or, when none is free to a
+     * newcomer (every place taken, or others waiting), joins the waiting list; either way it is
+     * kept from then on until {@code keepUntil}, as is its token. A place already offered to it
+     * from the waiting list is taken.
      *
      * @param name the name the address's owner confirmed, which replaces the one requested; null to keep that
      */
@@ -234,10 +172,21 @@ public final class Registrations {
         if (registration.isEmpty()) {
             return new Unknown();
         }
-        if (!PENDING.equals(text(registration.get(), "state"))) {
-            return new AlreadyConfirmed();
+        switch (text(registration.get(), "state")) {
+            case PENDING -> {
+            }
+            case WAITING -> {
+                return new Waiting(waitingList.position(webinarId, text(registration.get(), RegistrationItems.QUEUE_KEY)));
+            }
+            case OFFERED -> {
+                return waitingList.take(webinarId, token, now, keepUntil);
+            }
+            default -> {
+                return new AlreadyConfirmed();
+            }
         }
         String regKey = text(registration.get(), "sk");
+        String confirmedName = name == null ? text(registration.get(), "name") : name;
         try {
             dynamoDb.transactWriteItems(write -> write.transactItems(webinars.seatTaken(webinarId),
                     TransactWriteItem.builder().update(update -> update.tableName(table).key(key(webinarId, regKey))
@@ -248,28 +197,51 @@ public final class Registrations {
                                     "#requested", LINK_REQUESTED, "#n", "name"))
                             .expressionAttributeValues(Map.of(":confirmed", AttributeValue.fromS(CONFIRMED), ":pending", AttributeValue.fromS(PENDING),
                                     ":at", AttributeValue.fromS(now.toString()), ":keep", epoch(keepUntil), ":token", AttributeValue.fromS(token),
-                                    ":now", epoch(now), ":name", AttributeValue.fromS(name == null ? text(registration.get(), "name") : name)))).build(),
-                    TransactWriteItem.builder().update(update -> update.tableName(table).key(key(webinarId, tokenKey(token)))
-                            .updateExpression("SET #e = :keep").conditionExpression("attribute_exists(pk)")
-                            .expressionAttributeNames(Map.of("#e", EXPIRES_AT)).expressionAttributeValues(Map.of(":keep", epoch(keepUntil)))).build(),
+                                    ":now", epoch(now), ":name", AttributeValue.fromS(confirmedName)))).build(),
+                    RegistrationItems.tokenKept(table, webinarId, token, keepUntil),
                     stream.notify(webinarId, regKey, now)));
             return new Confirmed();
         } catch (TransactionCanceledException e) {
             if (conditionFailed(e, 1)) {
-                // Confirmed or cancelled meanwhile, by another click.
-                return byToken(webinarId, token, now).<Outcome>map(found -> PENDING.equals(text(found, "state"))
-                        ? new Unavailable() : new AlreadyConfirmed()).orElse(new Unknown());
+                return confirmedMeanwhile(webinarId, token, now);
             }
-            if (conditionFailed(e, 0)) {
-                return webinars.openCapacity(webinarId).<Outcome>map(Full::new).orElse(new Unavailable());
+            if (!conditionFailed(e, 0)) {
+                throw e;
             }
-            throw e;
         }
+        if (webinars.openCapacity(webinarId).isEmpty()) {
+            // Cancelled, or gone, under the request.
+            return new Unavailable();
+        }
+        try {
+            dynamoDb.transactWriteItems(write -> write.transactItems(waitingList.joined(webinarId, regKey, token, confirmedName, now, keepUntil)));
+            return new Waiting(waitingList.position(webinarId, RegistrationItems.queueKey(now, regKey)));
+        } catch (TransactionCanceledException e) {
+            return confirmedMeanwhile(webinarId, token, now);
+        }
+    }
+
+    /** What another click, at the same moment, made of the registration a confirmation could not change. */
+    private Outcome confirmedMeanwhile(String webinarId, String token, Instant now) {
+        return byToken(webinarId, token, now).<Outcome>map(found -> switch (text(found, "state")) {
+            case PENDING -> new Unavailable();
+            case WAITING -> new Waiting(waitingList.position(webinarId, text(found, RegistrationItems.QUEUE_KEY)));
+            default -> new AlreadyConfirmed();
+        }).orElse(new Unknown());
     }
 
     /** The registration the token names; empty when there is none (or its request expired). */
     public Optional<Registration> registration(String webinarId, String token, Instant now) {
-        return byToken(webinarId, token, now).map(found -> new Registration(!PENDING.equals(text(found, "state")), text(found, "name")));
+        return byToken(webinarId, token, now).map(found -> {
+            Standing standing = switch (text(found, "state")) {
+                case PENDING -> Standing.PENDING;
+                case WAITING -> Standing.WAITING;
+                case OFFERED -> Standing.OFFERED;
+                default -> Standing.CONFIRMED;
+            };
+            int position = standing == Standing.WAITING ? waitingList.position(webinarId, text(found, RegistrationItems.QUEUE_KEY)) : 0;
+            return new Registration(standing, text(found, "name"), position, WaitingList.offeredUntil(found).orElse(null));
+        });
     }
 
     /** The registration the token names, if it is the token's and not a request that expired. */
@@ -280,8 +252,9 @@ public final class Registrations {
     }
 
     /**
-     * Removes a registration and the personal data in it, and gives back its seat if it had
-     * one (a pending request took none); false when the token names none.
+     * Removes a registration and the personal data in it: a place it held (confirmed, or offered
+     * from the waiting list) is freed for the next in line, a place in the line is given up, a
+     * pending request took none. False when the token names none.
      */
     public boolean unregister(String webinarId, String token) {
         Optional<Map<String, AttributeValue>> tokenItem = item(webinarId, tokenKey(token));
@@ -293,17 +266,20 @@ public final class Registrations {
         if (registration.isEmpty()) {
             return false;
         }
-        boolean seated = !PENDING.equals(text(registration.get(), "state"));
+        // Items written before states were recorded are confirmed ones.
+        String state = registration.get().containsKey("state") ? text(registration.get(), "state") : CONFIRMED;
         List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, regKey))
-                        .conditionExpression((seated ? "(attribute_not_exists(#s) OR #s = :confirmed)" : "#s = :pending") + " AND #t = :token")
+                        .conditionExpression((state.equals(CONFIRMED) ? "(attribute_not_exists(#s) OR #s = :state)" : "#s = :state") + " AND #t = :token")
                         .expressionAttributeNames(Map.of("#s", "state", "#t", "token"))
-                        .expressionAttributeValues(seated ? Map.of(":confirmed", AttributeValue.fromS(CONFIRMED), ":token", AttributeValue.fromS(token))
-                                : Map.of(":pending", AttributeValue.fromS(PENDING), ":token", AttributeValue.fromS(token)))).build(),
+                        .expressionAttributeValues(Map.of(":state", AttributeValue.fromS(state), ":token", AttributeValue.fromS(token)))).build(),
                 TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, tokenKey(token)))).build(),
                 stream.forget(webinarId, regKey)));
-        if (seated) {
-            writes.add(webinars.seatFreed(webinarId));
+        switch (state) {
+            case CONFIRMED, OFFERED -> writes.add(webinars.seatFreed(webinarId));
+            case WAITING -> writes.addAll(List.of(waitingList.left(webinarId, registration.get())));
+            default -> {
+            }
         }
         try {
             dynamoDb.transactWriteItems(write -> write.transactItems(writes));

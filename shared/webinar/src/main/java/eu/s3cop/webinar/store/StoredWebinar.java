@@ -5,17 +5,26 @@ import java.time.Instant;
 
 /**
  * A webinar as stored: the webinar, its SEQUENCE (0 at first, +1 for every change), the hash of
- * the file it came from, when it last changed, and how many people are registered.
+ * the file it came from, when it last changed, how many places are taken (confirmed or offered
+ * from the waiting list) and how many people wait for one.
  */
-public record StoredWebinar(Webinar webinar, int sequence, String contentSha256, Instant updatedAt, int registered) {
+public record StoredWebinar(Webinar webinar, int sequence, String contentSha256, Instant updatedAt, int registered, int waiting) {
 
-    /** Whether every place is taken; never for a webinar without a limit. */
-    public boolean full() {
-        return webinar.capacity() > 0 && registered >= webinar.capacity();
+    /** A webinar nobody waits for. */
+    public StoredWebinar(Webinar webinar, int sequence, String contentSha256, Instant updatedAt, int registered) {
+        this(webinar, sequence, contentSha256, updatedAt, registered, 0);
     }
 
-    /** The places not taken yet, for a webinar with a limit. */
+    /**
+     * Whether a newcomer can only join the waiting list: every place is taken, or people are
+     * waiting (a freed place goes to them first). Never for a webinar without a limit.
+     */
+    public boolean full() {
+        return webinar.capacity() > 0 && (registered >= webinar.capacity() || waiting > 0);
+    }
+
+    /** The places not taken yet, for a webinar with a limit; none while people are waiting. */
     public int placesLeft() {
-        return Math.max(0, webinar.capacity() - registered);
+        return waiting > 0 ? 0 : Math.max(0, webinar.capacity() - registered);
     }
 }

@@ -1,0 +1,233 @@
+package eu.s3cop.webinar.store;
+
+import static eu.s3cop.core.Items.number;
+import static eu.s3cop.core.Items.text;
+import static eu.s3cop.webinar.store.RegistrationItems.EXPIRES_AT;
+import static eu.s3cop.webinar.store.RegistrationItems.LINK_REQUESTED;
+import static eu.s3cop.webinar.store.RegistrationItems.LINK_SENT;
+import static eu.s3cop.webinar.store.RegistrationItems.OFFERED;
+import static eu.s3cop.webinar.store.RegistrationItems.OFFERED_UNTIL;
+import static eu.s3cop.webinar.store.RegistrationItems.PENDING;
+import static eu.s3cop.webinar.store.RegistrationItems.QUEUE;
+import static eu.s3cop.webinar.store.RegistrationItems.QUEUE_KEY;
+import static eu.s3cop.webinar.store.RegistrationItems.WAITING;
+import static eu.s3cop.webinar.store.RegistrationItems.epoch;
+import static eu.s3cop.webinar.store.RegistrationItems.key;
+import static eu.s3cop.webinar.store.RegistrationItems.tokenKey;
+
+import eu.s3cop.core.Items;
+import eu.s3cop.webinar.model.Webinar;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * A full webinar's waiting list. Whoever confirms a registration when every place is taken (or
+ * while others wait) joins it, in order: {@code WAIT#<joined>#<hash>} beside the registrations,
+ * and a count on the webinar's item, which keeps newcomers from taking a freed place before those
+ * who wait. When a place frees up, the first in line, and only that person, is offered it: the
+ * place is taken for them at once (so it is never offered twice, nor oversold), held until
+ * {@link #deadline}, and their registration asks the stream for the offer's email. An offer
+ * taken is a registration like any other, marked as from the waiting list; one not taken lapses
+ * and the place goes to the next in line.
+ *
+ * @param table the table's name, as the template names it to the function
+ */
+public record WaitingList(DynamoDbClient dynamoDb, String table) {
+
+    /** How long an offered place is held, unless registration closes sooner. */
+    public static final Duration OFFER_HELD_FOR = Duration.ofHours(24);
+
+    /** Offers made in one go at most: a capacity raised by hundreds is offered over the next runs. */
+    private static final int MOST_OFFERS_AT_ONCE = 50;
+    private static final int ATTEMPTS = 10;
+
+    private DynamoDbWebinarStore webinars() {
+        return new DynamoDbWebinarStore(dynamoDb, table);
+    }
+
+    /** Until when a place offered at {@code now} is held: a day, or until registration closes if sooner. */
+    public static Instant deadline(Webinar webinar, Instant now) {
+        Instant day = now.plus(OFFER_HELD_FOR);
+        return webinar.closes().isBefore(day) ? webinar.closes() : day;
+    }
+
+    /**
+     * The writes that put a pending registration on the waiting list when its owner confirms
+     * and no place is free to them: its state, its place in the queue, and the webinar's count.
+     * Kept as long as a confirmed registration would be, as is its token.
+     */
+    TransactWriteItem[] joined(String webinarId, String registration, String token, String name, Instant now, Instant keepUntil) {
+        String queueKey = RegistrationItems.queueKey(now, registration);
+        Map<String, AttributeValue> place = new HashMap<>(key(webinarId, queueKey));
+        place.putAll(Map.of("registration", AttributeValue.fromS(registration), EXPIRES_AT, epoch(keepUntil)));
+        return new TransactWriteItem[] {
+            webinars().joinedWaitingList(webinarId),
+            TransactWriteItem.builder().update(update -> update.tableName(table).key(key(webinarId, registration))
+                    .updateExpression("SET #s = :waiting, #q = :queue, waitingSince = :at, #e = :keep, #sent = #requested, #n = :name")
+                    .conditionExpression("#s = :pending AND #t = :token AND #e > :now")
+                    .expressionAttributeNames(Map.of("#s", "state", "#q", QUEUE_KEY, "#e", EXPIRES_AT, "#sent", LINK_SENT,
+                            "#requested", LINK_REQUESTED, "#n", "name", "#t", "token"))
+                    .expressionAttributeValues(Map.of(":waiting", AttributeValue.fromS(WAITING), ":queue", AttributeValue.fromS(queueKey),
+                            ":at", AttributeValue.fromS(now.toString()), ":keep", epoch(keepUntil), ":name", AttributeValue.fromS(name),
+                            ":pending", AttributeValue.fromS(PENDING), ":token", AttributeValue.fromS(token), ":now", epoch(now)))).build(),
+            TransactWriteItem.builder().put(put -> put.tableName(table).item(place).conditionExpression("attribute_not_exists(pk)")).build(),
+            RegistrationItems.tokenKept(table, webinarId, token, keepUntil)
+        };
+    }
+
+    /** The writes that take a waiting registration off the list without a place: its place in the queue and the count. */
+    TransactWriteItem[] left(String webinarId, Map<String, AttributeValue> registration) {
+        return new TransactWriteItem[] {
+            TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, text(registration, QUEUE_KEY)))).build(),
+            webinars().leftWaitingList(webinarId)
+        };
+    }
+
+    /** Where a waiting registration stands: 1 for the first in line. */
+    public int position(String webinarId, String queueKey) {
+        int ahead = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse response = dynamoDb.query(query -> query.tableName(table).consistentRead(true).select(Select.COUNT)
+                    .keyConditionExpression("pk = :pk AND sk BETWEEN :first AND :mine")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DynamoDbWebinarStore.partition(webinarId)),
+                            ":first", AttributeValue.fromS(QUEUE), ":mine", AttributeValue.fromS(queueKey)))
+                    .exclusiveStartKey(from));
+            ahead += response.count();
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return ahead;
+    }
+
+    /**
+     * Offers every free place to the first in line, one person per place, while registration is
+     * open: each offer is one transaction that takes the place, so runs that repeat or overlap
+     * (a stream's retry, the schedule) offer a place once. Returns how many offers were made.
+     */
+    public int offerFreedPlaces(String webinarId, Instant now) {
+        int offers = 0;
+        for (int attempt = 0; attempt < ATTEMPTS && offers < MOST_OFFERS_AT_ONCE; attempt++) {
+            Optional<StoredWebinar> read = webinars().get(webinarId);
+            if (read.isEmpty()) {
+                return offers;
+            }
+            StoredWebinar stored = read.get();
+            Webinar webinar = stored.webinar();
+            if (!webinar.registrationOpen(now) || webinar.capacity() == 0 || stored.waiting() == 0 || stored.registered() >= webinar.capacity()) {
+                return offers;
+            }
+            Optional<Map<String, AttributeValue>> first = firstInLine(webinarId);
+            if (first.isEmpty()) {
+                return offers;
+            }
+            String queueKey = text(first.get(), "sk");
+            String registration = text(first.get(), "registration");
+            Optional<Map<String, AttributeValue>> waiting = Items.item(dynamoDb, table, key(webinarId, registration))
+                    .filter(item -> WAITING.equals(text(item, "state")) && queueKey.equals(text(item, QUEUE_KEY)));
+            try {
+                if (waiting.isEmpty()) {
+                    // Its registration expired with the table's time to live: the place in line goes with it.
+                    dynamoDb.transactWriteItems(write -> write.transactItems(TransactWriteItem.builder().delete(delete -> delete.tableName(table)
+                            .key(key(webinarId, queueKey)).conditionExpression("attribute_exists(pk)")).build(), webinars().leftWaitingList(webinarId)));
+                } else {
+                    offer(webinarId, registration, queueKey, deadline(webinar, now), now);
+                    offers++;
+                    attempt = -1;
+                }
+            } catch (TransactionCanceledException changed) {
+                // Another run offered this place, or someone left the list meanwhile: read again.
+            }
+        }
+        return offers;
+    }
+
+    private void offer(String webinarId, String registration, String queueKey, Instant until, Instant now) {
+        dynamoDb.transactWriteItems(write -> write.transactItems(webinars().seatOffered(webinarId),
+                TransactWriteItem.builder().update(update -> update.tableName(table).key(key(webinarId, registration))
+                        .updateExpression("SET #s = :offered, #until = :until, offeredAt = :at REMOVE #q")
+                        .conditionExpression("#s = :waiting AND #q = :queue")
+                        .expressionAttributeNames(Map.of("#s", "state", "#until", OFFERED_UNTIL, "#q", QUEUE_KEY))
+                        .expressionAttributeValues(Map.of(":offered", AttributeValue.fromS(OFFERED), ":until", epoch(until),
+                                ":at", AttributeValue.fromS(now.toString()), ":waiting", AttributeValue.fromS(WAITING),
+                                ":queue", AttributeValue.fromS(queueKey)))).build(),
+                TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, queueKey))
+                        .conditionExpression("attribute_exists(pk)")).build(),
+                new RegistrationStream(table).notify(webinarId, registration, now)));
+    }
+
+    private Optional<Map<String, AttributeValue>> firstInLine(String webinarId) {
+        return dynamoDb.query(query -> query.tableName(table).consistentRead(true).limit(1)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :queue)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DynamoDbWebinarStore.partition(webinarId)),
+                        ":queue", AttributeValue.fromS(QUEUE)))).items().stream().findFirst();
+    }
+
+    /**
+     * Takes the place offered to the registration the token names, while the offer holds: it is
+     * then confirmed, from the waiting list, kept until {@code keepUntil} with its token, and
+     * its invite goes out by email.
+     */
+    Registrations.Outcome take(String webinarId, String token, Instant now, Instant keepUntil) {
+        Optional<Map<String, AttributeValue>> tokenItem = Items.item(dynamoDb, table, key(webinarId, tokenKey(token)));
+        if (tokenItem.isEmpty()) {
+            return new Registrations.Unknown();
+        }
+        String registration = text(tokenItem.get(), "registration");
+        try {
+            dynamoDb.transactWriteItems(write -> write.transactItems(
+                    TransactWriteItem.builder().update(update -> update.tableName(table).key(key(webinarId, registration))
+                            .updateExpression("SET #s = :confirmed, registeredAt = :at, #from = :yes, #e = :keep REMOVE #until")
+                            .conditionExpression("#s = :offered AND #t = :token AND #until > :now")
+                            .expressionAttributeNames(Map.of("#s", "state", "#from", RegistrationItems.FROM_WAITING_LIST, "#e", EXPIRES_AT,
+                                    "#until", OFFERED_UNTIL, "#t", "token"))
+                            .expressionAttributeValues(Map.of(":confirmed", AttributeValue.fromS(RegistrationItems.CONFIRMED),
+                                    ":at", AttributeValue.fromS(now.toString()), ":yes", AttributeValue.fromBool(true), ":keep", epoch(keepUntil),
+                                    ":offered", AttributeValue.fromS(OFFERED), ":token", AttributeValue.fromS(token), ":now", epoch(now)))).build(),
+                    RegistrationItems.tokenKept(table, webinarId, token, keepUntil),
+                    new RegistrationStream(table).notify(webinarId, registration, now)));
+            return new Registrations.Confirmed();
+        } catch (TransactionCanceledException e) {
+            // Taken by another click, or lapsed and given to the next in line.
+            return Items.item(dynamoDb, table, key(webinarId, registration))
+                    .filter(item -> token.equals(text(item, "token")) && RegistrationItems.CONFIRMED.equals(text(item, "state")))
+                    .<Registrations.Outcome>map(item -> new Registrations.AlreadyConfirmed()).orElse(new Registrations.Unknown());
+        }
+    }
+
+    /**
+     * Ends an offer that was not taken in time: the registration and its personal data are
+     * deleted and the place is free again, for {@link #offerFreedPlaces} to offer to the next in
+     * line. False when the offer was taken, declined or ended meanwhile.
+     */
+    public boolean lapse(String webinarId, String registration, String token, Instant now) {
+        try {
+            dynamoDb.transactWriteItems(write -> write.transactItems(
+                    TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, registration))
+                            .conditionExpression("#s = :offered AND #t = :token AND #until <= :now")
+                            .expressionAttributeNames(Map.of("#s", "state", "#t", "token", "#until", OFFERED_UNTIL))
+                            .expressionAttributeValues(Map.of(":offered", AttributeValue.fromS(OFFERED), ":token", AttributeValue.fromS(token),
+                                    ":now", epoch(now)))).build(),
+                    TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, tokenKey(token)))).build(),
+                    new RegistrationStream(table).forget(webinarId, registration),
+                    webinars().seatFreed(webinarId)));
+            return true;
+        } catch (TransactionCanceledException gone) {
+            return false;
+        }
+    }
+
+    /** Until when the registration's offered place is held; empty when it holds no offer. */
+    static Optional<Instant> offeredUntil(Map<String, AttributeValue> registration) {
+        return OFFERED.equals(text(registration, "state")) ? Optional.of(Instant.ofEpochSecond(number(registration, OFFERED_UNTIL))) : Optional.empty();
+    }
+}
