@@ -1,11 +1,19 @@
 package eu.s3cop.reader;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import eu.s3cop.webinar.model.Answers;
+import eu.s3cop.webinar.model.Attendance;
+import eu.s3cop.webinar.model.OrganisationKind;
+import eu.s3cop.webinar.model.Venue;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -36,7 +44,7 @@ final class PostedFields {
      * needs the token that only the emailed link carries.
      */
     static Map<String, String> of(String contentType, String body, boolean base64, String example) {
-        String type = contentType.toLowerCase(java.util.Locale.ROOT).strip();
+        String type = contentType.toLowerCase(Locale.ROOT).strip();
         boolean form = type.matches("application/x-www-form-urlencoded\\s*(;.*)?");
         if (type.matches("multipart/form-data\\s*;.*") && body != null) {
             return oneClick(base64 ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body);
@@ -122,5 +130,35 @@ final class PostedFields {
             throw ApiException.badRequest(name + " must be one line of at most " + max + " characters.");
         }
         return clean;
+    }
+
+    /**
+     * What a registrant answered when confirming, every answer optional: how they attend (a
+     * hybrid event's choice), their organisation, its country (ISO 3166-1 alpha-2) and its kind.
+     * A country's code is taken in either case, as a program may send "be".
+     */
+    static Answers answers(Map<String, String> request) {
+        String attendanceWord = request.getOrDefault("attendance", "").strip();
+        Attendance attendance = attendanceWord.isEmpty() ? null : Attendance.of(attendanceWord)
+                .orElseThrow(() -> ApiException.badRequest("attendance is online or in-person."));
+        String organisation = request.getOrDefault("organisation", "").strip();
+        if (organisation.length() > Answers.ORGANISATION_LENGTH || organisation.codePoints().anyMatch(PostedFields::invisible)) {
+            throw ApiException.badRequest("organisation must be one line of at most " + Answers.ORGANISATION_LENGTH + " characters.");
+        }
+        String country = request.getOrDefault("country", "").strip().toUpperCase(Locale.ROOT);
+        if (!country.isEmpty() && !Venue.knownCountry(country)) {
+            throw ApiException.badRequest("country is a two-letter ISO 3166-1 code such as BE, or nothing.");
+        }
+        String kindCode = request.getOrDefault("kind", "").strip();
+        Optional<OrganisationKind> kind = kindCode.isEmpty() ? Optional.empty() : Optional.of(OrganisationKind.of(kindCode)
+                .orElseThrow(() -> ApiException.badRequest("kind is one of " + Arrays.stream(OrganisationKind.values())
+                        .map(OrganisationKind::code).collect(Collectors.joining(", ")) + ", or nothing.")));
+        return new Answers(attendance, organisation, country, kind);
+    }
+
+    /** Control and format characters, and line and paragraph separators: none belongs in one line of a list. */
+    private static boolean invisible(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }
 }

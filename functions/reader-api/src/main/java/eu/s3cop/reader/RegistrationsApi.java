@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import eu.s3cop.catalogue.RegistrationPages;
 import eu.s3cop.core.Durations;
 import eu.s3cop.core.Mailboxes;
+import eu.s3cop.webinar.model.Answers;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.RegistrationLimits;
 import eu.s3cop.webinar.store.Registrations;
@@ -95,7 +96,7 @@ final class RegistrationsApi {
         String token = token(path);
         Registrations.Registration registration = registrations.registration(stored.webinar().id(), token, clock.instant())
                 .orElseThrow(RegistrationsApi::noRegistration);
-        return Responses.page(200, pages.registration(stored.webinar(), registration, token, stored.full()));
+        return Responses.page(200, pages.registration(stored, registration, token));
     }
 
     /** Confirm or cancel, posted from the registration's page (or as JSON {"action": ...}). */
@@ -108,19 +109,19 @@ final class RegistrationsApi {
         }
         return switch (request.getOrDefault("action", "")) {
             // Taking a place offered from the waiting list is confirming the registration it was offered to.
-            case "confirm", "take" -> confirm(path, request.containsKey("name") ? PostedFields.name(request) : null, html);
+            case "confirm", "take" -> confirm(path, request.containsKey("name") ? PostedFields.name(request) : null, PostedFields.answers(request), html);
             case "cancel" -> cancel(path, html);
             default -> throw ApiException.badRequest("action must be confirm, take or cancel.");
         };
     }
 
-    private APIGatewayV2HTTPResponse confirm(Map<String, String> path, String name, boolean html) {
+    private APIGatewayV2HTTPResponse confirm(Map<String, String> path, String name, Answers answers, boolean html) {
         StoredWebinar stored = webinars.find(WebinarsApi.id(path));
         String token = token(path);
         Webinar webinar = stored.webinar();
         Instant now = clock.instant();
         open(stored, now);
-        Registrations.Outcome outcome = registrations.confirm(webinar.id(), token, name, now, webinar.end().plus(config.retention()));
+        Registrations.Outcome outcome = registrations.confirm(webinar.id(), token, name, answers, now, webinar.end().plus(config.retention()));
         if (outcome instanceof Registrations.Unknown) {
             throw noRegistration();
         }
@@ -128,6 +129,14 @@ final class RegistrationsApi {
             return done(webinar, "WAITING", "You are on the waiting list", "All places are taken: you are number " + waiting.position()
                     + " on the waiting list. When a place frees up and you are first in line, it is offered to you by email, and you have "
                     + Durations.inWords(WaitingList.OFFER_HELD_FOR) + " to take it.", html);
+        }
+        if (outcome instanceof Registrations.RoomFull) {
+            String message = "All " + webinar.inPersonCapacity() + " places in the room are taken, so nothing was changed. You can still attend"
+                    + " online: open your link again and choose to attend online.";
+            if (html) {
+                return Responses.page(409, pages.outcome("The room is full", message, webinar));
+            }
+            throw new ApiException(409, message);
         }
         if (outcome instanceof Registrations.Unavailable) {
             throw new ApiException(409, "Webinar " + webinar.id() + " changed while you confirmed; open the link again.");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.testing.LocalAws;
+import eu.s3cop.webinar.model.Answers;
 import eu.s3cop.webinar.model.Format;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
@@ -205,7 +206,7 @@ class WebinarsApiIntegrationTest {
         assertThat(registrations.registration("upcoming-open", token, lastLink.plus(Registrations.PENDING_FOR).minus(Duration.ofMinutes(1)))).isPresent();
         Instant nextDay = lastLink.plus(Registrations.PENDING_FOR).plus(Duration.ofMinutes(1));
         assertThat(registrations.registration("upcoming-open", token, nextDay)).as("a day after the last link the request is gone").isEmpty();
-        assertThat(registrations.confirm("upcoming-open", token, null, nextDay, nextDay.plus(Duration.ofDays(40)))).isEqualTo(new Registrations.Unknown());
+        assertThat(registrations.confirm("upcoming-open", token, null, Answers.none(Format.ONLINE), nextDay, nextDay.plus(Duration.ofDays(40)))).isEqualTo(new Registrations.Unknown());
         assertThat(registrations.request("upcoming-open", "Ana Novak", "links@example.org", nextDay))
                 .as("and a new request starts afresh").isEqualTo(Registrations.Request.NEW);
         assertThat(claims.registrants("upcoming-open", nextDay).stream().filter(registrant -> registrant.email().equals("links@example.org"))

@@ -6,6 +6,7 @@ import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.EventFiles;
 import eu.s3cop.testing.LocalAws;
+import eu.s3cop.webinar.model.Answers;
 import eu.s3cop.webinar.model.Format;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
@@ -183,7 +184,7 @@ class WebinarSchedulerIntegrationTest {
 
         Instant expired = asked.plus(Registrations.PENDING_FOR).plus(Duration.ofHours(2));
         assertThat(claims.registrants("pending-only", expired)).as("expired a day after it was made").isEmpty();
-        assertThat(registrations.confirm("pending-only", token, null, expired, KEEP)).isEqualTo(new Registrations.Unknown());
+        assertThat(registrations.confirm("pending-only", token, null, Answers.none(Format.ONLINE), expired, KEEP)).isEqualTo(new Registrations.Unknown());
         assertThat(store.get("pending-only").orElseThrow().registered()).as("a request never took a seat").isZero();
     }
 
@@ -221,7 +222,7 @@ class WebinarSchedulerIntegrationTest {
         assertThat(registrations.request(webinarId, name, email, at)).isEqualTo(Registrations.Request.NEW);
         String token = claims.registrants(webinarId, at).stream().filter(registrant -> registrant.email().equals(email))
                 .findFirst().orElseThrow().token();
-        assertThat(registrations.confirm(webinarId, token, null, at, keep)).isEqualTo(new Registrations.Confirmed());
+        assertThat(registrations.confirm(webinarId, token, null, Answers.none(Format.ONLINE), at, keep)).isEqualTo(new Registrations.Confirmed());
     }
 
     private static long calendarParts(MimeMessage message) throws Exception {

@@ -3,7 +3,9 @@ package eu.s3cop.catalogue;
 import eu.s3cop.draft.WorkingGroupNames;
 import eu.s3cop.core.Durations;
 import eu.s3cop.core.SiteAddresses;
+import eu.s3cop.webinar.model.Format;
 import eu.s3cop.webinar.store.Registrations;
+import eu.s3cop.webinar.store.StoredWebinar;
 import eu.s3cop.webinar.store.WaitingList;
 import eu.s3cop.webinar.model.Webinar;
 import java.time.format.DateTimeFormatter;
@@ -70,9 +72,15 @@ public final class RegistrationPages {
      * buttons that post the choice to the page's own address. Confirming asks for the name
      * again, filled in as requested, since whoever asked may not own the address.
      *
-     * @param full whether every place is taken (or others wait), so that confirming joins the waiting list
+     * Confirming asks a hybrid event's registrant how they attend, and everyone, optionally,
+     * about their organisation; taking an offered place asks again how they attend.
+     *
+     * @param stored the webinar and its places: when every place is taken (or others wait), confirming joins the waiting list
      */
-    public String registration(Webinar webinar, Registrations.Registration registration, String token, boolean full) {
+    public String registration(StoredWebinar stored, Registrations.Registration registration, String token) {
+        Webinar webinar = stored.webinar();
+        boolean full = stored.full();
+        boolean hybrid = webinar.format() == Format.HYBRID;
         String heading = switch (registration.standing()) {
             case PENDING -> full ? "Join the waiting list" : "Confirm your registration";
             case CONFIRMED -> "You are registered";
@@ -95,6 +103,13 @@ public final class RegistrationPages {
                 field.appendElement("label").attr("for", "name").text("Your name, as the emails will greet you");
                 field.appendElement("input").attr("type", "text").attr("id", "name").attr("name", "name").attr("value", name)
                         .attr("autocomplete", "name").attr("maxlength", "120").attr("required", "");
+                Element button = form.selectFirst("button");
+                if (hybrid) {
+                    AnswerFields.attendance(form, null, stored.roomFull(), webinar.inPersonCapacity());
+                }
+                AnswerFields.organisation(form);
+                // The questions come before the button that sends them.
+                form.appendChild(button);
                 button(main, action, "cancel", "Cancel this request");
             }
             case CONFIRMED -> {
@@ -111,7 +126,12 @@ public final class RegistrationPages {
                 main.appendElement("p").attr("role", "status").text("A place has become free and is held for you, " + name + ", until "
                         + WHEN.format(registration.offeredUntil().atZone(webinar.timezone())) + " (" + webinar.timezone().getId()
                         + "). If you do not take it by then, it goes to the next person on the list.");
-                button(main, action, "take", "Take the place");
+                Element take = button(main, action, "take", "Take the place");
+                if (hybrid) {
+                    Element button = take.selectFirst("button");
+                    AnswerFields.attendance(take, registration.attendance().orElse(null), stored.roomFull(), webinar.inPersonCapacity());
+                    take.appendChild(button);
+                }
                 button(main, action, "cancel", "Leave the waiting list");
             }
         }

@@ -82,7 +82,7 @@ class WebinarPageTest {
         Document page = Jsoup.parse(PAGES.page(stored(webinar("", 500), 500), Instant.parse("2024-05-01T00:00:00Z")));
         assertThat(page.select("form.register button").text()).startsWith("Join the waiting list");
         assertThat(page.text()).contains("All places are taken. Join the waiting list", "24 hours to take it", "0 of 500");
-        Document waitedFor = Jsoup.parse(PAGES.page(new StoredWebinar(webinar("", 500), 0, "", Instant.EPOCH, 499, 3),
+        Document waitedFor = Jsoup.parse(PAGES.page(new StoredWebinar(webinar("", 500), 0, "", Instant.EPOCH, 499, 3, 0),
                 Instant.parse("2024-05-01T00:00:00Z")));
         assertThat(waitedFor.text()).as("a place freed while people wait is theirs").contains("All places are taken", "0 of 500");
     }

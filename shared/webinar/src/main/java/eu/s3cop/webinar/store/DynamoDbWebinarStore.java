@@ -23,14 +23,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Webinars in the webinars table: {@code WEBINAR#<id>} / {@code META}, listed in start order
  * through the {@code by-start} index ({@code gsi1pk = WEBINARS}). The join link is stored for
  * registrants' emails and never leaves through public outputs. The webinar's partition also holds
- * its registrations; the seats they take are counted on the webinar's item, by the writes this
- * store gives their transactions.
+ * its registrations; the places they take are counted on the webinar's item ({@link Places}).
  *
  * @param table the table's name, as the template names it to the function
  */
@@ -47,8 +45,6 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
     private static final String PARTITION = "WEBINAR#";
     /** The sort key of a webinar's own item in its partition, beside its registrations'. */
     private static final String META = "META";
-    /** How many people are on the webinar's waiting list, counted on its item beside the places taken. */
-    private static final String WAITING = "waiting";
 
     public Optional<StoredWebinar> get(String id) {
         return item(id).map(DynamoDbWebinarStore::fromItem);
@@ -116,7 +112,6 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
             }
             int sequence = existing.map(stored -> stored.sequence() + 1).orElse(0);
             int registered = existing.map(StoredWebinar::registered).orElse(0);
-            int waiting = existing.map(StoredWebinar::waiting).orElse(0);
             Change change = existing.isEmpty() ? Change.REGISTERED : Change.UPDATED;
             Map<String, AttributeValue> item = toItem(webinar, sequence, contentSha256, now, registered);
             item.put("savedBy", AttributeValue.fromS(upload));
@@ -144,7 +139,8 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
                     dynamoDb.updateItem(request -> request.tableName(table).key(key(webinar.id())).updateExpression(update.toString())
                             .conditionExpression("contentSha256 = :old").expressionAttributeNames(names).expressionAttributeValues(values));
                 }
-                return new Saved(change, new StoredWebinar(webinar, sequence, contentSha256, now, registered, waiting));
+                return new Saved(change, new StoredWebinar(webinar, sequence, contentSha256, now, registered,
+                        existing.map(StoredWebinar::waiting).orElse(0), existing.map(StoredWebinar::inPerson).orElse(0)));
             } catch (ConditionalCheckFailedException raced) {
                 // Another upload of this webinar was saved in between: read again and decide again.
             }
@@ -164,68 +160,6 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
         return META.equals(sortKey) ? webinarOf(partitionKey) : Optional.empty();
     }
 
-    /**
-     * Takes a seat, in the transaction that confirms a registration: refused when the webinar is
-     * gone, cancelled or full, or when people wait for a place (a freed place is theirs first),
-     * so capacity holds however many confirm at once.
-     */
-    TransactWriteItem seatTaken(String id) {
-        return TransactWriteItem.builder().update(update -> update.tableName(table).key(key(id))
-                .updateExpression("SET registered = registered + :one")
-                .conditionExpression("attribute_exists(pk) AND cancelled = :no AND (#capacity = :zero OR registered < #capacity)"
-                        + " AND (attribute_not_exists(#waiting) OR #waiting = :zero)")
-                .expressionAttributeNames(Map.of("#capacity", "capacity", "#waiting", WAITING))
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0"),
-                        ":no", AttributeValue.fromBool(false)))).build();
-    }
-
-    /** Gives a seat back, in the transaction that removes a registration that held one (confirmed, or offered). */
-    TransactWriteItem seatFreed(String id) {
-        return TransactWriteItem.builder().update(update -> update.tableName(table).key(key(id))
-                .updateExpression("SET registered = registered - :one")
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build();
-    }
-
-    /** Counts one more person waiting, in the transaction that puts a registration on the waiting list. */
-    TransactWriteItem joinedWaitingList(String id) {
-        return TransactWriteItem.builder().update(update -> update.tableName(table).key(key(id))
-                .updateExpression("SET #waiting = if_not_exists(#waiting, :zero) + :one")
-                .conditionExpression("attribute_exists(pk) AND cancelled = :no")
-                .expressionAttributeNames(Map.of("#waiting", WAITING))
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0"),
-                        ":no", AttributeValue.fromBool(false)))).build();
-    }
-
-    /** Counts one person fewer waiting, in the transaction that takes a registration off the list without a place. */
-    TransactWriteItem leftWaitingList(String id) {
-        return TransactWriteItem.builder().update(update -> update.tableName(table).key(key(id))
-                .updateExpression("SET #waiting = #waiting - :one").conditionExpression("#waiting > :zero")
-                .expressionAttributeNames(Map.of("#waiting", WAITING))
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0")))).build();
-    }
-
-    /**
-     * Takes a freed seat for the first person waiting, in the transaction that offers it to them:
-     * refused unless a place is free and someone waits, so one place is offered to one person.
-     */
-    TransactWriteItem seatOffered(String id) {
-        return TransactWriteItem.builder().update(update -> update.tableName(table).key(key(id))
-                .updateExpression("SET registered = registered + :one, #waiting = #waiting - :one")
-                .conditionExpression("attribute_exists(pk) AND cancelled = :no AND #capacity > :zero AND registered < #capacity AND #waiting > :zero")
-                .expressionAttributeNames(Map.of("#capacity", "capacity", "#waiting", WAITING))
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0"),
-                        ":no", AttributeValue.fromBool(false)))).build();
-    }
-
-    /**
-     * The webinar's capacity while it is stored and not cancelled; empty otherwise. After
-     * {@link #seatTaken} was refused, present means the webinar was full.
-     */
-    Optional<Integer> openCapacity(String id) {
-        return item(id).filter(item -> item.containsKey("capacity") && !Boolean.TRUE.equals(item.get("cancelled").bool()))
-                .map(item -> Integer.parseInt(item.get("capacity").n()));
-    }
-
     /** The partition of a webinar's item and of its registrations' items, so one transaction can write both. */
     static String partition(String id) {
         return PARTITION + id;
@@ -236,7 +170,7 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
         return partitionKey != null && partitionKey.startsWith(PARTITION) ? Optional.of(partitionKey.substring(PARTITION.length())) : Optional.empty();
     }
 
-    private static Map<String, AttributeValue> key(String id) {
+    static Map<String, AttributeValue> key(String id) {
         return Map.of("pk", AttributeValue.fromS(partition(id)), "sk", AttributeValue.fromS(META));
     }
 
@@ -297,6 +231,7 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
                 (int) number(item, "capacity"), (int) number(item, "inPersonCapacity"), text(item, "recordingUrl"),
                 item.containsKey("cancelled") && Boolean.TRUE.equals(item.get("cancelled").bool()));
         return new StoredWebinar(webinar, (int) number(item, "sequence"), text(item, "contentSha256"),
-                Instant.parse(text(item, "updatedAt")), (int) number(item, "registered"), (int) number(item, WAITING));
+                Instant.parse(text(item, "updatedAt")), (int) number(item, "registered"), (int) number(item, Places.WAITING),
+                (int) number(item, Places.IN_PERSON));
     }
 }

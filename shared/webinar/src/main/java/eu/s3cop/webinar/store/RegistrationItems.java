@@ -4,6 +4,8 @@ import static eu.s3cop.core.Items.number;
 import static eu.s3cop.core.Items.text;
 
 import eu.s3cop.core.Mailboxes;
+import eu.s3cop.webinar.model.Answers;
+import eu.s3cop.webinar.model.OrganisationKind;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,6 +51,8 @@ final class RegistrationItems {
     static final String LINK_REQUESTED = "linkRequested";
     static final String LINK_SENT = "sent_link";
     static final String INVITED = "sent_confirmation";
+    /** Whether a registration holds a place in a hybrid event's room, counted on the webinar's item. */
+    static final String IN_ROOM = "inRoom";
     /** The table's time-to-live attribute, in epoch seconds. */
     static final String EXPIRES_AT = "expiresAt";
 
@@ -170,6 +174,35 @@ final class RegistrationItems {
         return TransactWriteItem.builder().update(update -> update.tableName(table).key(key(webinarId, tokenKey(token)))
                 .updateExpression("SET #e = :keep").conditionExpression("attribute_exists(pk)")
                 .expressionAttributeNames(Map.of("#e", EXPIRES_AT)).expressionAttributeValues(Map.of(":keep", epoch(keepUntil)))).build();
+    }
+
+    /**
+     * The SET clauses that record what a registrant answered, for the update that confirms the
+     * registration or puts it on the waiting list: how they attend, whether that holds a place in
+     * the room, and their organisation, its country and its kind (empty when not given).
+     */
+    static String answered(Answers answers, boolean inRoom, Map<String, String> names, Map<String, AttributeValue> values) {
+        names.putAll(Map.of("#attendance", "attendance", "#organisation", "organisation", "#country", "country", "#kind", "kind",
+                "#inRoom", IN_ROOM));
+        values.putAll(Map.of(":attendance", AttributeValue.fromS(answers.attendance().word()),
+                ":organisation", AttributeValue.fromS(answers.organisation()), ":country", AttributeValue.fromS(answers.country()),
+                ":kind", AttributeValue.fromS(answers.kind().map(OrganisationKind::code).orElse("")), ":inRoom", AttributeValue.fromBool(inRoom)));
+        return "#attendance = :attendance, #organisation = :organisation, #country = :country, #kind = :kind, #inRoom = :inRoom";
+    }
+
+    /** Where a registration stands; one written before states were recorded is a confirmed one. */
+    static Registrations.Standing standing(Map<String, AttributeValue> registration) {
+        return switch (text(registration, "state")) {
+            case PENDING -> Registrations.Standing.PENDING;
+            case WAITING -> Registrations.Standing.WAITING;
+            case OFFERED -> Registrations.Standing.OFFERED;
+            default -> Registrations.Standing.CONFIRMED;
+        };
+    }
+
+    /** Whether the registration holds a place in a hybrid event's room. */
+    static boolean inRoom(Map<String, AttributeValue> registration) {
+        return registration.containsKey(IN_ROOM) && Boolean.TRUE.equals(registration.get(IN_ROOM).bool());
     }
 
     /** A time as the table keeps it, for its time to live and for comparisons in conditions. */

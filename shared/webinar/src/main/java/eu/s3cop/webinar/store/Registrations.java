@@ -16,6 +16,8 @@ import static eu.s3cop.webinar.store.RegistrationItems.key;
 import static eu.s3cop.webinar.store.RegistrationItems.tokenKey;
 
 import eu.s3cop.core.Items;
+import eu.s3cop.webinar.model.Answers;
+import eu.s3cop.webinar.model.Attendance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,7 +67,7 @@ public final class Registrations {
     }
 
     /** The outcome of confirming a registration from its link, or of taking a place offered from the waiting list. */
-    public sealed interface Outcome permits Confirmed, AlreadyConfirmed, Waiting, Unavailable, Unknown {
+    public sealed interface Outcome permits Confirmed, AlreadyConfirmed, Waiting, RoomFull, Unavailable, Unknown {
     }
 
     public record Confirmed() implements Outcome {
@@ -76,6 +78,10 @@ public final class Registrations {
 
     /** No place was free to a newcomer: the registration is on the waiting list, at this position (1 for the first). */
     public record Waiting(int position) implements Outcome {
+    }
+
+    /** Attending a hybrid event in person was asked for when its room had no place left: nothing changed, online places may remain. */
+    public record RoomFull() implements Outcome {
     }
 
     /** The webinar changed under the request (cancelled, say): read it again. */
@@ -104,8 +110,9 @@ public final class Registrations {
      *
      * @param position where it stands on the waiting list (1 for the first); 0 when not waiting
      * @param offeredUntil until when an offered place is held for it; null when none is
+     * @param attendance how they said they attend; empty before they confirmed
      */
-    public record Registration(Standing standing, String name, int position, Instant offeredUntil) {
+    public record Registration(Standing standing, String name, int position, Instant offeredUntil, Optional<Attendance> attendance) {
 
         public boolean confirmed() {
             return standing == Standing.CONFIRMED;
@@ -128,10 +135,11 @@ public final class Registrations {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
-    private final DynamoDbWebinarStore webinars;
     private final RegistrationStream stream;
     private final WaitingList waitingList;
     private final RegistrationRequests requests;
+    private final Confirmations confirmations;
+    private final Places places;
 
     /** With the bounds' defaults, as a deployment has them unless its parameters say otherwise. */
     public Registrations(DynamoDbClient dynamoDb, String table) {
@@ -141,10 +149,11 @@ public final class Registrations {
     public Registrations(RegistrationLimits limits) {
         this.dynamoDb = limits.dynamoDb();
         this.table = limits.table();
-        this.webinars = new DynamoDbWebinarStore(dynamoDb, table);
         this.stream = new RegistrationStream(table);
         this.waitingList = new WaitingList(dynamoDb, table);
         this.requests = new RegistrationRequests(dynamoDb, table, limits, stream);
+        this.confirmations = new Confirmations(dynamoDb, table, stream, waitingList);
+        this.places = new Places(table);
     }
 
     /**
@@ -165,90 +174,28 @@ public final class Registrations {
      * kept from then on until {@code keepUntil}, as is its token. A place already offered to it
      * from the waiting list is taken.
      *
+     * A registrant attending a hybrid event in person takes a place in its room too, or is told
+     * that it is full ({@link RoomFull}) with nothing changed.
+     *
      * @param name the name the address's owner confirmed, which replaces the one requested; null to keep that
+     * @param answers how they attend and, optionally, their organisation, its country and kind
      */
-    public Outcome confirm(String webinarId, String token, String name, Instant now, Instant keepUntil) {
-        Optional<Map<String, AttributeValue>> registration = byToken(webinarId, token, now);
-        if (registration.isEmpty()) {
-            return new Unknown();
-        }
-        switch (text(registration.get(), "state")) {
-            case PENDING -> {
-            }
-            case WAITING -> {
-                return new Waiting(waitingList.position(webinarId, text(registration.get(), RegistrationItems.QUEUE_KEY)));
-            }
-            case OFFERED -> {
-                return waitingList.take(webinarId, token, now, keepUntil);
-            }
-            default -> {
-                return new AlreadyConfirmed();
-            }
-        }
-        String regKey = text(registration.get(), "sk");
-        String confirmedName = name == null ? text(registration.get(), "name") : name;
-        try {
-            dynamoDb.transactWriteItems(write -> write.transactItems(webinars.seatTaken(webinarId),
-                    TransactWriteItem.builder().update(update -> update.tableName(table).key(key(webinarId, regKey))
-                            // Whoever confirms holds the link: a link still due for the request is not sent.
-                            .updateExpression("SET #s = :confirmed, registeredAt = :at, #e = :keep, #sent = #requested, #n = :name")
-                            .conditionExpression("#s = :pending AND #t = :token AND #e > :now")
-                            .expressionAttributeNames(Map.of("#s", "state", "#t", "token", "#e", EXPIRES_AT, "#sent", LINK_SENT,
-                                    "#requested", LINK_REQUESTED, "#n", "name"))
-                            .expressionAttributeValues(Map.of(":confirmed", AttributeValue.fromS(CONFIRMED), ":pending", AttributeValue.fromS(PENDING),
-                                    ":at", AttributeValue.fromS(now.toString()), ":keep", epoch(keepUntil), ":token", AttributeValue.fromS(token),
-                                    ":now", epoch(now), ":name", AttributeValue.fromS(confirmedName)))).build(),
-                    RegistrationItems.tokenKept(table, webinarId, token, keepUntil),
-                    stream.notify(webinarId, regKey, now)));
-            return new Confirmed();
-        } catch (TransactionCanceledException e) {
-            if (conditionFailed(e, 1)) {
-                return confirmedMeanwhile(webinarId, token, now);
-            }
-            if (!conditionFailed(e, 0)) {
-                throw e;
-            }
-        }
-        if (webinars.openCapacity(webinarId).isEmpty()) {
-            // Cancelled, or gone, under the request.
-            return new Unavailable();
-        }
-        try {
-            dynamoDb.transactWriteItems(write -> write.transactItems(waitingList.joined(webinarId, regKey, token, confirmedName, now, keepUntil)));
-            return new Waiting(waitingList.position(webinarId, RegistrationItems.queueKey(now, regKey)));
-        } catch (TransactionCanceledException e) {
-            return confirmedMeanwhile(webinarId, token, now);
-        }
-    }
-
-    /** What another click, at the same moment, made of the registration a confirmation could not change. */
-    private Outcome confirmedMeanwhile(String webinarId, String token, Instant now) {
-        return byToken(webinarId, token, now).<Outcome>map(found -> switch (text(found, "state")) {
-            case PENDING -> new Unavailable();
-            case WAITING -> new Waiting(waitingList.position(webinarId, text(found, RegistrationItems.QUEUE_KEY)));
-            default -> new AlreadyConfirmed();
-        }).orElse(new Unknown());
+    public Outcome confirm(String webinarId, String token, String name, Answers answers, Instant now, Instant keepUntil) {
+        return confirmations.confirm(webinarId, token, name, answers, now, keepUntil);
     }
 
     /** The registration the token names; empty when there is none (or its request expired). */
     public Optional<Registration> registration(String webinarId, String token, Instant now) {
         return byToken(webinarId, token, now).map(found -> {
-            Standing standing = switch (text(found, "state")) {
-                case PENDING -> Standing.PENDING;
-                case WAITING -> Standing.WAITING;
-                case OFFERED -> Standing.OFFERED;
-                default -> Standing.CONFIRMED;
-            };
+            Standing standing = RegistrationItems.standing(found);
             int position = standing == Standing.WAITING ? waitingList.position(webinarId, text(found, RegistrationItems.QUEUE_KEY)) : 0;
-            return new Registration(standing, text(found, "name"), position, WaitingList.offeredUntil(found).orElse(null));
+            return new Registration(standing, text(found, "name"), position, WaitingList.offeredUntil(found).orElse(null),
+                    Attendance.of(text(found, "attendance")));
         });
     }
 
-    /** The registration the token names, if it is the token's and not a request that expired. */
     private Optional<Map<String, AttributeValue>> byToken(String webinarId, String token, Instant now) {
-        return item(webinarId, tokenKey(token))
-                .flatMap(found -> item(webinarId, text(found, "registration")))
-                .filter(found -> token.equals(text(found, "token")) && !expiredRequest(found, now));
+        return confirmations.byToken(webinarId, token, now);
     }
 
     /**
@@ -276,7 +223,7 @@ public final class Registrations {
                 TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, tokenKey(token)))).build(),
                 stream.forget(webinarId, regKey)));
         switch (state) {
-            case CONFIRMED, OFFERED -> writes.add(webinars.seatFreed(webinarId));
+            case CONFIRMED, OFFERED -> writes.add(places.freed(webinarId, RegistrationItems.inRoom(registration.get())));
             case WAITING -> writes.addAll(List.of(waitingList.left(webinarId, registration.get())));
             default -> {
             }

@@ -6,13 +6,14 @@ import java.time.Instant;
 /**
  * A webinar as stored: the webinar, its SEQUENCE (0 at first, +1 for every change), the hash of
  * the file it came from, when it last changed, how many places are taken (confirmed or offered
- * from the waiting list) and how many people wait for one.
+ * from the waiting list), how many people wait for one, and how many of the places taken are in
+ * the room of a hybrid event.
  */
-public record StoredWebinar(Webinar webinar, int sequence, String contentSha256, Instant updatedAt, int registered, int waiting) {
+public record StoredWebinar(Webinar webinar, int sequence, String contentSha256, Instant updatedAt, int registered, int waiting, int inPerson) {
 
     /** A webinar nobody waits for. */
     public StoredWebinar(Webinar webinar, int sequence, String contentSha256, Instant updatedAt, int registered) {
-        this(webinar, sequence, contentSha256, updatedAt, registered, 0);
+        this(webinar, sequence, contentSha256, updatedAt, registered, 0, 0);
     }
 
     /**
@@ -26,5 +27,10 @@ public record StoredWebinar(Webinar webinar, int sequence, String contentSha256,
     /** The places not taken yet, for a webinar with a limit; none while people are waiting. */
     public int placesLeft() {
         return waiting > 0 ? 0 : Math.max(0, webinar.capacity() - registered);
+    }
+
+    /** Whether a hybrid event's room has no place left for one more who would attend in person. */
+    public boolean roomFull() {
+        return webinar.inPersonCapacity() > 0 && inPerson >= webinar.inPersonCapacity();
     }
 }

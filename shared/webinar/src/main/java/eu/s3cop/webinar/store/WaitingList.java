@@ -16,10 +16,14 @@ import static eu.s3cop.webinar.store.RegistrationItems.key;
 import static eu.s3cop.webinar.store.RegistrationItems.tokenKey;
 
 import eu.s3cop.core.Items;
+import eu.s3cop.webinar.model.Answers;
+import eu.s3cop.webinar.model.Attendance;
 import eu.s3cop.webinar.model.Webinar;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -54,6 +58,10 @@ public record WaitingList(DynamoDbClient dynamoDb, String table) {
         return new DynamoDbWebinarStore(dynamoDb, table);
     }
 
+    private Places places() {
+        return new Places(table);
+    }
+
     /** Until when a place offered at {@code now} is held: a day, or until registration closes if sooner. */
     public static Instant deadline(Webinar webinar, Instant now) {
         Instant day = now.plus(OFFER_HELD_FOR);
@@ -65,20 +73,23 @@ public record WaitingList(DynamoDbClient dynamoDb, String table) {
      * and no place is free to them: its state, its place in the queue, and the webinar's count.
      * Kept as long as a confirmed registration would be, as is its token.
      */
-    TransactWriteItem[] joined(String webinarId, String registration, String token, String name, Instant now, Instant keepUntil) {
+    TransactWriteItem[] joined(String webinarId, String registration, String token, String name, Answers answers, Instant now, Instant keepUntil) {
         String queueKey = RegistrationItems.queueKey(now, registration);
         Map<String, AttributeValue> place = new HashMap<>(key(webinarId, queueKey));
         place.putAll(Map.of("registration", AttributeValue.fromS(registration), EXPIRES_AT, epoch(keepUntil)));
+        Map<String, String> names = new HashMap<>(Map.of("#s", "state", "#q", QUEUE_KEY, "#e", EXPIRES_AT, "#sent", LINK_SENT,
+                "#requested", LINK_REQUESTED, "#n", "name", "#t", "token"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":waiting", AttributeValue.fromS(WAITING), ":queue", AttributeValue.fromS(queueKey),
+                ":at", AttributeValue.fromS(now.toString()), ":keep", epoch(keepUntil), ":name", AttributeValue.fromS(name),
+                ":pending", AttributeValue.fromS(PENDING), ":token", AttributeValue.fromS(token), ":now", epoch(now)));
+        // What they answered is kept for when a place is offered; a place in the room is taken only with the place.
+        String update = "SET #s = :waiting, #q = :queue, waitingSince = :at, #e = :keep, #sent = #requested, #n = :name, "
+                + RegistrationItems.answered(answers, false, names, values);
         return new TransactWriteItem[] {
-            webinars().joinedWaitingList(webinarId),
-            TransactWriteItem.builder().update(update -> update.tableName(table).key(key(webinarId, registration))
-                    .updateExpression("SET #s = :waiting, #q = :queue, waitingSince = :at, #e = :keep, #sent = #requested, #n = :name")
+            places().joinedWaitingList(webinarId),
+            TransactWriteItem.builder().update(change -> change.tableName(table).key(key(webinarId, registration)).updateExpression(update)
                     .conditionExpression("#s = :pending AND #t = :token AND #e > :now")
-                    .expressionAttributeNames(Map.of("#s", "state", "#q", QUEUE_KEY, "#e", EXPIRES_AT, "#sent", LINK_SENT,
-                            "#requested", LINK_REQUESTED, "#n", "name", "#t", "token"))
-                    .expressionAttributeValues(Map.of(":waiting", AttributeValue.fromS(WAITING), ":queue", AttributeValue.fromS(queueKey),
-                            ":at", AttributeValue.fromS(now.toString()), ":keep", epoch(keepUntil), ":name", AttributeValue.fromS(name),
-                            ":pending", AttributeValue.fromS(PENDING), ":token", AttributeValue.fromS(token), ":now", epoch(now)))).build(),
+                    .expressionAttributeNames(names).expressionAttributeValues(values)).build(),
             TransactWriteItem.builder().put(put -> put.tableName(table).item(place).conditionExpression("attribute_not_exists(pk)")).build(),
             RegistrationItems.tokenKept(table, webinarId, token, keepUntil)
         };
@@ -88,7 +99,7 @@ public record WaitingList(DynamoDbClient dynamoDb, String table) {
     TransactWriteItem[] left(String webinarId, Map<String, AttributeValue> registration) {
         return new TransactWriteItem[] {
             TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, text(registration, QUEUE_KEY)))).build(),
-            webinars().leftWaitingList(webinarId)
+            places().leftWaitingList(webinarId)
         };
     }
 
@@ -138,7 +149,7 @@ public record WaitingList(DynamoDbClient dynamoDb, String table) {
                 if (waiting.isEmpty()) {
                     // Its registration expired with the table's time to live: the place in line goes with it.
                     dynamoDb.transactWriteItems(write -> write.transactItems(TransactWriteItem.builder().delete(delete -> delete.tableName(table)
-                            .key(key(webinarId, queueKey)).conditionExpression("attribute_exists(pk)")).build(), webinars().leftWaitingList(webinarId)));
+                            .key(key(webinarId, queueKey)).conditionExpression("attribute_exists(pk)")).build(), places().leftWaitingList(webinarId)));
                 } else {
                     offer(webinarId, registration, queueKey, deadline(webinar, now), now);
                     offers++;
@@ -152,7 +163,7 @@ public record WaitingList(DynamoDbClient dynamoDb, String table) {
     }
 
     private void offer(String webinarId, String registration, String queueKey, Instant until, Instant now) {
-        dynamoDb.transactWriteItems(write -> write.transactItems(webinars().seatOffered(webinarId),
+        dynamoDb.transactWriteItems(write -> write.transactItems(places().offered(webinarId),
                 TransactWriteItem.builder().update(update -> update.tableName(table).key(key(webinarId, registration))
                         .updateExpression("SET #s = :offered, #until = :until, offeredAt = :at REMOVE #q")
                         .conditionExpression("#s = :waiting AND #q = :queue")
@@ -175,28 +186,38 @@ public record WaitingList(DynamoDbClient dynamoDb, String table) {
     /**
      * Takes the place offered to the registration the token names, while the offer holds: it is
      * then confirmed, from the waiting list, kept until {@code keepUntil} with its token, and
-     * its invite goes out by email.
+     * its invite goes out by email. Attending a hybrid event in person also takes a place in its
+     * room, or is refused as {@link Registrations.RoomFull} with the offer still held.
      */
-    Registrations.Outcome take(String webinarId, String token, Instant now, Instant keepUntil) {
+    Registrations.Outcome take(String webinarId, String token, Attendance attendance, boolean inRoom, Instant now, Instant keepUntil) {
         Optional<Map<String, AttributeValue>> tokenItem = Items.item(dynamoDb, table, key(webinarId, tokenKey(token)));
         if (tokenItem.isEmpty()) {
             return new Registrations.Unknown();
         }
         String registration = text(tokenItem.get(), "registration");
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
+                TransactWriteItem.builder().update(update -> update.tableName(table).key(key(webinarId, registration))
+                        .updateExpression("SET #s = :confirmed, registeredAt = :at, #from = :yes, #e = :keep, #attendance = :attendance,"
+                                + " #inRoom = :inRoom REMOVE #until")
+                        .conditionExpression("#s = :offered AND #t = :token AND #until > :now")
+                        .expressionAttributeNames(Map.of("#s", "state", "#from", RegistrationItems.FROM_WAITING_LIST, "#e", EXPIRES_AT,
+                                "#until", OFFERED_UNTIL, "#t", "token", "#attendance", "attendance", "#inRoom", RegistrationItems.IN_ROOM))
+                        .expressionAttributeValues(Map.of(":confirmed", AttributeValue.fromS(RegistrationItems.CONFIRMED),
+                                ":at", AttributeValue.fromS(now.toString()), ":yes", AttributeValue.fromBool(true), ":keep", epoch(keepUntil),
+                                ":offered", AttributeValue.fromS(OFFERED), ":token", AttributeValue.fromS(token), ":now", epoch(now),
+                                ":attendance", AttributeValue.fromS(attendance.word()), ":inRoom", AttributeValue.fromBool(inRoom)))).build(),
+                RegistrationItems.tokenKept(table, webinarId, token, keepUntil),
+                new RegistrationStream(table).notify(webinarId, registration, now)));
+        if (inRoom) {
+            writes.add(places().roomTaken(webinarId));
+        }
         try {
-            dynamoDb.transactWriteItems(write -> write.transactItems(
-                    TransactWriteItem.builder().update(update -> update.tableName(table).key(key(webinarId, registration))
-                            .updateExpression("SET #s = :confirmed, registeredAt = :at, #from = :yes, #e = :keep REMOVE #until")
-                            .conditionExpression("#s = :offered AND #t = :token AND #until > :now")
-                            .expressionAttributeNames(Map.of("#s", "state", "#from", RegistrationItems.FROM_WAITING_LIST, "#e", EXPIRES_AT,
-                                    "#until", OFFERED_UNTIL, "#t", "token"))
-                            .expressionAttributeValues(Map.of(":confirmed", AttributeValue.fromS(RegistrationItems.CONFIRMED),
-                                    ":at", AttributeValue.fromS(now.toString()), ":yes", AttributeValue.fromBool(true), ":keep", epoch(keepUntil),
-                                    ":offered", AttributeValue.fromS(OFFERED), ":token", AttributeValue.fromS(token), ":now", epoch(now)))).build(),
-                    RegistrationItems.tokenKept(table, webinarId, token, keepUntil),
-                    new RegistrationStream(table).notify(webinarId, registration, now)));
+            dynamoDb.transactWriteItems(write -> write.transactItems(writes));
             return new Registrations.Confirmed();
         } catch (TransactionCanceledException e) {
+            if (inRoom && Items.conditionFailed(e, writes.size() - 1)) {
+                return new Registrations.RoomFull();
+            }
             // Taken by another click, or lapsed and given to the next in line.
             return Items.item(dynamoDb, table, key(webinarId, registration))
                     .filter(item -> token.equals(text(item, "token")) && RegistrationItems.CONFIRMED.equals(text(item, "state")))
@@ -219,7 +240,7 @@ public record WaitingList(DynamoDbClient dynamoDb, String table) {
                                     ":now", epoch(now)))).build(),
                     TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, tokenKey(token)))).build(),
                     new RegistrationStream(table).forget(webinarId, registration),
-                    webinars().seatFreed(webinarId)));
+                    places().freed(webinarId, false)));
             return true;
         } catch (TransactionCanceledException gone) {
             return false;

@@ -1,0 +1,69 @@
+package eu.s3cop.webinar.store;
+
+import static eu.s3cop.core.Items.text;
+import static eu.s3cop.webinar.store.RegistrationItems.expiredRequest;
+
+import eu.s3cop.webinar.model.Attendance;
+import eu.s3cop.webinar.model.OrganisationKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * A webinar's registrations as the secretariat lists them: everyone who asked, with where they
+ * stand and what they answered. One query of the webinar's partition, so the list of one event
+ * costs what that event holds, not what the table does.
+ *
+ * @param table the table's name, as the template names it to the function
+ */
+public record RegistrationList(DynamoDbClient dynamoDb, String table) {
+
+    /**
+     * One registration.
+     *
+     * @param standing where it stands
+     * @param since when it was confirmed (or taken from the waiting list), joined the waiting list, or was requested
+     * @param attendance how they attend; empty before they confirmed
+     * @param organisation empty when not given, as is the country (ISO 3166-1 alpha-2)
+     */
+    public record Entry(String name, String email, Registrations.Standing standing, Instant since, Optional<Attendance> attendance,
+            boolean fromWaitingList, String organisation, String country, Optional<OrganisationKind> kind) {
+    }
+
+    /** Every registration of the webinar but requests that expired unconfirmed, in the order they were made. */
+    public List<Entry> of(String webinarId, Instant now) {
+        List<Entry> entries = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse response = dynamoDb.query(query -> query.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :reg)")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DynamoDbWebinarStore.partition(webinarId)),
+                            ":reg", AttributeValue.fromS(RegistrationItems.REGISTRATION)))
+                    .exclusiveStartKey(from));
+            response.items().stream().filter(item -> !expiredRequest(item, now)).forEach(item -> entries.add(entry(item)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        entries.sort(Comparator.comparing(Entry::since).thenComparing(Entry::email));
+        return entries;
+    }
+
+    private static Entry entry(Map<String, AttributeValue> item) {
+        Registrations.Standing standing = RegistrationItems.standing(item);
+        String since = switch (standing) {
+            case CONFIRMED -> text(item, "registeredAt");
+            case WAITING, OFFERED -> text(item, "waitingSince");
+            case PENDING -> text(item, "requestedAt");
+        };
+        return new Entry(text(item, "name"), text(item, "email"), standing, since.isEmpty() ? Instant.EPOCH : Instant.parse(since),
+                Attendance.of(text(item, "attendance")), item.containsKey(RegistrationItems.FROM_WAITING_LIST)
+                        && Boolean.TRUE.equals(item.get(RegistrationItems.FROM_WAITING_LIST).bool()),
+                text(item, "organisation"), text(item, "country"), OrganisationKind.of(text(item, "kind")));
+    }
+}
