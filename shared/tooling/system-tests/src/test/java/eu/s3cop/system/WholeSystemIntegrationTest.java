@@ -142,7 +142,8 @@ class WholeSystemIntegrationTest {
         assertThat(send("POST", "/webinars/policy-check/registrations", "{\"name\": \"Ana Horvat\", \"email\": \"ana@example.org\"}").statusCode())
                 .isEqualTo(202);
         stack.awaitIdle(Duration.ofSeconds(60));
-        // Each registration's page, from the link in its email: Eva confirms, Jan cancels his request, Ana's program cancels hers.
+        // Each registration's page, from the link in its email: Eva and Ana take the two places, Jan joins the waiting list, and
+        // Ana's program cancels hers, whose place is offered to Jan.
         Map<String, String> pages = new java.util.HashMap<>();
         try (var dynamoDb = stack.dynamoDbClient()) {
             new EmailClaims(dynamoDb, stack.table("WebinarsTable")).registrants("policy-check", Instant.now())
@@ -150,7 +151,8 @@ class WholeSystemIntegrationTest {
         }
         assertThat(send("GET", pages.get("eva@example.org"), null).statusCode()).isEqualTo(200);
         assertThat(send("POST", pages.get("eva@example.org"), "{\"action\": \"confirm\"}").statusCode()).isEqualTo(200);
-        assertThat(send("POST", pages.get("jan@example.org"), "{\"action\": \"cancel\"}").statusCode()).isEqualTo(200);
+        assertThat(send("POST", pages.get("ana@example.org"), "{\"action\": \"confirm\"}").statusCode()).isEqualTo(200);
+        assertThat(send("POST", pages.get("jan@example.org"), "{\"action\": \"confirm\"}").body()).contains("WAITING");
         assertThat(send("DELETE", pages.get("ana@example.org"), null).statusCode()).isEqualTo(204);
         stack.awaitIdle(Duration.ofSeconds(60));
     }
@@ -308,7 +310,8 @@ class WholeSystemIntegrationTest {
 
     private static String webinar(LocalDateTime starts, String status) {
         return "title: Policy check\nworking_group: innovation-diffusion\nstarts: " + starts + "\nduration: PT1H\n"
-                + "join_url: https://example.org/join/policy-check\nrecording_url: https://example.org/recording/policy-check\nstatus: " + status + "\n";
+                + "registration: {capacity: 2}\njoin_url: https://example.org/join/policy-check\nrecording_url: https://example.org/recording/policy-check\n"
+                + "status: " + status + "\n";
     }
 
     private static byte[] png() throws Exception {
