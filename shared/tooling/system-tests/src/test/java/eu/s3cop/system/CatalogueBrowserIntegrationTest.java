@@ -74,6 +74,11 @@ class CatalogueBrowserIntegrationTest {
                             + "description: |\n  How to **register**, confirm and cancel; see [the catalogue](https://s3cop.example.org/).\n"
                             + "speakers:\n  - {name: Alison Hunter, role: Rapporteur}\n"
                             + "registration: {capacity: 40}\njoin_url: https://example.org/join/walk-through\n"));
+            // A hybrid event, whose confirm page also asks how its registrant attends.
+            s3.putObject(put -> put.bucket(stack.bucket("UploadsBucket")).key("webinars/walk-through-hybrid.yaml"), RequestBody.fromString(
+                    "title: " + WEBINAR_TITLE + " in a room\nworking_group: innovation-diffusion\nstarts: " + starts + "\nduration: PT1H\n"
+                            + "format: hybrid\nvenue: {name: Conference venue, city: Brussels, country: BE}\n"
+                            + "registration: {capacity: 40, in_person_capacity: 10}\njoin_url: https://example.org/join/walk-through-hybrid\n"));
             for (String group : List.of("innovation-diffusion", "interregional-cooperation", "industrial-transition")) {
                 String key = "working-groups/" + group + ".yaml";
                 s3.putObject(put -> put.bucket(stack.bucket("UploadsBucket")).key(key), ProjectFiles.event(key));
@@ -225,6 +230,9 @@ class CatalogueBrowserIntegrationTest {
         requests.put("the form's answer", HttpRequest.newBuilder(URI.create(site("/webinars/walk-through/registrations")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("name=Alison+Hunter&email=validity%40example.org")).build());
+        requests.put("the hybrid event's form's answer", HttpRequest.newBuilder(URI.create(site("/webinars/walk-through-hybrid/registrations")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=Alison+Hunter&email=validity%40example.org")).build());
         requests.put("a refused form", HttpRequest.newBuilder(URI.create(site("/webinars/walk-through/registrations")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("name=1&email=validity%40example.org")).build());
@@ -236,6 +244,8 @@ class CatalogueBrowserIntegrationTest {
         stack.awaitIdle(Duration.ofSeconds(60));
         String page = SentEmails.registrationPage(stack, "Confirm your registration: " + WEBINAR_TITLE);
         files.put("the registration's page", fetch(http, HttpRequest.newBuilder(URI.create(page)).build(), pages, files.size()));
+        String hybrid = SentEmails.registrationPage(stack, "Confirm your registration: " + WEBINAR_TITLE + " in a room");
+        files.put("the hybrid event's registration page", fetch(http, HttpRequest.newBuilder(URI.create(hybrid)).build(), pages, files.size()));
         files.put("a confirmation", fetch(http, HttpRequest.newBuilder(URI.create(page)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("action=confirm")).build(), pages, files.size()));
 
