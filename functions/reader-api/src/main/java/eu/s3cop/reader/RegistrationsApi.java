@@ -125,6 +125,11 @@ final class RegistrationsApi {
         if (outcome instanceof Registrations.Unknown) {
             throw noRegistration();
         }
+        if (outcome instanceof Registrations.Waiting waiting && waiting.heldBack()) {
+            return done(webinar, "WAITING", "You are on the waiting list", "Addresses at your domain already have the " + config.caps().placesPerDomain()
+                    + " places one organisation may have at this event, so you are number " + waiting.position() + " in line for the next of"
+                    + " them that frees up. You then join the waiting list where you would have stood.", html);
+        }
         if (outcome instanceof Registrations.Waiting waiting) {
             return done(webinar, "WAITING", "You are on the waiting list", "All places are taken: you are number " + waiting.position()
                     + " on the waiting list. When a place frees up and you are first in line, it is offered to you by email, and you have "

@@ -67,7 +67,7 @@ final class Reminders {
         this.webinars = webinars;
         this.registrations = registrations;
         this.suppressions = suppressions;
-        this.waitingList = new WaitingList(registrations.dynamoDb(), registrations.table());
+        this.waitingList = new WaitingList(registrations.dynamoDb(), registrations.table(), config.placesPerDomain());
         this.ses = ses;
         this.sender = config.senderAddress();
         this.retention = config.retention();

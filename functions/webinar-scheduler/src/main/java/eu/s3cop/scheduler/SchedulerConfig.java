@@ -3,6 +3,7 @@ package eu.s3cop.scheduler;
 import eu.s3cop.core.ConfigurationException;
 import eu.s3cop.core.FunctionEnvironment;
 import eu.s3cop.core.SiteAddresses;
+import eu.s3cop.webinar.store.RegistrationLimits;
 import eu.s3cop.webinar.store.RegistrationRetention;
 import java.net.URI;
 import java.time.Duration;
@@ -15,13 +16,16 @@ import java.time.Duration;
  * @param retention how long after a webinar ends its registrations are kept
  * @param configurationSet the SES configuration set every email is sent with, whose bounces and
  *     complaints come back as {@link SendingFeedback}; empty for none
+ * @param placesPerDomain the cap on one domain's places at one event, by which those held back
+ *     join the waiting list when their domain's share has room again; 0 for none
  */
-record SchedulerConfig(String webinarsTable, String senderAddress, URI siteUrl, Duration retention, String configurationSet) {
+record SchedulerConfig(String webinarsTable, String senderAddress, URI siteUrl, Duration retention, String configurationSet, int placesPerDomain) {
 
     static SchedulerConfig from(FunctionEnvironment environment) {
         URI siteUrl = SiteAddresses.siteUrl(environment).orElseThrow(() ->
                 new ConfigurationException("SITE_URL", "", "set the catalogue's absolute address: every email links to a page under it"));
         return new SchedulerConfig(environment.required("WEBINARS_TABLE"), environment.required("SENDER_ADDRESS"), siteUrl,
-                RegistrationRetention.from(environment), environment.optional("SES_CONFIGURATION_SET").orElse(""));
+                RegistrationRetention.from(environment), environment.optional("SES_CONFIGURATION_SET").orElse(""),
+                RegistrationLimits.Caps.from(environment).placesPerDomain());
     }
 }

@@ -118,8 +118,12 @@ public final class RegistrationPages {
                 button(main, action, "cancel", "Cancel my registration");
             }
             case WAITING -> {
-                main.appendElement("p").attr("role", "status").text("You are number " + registration.position() + " on the waiting list, as "
-                        + name + ". When a place frees up and you are first in line, it is offered to you by email.");
+                main.appendElement("p").attr("role", "status").text(registration.heldBack()
+                        ? "Addresses at your domain already have every place one organisation may have at this event. You are number "
+                                + registration.position() + " in line, as " + name + ", for the next of them that frees up; you then join the"
+                                + " waiting list where you would have stood."
+                        : "You are number " + registration.position() + " on the waiting list, as " + name
+                                + ". When a place frees up and you are first in line, it is offered to you by email.");
                 button(main, action, "cancel", "Leave the waiting list");
             }
             case OFFERED -> {

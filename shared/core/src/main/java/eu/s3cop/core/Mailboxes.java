@@ -2,6 +2,7 @@ package eu.s3cop.core;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which mailbox an address reaches, for every limit that counts per person or per domain.
@@ -16,7 +17,22 @@ public final class Mailboxes {
     /** Domains that are another name for a provider's own, mapped to the one they stand for. */
     private static final Map<String, String> SAME_PROVIDER = Map.of("googlemail.com", "gmail.com");
 
+    /**
+     * Large providers of personal mailboxes, where each address is an account someone had to
+     * open: one organisation cannot mint addresses there at will, as it can on a domain whose
+     * server takes every name (a catch-all), so a cap per domain does not apply to them.
+     */
+    private static final Set<String> PERSONAL_PROVIDERS = Set.of("gmail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
+            "yahoo.com", "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net", "gmx.at", "web.de",
+            "t-online.de", "orange.fr", "free.fr", "laposte.net", "libero.it", "virgilio.it", "wp.pl", "o2.pl", "onet.pl", "seznam.cz",
+            "abv.bg", "mail.com", "yandex.com", "zoho.com", "tutanota.com");
+
     private Mailboxes() {
+    }
+
+    /** Whether the domain is a large provider of personal mailboxes, where nobody can make up addresses at will. */
+    public static boolean personalProvider(String domain) {
+        return PERSONAL_PROVIDERS.contains(domain);
     }
 
     /**

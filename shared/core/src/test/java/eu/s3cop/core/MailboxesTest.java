@@ -29,4 +29,12 @@ class MailboxesTest {
         assertThat(Mailboxes.domain("a@Sub.Example.org")).isEqualTo("sub.example.org");
         assertThat(Mailboxes.domain("a@example.org")).isNotEqualTo(Mailboxes.domain("a@sub.example.org"));
     }
+
+    @Test
+    void onlyLargePersonalMailboxProvidersAreTakenAsPlacesNobodyMakesUpAddresses() {
+        assertThat(Mailboxes.personalProvider(Mailboxes.domain("v.ictim@GoogleMail.com"))).isTrue();
+        assertThat(Mailboxes.personalProvider(Mailboxes.domain("someone@outlook.com"))).isTrue();
+        assertThat(Mailboxes.personalProvider(Mailboxes.domain("anyone@catchall.example"))).isFalse();
+        assertThat(Mailboxes.personalProvider(Mailboxes.domain("someone@mail.gmail.com.example"))).as("a look-alike is not the provider").isFalse();
+    }
 }

@@ -36,9 +36,11 @@ import org.junit.jupiter.api.Test;
  * A full webinar's waiting list, as visitors meet it through the HTTP API and their inboxes:
  * late confirmations queue in order; a cancellation offers the place to the first in line alone,
  * by email, who takes it from the link; an offer not taken passes to the next; and however many
- * confirm at once, and however the scheduler's runs repeat, no place is ever taken twice.
+ * confirm at once, and however the scheduler's runs repeat, no place is ever taken twice. The
+ * addresses of one domain hold at most their share of an event's places (two here), so a domain
+ * that takes every name cannot fill it; the rest wait in their domain's line.
  */
-@LocalAws(parameters = "RegistrationRequestsPerClientPerMinute=1000")
+@LocalAws(parameters = {"RegistrationRequestsPerClientPerMinute=1000", "RegistrationPlacesPerDomain=2"})
 class WaitingListIntegrationTest {
 
     private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
@@ -159,6 +161,66 @@ class WaitingListIntegrationTest {
             }
         }
         assertThat(positions).as("each in a place of their own").containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8", "9");
+    }
+
+    @Test
+    void aCatchAllDomainHoldsItsShareOfThePlacesAndWaitsInItsOwnLineForMore() throws Exception {
+        store.save(webinar("catch-all", LocalDateTime.now(BRUSSELS).plusDays(10).truncatedTo(ChronoUnit.HOURS), 6), "catch-all", Instant.now());
+        List<String> pages = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            pages.add(requested("catch-all", "person" + i + "@catchall.example"));
+        }
+        List<CompletableFuture<HttpResponse<String>>> clicks = pages.stream()
+                .map(page -> http.sendAsync(form(page, "action=confirm"), HttpResponse.BodyHandlers.ofString())).toList();
+        int registered = 0;
+        int heldBack = 0;
+        for (CompletableFuture<HttpResponse<String>> click : clicks) {
+            HttpResponse<String> answer = click.get();
+            if (answer.statusCode() == 503) {
+                answer = http.send(form(answer.request().uri().toString(), "action=confirm"), HttpResponse.BodyHandlers.ofString());
+            }
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            registered += answer.body().contains("You are registered") ? 1 : 0;
+            heldBack += answer.body().contains("Addresses at your domain already have the 2 places") ? 1 : 0;
+        }
+        assertThat(registered).as("the domain's share, however many confirm at once").isEqualTo(2);
+        assertThat(heldBack).isEqualTo(3);
+        stack.awaitIdle(Duration.ofSeconds(60));
+        assertThat(store.get("catch-all").orElseThrow().waiting()).as("those held back keep nobody else waiting").isZero();
+
+        confirmed("catch-all", "someone@elsewhere.example");
+        for (String gmail : List.of("first.person@gmail.com", "second.person@gmail.com", "third.person@gmail.com")) {
+            assertThat(get(confirmed("catch-all", gmail)).body()).as("a provider of personal mailboxes has no cap")
+                    .contains("You are registered");
+        }
+        assertThat(seats("catch-all")).isEqualTo(6);
+
+        String first = null;
+        String holder = null;
+        for (String page : pages) {
+            String body = get(page).body();
+            if (body.contains("You are number 1 in line")) {
+                first = page;
+            } else if (body.contains("You are registered") && holder == null) {
+                holder = page;
+            }
+        }
+        assertThat(first).as("the first held back").isNotNull();
+        assertThat(post(holder, "action=cancel").body()).contains("Your registration is cancelled");
+        stack.awaitIdle(Duration.ofSeconds(60));
+        String address = "person" + pages.indexOf(first) + "@catchall.example";
+        assertThat(emails("catch-all", address)).as("the place the domain gave back goes to the first of its line")
+                .containsExactly("Confirm your registration", "A place is free for you");
+        assertThat(post(first, "action=take").body()).contains("You are registered");
+        assertThat(seats("catch-all")).isEqualTo(6);
+        List<String> lines = new ArrayList<>();
+        for (String page : pages) {
+            Matcher number = Pattern.compile("You are number (\\d+) in line").matcher(get(page).body());
+            if (number.find()) {
+                lines.add(number.group(1));
+            }
+        }
+        assertThat(lines).as("the two still held back").containsExactlyInAnyOrder("1", "2");
     }
 
     /** Requests a registration and confirms it from the emailed link; the link. */

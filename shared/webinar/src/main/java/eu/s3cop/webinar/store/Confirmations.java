@@ -25,9 +25,10 @@ import eu.s3cop.webinar.store.Registrations.Outcome;
 import eu.s3cop.webinar.store.Registrations.RoomFull;
 import eu.s3cop.webinar.store.Registrations.Unavailable;
 import eu.s3cop.webinar.store.Registrations.Unknown;
-import eu.s3cop.webinar.store.Registrations.Waiting;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -76,7 +77,7 @@ final class Confirmations {
             case PENDING -> {
             }
             case WAITING -> {
-                return new Waiting(waitingList.position(webinarId, text(registration.get(), RegistrationItems.QUEUE_KEY)));
+                return waitingList.standing(webinarId, text(registration.get(), RegistrationItems.QUEUE_KEY));
             }
             case OFFERED -> {
                 return waitingList.take(webinarId, token, effective.attendance(), inRoom, now, keepUntil);
@@ -89,7 +90,10 @@ final class Confirmations {
             return new RoomFull();
         }
         String regKey = text(registration.get(), "sk");
+        String email = text(registration.get(), "email");
         String confirmedName = name == null ? text(registration.get(), "name") : name;
+        // The count against the domain's share, when the cap per domain applies to this address.
+        String share = waitingList.shares().applies(webinar, email) ? RegistrationItems.shareKey(email) : null;
         Map<String, String> names = new HashMap<>(Map.of("#s", "state", "#t", "token", "#e", EXPIRES_AT, "#sent", LINK_SENT,
                 "#requested", LINK_REQUESTED, "#n", "name"));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":confirmed", AttributeValue.fromS(CONFIRMED),
@@ -97,18 +101,25 @@ final class Confirmations {
                 ":token", AttributeValue.fromS(token), ":now", epoch(now), ":name", AttributeValue.fromS(confirmedName)));
         // Whoever confirms holds the link: a link still due for the request is not sent.
         String update = "SET #s = :confirmed, registeredAt = :at, #e = :keep, #sent = #requested, #n = :name, "
-                + RegistrationItems.answered(effective, inRoom, names, values);
+                + RegistrationItems.answered(effective, inRoom, share, names, values);
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(places.taken(webinarId, inRoom),
+                TransactWriteItem.builder().update(change -> change.tableName(table).key(key(webinarId, regKey)).updateExpression(update)
+                        .conditionExpression("#s = :pending AND #t = :token AND #e > :now")
+                        .expressionAttributeNames(names).expressionAttributeValues(values)).build(),
+                RegistrationItems.tokenKept(table, webinarId, token, keepUntil),
+                stream.notify(webinarId, regKey, now)));
+        if (share != null) {
+            writes.add(waitingList.shares().claimed(webinarId, share, keepUntil));
+        }
         try {
-            dynamoDb.transactWriteItems(write -> write.transactItems(places.taken(webinarId, inRoom),
-                    TransactWriteItem.builder().update(change -> change.tableName(table).key(key(webinarId, regKey)).updateExpression(update)
-                            .conditionExpression("#s = :pending AND #t = :token AND #e > :now")
-                            .expressionAttributeNames(names).expressionAttributeValues(values)).build(),
-                    RegistrationItems.tokenKept(table, webinarId, token, keepUntil),
-                    stream.notify(webinarId, regKey, now)));
+            dynamoDb.transactWriteItems(write -> write.transactItems(writes));
             return new Confirmed();
         } catch (TransactionCanceledException e) {
             if (conditionFailed(e, 1)) {
                 return confirmedMeanwhile(webinarId, token, now);
+            }
+            if (share != null && conditionFailed(e, writes.size() - 1)) {
+                return heldBack(webinarId, regKey, token, email, confirmedName, effective, now, keepUntil);
             }
             if (!conditionFailed(e, 0)) {
                 throw e;
@@ -122,9 +133,25 @@ final class Confirmations {
         if (inRoom && after.get().roomFull() && !after.get().full()) {
             return new RoomFull();
         }
+        TransactWriteItem[] joined = waitingList.joined(webinarId, regKey, token, confirmedName, effective, share, now, keepUntil);
         try {
-            dynamoDb.transactWriteItems(write -> write.transactItems(waitingList.joined(webinarId, regKey, token, confirmedName, effective, now, keepUntil)));
-            return new Waiting(waitingList.position(webinarId, RegistrationItems.queueKey(now, regKey)));
+            dynamoDb.transactWriteItems(write -> write.transactItems(joined));
+            return waitingList.standing(webinarId, RegistrationItems.queueKey(now, regKey));
+        } catch (TransactionCanceledException e) {
+            if (share != null && conditionFailed(e, joined.length - 1)) {
+                return heldBack(webinarId, regKey, token, email, confirmedName, effective, now, keepUntil);
+            }
+            return confirmedMeanwhile(webinarId, token, now);
+        }
+    }
+
+    /** Puts the registration in its domain's line, whose share of the places is full. */
+    private Outcome heldBack(String webinarId, String regKey, String token, String email, String name, Answers answers, Instant now,
+            Instant keepUntil) {
+        try {
+            dynamoDb.transactWriteItems(write -> write.transactItems(new HeldBack(dynamoDb, table, waitingList.shares()).joined(webinarId, regKey, token, email, name, answers,
+                    now, keepUntil)));
+            return waitingList.standing(webinarId, RegistrationItems.heldBackKey(email, now, regKey));
         } catch (TransactionCanceledException e) {
             return confirmedMeanwhile(webinarId, token, now);
         }
@@ -134,7 +161,7 @@ final class Confirmations {
     private Outcome confirmedMeanwhile(String webinarId, String token, Instant now) {
         return byToken(webinarId, token, now).<Outcome>map(found -> switch (text(found, "state")) {
             case PENDING -> new Unavailable();
-            case WAITING -> new Waiting(waitingList.position(webinarId, text(found, RegistrationItems.QUEUE_KEY)));
+            case WAITING -> waitingList.standing(webinarId, text(found, RegistrationItems.QUEUE_KEY));
             default -> new AlreadyConfirmed();
         }).orElse(new Unknown());
     }

@@ -47,6 +47,13 @@ final class RegistrationItems {
     static final String FROM_WAITING_LIST = "fromWaitingList";
     /** What every place in a webinar's waiting list starts with: the queue in joining order. */
     static final String QUEUE = "WAIT#";
+    /**
+     * What every place in the line of those held back by the cap per domain starts with: they
+     * join the waiting list, in their turn, when their domain's share has room again.
+     */
+    static final String HELD_BACK = "HELD#";
+    /** The sort key of the count a registration adds to its domain's share of the webinar's places, when it does. */
+    static final String DOMAIN_SHARE = "domainShare";
     /** When the link was last asked for, in epoch seconds; the claim of its email holds the same time. */
     static final String LINK_REQUESTED = "linkRequested";
     static final String LINK_SENT = "sent_link";
@@ -89,6 +96,26 @@ final class RegistrationItems {
      */
     static String queueKey(Instant joined, String registration) {
         return QUEUE + String.format("%015d", joined.toEpochMilli()) + "#" + registration.substring(REGISTRATION.length());
+    }
+
+    /** The sort key of a place in the line of those held back by the cap per domain, in joining order as on the waiting list. */
+    static String heldBackKey(String email, Instant joined, String registration) {
+        return heldBackLine(email) + queueKey(joined, registration).substring(QUEUE.length());
+    }
+
+    /** What the places in the line of one domain's addresses held back start with, the line's keys in joining order. */
+    static String heldBackLine(String email) {
+        return HELD_BACK + emailHash(Mailboxes.domain(email)) + "#";
+    }
+
+    /** The place on the waiting list of one held back, keeping the moment they joined, so that they stand where they would have. */
+    static String promotedKey(String heldBackKey) {
+        return QUEUE + heldBackKey.substring(heldBackKey.indexOf('#', HELD_BACK.length()) + 1);
+    }
+
+    /** The sort key of the count of a domain's share of a webinar's places, keyed by the domain's hash. */
+    static String shareKey(String email) {
+        return "SHARE#" + emailHash(Mailboxes.domain(email));
     }
 
     /** The sort key whose write, beside the registration, asks the stream for its email. */
@@ -179,15 +206,17 @@ final class RegistrationItems {
     /**
      * The SET clauses that record what a registrant answered, for the update that confirms the
      * registration or puts it on the waiting list: how they attend, whether that holds a place in
-     * the room, and their organisation, its country and its kind (empty when not given).
+     * the room, and their organisation, its country and its kind (empty when not given), and the
+     * domain's share it counts against ({@link DomainShares}; empty when none).
      */
-    static String answered(Answers answers, boolean inRoom, Map<String, String> names, Map<String, AttributeValue> values) {
+    static String answered(Answers answers, boolean inRoom, String share, Map<String, String> names, Map<String, AttributeValue> values) {
         names.putAll(Map.of("#attendance", "attendance", "#organisation", "organisation", "#country", "country", "#kind", "kind",
-                "#inRoom", IN_ROOM));
+                "#inRoom", IN_ROOM, "#share", DOMAIN_SHARE));
+        values.put(":share", AttributeValue.fromS(share == null ? "" : share));
         values.putAll(Map.of(":attendance", AttributeValue.fromS(answers.attendance().word()),
                 ":organisation", AttributeValue.fromS(answers.organisation()), ":country", AttributeValue.fromS(answers.country()),
                 ":kind", AttributeValue.fromS(answers.kind().map(OrganisationKind::code).orElse("")), ":inRoom", AttributeValue.fromBool(inRoom)));
-        return "#attendance = :attendance, #organisation = :organisation, #country = :country, #kind = :kind, #inRoom = :inRoom";
+        return "#attendance = :attendance, #organisation = :organisation, #country = :country, #kind = :kind, #inRoom = :inRoom, #share = :share";
     }
 
     /** Where a registration stands; one written before states were recorded is a confirmed one. */
@@ -198,6 +227,11 @@ final class RegistrationItems {
             case OFFERED -> Registrations.Standing.OFFERED;
             default -> Registrations.Standing.CONFIRMED;
         };
+    }
+
+    /** The domain's share the registration counts against; empty when it counts against none. */
+    static Optional<String> share(Map<String, AttributeValue> registration) {
+        return Optional.of(text(registration, DOMAIN_SHARE)).filter(share -> !share.isEmpty());
     }
 
     /** Whether the registration holds a place in a hybrid event's room. */

@@ -49,21 +49,24 @@ public record RegistrationLimits(DynamoDbClient dynamoDb, String table, Caps cap
      * @param requestsPerClientAMinute registration requests one client address may send in a minute
      * @param linksPerDomainADay link emails to the addresses of one domain in a UTC day: bounds a catch-all domain
      * @param linksADay link emails in all in a UTC day: keeps the sending account within its quota and reputation
+     * @param placesPerDomain places (held, offered or waited for in line) the addresses of one domain may have at one event
+     *     with a limited capacity, so that a domain that takes every name cannot fill it; 0 for no such cap
      */
-    public record Caps(int requestsPerClientAMinute, int linksPerDomainADay, int linksADay) {
+    public record Caps(int requestsPerClientAMinute, int linksPerDomainADay, int linksADay, int placesPerDomain) {
 
-        public static final Caps DEFAULTS = new Caps(10, 200, 2000);
+        public static final Caps DEFAULTS = new Caps(10, 200, 2000, 20);
 
         public static Caps from(FunctionEnvironment environment) {
-            return new Caps(bounded(environment, "REQUESTS_PER_CLIENT_A_MINUTE", DEFAULTS.requestsPerClientAMinute, 1000),
-                    bounded(environment, "LINKS_PER_DOMAIN_A_DAY", DEFAULTS.linksPerDomainADay, 1_000_000),
-                    bounded(environment, "LINKS_A_DAY", DEFAULTS.linksADay, 10_000_000));
+            return new Caps(bounded(environment, "REQUESTS_PER_CLIENT_A_MINUTE", DEFAULTS.requestsPerClientAMinute, 1, 1000),
+                    bounded(environment, "LINKS_PER_DOMAIN_A_DAY", DEFAULTS.linksPerDomainADay, 1, 1_000_000),
+                    bounded(environment, "LINKS_A_DAY", DEFAULTS.linksADay, 1, 10_000_000),
+                    bounded(environment, "PLACES_PER_DOMAIN", DEFAULTS.placesPerDomain, 0, 100_000));
         }
 
-        private static int bounded(FunctionEnvironment environment, String name, int fallback, int max) {
+        private static int bounded(FunctionEnvironment environment, String name, int fallback, int min, int max) {
             int value = environment.integer(name, fallback);
-            if (value < 1 || value > max) {
-                throw new ConfigurationException(name, String.valueOf(value), "use 1 to " + max);
+            if (value < min || value > max) {
+                throw new ConfigurationException(name, String.valueOf(value), "use " + min + " to " + max);
             }
             return value;
         }
@@ -81,18 +84,26 @@ public record RegistrationLimits(DynamoDbClient dynamoDb, String table, Caps cap
 
     /**
      * Counts a registration request from the client (its network address) in the current minute;
-     * false once the client sent {@link Caps#requestsPerClientAMinute}. Counted before the request
-     * is judged: this bound is on the client, not on what it asks for.
+     * false once the client sent {@link Caps#requestsPerClientAMinute} in the last minute. Counted
+     * before the request is judged: this bound is on the client, not on what it asks for. The last
+     * minute slides: the previous minute's count weighs as much as that minute still overlaps it,
+     * so a burst across the turn of a minute gets no second allowance.
      */
     public boolean clientWithinRate(String client, Instant now) {
         Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+        long before = Items.item(dynamoDb, table, RegistrationItems.clientRequestsKey(client, minute.minus(Duration.ofMinutes(1))))
+                .map(item -> Items.number(item, "requests")).orElse(0L);
+        double overlap = 1 - Duration.between(minute, now).toMillis() / 60_000.0;
+        long allowed = caps.requestsPerClientAMinute() - (long) Math.floor(before * overlap);
+        if (allowed <= 0) {
+            return false;
+        }
         try {
             dynamoDb.updateItem(update -> update.tableName(table).key(RegistrationItems.clientRequestsKey(client, minute))
                     .updateExpression("ADD #r :one SET #e = :expires")
                     .conditionExpression("attribute_not_exists(#r) OR #r < :max")
                     .expressionAttributeNames(Map.of("#r", "requests", "#e", EXPIRES_AT))
-                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
-                            ":max", AttributeValue.fromN(String.valueOf(caps.requestsPerClientAMinute())),
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":max", AttributeValue.fromN(String.valueOf(allowed)),
                             ":expires", epoch(minute.plus(Duration.ofHours(1))))));
             return true;
         } catch (ConditionalCheckFailedException full) {

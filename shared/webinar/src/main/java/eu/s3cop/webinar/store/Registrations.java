@@ -76,8 +76,12 @@ public final class Registrations {
     public record AlreadyConfirmed() implements Outcome {
     }
 
-    /** No place was free to a newcomer: the registration is on the waiting list, at this position (1 for the first). */
-    public record Waiting(int position) implements Outcome {
+    /**
+     * No place was free to a newcomer: the registration is on the waiting list, at this position
+     * (1 for the first). Held back, it waits in the line of its domain's addresses, whose share of
+     * the places is full, at this position in that line.
+     */
+    public record Waiting(int position, boolean heldBack) implements Outcome {
     }
 
     /** Attending a hybrid event in person was asked for when its room had no place left: nothing changed, online places may remain. */
@@ -111,8 +115,10 @@ public final class Registrations {
      * @param position where it stands on the waiting list (1 for the first); 0 when not waiting
      * @param offeredUntil until when an offered place is held for it; null when none is
      * @param attendance how they said they attend; empty before they confirmed
+     * @param heldBack whether, waiting, they are held back in their domain's line ({@code position} is theirs in it)
      */
-    public record Registration(Standing standing, String name, int position, Instant offeredUntil, Optional<Attendance> attendance) {
+    public record Registration(Standing standing, String name, int position, Instant offeredUntil, Optional<Attendance> attendance,
+            boolean heldBack) {
 
         public boolean confirmed() {
             return standing == Standing.CONFIRMED;
@@ -150,7 +156,7 @@ public final class Registrations {
         this.dynamoDb = limits.dynamoDb();
         this.table = limits.table();
         this.stream = new RegistrationStream(table);
-        this.waitingList = new WaitingList(dynamoDb, table);
+        this.waitingList = new WaitingList(dynamoDb, table, limits.caps().placesPerDomain());
         this.requests = new RegistrationRequests(dynamoDb, table, limits, stream);
         this.confirmations = new Confirmations(dynamoDb, table, stream, waitingList);
         this.places = new Places(table);
@@ -190,7 +196,7 @@ public final class Registrations {
             Standing standing = RegistrationItems.standing(found);
             int position = standing == Standing.WAITING ? waitingList.position(webinarId, text(found, RegistrationItems.QUEUE_KEY)) : 0;
             return new Registration(standing, text(found, "name"), position, WaitingList.offeredUntil(found).orElse(null),
-                    Attendance.of(text(found, "attendance")));
+                    Attendance.of(text(found, "attendance")), standing == Standing.WAITING && WaitingList.heldBack(text(found, RegistrationItems.QUEUE_KEY)));
         });
     }
 
@@ -223,8 +229,11 @@ public final class Registrations {
                 TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, tokenKey(token)))).build(),
                 stream.forget(webinarId, regKey)));
         switch (state) {
-            case CONFIRMED, OFFERED -> writes.add(places.freed(webinarId, RegistrationItems.inRoom(registration.get())));
-            case WAITING -> writes.addAll(List.of(waitingList.left(webinarId, registration.get())));
+            case CONFIRMED, OFFERED -> {
+                writes.add(places.freed(webinarId, RegistrationItems.inRoom(registration.get())));
+                RegistrationItems.share(registration.get()).ifPresent(share -> writes.add(waitingList.shares().released(webinarId, share)));
+            }
+            case WAITING -> writes.addAll(waitingList.left(webinarId, registration.get()));
             default -> {
             }
         }

@@ -43,9 +43,14 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * taken is a registration like any other, marked as from the waiting list; one not taken lapses
  * and the place goes to the next in line.
  *
+ * <p>Whoever confirms beyond their domain's share of the places ({@link DomainShares}) is held
+ * back in that domain's own line, {@code HELD#<hash of the domain>#<joined>#<hash>}, and joins
+ * the waiting list, where they would have stood, when the share has room again.
+ *
  * @param table the table's name, as the template names it to the function
+ * @param placesPerDomain the cap on one domain's places at one event; 0 for none
  */
-public record WaitingList(DynamoDbClient dynamoDb, String table) {
+public record WaitingList(DynamoDbClient dynamoDb, String table, int placesPerDomain) {
 
     /** How long an offered place is held, unless registration closes sooner. */
     public static final Duration OFFER_HELD_FOR = Duration.ofHours(24);
@@ -62,6 +67,10 @@ public record WaitingList(DynamoDbClient dynamoDb, String table) {
         return new Places(table);
     }
 
+    DomainShares shares() {
+        return new DomainShares(table, placesPerDomain);
+    }
+
     /** Until when a place offered at {@code now} is held: a day, or until registration closes if sooner. */
     public static Instant deadline(Webinar webinar, Instant now) {
         Instant day = now.plus(OFFER_HELD_FOR);
@@ -73,7 +82,8 @@ public record WaitingList(DynamoDbClient dynamoDb, String table) {
      * and no place is free to them: its state, its place in the queue, and the webinar's count.
      * Kept as long as a confirmed registration would be, as is its token.
      */
-    TransactWriteItem[] joined(String webinarId, String registration, String token, String name, Answers answers, Instant now, Instant keepUntil) {
+    TransactWriteItem[] joined(String webinarId, String registration, String token, String name, Answers answers, String share, Instant now,
+            Instant keepUntil) {
         String queueKey = RegistrationItems.queueKey(now, registration);
         Map<String, AttributeValue> place = new HashMap<>(key(webinarId, queueKey));
         place.putAll(Map.of("registration", AttributeValue.fromS(registration), EXPIRES_AT, epoch(keepUntil)));
@@ -84,27 +94,50 @@ public record WaitingList(DynamoDbClient dynamoDb, String table) {
                 ":pending", AttributeValue.fromS(PENDING), ":token", AttributeValue.fromS(token), ":now", epoch(now)));
         // What they answered is kept for when a place is offered; a place in the room is taken only with the place.
         String update = "SET #s = :waiting, #q = :queue, waitingSince = :at, #e = :keep, #sent = #requested, #n = :name, "
-                + RegistrationItems.answered(answers, false, names, values);
-        return new TransactWriteItem[] {
-            places().joinedWaitingList(webinarId),
-            TransactWriteItem.builder().update(change -> change.tableName(table).key(key(webinarId, registration)).updateExpression(update)
-                    .conditionExpression("#s = :pending AND #t = :token AND #e > :now")
-                    .expressionAttributeNames(names).expressionAttributeValues(values)).build(),
-            TransactWriteItem.builder().put(put -> put.tableName(table).item(place).conditionExpression("attribute_not_exists(pk)")).build(),
-            RegistrationItems.tokenKept(table, webinarId, token, keepUntil)
-        };
+                + RegistrationItems.answered(answers, false, share, names, values);
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(places().joinedWaitingList(webinarId),
+                TransactWriteItem.builder().update(change -> change.tableName(table).key(key(webinarId, registration)).updateExpression(update)
+                        .conditionExpression("#s = :pending AND #t = :token AND #e > :now")
+                        .expressionAttributeNames(names).expressionAttributeValues(values)).build(),
+                TransactWriteItem.builder().put(put -> put.tableName(table).item(place).conditionExpression("attribute_not_exists(pk)")).build(),
+                RegistrationItems.tokenKept(table, webinarId, token, keepUntil)));
+        if (share != null) {
+            // Last, so that its refusal is told apart: a domain whose share is full is held back instead.
+            writes.add(shares().claimed(webinarId, share, keepUntil));
+        }
+        return writes.toArray(TransactWriteItem[]::new);
     }
 
-    /** The writes that take a waiting registration off the list without a place: its place in the queue and the count. */
-    TransactWriteItem[] left(String webinarId, Map<String, AttributeValue> registration) {
-        return new TransactWriteItem[] {
-            TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, text(registration, QUEUE_KEY)))).build(),
-            places().leftWaitingList(webinarId)
-        };
+    /** Where a waiting registration stands, on the waiting list or held back in its domain's line. */
+    Registrations.Waiting standing(String webinarId, String queueKey) {
+        return new Registrations.Waiting(position(webinarId, queueKey), heldBack(queueKey));
+    }
+
+    /** Whether a waiting registration's place is in its domain's line rather than on the waiting list. */
+    static boolean heldBack(String queueKey) {
+        return queueKey.startsWith(RegistrationItems.HELD_BACK);
+    }
+
+    /**
+     * The writes that take a waiting registration off the list without a place: its place in the
+     * queue, the count, and what it counted against its domain's share; held back, its place in
+     * its domain's line alone.
+     */
+    List<TransactWriteItem> left(String webinarId, Map<String, AttributeValue> registration) {
+        String queueKey = text(registration, QUEUE_KEY);
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
+                TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, queueKey))).build()));
+        if (!heldBack(queueKey)) {
+            writes.add(places().leftWaitingList(webinarId));
+        }
+        RegistrationItems.share(registration).ifPresent(share -> writes.add(shares().released(webinarId, share)));
+        return writes;
     }
 
     /** Where a waiting registration stands: 1 for the first in line. */
     public int position(String webinarId, String queueKey) {
+        // Held back, the line is the domain's: its keys share what comes before the moment of joining.
+        String first = heldBack(queueKey) ? queueKey.substring(0, queueKey.indexOf('#', RegistrationItems.HELD_BACK.length()) + 1) : QUEUE;
         int ahead = 0;
         Map<String, AttributeValue> start = null;
         do {
@@ -112,7 +145,7 @@ public record WaitingList(DynamoDbClient dynamoDb, String table) {
             QueryResponse response = dynamoDb.query(query -> query.tableName(table).consistentRead(true).select(Select.COUNT)
                     .keyConditionExpression("pk = :pk AND sk BETWEEN :first AND :mine")
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DynamoDbWebinarStore.partition(webinarId)),
-                            ":first", AttributeValue.fromS(QUEUE), ":mine", AttributeValue.fromS(queueKey)))
+                            ":first", AttributeValue.fromS(first), ":mine", AttributeValue.fromS(queueKey)))
                     .exclusiveStartKey(from));
             ahead += response.count();
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
@@ -134,6 +167,10 @@ public record WaitingList(DynamoDbClient dynamoDb, String table) {
             }
             StoredWebinar stored = read.get();
             Webinar webinar = stored.webinar();
+            if (attempt == 0 && offers == 0 && webinar.registrationOpen(now) && new HeldBack(dynamoDb, table, shares()).promote(webinarId) > 0) {
+                // Those held back whose domain's share has room again are on the list now: read the counts again.
+                continue;
+            }
             if (!webinar.registrationOpen(now) || webinar.capacity() == 0 || stored.waiting() == 0 || stored.registered() >= webinar.capacity()) {
                 return offers;
             }
@@ -231,16 +268,19 @@ public record WaitingList(DynamoDbClient dynamoDb, String table) {
      * line. False when the offer was taken, declined or ended meanwhile.
      */
     public boolean lapse(String webinarId, String registration, String token, Instant now) {
+        Optional<String> share = Items.item(dynamoDb, table, key(webinarId, registration)).flatMap(RegistrationItems::share);
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
+                TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, registration))
+                        .conditionExpression("#s = :offered AND #t = :token AND #until <= :now")
+                        .expressionAttributeNames(Map.of("#s", "state", "#t", "token", "#until", OFFERED_UNTIL))
+                        .expressionAttributeValues(Map.of(":offered", AttributeValue.fromS(OFFERED), ":token", AttributeValue.fromS(token),
+                                ":now", epoch(now)))).build(),
+                TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, tokenKey(token)))).build(),
+                new RegistrationStream(table).forget(webinarId, registration),
+                places().freed(webinarId, false)));
+        share.ifPresent(counted -> writes.add(shares().released(webinarId, counted)));
         try {
-            dynamoDb.transactWriteItems(write -> write.transactItems(
-                    TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, registration))
-                            .conditionExpression("#s = :offered AND #t = :token AND #until <= :now")
-                            .expressionAttributeNames(Map.of("#s", "state", "#t", "token", "#until", OFFERED_UNTIL))
-                            .expressionAttributeValues(Map.of(":offered", AttributeValue.fromS(OFFERED), ":token", AttributeValue.fromS(token),
-                                    ":now", epoch(now)))).build(),
-                    TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, tokenKey(token)))).build(),
-                    new RegistrationStream(table).forget(webinarId, registration),
-                    places().freed(webinarId, false)));
+            dynamoDb.transactWriteItems(write -> write.transactItems(writes));
             return true;
         } catch (TransactionCanceledException gone) {
             return false;
