@@ -51,6 +51,7 @@ class CatalogueBrowserIntegrationTest {
 
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String WEBINAR_TITLE = "Registration walk-through";
+    private static final String SMALL_TITLE = "Registration walk-through in a small room";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
     private static LocalCloud stack;
@@ -74,6 +75,10 @@ class CatalogueBrowserIntegrationTest {
                             + "description: |\n  How to **register**, confirm and cancel; see [the catalogue](https://s3cop.example.org/).\n"
                             + "speakers:\n  - {name: Alison Hunter, role: Rapporteur}\n"
                             + "registration: {capacity: 40}\njoin_url: https://example.org/join/walk-through\n"));
+            // A room of one place, whose second registrant waits for it.
+            s3.putObject(put -> put.bucket(stack.bucket("UploadsBucket")).key("webinars/walk-through-small.yaml"), RequestBody.fromString(
+                    "title: " + SMALL_TITLE + "\nworking_group: innovation-diffusion\nstarts: " + starts + "\nduration: PT1H\n"
+                            + "registration: {capacity: 1}\njoin_url: https://example.org/join/walk-through-small\n"));
             // A hybrid event, whose confirm page also asks how its registrant attends.
             s3.putObject(put -> put.bucket(stack.bucket("UploadsBucket")).key("webinars/walk-through-hybrid.yaml"), RequestBody.fromString(
                     "title: " + WEBINAR_TITLE + " in a room\nworking_group: innovation-diffusion\nstarts: " + starts + "\nduration: PT1H\n"
@@ -137,6 +142,46 @@ class CatalogueBrowserIntegrationTest {
         }
         assertThat(pdf).as("the downloaded brief").isRegularFile();
         assertThat(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
+
+    @Test
+    void aFullWebinarsFreedPlaceGoesToTheFirstInLineWhoTakesItFromTheEmail() throws Exception {
+        registerOnTheWebinarsPage("Register", "Alison Hunter", "alison.hunter@example.org");
+        browser.get(SentEmails.registrationPage(stack, "Confirm your registration: " + SMALL_TITLE));
+        browser.findElement(By.xpath("//button[normalize-space()='Confirm']")).click();
+        assertThat(heading("You are registered")).isEqualTo("You are registered");
+
+        registerOnTheWebinarsPage("Join the waiting list", "Susana Elena-Perez", "susana.elena-perez@example.org");
+        browser.get(SentEmails.registrationPage(stack, "Confirm your registration: " + SMALL_TITLE));
+        assertThat(heading("Join the waiting list")).isEqualTo("Join the waiting list");
+        browser.findElement(By.xpath("//button[normalize-space()='Join the waiting list']")).click();
+        assertThat(heading("You are on the waiting list")).isEqualTo("You are on the waiting list");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("you are number 1 on the waiting list");
+        assertNoAxeViolations("the waiting list's answer");
+
+        browser.get(SentEmails.registrationPage(stack, "You are registered: " + SMALL_TITLE));
+        browser.findElement(By.xpath("//button[normalize-space()='Cancel my registration']")).click();
+        assertThat(heading("Registration cancelled")).isEqualTo("Registration cancelled");
+        stack.awaitIdle(Duration.ofSeconds(60));
+
+        browser.get(SentEmails.registrationPage(stack, "A place is free for you: " + SMALL_TITLE));
+        assertThat(heading("A place is free for you")).isEqualTo("A place is free for you");
+        assertNoAxeViolations("an offered place's page");
+        browser.findElement(By.xpath("//button[normalize-space()='Take the place']")).click();
+        assertThat(heading("You are registered")).isEqualTo("You are registered");
+    }
+
+    /** Fills in and sends the small room's form on its page, as a visitor does; the inbox then holds the link. */
+    private static void registerOnTheWebinarsPage(String purpose, String name, String email) {
+        browser.get(site("/webinars/walk-through-small"));
+        // The page may be kept a minute; reloading asks again, as a visitor does who saw it before.
+        browser.navigate().refresh();
+        WebElement form = browser.findElement(By.cssSelector("form[aria-label='" + purpose + " for " + SMALL_TITLE + "']"));
+        form.findElement(By.name("name")).sendKeys(name);
+        form.findElement(By.name("email")).sendKeys(email);
+        form.findElement(By.tagName("button")).click();
+        assertThat(heading("Check your inbox")).isEqualTo("Check your inbox");
+        stack.awaitIdle(Duration.ofSeconds(60));
     }
 
     /**
