@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * A webinar as the API's JSON tells it to programs: never the join link, which only registrants
- * receive. The venue is there only for an event in a room.
+ * receive. The venue is there only for an event in a room, the participation figures only once
+ * the event is over.
  */
 final class WebinarJson {
 
@@ -44,7 +45,8 @@ final class WebinarJson {
         // Times of day in the event's own zone, as the file gives them and the page shows them.
         summary.put("agenda", webinar.agenda().stream().map(session -> Map.of("starts", session.starts().toString(), "ends", session.ends().toString(),
                 "title", session.title(), "speakers", session.speakers())).toList());
-        summary.put("status", WebinarState.of(webinar, now).name().toLowerCase(Locale.ROOT));
+        WebinarState state = WebinarState.of(webinar, now);
+        summary.put("status", state.name().toLowerCase(Locale.ROOT));
         Map<String, Object> registration = new LinkedHashMap<>();
         // Open while requests are taken, full ones too: those lead to the waiting list, which "waiting_list" says.
         registration.put("open", webinar.registrationOpen(now));
@@ -56,6 +58,13 @@ final class WebinarJson {
         summary.put("registration", registration);
         if (!webinar.recordingUrl().isEmpty() && !now.isBefore(webinar.end())) {
             summary.put("recording_url", webinar.recordingUrl());
+        }
+        // How many took part and from how many countries, once it is over: never which countries, nor how many from each.
+        if (state == WebinarState.PAST && stored.figures().participants() > 0) {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("participants", stored.figures().participants());
+            figures.put("countries", stored.figures().countryCount());
+            summary.put("figures", figures);
         }
         summary.put("sequence", stored.sequence());
         summary.put("links", Map.of("self", SiteAddresses.webinar(webinar.id()), "invite", SiteAddresses.invite(webinar.id()),

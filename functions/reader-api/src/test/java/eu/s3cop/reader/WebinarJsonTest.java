@@ -3,7 +3,9 @@ package eu.s3cop.reader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import eu.s3cop.webinar.model.Figures;
 import eu.s3cop.webinar.model.Format;
+import eu.s3cop.webinar.model.OrganisationKind;
 import eu.s3cop.webinar.model.Venue;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.StoredWebinar;
@@ -47,5 +49,19 @@ class WebinarJsonTest {
         Map<String, Object> read = JSON.std.mapFrom(JSON.std.asString(
                 WebinarJson.of(new StoredWebinar(webinar(Format.ONLINE, null, List.of()), 0, "", BEFORE, 0), BEFORE)));
         assertThat(read).containsEntry("format", "online").containsEntry("agenda", List.of()).doesNotContainKey("venue");
+    }
+
+    @Test
+    void aPastEventGivesHowManyTookPartFromHowManyCountriesAndNothingMore() throws Exception {
+        Figures figures = new Figures(5, Map.of("BE", 3, "ES", 1), 1, Map.of(OrganisationKind.RESEARCH, 2), 3);
+        StoredWebinar forum = new StoredWebinar(webinar(Format.ONLINE, null, List.of()), 0, "", BEFORE, 5, 0, 0, figures);
+        Instant after = Instant.parse("2023-12-01T00:00:00Z");
+
+        String json = JSON.std.asString(WebinarJson.of(forum, after));
+        assertThat(JSON.std.mapFrom(json)).containsEntry("figures", Map.of("participants", 5, "countries", 2));
+        assertThat(json).doesNotContain("BE", "university-research");
+        assertThat(JSON.std.mapFrom(JSON.std.asString(WebinarJson.of(forum, BEFORE)))).as("not before it is over").doesNotContainKey("figures");
+        assertThat(JSON.std.mapFrom(JSON.std.asString(WebinarJson.of(new StoredWebinar(forum.webinar(), 0, "", BEFORE, 0), after))))
+                .as("never counted").doesNotContainKey("figures");
     }
 }

@@ -3,6 +3,7 @@ package eu.s3cop.catalogue;
 import eu.s3cop.core.Durations;
 import eu.s3cop.core.SiteAddresses;
 import eu.s3cop.draft.WorkingGroupNames;
+import eu.s3cop.webinar.model.Figures;
 import eu.s3cop.webinar.model.Format;
 import eu.s3cop.webinar.model.Venue;
 import eu.s3cop.webinar.model.Webinar;
@@ -24,7 +25,8 @@ import org.jsoup.nodes.Element;
  * A webinar's own page, as the reader API answers a browser: what it is about, who speaks, when
  * (in its own zone and in UTC), whether it is online, in a room or both, and where, its agenda, how
  * many places are left, the invite, and the registration form while registration is open; once it
- * is over, the recording when there is one. Never the join link, which only registrants receive.
+ * is over, how many took part from how many countries, and the recording when there is one. Never
+ * the join link, which only registrants receive.
  */
 public final class WebinarPage {
 
@@ -73,6 +75,9 @@ public final class WebinarPage {
         }
         if (webinar.capacity() > 0 && state == WebinarState.UPCOMING) {
             fact(when, "Places left", stored.placesLeft() + " of " + webinar.capacity());
+        }
+        if (state == WebinarState.PAST && stored.figures().participants() > 0) {
+            fact(when, "Participants", participation(stored.figures()));
         }
 
         if (!description.isEmpty()) {
@@ -124,6 +129,14 @@ public final class WebinarPage {
             case CANCELLED -> take.appendElement("p").text("This " + kind.toLowerCase(Locale.ROOT) + " was cancelled.");
         }
         return page.outerHtml();
+    }
+
+    /** How many took part, and from how many countries: never which, nor how many from each. */
+    static String participation(Figures figures) {
+        int people = figures.participants();
+        int countries = figures.countryCount();
+        String participants = people + (people == 1 ? " participant" : " participants");
+        return countries == 0 ? participants : participants + " from " + countries + (countries == 1 ? " country" : " countries");
     }
 
     /** How people take part, in the words of the event's page and of the lists. */

@@ -2,7 +2,9 @@ package eu.s3cop.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.s3cop.webinar.model.Figures;
 import eu.s3cop.webinar.model.Format;
+import eu.s3cop.webinar.model.OrganisationKind;
 import eu.s3cop.webinar.model.Venue;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.StoredWebinar;
@@ -12,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -169,5 +172,26 @@ class WebinarPageTest {
             assertThat(group.select("form.register")).as("group page at " + now).hasSize(open ? 1 : 0);
             assertThat(own.select("form.register")).as("webinar page at " + now).hasSize(open ? 1 : 0);
         }
+    }
+
+    @Test
+    void aPastEventSaysHowManyTookPartFromHowManyCountriesAndNeverWhich() {
+        Instant after = Instant.parse("2024-06-01T00:00:00Z");
+        Figures figures = new Figures(14, Map.of("BE", 9, "FR", 3, "ES", 1), 1, Map.of(OrganisationKind.BUSINESS, 4), 10);
+        Document past = Jsoup.parse(PAGES.page(counted(figures), after));
+        assertThat(past.select("dl.facts").text()).contains("Participants 14 participants from 3 countries");
+        assertThat(past.text()).doesNotContain("Belgium", "France", "Business");
+
+        assertThat(Jsoup.parse(PAGES.page(counted(new Figures(1, Map.of("BE", 1), 0, Map.of(), 1)), after)).select("dl.facts").text())
+                .contains("1 participant from 1 country");
+        assertThat(Jsoup.parse(PAGES.page(counted(new Figures(2, Map.of(), 2, Map.of(), 2)), after)).select("dl.facts").text())
+                .as("nobody said where from").contains("2 participants").doesNotContain("from");
+        assertThat(Jsoup.parse(PAGES.page(counted(Figures.NONE), after)).text()).as("no figures").doesNotContain("participant");
+        assertThat(Jsoup.parse(PAGES.page(counted(figures), Instant.parse("2024-05-01T00:00:00Z"))).text())
+                .as("before the event").doesNotContain("participant");
+    }
+
+    private static StoredWebinar counted(Figures figures) {
+        return new StoredWebinar(webinar("", 0), 0, "", Instant.EPOCH, figures.participants(), 0, 0, figures);
     }
 }

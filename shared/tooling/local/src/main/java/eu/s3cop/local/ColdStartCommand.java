@@ -54,6 +54,7 @@ final class ColdStartCommand implements Callable<Integer> {
             "refresh-catalogue", new Scenario("refresh-catalogue/briefs-listed.json", "\"message\":\"catalogue refreshed\""),
             "register-secretariat-files", new Scenario("register-secretariat-files/webinar-uploaded.json", "\"result\":\"REGISTERED\""),
             "webinar-scheduler", new Scenario("webinar-scheduler/scheduled.json", "\"message\":\"run done\""),
+            "registration-lists", new Scenario("registration-lists/registrations-changed.json", "\"message\":\"lists refreshed\""),
             "reader-api", new Scenario("reader-api/list-publications.json", ColdStart.RESULT));
 
     @Option(names = "--runs", description = "Runs of each way per function (default: ${DEFAULT-VALUE}).")

@@ -11,6 +11,7 @@ import com.networknt.schema.SpecificationVersion;
 import eu.s3cop.groups.store.DynamoDbRegistryStore;
 import eu.s3cop.publications.ListingStream;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
+import eu.s3cop.webinar.store.RegistrationChanges;
 import eu.s3cop.webinar.store.RegistrationStream;
 import eu.s3cop.webinar.store.Registrations;
 import eu.s3cop.stack.template.FunctionResource;
@@ -74,9 +75,10 @@ class TemplateTest {
     }
 
     @Test
-    void declaresTheFiveFunctionsWithTheirTriggerKinds() {
+    void declaresTheSixFunctionsWithTheirTriggerKinds() {
         assertThat(template.functions()).extracting(FunctionResource::name)
-                .containsExactly("publish-brief", "refresh-catalogue", "register-secretariat-files", "webinar-scheduler", "reader-api");
+                .containsExactly("publish-brief", "refresh-catalogue", "register-secretariat-files", "webinar-scheduler", "registration-lists",
+                        "reader-api");
         assertThat(template.function("publish-brief").triggers(Trigger.S3.class))
                 .singleElement()
                 .satisfies(trigger -> {
@@ -119,6 +121,13 @@ class TemplateTest {
                             DynamoDbWebinarStore.CHANGED_STREAM_FILTER.replaceAll("\\s", ""));
                     assertThat(stream.maximumRetryAttempts()).isPositive();
                 });
+        // Every change to a registration, removals included, within a minute: a window of at most 30 seconds.
+        assertThat(template.function("registration-lists").triggers()).singleElement().isInstanceOfSatisfying(Trigger.DynamoDb.class, stream -> {
+            assertThat(stream.table()).isEqualTo("WebinarsTable");
+            assertThat(stream.filters()).singleElement().asString().isEqualToIgnoringWhitespace(RegistrationChanges.LISTED_STREAM_FILTER);
+            assertThat(stream.batchingWindowSeconds()).isBetween(1, 30);
+            assertThat(stream.maximumRetryAttempts()).isPositive();
+        });
         assertThat(template.function("reader-api").triggers(Trigger.HttpApi.class)).extracting(route -> route.method() + " " + route.path())
                 .containsExactlyInAnyOrder("GET /publications", "GET /publications/{working_group}/{slug}",
                         "GET /publications/{working_group}/{slug}/download", "GET /publications/{working_group}/{slug}/citation",
@@ -163,6 +172,39 @@ class TemplateTest {
         }
         assertThat(writes).isNotEmpty().allSatisfy(grant -> assertThat(grant.get("Condition"))
                 .isEqualTo(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", Registrations.WRITTEN_PARTITIONS))));
+    }
+
+    /**
+     * The secretariat's lists: their function reads webinars' partitions, records figures on a
+     * webinar's item and nothing else of it, and writes two files of each webinar's folder; an
+     * earlier version of a list (a versioned bucket keeps one at every rewrite) is gone in a day.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theListsFunctionTouchesOnlyWhatItsListsAndFiguresNeed() {
+        Map<String, Map<String, Object>> statements = new LinkedHashMap<>();
+        for (Object policy : (List<Object>) properties("RegistrationListsFunction").get("Policies")) {
+            for (Object statement : (List<Object>) ((Map<String, Object>) policy).get("Statement")) {
+                statements.put(String.valueOf(((Map<String, Object>) statement).get("Sid")), (Map<String, Object>) statement);
+            }
+        }
+        Map<String, Object> webinarsOnly = Map.of("dynamodb:LeadingKeys", List.of(Registrations.WRITTEN_PARTITIONS.get(0)));
+        assertThat(statements.get("ReadWebinarsAndTheirRegistrations")).containsEntry("Action", List.of("dynamodb:GetItem", "dynamodb:Query"))
+                .containsEntry("Condition", Map.of("ForAllValues:StringLike", webinarsOnly));
+        assertThat(statements.get("RecordFigures")).containsEntry("Action", "dynamodb:UpdateItem")
+                .containsEntry("Condition", Map.of("ForAllValues:StringLike", webinarsOnly,
+                        "ForAllValues:StringEquals", Map.of("dynamodb:Attributes", DynamoDbWebinarStore.FIGURES_ATTRIBUTES),
+                        "StringEqualsIfExists", Map.of("dynamodb:ReturnValues", List.of("NONE"))));
+        assertThat(String.valueOf(statements.get("WriteListsAndFigures").get("Resource")))
+                .contains("/reports/webinars/*/registrations.csv", "/reports/webinars/*/figures.json");
+        assertThat(String.valueOf(statements.get("DeleteListsWithTheirRegistrations").get("Resource")))
+                .contains("/reports/webinars/*/registrations.csv").doesNotContain("figures.json");
+        assertThat(statements.keySet()).containsExactlyInAnyOrder("ReadWebinarsAndTheirRegistrations", "RecordFigures", "WriteListsAndFigures",
+                "DeleteListsWithTheirRegistrations");
+
+        List<Object> rules = (List<Object>) map(properties("UploadsBucket").get("LifecycleConfiguration")).get("Rules");
+        assertThat(rules).anySatisfy(rule -> assertThat(map(rule)).containsEntry("Status", "Enabled").containsEntry("Prefix", "reports/webinars/")
+                .containsEntry("NoncurrentVersionExpiration", Map.of("NoncurrentDays", 1L)));
     }
 
     @Test

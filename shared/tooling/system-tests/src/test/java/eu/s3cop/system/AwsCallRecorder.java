@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -77,6 +78,8 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
             missing(needs, function, status, head.bucket(), call);
         } else if (request instanceof PutObjectRequest put) {
             needs.add(s3Object(function, "s3:PutObject", put.bucket(), put.key(), call));
+        } else if (request instanceof DeleteObjectRequest delete) {
+            needs.add(s3Object(function, delete.versionId() == null ? "s3:DeleteObject" : "s3:DeleteObjectVersion", delete.bucket(), delete.key(), call));
         } else if (request instanceof GetItemRequest get) {
             needs.add(table(function, "dynamodb:GetItem", get.tableName(), null, call));
         } else if (request instanceof PutItemRequest put) {

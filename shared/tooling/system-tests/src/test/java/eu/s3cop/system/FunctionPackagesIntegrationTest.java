@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * uses, and primed for SnapStart from its own classes alone. Each function's tests run again
  * from its package in that function's module (the {@code *PackageIntegrationTest} classes).
  */
-@LocalAws(packaged = {"publish-brief", "refresh-catalogue", "register-secretariat-files", "webinar-scheduler", "reader-api"})
+@LocalAws(packaged = {"publish-brief", "refresh-catalogue", "register-secretariat-files", "webinar-scheduler", "registration-lists", "reader-api"})
 class FunctionPackagesIntegrationTest {
 
     /**
@@ -31,6 +31,8 @@ class FunctionPackagesIntegrationTest {
                 Arguments.of("refresh-catalogue", 8, List.of("org/apache/pdfbox/", "jakarta/mail/")),
                 Arguments.of("register-secretariat-files", 7, List.of("org/apache/pdfbox/", "org/jsoup/", "jakarta/mail/")),
                 Arguments.of("webinar-scheduler", 6, List.of("org/apache/pdfbox/", "org/jsoup/", "software/amazon/awssdk/services/s3/")),
+                Arguments.of("registration-lists", 7, List.of("org/apache/pdfbox/", "org/jsoup/", "jakarta/mail/",
+                        "software/amazon/awssdk/services/sesv2/")),
                 Arguments.of("reader-api", 6, List.of("org/apache/pdfbox/", "com/vladsch/flexmark/", "software/amazon/awssdk/services/s3/")));
     }
 

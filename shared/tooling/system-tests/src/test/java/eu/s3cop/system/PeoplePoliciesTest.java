@@ -129,6 +129,28 @@ class PeoplePoliciesTest {
         assertThat(allows(SECRETARIAT, "s3:DeleteObject", "webinars/bottlenecks-2024.yaml")).isFalse();
     }
 
+    /**
+     * A webinar's registration list carries names and addresses: the secretariat's policy reads it
+     * and its figures, no rapporteur's does, no earlier version of them is readable, and no
+     * function's role reads them back.
+     */
+    @Test
+    void onlyTheSecretariatReadsTheWebinarsRegistrationListsAndFigures() {
+        Roles roles = Roles.of(template, StackSettings.REGION);
+        for (String key : List.of("reports/webinars/bottlenecks-2024/registrations.csv", "reports/webinars/bottlenecks-2024/figures.json")) {
+            assertThat(grants.keySet().stream().filter(policy -> allows(policy, "s3:GetObject", key))).as("who reads " + key)
+                    .containsExactly(SECRETARIAT);
+            assertThat(grants.keySet().stream().filter(policy -> allows(policy, "s3:GetObjectVersion", key))).as("earlier versions of " + key)
+                    .isEmpty();
+            RAPPORTEURS.values().forEach(policy -> assertThat(allows(policy, "s3:GetObject", key)).as(policy + " reads " + key).isFalse());
+            assertThat(roles.allowedTo("s3:GetObject", bucketArn + "/" + key)).as("functions reading " + key).isEmpty();
+            assertThat(roles.allowedTo("s3:PutObject", bucketArn + "/" + key)).as("functions writing " + key)
+                    .contains("registration-lists");
+        }
+        assertThat(lists(SECRETARIAT, "reports/webinars/bottlenecks-2024/")).isTrue();
+        RAPPORTEURS.values().forEach(policy -> assertThat(lists(policy, "reports/webinars/bottlenecks-2024/")).as(policy).isFalse());
+    }
+
     @Test
     void noPolicyNamesAnotherBucketOrAWildcardAction() {
         grants.forEach((policy, list) -> assertThat(list).as(policy).allSatisfy(grant -> {

@@ -28,7 +28,12 @@ public record Venue(String name, String address, String city, String country) {
 
     /** The country's name in English, as pages and invites show it. */
     public String countryName() {
-        return new Locale("", country).getDisplayCountry(Locale.ENGLISH);
+        return countryName(country);
+    }
+
+    /** The English name of the country an ISO 3166-1 alpha-2 code names, as pages, invites and the secretariat's list show it. */
+    public static String countryName(String code) {
+        return new Locale("", code).getDisplayCountry(Locale.ENGLISH);
     }
 
     /** The venue in one line, as a calendar's LOCATION or a map's search wants it: "name, address, city, country". */

@@ -5,6 +5,7 @@ import static eu.s3cop.core.Items.text;
 import static eu.s3cop.core.Items.texts;
 
 import eu.s3cop.core.Items;
+import eu.s3cop.webinar.model.Figures;
 import eu.s3cop.webinar.model.Format;
 import eu.s3cop.webinar.model.Venue;
 import eu.s3cop.webinar.model.Webinar;
@@ -140,12 +141,35 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
                             .conditionExpression("contentSha256 = :old").expressionAttributeNames(names).expressionAttributeValues(values));
                 }
                 return new Saved(change, new StoredWebinar(webinar, sequence, contentSha256, now, registered,
-                        existing.map(StoredWebinar::waiting).orElse(0), existing.map(StoredWebinar::inPerson).orElse(0)));
+                        existing.map(StoredWebinar::waiting).orElse(0), existing.map(StoredWebinar::inPerson).orElse(0),
+                        existing.map(StoredWebinar::figures).orElse(Figures.NONE)));
             } catch (ConditionalCheckFailedException raced) {
                 // Another upload of this webinar was saved in between: read again and decide again.
             }
         }
         throw new IllegalStateException("Webinar " + webinar.id() + " kept changing under " + MAX_ATTEMPTS + " attempts to save it");
+    }
+
+    /**
+     * The attributes {@link #recordFigures} names, the item's keys among them: a role that records
+     * figures may be held to these ({@code dynamodb:Attributes}), in webinars' partitions alone.
+     */
+    public static final List<String> FIGURES_ATTRIBUTES = List.of("pk", "sk", FiguresItems.FIGURES);
+
+    /**
+     * Records the webinar's participation figures on its item, replacing those counted before and
+     * touching nothing else of it, so a save of the webinar's file and the figures never undo
+     * each other. False when there is no such webinar.
+     */
+    public boolean recordFigures(String id, Figures figures) {
+        try {
+            dynamoDb.updateItem(update -> update.tableName(table).key(key(id)).updateExpression("SET #figures = :figures")
+                    .conditionExpression("attribute_exists(pk)").expressionAttributeNames(Map.of("#figures", FiguresItems.FIGURES))
+                    .expressionAttributeValues(Map.of(":figures", FiguresItems.attribute(figures))));
+            return true;
+        } catch (ConditionalCheckFailedException absent) {
+            return false;
+        }
     }
 
     /**
@@ -232,6 +256,6 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
                 item.containsKey("cancelled") && Boolean.TRUE.equals(item.get("cancelled").bool()));
         return new StoredWebinar(webinar, (int) number(item, "sequence"), text(item, "contentSha256"),
                 Instant.parse(text(item, "updatedAt")), (int) number(item, "registered"), (int) number(item, Places.WAITING),
-                (int) number(item, Places.IN_PERSON));
+                (int) number(item, Places.IN_PERSON), FiguresItems.of(item));
     }
 }

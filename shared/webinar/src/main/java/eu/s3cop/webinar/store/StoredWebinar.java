@@ -1,19 +1,27 @@
 package eu.s3cop.webinar.store;
 
+import eu.s3cop.webinar.model.Figures;
 import eu.s3cop.webinar.model.Webinar;
 import java.time.Instant;
 
 /**
  * A webinar as stored: the webinar, its SEQUENCE (0 at first, +1 for every change), the hash of
  * the file it came from, when it last changed, how many places are taken (confirmed or offered
- * from the waiting list), how many people wait for one, and how many of the places taken are in
- * the room of a hybrid event.
+ * from the waiting list), how many people wait for one, how many of the places taken are in
+ * the room of a hybrid event, and its participation figures as last counted ({@link Figures#NONE}
+ * until they are).
  */
-public record StoredWebinar(Webinar webinar, int sequence, String contentSha256, Instant updatedAt, int registered, int waiting, int inPerson) {
+public record StoredWebinar(Webinar webinar, int sequence, String contentSha256, Instant updatedAt, int registered, int waiting, int inPerson,
+        Figures figures) {
 
     /** A webinar nobody waits for. */
     public StoredWebinar(Webinar webinar, int sequence, String contentSha256, Instant updatedAt, int registered) {
         this(webinar, sequence, contentSha256, updatedAt, registered, 0, 0);
+    }
+
+    /** A webinar whose participation was not counted yet. */
+    public StoredWebinar(Webinar webinar, int sequence, String contentSha256, Instant updatedAt, int registered, int waiting, int inPerson) {
+        this(webinar, sequence, contentSha256, updatedAt, registered, waiting, inPerson, Figures.NONE);
     }
 
     /**

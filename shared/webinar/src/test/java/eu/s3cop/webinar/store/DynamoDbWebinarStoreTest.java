@@ -2,7 +2,9 @@ package eu.s3cop.webinar.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.s3cop.webinar.model.Figures;
 import eu.s3cop.webinar.model.Format;
+import eu.s3cop.webinar.model.OrganisationKind;
 import eu.s3cop.webinar.model.Venue;
 import eu.s3cop.webinar.model.Webinar;
 import java.time.Duration;
@@ -69,5 +71,18 @@ class DynamoDbWebinarStoreTest {
         assertThat(webinar.agenda()).isEmpty();
         assertThat(webinar.inPersonCapacity()).isZero();
         assertThat(webinar).isEqualTo(online);
+    }
+
+    @Test
+    void participationFiguresReadBackAsRecordedAndAnItemWithoutThemHasNone() {
+        Webinar online = new Webinar("counted", "Counted", "innovation-diffusion", LocalDateTime.parse("2024-05-23T10:00"), ZoneId.of("Europe/Brussels"),
+                Duration.ofMinutes(90), "", List.of(), Format.ONLINE, null, List.of(), "", null, 0, 0, "", false);
+        Map<String, AttributeValue> item = new HashMap<>(DynamoDbWebinarStore.toItem(online, 0, "sha", SAVED, 3));
+        assertThat(DynamoDbWebinarStore.fromItem(item).figures()).isEqualTo(Figures.NONE);
+
+        Figures figures = new Figures(3, Map.of("BE", 2), 1, Map.of(OrganisationKind.BUSINESS, 1, OrganisationKind.OTHER, 1), 1);
+        item.put(FiguresItems.FIGURES, FiguresItems.attribute(figures));
+        assertThat(DynamoDbWebinarStore.fromItem(item).figures()).isEqualTo(figures);
+        assertThat(DynamoDbWebinarStore.FIGURES_ATTRIBUTES).contains(FiguresItems.FIGURES);
     }
 }
