@@ -33,7 +33,7 @@ class FunctionPackagesIntegrationTest {
                 Arguments.of("webinar-scheduler", 6, List.of("org/apache/pdfbox/", "org/jsoup/", "software/amazon/awssdk/services/s3/")),
                 Arguments.of("registration-lists", 7, List.of("org/apache/pdfbox/", "org/jsoup/", "jakarta/mail/",
                         "software/amazon/awssdk/services/sesv2/")),
-                Arguments.of("reader-api", 6, List.of("org/apache/pdfbox/", "com/vladsch/flexmark/", "software/amazon/awssdk/services/s3/")));
+                Arguments.of("reader-api", 7, List.of("org/apache/pdfbox/", "com/vladsch/flexmark/", "software/amazon/awssdk/services/s3/")));
     }
 
     @ParameterizedTest(name = "{0}")
