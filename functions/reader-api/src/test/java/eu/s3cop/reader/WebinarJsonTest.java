@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.webinar.model.Format;
+import eu.s3cop.webinar.model.Material;
+import eu.s3cop.webinar.model.MaterialKind;
 import eu.s3cop.webinar.model.Venue;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.StoredWebinar;
@@ -47,5 +49,19 @@ class WebinarJsonTest {
         Map<String, Object> read = JSON.std.mapFrom(JSON.std.asString(
                 WebinarJson.of(new StoredWebinar(webinar(Format.ONLINE, null, List.of()), 0, "", BEFORE, 0), BEFORE)));
         assertThat(read).containsEntry("format", "online").containsEntry("agenda", List.of()).doesNotContainKey("venue");
+    }
+
+    @Test
+    void anEventGivesItsMaterialsWithTheirKindSizeAndDownloadAddress() throws Exception {
+        StoredWebinar stored = new StoredWebinar(webinar(Format.ONLINE, null, List.of()), 0, "", BEFORE, 0, List.of(
+                new Material("Slides day 1.pdf", MaterialKind.PDF, 2_400_000, BEFORE), new Material("notes.docx", MaterialKind.DOCX, 18_200, BEFORE)));
+        Map<String, Object> read = JSON.std.mapFrom(JSON.std.asString(WebinarJson.of(stored, BEFORE)));
+
+        assertThat(read.get("materials")).isEqualTo(List.of(
+                Map.of("name", "Slides day 1.pdf", "kind", "pdf", "size", 2_400_000,
+                        "links", Map.of("download", "/webinars/s3-forum-2023/materials/Slides%20day%201.pdf")),
+                Map.of("name", "notes.docx", "kind", "docx", "size", 18_200, "links", Map.of("download", "/webinars/s3-forum-2023/materials/notes.docx"))));
+        assertThat(JSON.std.mapFrom(JSON.std.asString(WebinarJson.of(new StoredWebinar(webinar(Format.ONLINE, null, List.of()), 0, "", BEFORE, 0), BEFORE))))
+                .containsEntry("materials", List.of());
     }
 }

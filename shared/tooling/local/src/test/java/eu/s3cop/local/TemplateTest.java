@@ -122,7 +122,8 @@ class TemplateTest {
         assertThat(template.function("reader-api").triggers(Trigger.HttpApi.class)).extracting(route -> route.method() + " " + route.path())
                 .containsExactlyInAnyOrder("GET /publications", "GET /publications/{working_group}/{slug}",
                         "GET /publications/{working_group}/{slug}/download", "GET /publications/{working_group}/{slug}/citation",
-                        "GET /webinars", "GET /webinars/{id}", "GET /webinars/{id}/invite.ics", "GET /calendar.ics",
+                        "GET /webinars", "GET /webinars/{id}", "GET /webinars/{id}/invite.ics", "GET /webinars/{id}/materials/{file}",
+                        "GET /calendar.ics",
                         "POST /webinars/{id}/registrations", "GET /webinars/{id}/registrations/{token}",
                         "POST /webinars/{id}/registrations/{token}", "DELETE /webinars/{id}/registrations/{token}");
         assertThat(template.buckets()).extracting(bucket -> bucket.localName())
