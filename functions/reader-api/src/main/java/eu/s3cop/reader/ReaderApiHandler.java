@@ -39,7 +39,8 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
         this.originSecret = config.originSecret().getBytes(StandardCharsets.UTF_8);
         this.publications = new PublicationsApi(config, new DynamoDbPublicationStore(clients().dynamoDb(), config.table()),
                 new PublicationListings(clients().dynamoDb(), config.table()), clients().presignedLinks());
-        this.webinars = new WebinarsApi(config, new DynamoDbWebinarStore(clients().dynamoDb(), config.webinarsTable()), Clock.systemUTC());
+        this.webinars = new WebinarsApi(config, new DynamoDbWebinarStore(clients().dynamoDb(), config.webinarsTable()), clients().presignedLinks(),
+                Clock.systemUTC());
         RegistrationLimits limits = new RegistrationLimits(clients().dynamoDb(), config.webinarsTable(), config.caps());
         this.registrations = new RegistrationsApi(config, webinars, new Registrations(limits), limits, Clock.systemUTC());
         this.errorPages = new RegistrationPages(config.workingGroups());
@@ -146,6 +147,7 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
                 case "GET /webinars" -> webinars.list(query);
                 case "GET /webinars/{id}" -> webinars.get(path, wantsHtml(event));
                 case "GET /webinars/{id}/invite.ics" -> webinars.invite(path);
+                case "GET /webinars/{id}/materials/{file}" -> webinars.material(path);
                 case "GET /calendar.ics" -> webinars.calendar(query);
                 case "POST /webinars/{id}/registrations" -> registrations.register(path, client(event), header(event, "content-type"), event.getBody(),
                         event.getIsBase64Encoded(), answersInHtml(event));

@@ -9,6 +9,7 @@ import java.util.List;
 /**
  * What the reader API reads, from the function's environment.
  *
+ * @param uploadsBucket where the secretariat put each event's materials, which readers download from there
  * @param linkExpiry how long a presigned download link works
  * @param senderAddress the organizer of webinar invites (the address webinar emails come from)
  * @param retention how long after a webinar ends its registrations are kept
@@ -19,7 +20,7 @@ import java.util.List;
  *     passes on; a request without it came around CloudFront and is refused. Empty where no
  *     CloudFront stands in front (the local stack): every request is then a viewer's own.
  */
-public record ReaderConfig(String publicationsBucket, String table, String webinarsTable, List<String> workingGroups, Duration linkExpiry,
+public record ReaderConfig(String publicationsBucket, String uploadsBucket, String table, String webinarsTable, List<String> workingGroups, Duration linkExpiry,
         String senderAddress, Duration retention, String siteUrl, RegistrationLimits.Caps caps, String originSecret) {
 
     public ReaderConfig {
@@ -33,7 +34,7 @@ public record ReaderConfig(String publicationsBucket, String table, String webin
             throw new eu.s3cop.core.ConfigurationException("LINK_EXPIRY_MINUTES", String.valueOf(minutes),
                     "use 1 to 10080 minutes (presigned links last at most 7 days)");
         }
-        return new ReaderConfig(environment.required("PUBLICATIONS_BUCKET"), environment.required("PUBLICATIONS_TABLE"),
+        return new ReaderConfig(environment.required("PUBLICATIONS_BUCKET"), environment.required("UPLOADS_BUCKET"), environment.required("PUBLICATIONS_TABLE"),
                 environment.required("WEBINARS_TABLE"), groups, Duration.ofMinutes(minutes), environment.required("SENDER_ADDRESS"),
                 RegistrationRetention.from(environment), environment.optional("SITE_URL").filter(url -> !url.isBlank())
                         .map(url -> url.endsWith("/") ? url : url + "/").orElse(null),

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * A webinar as the API's JSON tells it to programs: never the join link, which only registrants
  * receive. The venue is there only for an event in a room, the participation figures only once
- * the event is over.
+ * the event is over; the materials, each with its download address, for every event (an empty
+ * list when it has none).
  */
 final class WebinarJson {
 
@@ -66,6 +67,9 @@ final class WebinarJson {
             figures.put("countries", stored.figures().countryCount());
             summary.put("figures", figures);
         }
+        // In the order of their names, as the page lists them; each downloads through a fresh link.
+        summary.put("materials", stored.materials().stream().map(material -> Map.of("name", material.name(), "kind", material.kind().extension(),
+                "size", material.size(), "links", Map.of("download", SiteAddresses.material(webinar.id(), material.name())))).toList());
         summary.put("sequence", stored.sequence());
         summary.put("links", Map.of("self", SiteAddresses.webinar(webinar.id()), "invite", SiteAddresses.invite(webinar.id()),
                 "register", SiteAddresses.registrations(webinar.id())));

@@ -2,9 +2,12 @@ package eu.s3cop.reader;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import eu.s3cop.catalogue.WebinarPage;
+import eu.s3cop.core.PresignedLinks;
 import eu.s3cop.webinar.model.Invites;
+import eu.s3cop.webinar.model.Material;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.StoredWebinar;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +17,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The webinar routes that read: listings, one webinar, invites and the calendar feed (never the
- * join link, which only registrants receive, by email). Registering is {@link RegistrationsApi}'s.
+ * The webinar routes that read: listings, one webinar, invites, the calendar feed (never the
+ * join link, which only registrants receive, by email) and the downloads of the materials an
+ * event lists. Registering is {@link RegistrationsApi}'s.
  */
 final class WebinarsApi {
 
@@ -23,12 +27,14 @@ final class WebinarsApi {
 
     private final ReaderConfig config;
     private final DynamoDbWebinarStore store;
+    private final PresignedLinks links;
     private final Clock clock;
     private final WebinarPage webinarPage;
 
-    WebinarsApi(ReaderConfig config, DynamoDbWebinarStore store, Clock clock) {
+    WebinarsApi(ReaderConfig config, DynamoDbWebinarStore store, PresignedLinks links, Clock clock) {
         this.config = config;
         this.store = store;
+        this.links = links;
         this.clock = clock;
         this.webinarPage = new WebinarPage(config.workingGroups());
     }
@@ -72,6 +78,22 @@ final class WebinarsApi {
         return Responses.calendar(Invites.calendar(Invites.Kind.PUBLISH,
                 List.of(Invites.Entry.published(stored.webinar(), stored.sequence(), stored.updatedAt())), config.senderAddress()),
                 stored.webinar().id() + ".ics");
+    }
+
+    /**
+     * A 302 to a short-lived link that downloads a material the event lists, saved under its own
+     * name and type. Only a listed name is signed: whatever else is in the uploads bucket, even in
+     * the event's folder (a file that was rejected, say), answers 404.
+     */
+    APIGatewayV2HTTPResponse material(Map<String, String> path) {
+        StoredWebinar stored = find(id(path));
+        String id = stored.webinar().id();
+        Material material = stored.material(path.getOrDefault("file", ""))
+                .orElseThrow(() -> ApiException.notFound("Webinar " + id + " lists no material of that name."));
+        URI url = links.get(config.uploadsBucket(), Material.uploadKey(id, material.name()), config.linkExpiry(), Map.of(
+                "response-content-type", material.kind().contentType(),
+                "response-content-disposition", "attachment; filename=\"" + material.name() + "\""));
+        return Responses.redirect(url.toString());
     }
 
     APIGatewayV2HTTPResponse calendar(Map<String, String> query) {

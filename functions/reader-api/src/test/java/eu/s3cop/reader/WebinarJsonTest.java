@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.webinar.model.Figures;
 import eu.s3cop.webinar.model.Format;
+import eu.s3cop.webinar.model.Material;
+import eu.s3cop.webinar.model.MaterialKind;
 import eu.s3cop.webinar.model.OrganisationKind;
 import eu.s3cop.webinar.model.Venue;
 import eu.s3cop.webinar.model.Webinar;
@@ -54,7 +56,7 @@ class WebinarJsonTest {
     @Test
     void aPastEventGivesHowManyTookPartFromHowManyCountriesAndNothingMore() throws Exception {
         Figures figures = new Figures(5, Map.of("BE", 3, "ES", 1), 1, Map.of(OrganisationKind.RESEARCH, 2), 3);
-        StoredWebinar forum = new StoredWebinar(webinar(Format.ONLINE, null, List.of()), 0, "", BEFORE, 5, 0, 0, figures);
+        StoredWebinar forum = new StoredWebinar(webinar(Format.ONLINE, null, List.of()), 0, "", BEFORE, 5, 0, 0, figures, List.of());
         Instant after = Instant.parse("2023-12-01T00:00:00Z");
 
         String json = JSON.std.asString(WebinarJson.of(forum, after));
@@ -63,5 +65,19 @@ class WebinarJsonTest {
         assertThat(JSON.std.mapFrom(JSON.std.asString(WebinarJson.of(forum, BEFORE)))).as("not before it is over").doesNotContainKey("figures");
         assertThat(JSON.std.mapFrom(JSON.std.asString(WebinarJson.of(new StoredWebinar(forum.webinar(), 0, "", BEFORE, 0), after))))
                 .as("never counted").doesNotContainKey("figures");
+    }
+
+    @Test
+    void anEventGivesItsMaterialsWithTheirKindSizeAndDownloadAddress() throws Exception {
+        StoredWebinar stored = new StoredWebinar(webinar(Format.ONLINE, null, List.of()), 0, "", BEFORE, 0, 0, 0, Figures.NONE, List.of(
+                new Material("Slides day 1.pdf", MaterialKind.PDF, 2_400_000, BEFORE), new Material("notes.docx", MaterialKind.DOCX, 18_200, BEFORE)));
+        Map<String, Object> read = JSON.std.mapFrom(JSON.std.asString(WebinarJson.of(stored, BEFORE)));
+
+        assertThat(read.get("materials")).isEqualTo(List.of(
+                Map.of("name", "Slides day 1.pdf", "kind", "pdf", "size", 2_400_000,
+                        "links", Map.of("download", "/webinars/s3-forum-2023/materials/Slides%20day%201.pdf")),
+                Map.of("name", "notes.docx", "kind", "docx", "size", 18_200, "links", Map.of("download", "/webinars/s3-forum-2023/materials/notes.docx"))));
+        assertThat(JSON.std.mapFrom(JSON.std.asString(WebinarJson.of(new StoredWebinar(webinar(Format.ONLINE, null, List.of()), 0, "", BEFORE, 0), BEFORE))))
+                .containsEntry("materials", List.of());
     }
 }

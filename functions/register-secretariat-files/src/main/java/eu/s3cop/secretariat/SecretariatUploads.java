@@ -6,21 +6,34 @@ import eu.s3cop.upload.Outcome;
 import eu.s3cop.upload.UploadReport;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * The files the secretariat uploads (webinar files, working-group registries), read as they are
- * now and answered with a report beside them. An upload is never changed.
+ * The files the secretariat uploads (webinar files, working-group registries, events'
+ * materials), read as they are now and answered with a report beside them. An upload is never
+ * changed.
  */
 final class SecretariatUploads {
 
-    /** What became of an upload. */
-    enum Result { REGISTERED, UPDATED, UNCHANGED, REJECTED, IGNORED, SUPERSEDED }
+    /** What became of an upload, or of a removal. */
+    enum Result { REGISTERED, UPDATED, UNCHANGED, LISTED, REMOVED, REJECTED, IGNORED, SUPERSEDED }
+
+    /**
+     * An upload as S3 keeps it now, without its content.
+     *
+     * @param eTag without quotes
+     * @param versionId empty in a bucket without versions
+     */
+    record Stored(long size, String eTag, String versionId, Instant lastModified) {
+    }
 
     private final S3Client s3;
     private final String uploadsBucket;
@@ -74,6 +87,33 @@ final class SecretariatUploads {
                     return eTag == null || eTag.isEmpty() || eTag.equals(stored);
                 })
                 .map(object -> object.asByteArray());
+    }
+
+    /**
+     * The upload as it is now, if it is still the one the event announced ({@code eTag}, or any
+     * when the event gives none); empty when it is gone or was replaced since.
+     */
+    Optional<Stored> head(String bucket, String key, String eTag) {
+        return S3Reads.ifPresent(() -> s3.headObject(head -> head.bucket(bucket).key(key)))
+                .map(head -> new Stored(head.contentLength(), head.eTag() == null ? "" : head.eTag().replace("\"", ""),
+                        Objects.requireNonNullElse(head.versionId(), ""), head.lastModified()))
+                .filter(stored -> eTag == null || eTag.isEmpty() || eTag.equals(stored.eTag()));
+    }
+
+    /**
+     * The first {@code bytes} bytes of the upload (all of a smaller one), read only if it is still
+     * the object {@code stored} describes; empty when it changed or went in between.
+     */
+    Optional<byte[]> start(String bucket, String key, Stored stored, int bytes) {
+        try {
+            return S3Reads.ifPresent(() -> s3.getObjectAsBytes(get -> get.bucket(bucket).key(key).range("bytes=0-" + (bytes - 1))
+                    .ifMatch(stored.eTag().isEmpty() ? null : "\"" + stored.eTag() + "\"")).asByteArray());
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     void report(String key, Map<String, Object> report) {

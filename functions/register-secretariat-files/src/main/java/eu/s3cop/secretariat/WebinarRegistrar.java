@@ -2,13 +2,16 @@ package eu.s3cop.secretariat;
 
 import eu.s3cop.core.SiteAddresses;
 import eu.s3cop.upload.Outcome;
+import eu.s3cop.upload.Problem;
 import eu.s3cop.upload.UploadReport;
+import eu.s3cop.upload.UserText;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.model.WebinarReader;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.StoredWebinar;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +58,27 @@ public final class WebinarRegistrar {
             throw new IllegalStateException("The built-in priming webinar is rejected");
         }
         return accepted.value().title();
+    }
+
+    /** Whether the key is a webinar file's, directly under webinars/. */
+    static boolean handles(String key) {
+        return KEY.matcher(key).matches();
+    }
+
+    /**
+     * Answers an upload under webinars/ that is neither a webinar file nor an event's material
+     * with a report that says where each goes; nothing else changes.
+     */
+    public SecretariatUploads.Result misplaced(String bucket, String key) {
+        if (!bucket.equals(config.uploadsBucket())) {
+            return SecretariatUploads.Result.IGNORED;
+        }
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        uploads.report(key, UploadReport.rejected(key, List.of(Problem.ofFile("'" + UserText.quote(name) + "' is neither a webinar file nor"
+                + " an event's material: a webinar file goes directly under webinars/, named after its event with .yaml or .yml"
+                + " (webinars/<id>.yaml); an event's slides and documents go in that event's own folder, webinars/<id>/materials/;"
+                + " upload the file again where it belongs"))));
+        return SecretariatUploads.Result.REJECTED;
     }
 
     /**

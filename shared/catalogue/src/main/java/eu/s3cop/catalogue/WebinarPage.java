@@ -5,6 +5,8 @@ import eu.s3cop.core.SiteAddresses;
 import eu.s3cop.draft.WorkingGroupNames;
 import eu.s3cop.webinar.model.Figures;
 import eu.s3cop.webinar.model.Format;
+import eu.s3cop.webinar.model.Material;
+import eu.s3cop.webinar.model.MaterialKind;
 import eu.s3cop.webinar.model.Venue;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.model.WebinarState;
@@ -23,10 +25,10 @@ import org.jsoup.nodes.Element;
 
 /**
  * A webinar's own page, as the reader API answers a browser: what it is about, who speaks, when
- * (in its own zone and in UTC), whether it is online, in a room or both, and where, its agenda, how
- * many places are left, the invite, and the registration form while registration is open; once it
- * is over, how many took part from how many countries, and the recording when there is one. Never
- * the join link, which only registrants receive.
+ * (in its own zone and in UTC), whether it is online, in a room or both, and where, its agenda, its
+ * slides and materials, how many places are left, the invite, and the registration form while
+ * registration is open; once it is over, how many took part from how many countries, and the
+ * recording when there is one. Never the join link, which only registrants receive.
  */
 public final class WebinarPage {
 
@@ -93,6 +95,9 @@ public final class WebinarPage {
         }
         if (!webinar.agenda().isEmpty()) {
             agenda(main, webinar);
+        }
+        if (!stored.materials().isEmpty()) {
+            materials(main, webinar.id(), stored.materials());
         }
 
         Element take = main.appendElement("section").attr("aria-labelledby", "take-part-heading");
@@ -185,6 +190,46 @@ public final class WebinarPage {
                 row.appendElement("td").text(String.join(", ", session.speakers()));
             }
         }
+    }
+
+    /**
+     * The files the secretariat gave the event, before or after it: each a download under its own
+     * name, with what kind of file it is and how big, so a reader on a slow line knows before.
+     */
+    private static void materials(Element main, String id, List<Material> materials) {
+        Element section = main.appendElement("section").attr("aria-labelledby", "materials-heading").addClass("materials");
+        section.appendElement("h2").attr("id", "materials-heading").text("Slides and materials");
+        Element list = section.appendElement("ul");
+        for (Material material : materials) {
+            Element item = list.appendElement("li");
+            item.appendElement("a").attr("href", SiteAddresses.material(id, material.name())).text(material.name());
+            item.appendText(" (" + kind(material.kind()) + ", " + size(material.size()) + ")");
+        }
+    }
+
+    /** What a kind of material is called in the page's words. */
+    static String kind(MaterialKind kind) {
+        return switch (kind) {
+            case PDF -> "PDF";
+            case PPTX -> "PowerPoint presentation";
+            case DOCX -> "Word document";
+            case XLSX -> "Excel workbook";
+            case ODP -> "OpenDocument presentation";
+        };
+    }
+
+    /** A size as a download manager shows it, in thousands (kB, MB) rather than in powers of two. */
+    static String size(long bytes) {
+        if (bytes < 1_000) {
+            return bytes == 1 ? "1 byte" : bytes + " bytes";
+        }
+        long kilobytes = Math.round(bytes / 1_000.0);
+        if (kilobytes < 1_000) {
+            return kilobytes + " kB";
+        }
+        double megabytes = bytes / 1_000_000.0;
+        // A tenth of a megabyte says something about a small file; about a large one, nothing.
+        return megabytes < 9.95 ? String.format(Locale.UK, "%.1f MB", megabytes) : Math.round(megabytes) + " MB";
     }
 
     private static String closes(Webinar webinar) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.s3cop.webinar.model.Figures;
 import eu.s3cop.webinar.model.Format;
+import eu.s3cop.webinar.model.Material;
+import eu.s3cop.webinar.model.MaterialKind;
 import eu.s3cop.webinar.model.OrganisationKind;
 import eu.s3cop.webinar.model.Venue;
 import eu.s3cop.webinar.model.Webinar;
@@ -18,6 +20,8 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class WebinarPageTest {
 
@@ -145,6 +149,45 @@ class WebinarPageTest {
                 .anySatisfy(meta -> assertThat(meta).doesNotContain("Online", "Barcelona"));
     }
 
+    /** The materials, before or after the event: each links to its download under its own name, with its kind and size. */
+    @Test
+    void theSlidesAndMaterialsAreListedWithTheirKindAndSizeBeforeAndAfterTheEvent() {
+        Instant uploaded = Instant.parse("2024-05-20T09:00:00Z");
+        StoredWebinar stored = new StoredWebinar(webinar("", 500), 0, "", Instant.EPOCH, 0, 0, 0, Figures.NONE, List.of(
+                new Material("Agenda.docx", MaterialKind.DOCX, 18_200, uploaded),
+                new Material("figures.xlsx", MaterialKind.XLSX, 640, uploaded),
+                new Material("keynote.odp", MaterialKind.ODP, 31_000_000, uploaded),
+                new Material("Slides day 1.pdf", MaterialKind.PDF, 2_400_000, uploaded),
+                new Material("talk.pptx", MaterialKind.PPTX, 999_600, uploaded)));
+        for (Instant now : List.of(Instant.parse("2024-05-01T00:00:00Z"), Instant.parse("2024-06-01T00:00:00Z"))) {
+            Document page = Jsoup.parse(PAGES.page(stored, now));
+            var section = page.selectFirst("section.materials");
+            assertThat(section).as("at " + now).isNotNull();
+            assertThat(section.selectFirst("h2").text()).isEqualTo("Slides and materials");
+            assertThat(section.attr("aria-labelledby")).isEqualTo(section.selectFirst("h2").id());
+            assertThat(section.select("li").eachText()).containsExactly("Agenda.docx (Word document, 18 kB)",
+                    "figures.xlsx (Excel workbook, 640 bytes)", "keynote.odp (OpenDocument presentation, 31 MB)",
+                    "Slides day 1.pdf (PDF, 2.4 MB)", "talk.pptx (PowerPoint presentation, 1.0 MB)");
+            assertThat(section.select("a").eachAttr("href")).containsExactly("/webinars/bottlenecks-2024/materials/Agenda.docx",
+                    "/webinars/bottlenecks-2024/materials/figures.xlsx", "/webinars/bottlenecks-2024/materials/keynote.odp",
+                    "/webinars/bottlenecks-2024/materials/Slides%20day%201.pdf", "/webinars/bottlenecks-2024/materials/talk.pptx");
+        }
+    }
+
+    @Test
+    void anEventWithoutMaterialsHasNoSectionForThem() {
+        Document page = Jsoup.parse(PAGES.page(stored(webinar("", 500), 0), Instant.parse("2024-05-01T00:00:00Z")));
+        assertThat(page.select("section.materials")).isEmpty();
+        assertThat(page.text()).doesNotContain("Slides and materials");
+    }
+
+    @ParameterizedTest(name = "{0} bytes: {1}")
+    @CsvSource({"0, 0 bytes", "1, 1 byte", "999, 999 bytes", "1000, 1 kB", "1499, 1 kB", "18200, 18 kB", "999499, 999 kB",
+            "999500, 1.0 MB", "2400000, 2.4 MB", "9949999, 9.9 MB", "9950000, 10 MB", "50000000, 50 MB"})
+    void aSizeReadsAsADownloadManagerShowsIt(long bytes, String shown) {
+        assertThat(WebinarPage.size(bytes)).isEqualTo(shown);
+    }
+
     private static String fact(Document page, String term) {
         return page.selectFirst("dl.facts dt:containsOwn(" + term + ") + dd").text();
     }
@@ -192,6 +235,6 @@ class WebinarPageTest {
     }
 
     private static StoredWebinar counted(Figures figures) {
-        return new StoredWebinar(webinar("", 0), 0, "", Instant.EPOCH, figures.participants(), 0, 0, figures);
+        return new StoredWebinar(webinar("", 0), 0, "", Instant.EPOCH, figures.participants(), 0, 0, figures, List.of());
     }
 }

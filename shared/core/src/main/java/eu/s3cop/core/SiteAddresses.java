@@ -2,6 +2,8 @@ package eu.s3cop.core;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -64,6 +66,14 @@ public final class SiteAddresses {
 
     public static String invite(String id) {
         return webinar(id) + "/invite.ics";
+    }
+
+    /**
+     * A material of the event, through a fresh presigned link. The name is one path segment,
+     * encoded: a space is {@code %20} there, never {@code +}.
+     */
+    public static String material(String id, String file) {
+        return webinar(id) + "/materials/" + URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Where the registration form posts. */

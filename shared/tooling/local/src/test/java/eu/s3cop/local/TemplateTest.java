@@ -106,9 +106,11 @@ class TemplateTest {
                 .singleElement().satisfies(schedule -> assertThat(schedule.scheduler()).isTrue());
         // Two streams and a schedule, one refresh at a time: an older one never finishes after a newer one.
         assertThat(template.function("refresh-catalogue").reservedConcurrency()).isEqualTo(1);
+        // Everything under webinars/ (webinar files, materials, files put in the wrong place) and a material's removal.
         assertThat(template.function("register-secretariat-files").triggers(Trigger.S3.class))
-                .extracting(trigger -> trigger.prefix() + "*" + trigger.suffix())
-                .containsExactlyInAnyOrder("webinars/*.yaml", "webinars/*.yml", "working-groups/*.yaml", "working-groups/*.yml");
+                .extracting(trigger -> trigger.events() + " " + trigger.prefix() + "*" + trigger.suffix())
+                .containsExactlyInAnyOrder("[s3:ObjectCreated:*] webinars/*", "[s3:ObjectRemoved:*] webinars/*",
+                        "[s3:ObjectCreated:*] working-groups/*.yaml", "[s3:ObjectCreated:*] working-groups/*.yml");
         assertThat(template.function("webinar-scheduler").triggers(Trigger.Schedule.class))
                 .singleElement().satisfies(schedule -> assertThat(schedule.scheduler()).isTrue());
         assertThat(template.function("webinar-scheduler").triggers(Trigger.DynamoDb.class))
@@ -131,11 +133,32 @@ class TemplateTest {
         assertThat(template.function("reader-api").triggers(Trigger.HttpApi.class)).extracting(route -> route.method() + " " + route.path())
                 .containsExactlyInAnyOrder("GET /publications", "GET /publications/{working_group}/{slug}",
                         "GET /publications/{working_group}/{slug}/download", "GET /publications/{working_group}/{slug}/citation",
-                        "GET /webinars", "GET /webinars/{id}", "GET /webinars/{id}/invite.ics", "GET /calendar.ics",
+                        "GET /webinars", "GET /webinars/{id}", "GET /webinars/{id}/invite.ics", "GET /webinars/{id}/materials/{file}",
+                        "GET /calendar.ics",
                         "POST /webinars/{id}/registrations", "GET /webinars/{id}/registrations/{token}",
                         "POST /webinars/{id}/registrations/{token}", "DELETE /webinars/{id}/registrations/{token}");
         assertThat(template.buckets()).extracting(bucket -> bucket.localName())
                 .containsExactly("s3cop-uploads", "s3cop-publications", "s3cop-site");
+    }
+
+    /**
+     * S3 refuses a bucket's notification configuration in which two notifications share an event
+     * type and some key could match both, whichever functions they invoke: the stack would not
+     * deploy.
+     */
+    @Test
+    void noTwoS3TriggersOfABucketOverlap() {
+        List<Trigger.S3> triggers = template.functions().stream().flatMap(function -> function.triggers(Trigger.S3.class).stream()).toList();
+        List<String> overlapping = new ArrayList<>();
+        for (int i = 0; i < triggers.size(); i++) {
+            for (int j = i + 1; j < triggers.size(); j++) {
+                if (triggers.get(i).overlaps(triggers.get(j))) {
+                    overlapping.add(triggers.get(i).eventId() + " and " + triggers.get(j).eventId());
+                }
+            }
+        }
+        assertThat(triggers).hasSizeGreaterThan(4);
+        assertThat(overlapping).as("S3 notifications that overlap").isEmpty();
     }
 
     /** Every page, the site's and the API's alike, has the security headers: HSTS, no framing elsewhere, no sniffing. */

@@ -16,7 +16,7 @@ import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.stack.lambda.StreamMapping;
 import eu.s3cop.stack.mail.Outbox;
 import eu.s3cop.stack.s3.LocalS3;
-import eu.s3cop.stack.s3.ObjectCreated;
+import eu.s3cop.stack.s3.ObjectEvent;
 import eu.s3cop.stack.schedule.ScheduleExpression;
 import eu.s3cop.stack.template.BucketResource;
 import eu.s3cop.stack.template.FunctionResource;
@@ -50,7 +50,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The whole system on one machine: an S3 endpoint, a DynamoDB endpoint and an HTTP endpoint on
  * 127.0.0.1, the template's buckets and tables, and its functions wired to their triggers.
  *
- * <p>Uploads by any S3 client reach the functions the template wires to that bucket, event type,
+ * <p>Uploads and deletions by any S3 client reach the functions the template wires to that bucket, event type,
  * prefix and suffix, as asynchronous invocations: delivered once, in the background, and retried
  * twice after a failure, as Lambda does. Changes to a table with a stream reach the functions
  * the template maps to that stream, in ordered batches, as Lambda's event source mappings
@@ -111,7 +111,7 @@ public final class LocalCloud implements AutoCloseable {
     private void startServices() {
         Path data = settings.dataDirectory();
         s3 = LocalS3.start(settings.s3Port(), data == null ? null : data.resolve("s3"),
-                settings.accessKey(), settings.secretKey(), this::objectCreated);
+                settings.accessKey(), settings.secretKey(), this::objectChanged);
         dynamoDb = LocalDynamoDb.start(settings.dynamoDbPort(), data == null ? null : data.resolve("dynamodb"));
 
         for (BucketResource bucket : template.buckets()) {
@@ -330,7 +330,7 @@ public final class LocalCloud implements AutoCloseable {
 
     // --- delivery ---
 
-    private void objectCreated(ObjectCreated object) {
+    private void objectChanged(ObjectEvent object) {
         if (closed || !settings.deliverS3Events()) {
             return;
         }

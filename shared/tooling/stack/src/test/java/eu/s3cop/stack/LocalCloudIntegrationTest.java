@@ -70,10 +70,38 @@ class LocalCloudIntegrationTest {
         stack.awaitIdle(SETTLE);
 
         String record = s3.getObjectAsBytes(get -> get.bucket("s3cop-records").key("seen/" + key)).asUtf8String();
-        assertThat(record.split("\n")).containsExactly(
-                "ObjectCreated:Put", "s3cop-inbox", key, "5", "5d41402abc4b2a76b9719d911017c592",
-                "s3cop-inbox", "hello", "record-upload");
+        assertThat(record.split("\n")).hasSize(9).startsWith("ObjectCreated:Put", "s3cop-inbox", key, "5", "5d41402abc4b2a76b9719d911017c592")
+                .endsWith("s3cop-inbox", "hello", "record-upload");
+        assertThat(record.split("\n")[5]).matches("[0-9A-F]+");
         assertThat(invocationsFor("record-upload", key)).hasSize(1);
+    }
+
+    /**
+     * A deletion reaches the function wired to ObjectRemoved as S3 sends it: the key and a
+     * sequencer greater than the upload's, with no size or entity tag; deleting a key that holds
+     * nothing, alone or among others, tells nobody.
+     */
+    @Test
+    void deletingAnObjectInvokesTheRemovedTriggerOnceWithALaterSequencer() {
+        String key = "notes/removed ř.txt";
+        s3.putObject(put -> put.bucket("s3cop-inbox").key(key), RequestBody.fromString("bye"));
+        s3.putObject(put -> put.bucket("s3cop-inbox").key("notes/removed too.txt"), RequestBody.fromString("bye"));
+        stack.awaitIdle(SETTLE);
+        s3.deleteObject(delete -> delete.bucket("s3cop-inbox").key(key));
+        s3.deleteObjects(delete -> delete.bucket("s3cop-inbox").delete(objects -> objects.objects(
+                identifier -> identifier.key("notes/removed too.txt"), identifier -> identifier.key("notes/never there.txt"))));
+        s3.deleteObject(delete -> delete.bucket("s3cop-inbox").key("notes/never there either.txt"));
+        stack.awaitIdle(SETTLE);
+
+        String[] created = s3.getObjectAsBytes(get -> get.bucket("s3cop-records").key("seen/" + key)).asUtf8String().split("\n");
+        String[] removed = s3.getObjectAsBytes(get -> get.bucket("s3cop-records").key("gone/" + key)).asUtf8String().split("\n");
+        // The Lambda serializer reads the absent size and entity tag as 0 and "".
+        assertThat(removed).hasSize(9).startsWith("ObjectRemoved:Delete", "s3cop-inbox", key, "0", "");
+        assertThat(Long.parseLong(removed[5], 16)).isGreaterThan(Long.parseLong(created[5], 16));
+        assertThat(invocations).filteredOn(invocation -> invocation.event().contains("ObjectRemoved"))
+                .allSatisfy(invocation -> assertThat(invocation.event()).doesNotContain("\"eTag\"", "\"size\""))
+                .extracting(Invocation::trigger)
+                .containsExactlyInAnyOrder("S3 s3cop-inbox/" + key, "S3 s3cop-inbox/notes/removed too.txt");
     }
 
     @Test

@@ -7,6 +7,7 @@ import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.testing.ProjectFiles;
 import eu.s3cop.testing.PublishedSamples;
+import eu.s3cop.testing.SampleMaterials;
 import eu.s3cop.testing.SentEmails;
 import java.io.IOException;
 import java.net.URI;
@@ -41,8 +42,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * A reader in a real browser (Debian's headless Chromium, driven through ChromeDriver) uses the
- * local catalogue: by working group, by search without accents, and a download through the
- * presigned link; registers for a webinar with the catalogue's form, confirms from the link in
+ * local catalogue: by working group, by search without accents, and downloads (a brief, an
+ * event's slides) through presigned links; registers for a webinar with the catalogue's form, confirms from the link in
  * the email and cancels from the link in a later one; axe-core finds no WCAG 2.1 A or AA
  * violation on any page.
  */
@@ -88,6 +89,14 @@ class CatalogueBrowserIntegrationTest {
                 String key = "working-groups/" + group + ".yaml";
                 s3.putObject(put -> put.bucket(stack.bucket("UploadsBucket")).key(key), ProjectFiles.event(key));
             }
+        }
+        stack.awaitIdle(Duration.ofSeconds(60));
+        // Once the event exists, its slides: the page lists them, and the checker reads that list too.
+        try (var s3 = stack.s3Client()) {
+            s3.putObject(put -> put.bucket(stack.bucket("UploadsBucket")).key("webinars/walk-through/materials/Walk-through slides.pdf"),
+                    RequestBody.fromBytes(SampleMaterials.pdf("Walk through")));
+            s3.putObject(put -> put.bucket(stack.bucket("UploadsBucket")).key("webinars/walk-through/materials/notes.docx"),
+                    RequestBody.fromBytes(SampleMaterials.docx("Notes")));
         }
         stack.awaitIdle(Duration.ofSeconds(60));
 
@@ -229,13 +238,23 @@ class CatalogueBrowserIntegrationTest {
     }
 
     @Test
-    void aVisitorOpensAWebinarFromTheHomePageAndReadsAboutIt() {
+    void aVisitorOpensAWebinarFromTheHomePageReadsAboutItAndDownloadsItsSlides() throws Exception {
         browser.get(site("/index.html"));
         browser.findElement(By.linkText(WEBINAR_TITLE)).click();
         assertThat(heading(WEBINAR_TITLE)).isEqualTo(WEBINAR_TITLE);
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Places left", "UTC", "Alison Hunter, Rapporteur",
                 "How to register, confirm and cancel").containsPattern("\\d+ of 40").doesNotContain("join/walk-through");
         assertThat(browser.findElements(By.cssSelector("form.register"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("[aria-labelledby=materials-heading]")).getText())
+                .contains("Slides and materials", "notes.docx (Word document, ").containsPattern("Walk-through slides\\.pdf \\(PDF, \\d+ bytes\\)");
+        // The slides download under their own name, through the short-lived link.
+        browser.findElement(By.linkText("Walk-through slides.pdf")).click();
+        Path slides = downloads.resolve("Walk-through slides.pdf");
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!Files.isRegularFile(slides) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(slides).as("the downloaded slides").hasBinaryContent(SampleMaterials.pdf("Walk through"));
     }
 
     @Test

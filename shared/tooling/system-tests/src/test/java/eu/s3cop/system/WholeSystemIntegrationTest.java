@@ -16,6 +16,7 @@ import eu.s3cop.testing.EventFiles;
 import eu.s3cop.testing.FunctionPackages;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.testing.ProjectFiles;
+import eu.s3cop.testing.SampleMaterials;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -44,7 +45,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The whole system runs in the local stack through every path (publishing, previews, rejections,
- * superseded uploads, webinars, registrations, every email kind, every API route), and then:
+ * superseded uploads, webinars and their materials, registrations, every email kind, every API
+ * route), and then:
  *
  * <ul>
  *   <li>each function's role in template.yaml allows exactly what its code did: while it ran,
@@ -100,6 +102,14 @@ class WholeSystemIntegrationTest {
             s3.putObject(put -> put.bucket(uploads).key("webinars/policy-check.yaml"), RequestBody.fromString(webinar(starts, "scheduled")));
             s3.putObject(put -> put.bucket(uploads).key("webinars/broken.yaml"), RequestBody.fromString("title: Broken\n"));
             stack.awaitIdle(Duration.ofSeconds(120));
+            // The event's materials: one listed, one of a kind an event does not list, one removed; and a file in no place of its own.
+            s3.putObject(put -> put.bucket(uploads).key("webinars/policy-check/materials/slides.pdf"), RequestBody.fromBytes(SampleMaterials.pdf("Slides")));
+            s3.putObject(put -> put.bucket(uploads).key("webinars/policy-check/materials/notes.ppt"), RequestBody.fromString("Not listed"));
+            s3.putObject(put -> put.bucket(uploads).key("webinars/policy-check/materials/early.pdf"), RequestBody.fromBytes(SampleMaterials.pdf("Early")));
+            s3.putObject(put -> put.bucket(uploads).key("webinars/notes.txt"), RequestBody.fromString("Misplaced"));
+            stack.awaitIdle(Duration.ofSeconds(60));
+            s3.deleteObject(delete -> delete.bucket(uploads).key("webinars/policy-check/materials/early.pdf"));
+            stack.awaitIdle(Duration.ofSeconds(60));
         }
         // An event whose upload has gone, and one that names a version, as a versioned bucket's events do.
         stack.invoke("publish-brief", s3Event("drafts/innovation-diffusion/deleted.md", null));
@@ -140,6 +150,14 @@ class WholeSystemIntegrationTest {
         // The link is signed with the function's own credentials: its role must allow the read.
         String object = link.getPath().substring(1);
         AwsCallRecorder.add(new Need("reader-api", "s3:GetObject", List.of("arn:aws:s3:::" + object), "presigned link -> 200"));
+        // An event's material, signed the same way, from the uploads bucket.
+        HttpResponse<String> material = send("GET", "/webinars/policy-check/materials/slides.pdf", null);
+        assertThat(material.statusCode()).isEqualTo(302);
+        URI materialLink = URI.create(material.headers().firstValue("Location").orElseThrow());
+        assertThat(http.send(HttpRequest.newBuilder(materialLink).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        AwsCallRecorder.add(new Need("reader-api", "s3:GetObject", List.of("arn:aws:s3:::" + materialLink.getPath().substring(1)),
+                "presigned link -> 200"));
+        assertThat(send("GET", "/webinars/policy-check/materials/early.pdf", null).statusCode()).isEqualTo(404);
 
         String registration = "{\"name\": \"Eva Lindqvist\", \"email\": \"eva@example.org\"}";
         assertThat(send("POST", "/webinars/policy-check/registrations", registration).statusCode()).isEqualTo(202);
@@ -300,6 +318,7 @@ class WholeSystemIntegrationTest {
         }
         assertThat(totals).containsKeys("publish-brief/Publications", "publish-brief/Rejections", "publish-brief/Previews",
                 "publish-brief/RenderTime", "register-secretariat-files/WebinarsRegistered", "register-secretariat-files/Rejections",
+                "register-secretariat-files/MaterialsListed", "register-secretariat-files/MaterialsRemoved",
                 "webinar-scheduler/EmailsSent", "webinar-scheduler/RemindersSent");
         assertThat(totals.get("webinar-scheduler/RemindersSent")).isEqualTo(2.0);
         assertThat(totals.get("publish-brief/RenderTime")).isPositive();

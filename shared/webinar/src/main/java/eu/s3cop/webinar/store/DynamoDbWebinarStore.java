@@ -30,6 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * through the {@code by-start} index ({@code gsi1pk = WEBINARS}). The join link is stored for
  * registrants' emails and never leaves through public outputs. The webinar's partition also holds
  * its registrations; the places they take are counted on the webinar's item ({@link Places}).
+ * The item also carries the webinar's materials, which {@link WebinarMaterials} writes and this
+ * store only reads.
  *
  * @param table the table's name, as the template names it to the function
  */
@@ -142,7 +144,7 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
                 }
                 return new Saved(change, new StoredWebinar(webinar, sequence, contentSha256, now, registered,
                         existing.map(StoredWebinar::waiting).orElse(0), existing.map(StoredWebinar::inPerson).orElse(0),
-                        existing.map(StoredWebinar::figures).orElse(Figures.NONE)));
+                        existing.map(StoredWebinar::figures).orElse(Figures.NONE), existing.map(StoredWebinar::materials).orElse(List.of())));
             } catch (ConditionalCheckFailedException raced) {
                 // Another upload of this webinar was saved in between: read again and decide again.
             }
@@ -194,6 +196,7 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
         return partitionKey != null && partitionKey.startsWith(PARTITION) ? Optional.of(partitionKey.substring(PARTITION.length())) : Optional.empty();
     }
 
+    /** The key of a webinar's own item, which its materials' entries are written on too. */
     static Map<String, AttributeValue> key(String id) {
         return Map.of("pk", AttributeValue.fromS(partition(id)), "sk", AttributeValue.fromS(META));
     }
@@ -234,10 +237,14 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
         item.put("registered", AttributeValue.fromN(String.valueOf(registered)));
         item.put("gsi1pk", AttributeValue.fromS("WEBINARS"));
         item.put("gsi1sk", AttributeValue.fromS(webinar.start() + "#" + webinar.id()));
+        // No materials: they are WebinarMaterials' entries, and a save sets every attribute written here.
         return item;
     }
 
-    /** The stored webinar an item holds; an item saved before events had a format reads as online, with no venue and no agenda. */
+    /**
+     * The stored webinar an item holds, with its materials; an item saved before events had a
+     * format reads as online, with no venue and no agenda.
+     */
     static StoredWebinar fromItem(Map<String, AttributeValue> item) {
         String closes = text(item, "closes");
         List<Webinar.Speaker> speakers = item.containsKey("speakers") ? item.get("speakers").l().stream()
@@ -256,6 +263,6 @@ public record DynamoDbWebinarStore(DynamoDbClient dynamoDb, String table) {
                 item.containsKey("cancelled") && Boolean.TRUE.equals(item.get("cancelled").bool()));
         return new StoredWebinar(webinar, (int) number(item, "sequence"), text(item, "contentSha256"),
                 Instant.parse(text(item, "updatedAt")), (int) number(item, "registered"), (int) number(item, Places.WAITING),
-                (int) number(item, Places.IN_PERSON), FiguresItems.of(item));
+                (int) number(item, Places.IN_PERSON), FiguresItems.of(item), WebinarMaterials.fromItem(item));
     }
 }

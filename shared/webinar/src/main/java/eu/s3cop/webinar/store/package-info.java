@@ -1,2 +1,2 @@
-/** Webinars and their registrations in DynamoDB: the AWS-facing adapter beside the webinar model. */
+/** Webinars, their materials and their registrations in DynamoDB: the AWS-facing adapter beside the webinar model. */
 package eu.s3cop.webinar.store;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.s3cop.stack.s3.ObjectCreated;
+import eu.s3cop.stack.s3.ObjectEvent;
 import eu.s3cop.stack.template.LocalResolver;
 import eu.s3cop.stack.template.Trigger;
 import java.net.URLEncoder;
@@ -28,14 +29,15 @@ public final class Events {
 
     /**
      * An S3 event notification with one record. The key is URL-encoded as S3 encodes it (spaces
-     * as {@code +}, slashes kept), so handlers must decode it, as they must in the cloud.
+     * as {@code +}, slashes kept), so handlers must decode it, as they must in the cloud. A
+     * removal names the key and its sequencer only, as S3's does: there is no size or entity tag.
      */
-    public static String s3(ObjectCreated object, String region) {
+    public static String s3(ObjectEvent object, String region) {
         return s3(object, region, "AWS:LOCAL");
     }
 
-    /** The same, written by the principal named (in AWS the IAM user's or role session's id). */
-    public static String s3(ObjectCreated object, String region, String principalId) {
+    /** The same, made by the principal named (in AWS the IAM user's or role session's id). */
+    public static String s3(ObjectEvent object, String region, String principalId) {
         ObjectNode record = JSON.createObjectNode();
         record.put("eventVersion", "2.1");
         record.put("eventSource", "aws:s3");
@@ -56,9 +58,11 @@ public final class Events {
         bucket.put("arn", "arn:aws:s3:::" + object.bucket());
         ObjectNode target = s3.putObject("object");
         target.put("key", encodeKey(object.key()));
-        target.put("size", object.size());
-        target.put("eTag", object.eTag());
-        target.put("sequencer", Long.toHexString(object.time().toEpochMilli() * 1000 + System.nanoTime() % 1000).toUpperCase());
+        if (object instanceof ObjectCreated created) {
+            target.put("size", created.size());
+            target.put("eTag", created.eTag());
+        }
+        target.put("sequencer", object.sequencer());
         ObjectNode event = JSON.createObjectNode();
         event.putArray("Records").add(record);
         return event.toString();

@@ -33,9 +33,9 @@ public final class LocalS3 implements AutoCloseable {
      *
      * @param port the port, or 0 for any free one
      * @param directory where objects persist, or null to keep them in memory
-     * @param listener told of every object created
+     * @param listener told of every object created or deleted
      */
-    public static LocalS3 start(int port, Path directory, String accessKey, String secretKey, Consumer<ObjectCreated> listener) {
+    public static LocalS3 start(int port, Path directory, String accessKey, String secretKey, Consumer<ObjectEvent> listener) {
         Ports.requireFree(port, "S3 endpoint");
         BlobStore backing;
         if (directory == null) {

@@ -11,18 +11,41 @@ public sealed interface Trigger permits Trigger.S3, Trigger.Schedule, Trigger.Ht
     String eventId();
 
     /**
-     * Objects created in a bucket whose key starts with {@code prefix} and ends with {@code suffix}.
+     * Objects created or removed in a bucket, whose key starts with {@code prefix} and ends with
+     * {@code suffix}.
      *
      * @param bucket the bucket's logical id
-     * @param events S3 event names, for example {@code s3:ObjectCreated:*}
+     * @param events S3 event names, for example {@code s3:ObjectCreated:*} or {@code s3:ObjectRemoved:*}
      */
     record S3(String eventId, String bucket, List<String> events, String prefix, String suffix) implements Trigger {
 
         public boolean matches(String eventName, String key) {
-            boolean eventMatches = events.stream().anyMatch(pattern -> pattern.endsWith("*")
-                    ? eventName.startsWith(pattern.substring(0, pattern.length() - 1))
-                    : eventName.equals(pattern));
-            return eventMatches && key.startsWith(prefix) && key.endsWith(suffix);
+            return events.stream().anyMatch(pattern -> eventsOverlap(pattern, eventName)) && key.startsWith(prefix) && key.endsWith(suffix);
+        }
+
+        /**
+         * Whether S3 would refuse the two in one bucket's notification configuration: they share
+         * an event type, and one's prefix starts the other's and one's suffix ends the other's, so
+         * that some key would match both.
+         */
+        public boolean overlaps(S3 other) {
+            return bucket.equals(other.bucket)
+                    && events.stream().anyMatch(mine -> other.events.stream().anyMatch(theirs -> eventsOverlap(mine, theirs)))
+                    && (prefix.startsWith(other.prefix) || other.prefix.startsWith(prefix))
+                    && (suffix.endsWith(other.suffix) || other.suffix.endsWith(suffix));
+        }
+
+        /** Whether an event name, or a pattern ending in {@code *}, covers events the other does too. */
+        private static boolean eventsOverlap(String one, String other) {
+            String stem = one.endsWith("*") ? one.substring(0, one.length() - 1) : one;
+            String otherStem = other.endsWith("*") ? other.substring(0, other.length() - 1) : other;
+            if (one.endsWith("*") && other.endsWith("*")) {
+                return stem.startsWith(otherStem) || otherStem.startsWith(stem);
+            }
+            if (one.endsWith("*")) {
+                return other.startsWith(stem);
+            }
+            return other.endsWith("*") ? one.startsWith(otherStem) : one.equals(other);
         }
     }
 
