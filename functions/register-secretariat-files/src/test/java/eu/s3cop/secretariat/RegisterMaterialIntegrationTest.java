@@ -3,7 +3,6 @@ package eu.s3cop.secretariat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.StackSettings;
 import eu.s3cop.stack.lambda.Events;
@@ -19,7 +18,6 @@ import eu.s3cop.webinar.store.WebinarMaterials;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -134,7 +132,7 @@ class RegisterMaterialIntegrationTest {
     void aSecondDeliveryOfAnUploadListsItOnceAndAReplacementUpdatesItsEntry() throws Exception {
         event("delivered-twice");
         Invocation first = upload("webinars/delivered-twice/materials/slides.pdf", SampleMaterials.pdf("First"), "LISTED");
-        assertThat(results(stack.invoke("register-secretariat-files", first.event()))).containsExactly("LISTED");
+        assertThat(LoggedResults.of(stack.invoke("register-secretariat-files", first.event()))).containsExactly("LISTED");
         assertThat(webinars.get("delivered-twice").orElseThrow().materials()).singleElement()
                 .satisfies(material -> assertThat(material.size()).isEqualTo(SampleMaterials.pdf("First").length));
 
@@ -143,7 +141,7 @@ class RegisterMaterialIntegrationTest {
         assertThat(webinars.get("delivered-twice").orElseThrow().materials()).singleElement()
                 .satisfies(material -> assertThat(material.size()).isEqualTo(longer.length));
         // The first upload's event, delivered late, finds a newer file there and changes nothing.
-        assertThat(results(stack.invoke("register-secretariat-files", first.event()))).containsExactly("SUPERSEDED");
+        assertThat(LoggedResults.of(stack.invoke("register-secretariat-files", first.event()))).containsExactly("SUPERSEDED");
         assertThat(webinars.get("delivered-twice").orElseThrow().materials()).singleElement()
                 .satisfies(material -> assertThat(material.size()).isEqualTo(longer.length));
     }
@@ -155,11 +153,11 @@ class RegisterMaterialIntegrationTest {
         Invocation uploaded = upload(key, SampleMaterials.pdf("Slides"), "LISTED");
         Invocation removed = remove(key, "REMOVED");
 
-        assertThat(results(stack.invoke("register-secretariat-files", uploaded.event()))).containsExactly("SUPERSEDED");
+        assertThat(LoggedResults.of(stack.invoke("register-secretariat-files", uploaded.event()))).containsExactly("SUPERSEDED");
         assertThat(webinars.get("out-of-order").orElseThrow().materials()).isEmpty();
 
         upload(key, SampleMaterials.pdf("Slides again"), "LISTED");
-        assertThat(results(stack.invoke("register-secretariat-files", removed.event()))).containsExactly("UNCHANGED");
+        assertThat(LoggedResults.of(stack.invoke("register-secretariat-files", removed.event()))).containsExactly("UNCHANGED");
         assertThat(webinars.get("out-of-order").orElseThrow().materials()).extracting(Material::name).containsExactly("slides.pdf");
     }
 
@@ -225,7 +223,7 @@ class RegisterMaterialIntegrationTest {
         for (String folder : List.of("webinars/folders/materials/", "webinars/folders/")) {
             Invocation invocation = stack.invoke("register-secretariat-files", Events.s3(new ObjectCreated("s3cop-uploads", folder, 0,
                     "d41d8cd98f00b204e9800998ecf8427e", "ObjectCreated:Put", Instant.now()), StackSettings.REGION));
-            assertThat(results(invocation)).as(folder).containsExactly("IGNORED");
+            assertThat(LoggedResults.of(invocation)).as(folder).containsExactly("IGNORED");
         }
         assertThat(s3.listObjectsV2(list -> list.bucket("s3cop-uploads").prefix("reports/webinars/folders/")).contents()).isEmpty();
     }
@@ -235,7 +233,7 @@ class RegisterMaterialIntegrationTest {
         deliveries.clear();
         SecretariatFiles.upload(stack, s3, key, bytes);
         Invocation delivery = delivery(key);
-        assertThat(results(delivery)).as(key).containsExactly(expected);
+        assertThat(LoggedResults.of(delivery)).as(key).containsExactly(expected);
         assertThat(report(key)).containsEntry("status", expected);
         return delivery;
     }
@@ -246,7 +244,7 @@ class RegisterMaterialIntegrationTest {
         stack.awaitIdle(Duration.ofSeconds(60));
         Invocation delivery = delivery(key);
         assertThat(delivery.event()).contains("ObjectRemoved:Delete");
-        assertThat(results(delivery)).as("removal of " + key).containsExactly(expected);
+        assertThat(LoggedResults.of(delivery)).as("removal of " + key).containsExactly(expected);
         return delivery;
     }
 
@@ -256,17 +254,6 @@ class RegisterMaterialIntegrationTest {
                 && invocation.trigger().endsWith("/" + key)).toList();
         assertThat(ofKey).as("deliveries of " + key).hasSize(1);
         return ofKey.get(0);
-    }
-
-    private static List<String> results(Invocation invocation) throws Exception {
-        List<String> results = new ArrayList<>();
-        for (String line : invocation.logLines()) {
-            Object result = JSON.std.mapFrom(line).get("result");
-            if (result != null) {
-                results.add(String.valueOf(result));
-            }
-        }
-        return results;
     }
 
     private static Map<String, Object> report(String key) throws Exception {

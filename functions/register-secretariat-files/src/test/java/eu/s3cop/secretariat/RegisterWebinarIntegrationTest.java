@@ -2,7 +2,6 @@ package eu.s3cop.secretariat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.LocalAws;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -129,19 +127,8 @@ class RegisterWebinarIntegrationTest {
         deliveries.clear();
         upload(key, bytes);
         assertThat(deliveries).as("deliveries of " + key).filteredOn(invocation -> invocation.trigger().endsWith("/" + key))
-                .singleElement().satisfies(invocation -> assertThat(results(invocation)).containsExactly(expected));
+                .singleElement().satisfies(invocation -> assertThat(LoggedResults.of(invocation)).containsExactly(expected));
         assertThat(report(key)).containsEntry("status", expected);
-    }
-
-    private static List<String> results(Invocation invocation) throws Exception {
-        List<String> results = new ArrayList<>();
-        for (String line : invocation.logLines()) {
-            Object result = JSON.std.mapFrom(line).get("result");
-            if (result != null) {
-                results.add(String.valueOf(result));
-            }
-        }
-        return results;
     }
 
     @Test
@@ -152,7 +139,7 @@ class RegisterWebinarIntegrationTest {
         Invocation first = deliveries.get(0);
 
         Invocation again = stack.invoke("register-secretariat-files", first.event());
-        assertThat(results(again)).containsExactly("REGISTERED");
+        assertThat(LoggedResults.of(again)).containsExactly("REGISTERED");
         assertThat(report(key)).containsEntry("status", "REGISTERED").containsEntry("sequence", 0);
 
         upload(key, file, "UNCHANGED");
@@ -161,7 +148,7 @@ class RegisterWebinarIntegrationTest {
         byte[] changed = String.format(FILE, "2024-10-11T10:00", "scheduled").getBytes();
         upload(key, changed, "UPDATED");
         Invocation update = deliveries.get(0);
-        assertThat(results(stack.invoke("register-secretariat-files", update.event()))).containsExactly("UPDATED");
+        assertThat(LoggedResults.of(stack.invoke("register-secretariat-files", update.event()))).containsExactly("UPDATED");
         assertThat(report(key)).containsEntry("status", "UPDATED").containsEntry("sequence", 1);
         assertThat(webinars.get("delivered-twice").orElseThrow().sequence()).isEqualTo(1);
     }

@@ -134,19 +134,11 @@ class WaitingListIntegrationTest {
         for (int i = 0; i < 12; i++) {
             pages.add(requested("rush", "rush" + i + "@rush" + i + ".example"));
         }
-        List<CompletableFuture<HttpResponse<String>>> clicks = pages.stream()
-                .map(page -> http.sendAsync(form(page, "action=confirm"), HttpResponse.BodyHandlers.ofString())).toList();
         int registered = 0;
         int waiting = 0;
-        for (CompletableFuture<HttpResponse<String>> click : clicks) {
-            HttpResponse<String> answer = click.get();
-            if (answer.statusCode() == 503) {
-                // Two clicks met on one item: the person is told to try again, and does.
-                answer = http.send(form(answer.request().uri().toString(), "action=confirm"), HttpResponse.BodyHandlers.ofString());
-            }
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-            registered += answer.body().contains("You are registered") ? 1 : 0;
-            waiting += answer.body().contains("You are on the waiting list") ? 1 : 0;
+        for (String answer : confirmedAtOnce(pages)) {
+            registered += answer.contains("You are registered") ? 1 : 0;
+            waiting += answer.contains("You are on the waiting list") ? 1 : 0;
         }
         assertThat(registered).isEqualTo(3);
         assertThat(waiting).isEqualTo(9);
@@ -170,18 +162,11 @@ class WaitingListIntegrationTest {
         for (int i = 0; i < 5; i++) {
             pages.add(requested("catch-all", "person" + i + "@catchall.example"));
         }
-        List<CompletableFuture<HttpResponse<String>>> clicks = pages.stream()
-                .map(page -> http.sendAsync(form(page, "action=confirm"), HttpResponse.BodyHandlers.ofString())).toList();
         int registered = 0;
         int heldBack = 0;
-        for (CompletableFuture<HttpResponse<String>> click : clicks) {
-            HttpResponse<String> answer = click.get();
-            if (answer.statusCode() == 503) {
-                answer = http.send(form(answer.request().uri().toString(), "action=confirm"), HttpResponse.BodyHandlers.ofString());
-            }
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-            registered += answer.body().contains("You are registered") ? 1 : 0;
-            heldBack += answer.body().contains("Addresses at your domain already have the 2 places") ? 1 : 0;
+        for (String answer : confirmedAtOnce(pages)) {
+            registered += answer.contains("You are registered") ? 1 : 0;
+            heldBack += answer.contains("Addresses at your domain already have the 2 places") ? 1 : 0;
         }
         assertThat(registered).as("the domain's share, however many confirm at once").isEqualTo(2);
         assertThat(heldBack).isEqualTo(3);
@@ -221,6 +206,23 @@ class WaitingListIntegrationTest {
             }
         }
         assertThat(lines).as("the two still held back").containsExactlyInAnyOrder("1", "2");
+    }
+
+    /** What each page answered when all were confirmed at the same moment, in their order. */
+    private static List<String> confirmedAtOnce(List<String> pages) throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> clicks = pages.stream()
+                .map(page -> http.sendAsync(form(page, "action=confirm"), HttpResponse.BodyHandlers.ofString())).toList();
+        List<String> answers = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> click : clicks) {
+            HttpResponse<String> answer = click.get();
+            if (answer.statusCode() == 503) {
+                // Two clicks met on one item: the person is told to try again, and does.
+                answer = http.send(form(answer.request().uri().toString(), "action=confirm"), HttpResponse.BodyHandlers.ofString());
+            }
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            answers.add(answer.body());
+        }
+        return answers;
     }
 
     /** Requests a registration and confirms it from the emailed link; the link. */

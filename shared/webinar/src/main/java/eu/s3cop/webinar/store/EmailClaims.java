@@ -15,7 +15,6 @@ import static eu.s3cop.webinar.store.RegistrationItems.key;
 import eu.s3cop.core.Items;
 import eu.s3cop.webinar.model.Notice;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +22,6 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
@@ -79,18 +77,7 @@ public record EmailClaims(DynamoDbClient dynamoDb, String table) {
      * confirmed ones and pending requests that have not expired.
      */
     public List<Registrant> registrants(String webinarId, Instant now) {
-        List<Registrant> registrants = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse response = dynamoDb.query(query -> query.tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :reg)")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DynamoDbWebinarStore.partition(webinarId)), ":reg", AttributeValue.fromS(RegistrationItems.REGISTRATION)))
-                    .exclusiveStartKey(from));
-            response.items().stream().filter(item -> !expiredRequest(item, now)).forEach(item -> registrants.add(registrant(item)));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        return registrants;
+        return RegistrationItems.registrations(dynamoDb, table, webinarId, now).stream().map(EmailClaims::registrant).toList();
     }
 
     /** One registrant, as {@link #registrants} has them; empty when gone or an expired request. */

@@ -3,9 +3,6 @@ package eu.s3cop.webinar.store;
 import static eu.s3cop.core.Items.number;
 import static eu.s3cop.core.Items.text;
 import static eu.s3cop.webinar.store.RegistrationItems.EXPIRES_AT;
-import static eu.s3cop.webinar.store.RegistrationItems.LINK_REQUESTED;
-import static eu.s3cop.webinar.store.RegistrationItems.LINK_SENT;
-import static eu.s3cop.webinar.store.RegistrationItems.PENDING;
 import static eu.s3cop.webinar.store.RegistrationItems.QUEUE_KEY;
 import static eu.s3cop.webinar.store.RegistrationItems.WAITING;
 import static eu.s3cop.webinar.store.RegistrationItems.epoch;
@@ -44,23 +41,8 @@ record HeldBack(DynamoDbClient dynamoDb, String table, DomainShares shares) {
      */
     TransactWriteItem[] joined(String webinarId, String registration, String token, String email, String name, Answers answers, Instant now,
             Instant keepUntil) {
-        String lineKey = RegistrationItems.heldBackKey(email, now, registration);
-        Map<String, AttributeValue> place = new HashMap<>(key(webinarId, lineKey));
-        place.putAll(Map.of("registration", AttributeValue.fromS(registration), EXPIRES_AT, epoch(keepUntil)));
-        Map<String, String> names = new HashMap<>(Map.of("#s", "state", "#q", QUEUE_KEY, "#e", EXPIRES_AT, "#sent", LINK_SENT,
-                "#requested", LINK_REQUESTED, "#n", "name", "#t", "token"));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":waiting", AttributeValue.fromS(WAITING), ":queue", AttributeValue.fromS(lineKey),
-                ":at", AttributeValue.fromS(now.toString()), ":keep", epoch(keepUntil), ":name", AttributeValue.fromS(name),
-                ":pending", AttributeValue.fromS(PENDING), ":token", AttributeValue.fromS(token), ":now", epoch(now)));
-        String update = "SET #s = :waiting, #q = :queue, waitingSince = :at, #e = :keep, #sent = #requested, #n = :name, "
-                + RegistrationItems.answered(answers, false, null, names, values);
-        return new TransactWriteItem[] {
-            TransactWriteItem.builder().update(change -> change.tableName(table).key(key(webinarId, registration)).updateExpression(update)
-                    .conditionExpression("#s = :pending AND #t = :token AND #e > :now")
-                    .expressionAttributeNames(names).expressionAttributeValues(values)).build(),
-            TransactWriteItem.builder().put(put -> put.tableName(table).item(place).conditionExpression("attribute_not_exists(pk)")).build(),
-            RegistrationItems.tokenKept(table, webinarId, token, keepUntil)
-        };
+        return WaitingList.waitingAt(table, webinarId, RegistrationItems.heldBackKey(email, now, registration), registration, token, name, answers,
+                null, now, keepUntil).toArray(TransactWriteItem[]::new);
     }
 
     /**

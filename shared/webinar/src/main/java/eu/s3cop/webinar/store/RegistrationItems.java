@@ -12,12 +12,16 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -217,6 +221,23 @@ final class RegistrationItems {
                 ":organisation", AttributeValue.fromS(answers.organisation()), ":country", AttributeValue.fromS(answers.country()),
                 ":kind", AttributeValue.fromS(answers.kind().map(OrganisationKind::code).orElse("")), ":inRoom", AttributeValue.fromBool(inRoom)));
         return "#attendance = :attendance, #organisation = :organisation, #country = :country, #kind = :kind, #inRoom = :inRoom, #share = :share";
+    }
+
+    /** Every registration item of the webinar but requests that expired unconfirmed, in key order, every page of them. */
+    static List<Map<String, AttributeValue>> registrations(DynamoDbClient dynamoDb, String table, String webinarId, Instant now) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse response = dynamoDb.query(query -> query.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :reg)")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DynamoDbWebinarStore.partition(webinarId)),
+                            ":reg", AttributeValue.fromS(REGISTRATION)))
+                    .exclusiveStartKey(from));
+            response.items().stream().filter(item -> !expiredRequest(item, now)).forEach(items::add);
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
     }
 
     /** Where a registration stands; one written before states were recorded is a confirmed one. */

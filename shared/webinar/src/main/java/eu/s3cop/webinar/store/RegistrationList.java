@@ -1,7 +1,6 @@
 package eu.s3cop.webinar.store;
 
 import static eu.s3cop.core.Items.text;
-import static eu.s3cop.webinar.store.RegistrationItems.expiredRequest;
 
 import eu.s3cop.webinar.model.Attendance;
 import eu.s3cop.webinar.model.OrganisationKind;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * A webinar's registrations as the secretariat lists them: everyone who asked, with where they
@@ -38,18 +36,8 @@ public record RegistrationList(DynamoDbClient dynamoDb, String table) {
 
     /** Every registration of the webinar but requests that expired unconfirmed, in the order they were made. */
     public List<Entry> of(String webinarId, Instant now) {
-        List<Entry> entries = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse response = dynamoDb.query(query -> query.tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :reg)")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DynamoDbWebinarStore.partition(webinarId)),
-                            ":reg", AttributeValue.fromS(RegistrationItems.REGISTRATION)))
-                    .exclusiveStartKey(from));
-            response.items().stream().filter(item -> !expiredRequest(item, now)).forEach(item -> entries.add(entry(item)));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null);
+        List<Entry> entries = new ArrayList<>(RegistrationItems.registrations(dynamoDb, table, webinarId, now).stream()
+                .map(RegistrationList::entry).toList());
         entries.sort(Comparator.comparing(Entry::since).thenComparing(Entry::email));
         return entries;
     }

@@ -84,28 +84,39 @@ public record WaitingList(DynamoDbClient dynamoDb, String table, int placesPerDo
      */
     TransactWriteItem[] joined(String webinarId, String registration, String token, String name, Answers answers, String share, Instant now,
             Instant keepUntil) {
-        String queueKey = RegistrationItems.queueKey(now, registration);
-        Map<String, AttributeValue> place = new HashMap<>(key(webinarId, queueKey));
-        place.putAll(Map.of("registration", AttributeValue.fromS(registration), EXPIRES_AT, epoch(keepUntil)));
-        Map<String, String> names = new HashMap<>(Map.of("#s", "state", "#q", QUEUE_KEY, "#e", EXPIRES_AT, "#sent", LINK_SENT,
-                "#requested", LINK_REQUESTED, "#n", "name", "#t", "token"));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":waiting", AttributeValue.fromS(WAITING), ":queue", AttributeValue.fromS(queueKey),
-                ":at", AttributeValue.fromS(now.toString()), ":keep", epoch(keepUntil), ":name", AttributeValue.fromS(name),
-                ":pending", AttributeValue.fromS(PENDING), ":token", AttributeValue.fromS(token), ":now", epoch(now)));
-        // What they answered is kept for when a place is offered; a place in the room is taken only with the place.
-        String update = "SET #s = :waiting, #q = :queue, waitingSince = :at, #e = :keep, #sent = #requested, #n = :name, "
-                + RegistrationItems.answered(answers, false, share, names, values);
-        List<TransactWriteItem> writes = new ArrayList<>(List.of(places().joinedWaitingList(webinarId),
-                TransactWriteItem.builder().update(change -> change.tableName(table).key(key(webinarId, registration)).updateExpression(update)
-                        .conditionExpression("#s = :pending AND #t = :token AND #e > :now")
-                        .expressionAttributeNames(names).expressionAttributeValues(values)).build(),
-                TransactWriteItem.builder().put(put -> put.tableName(table).item(place).conditionExpression("attribute_not_exists(pk)")).build(),
-                RegistrationItems.tokenKept(table, webinarId, token, keepUntil)));
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(places().joinedWaitingList(webinarId)));
+        writes.addAll(waitingAt(table, webinarId, RegistrationItems.queueKey(now, registration), registration, token, name, answers, share, now,
+                keepUntil));
         if (share != null) {
             // Last, so that its refusal is told apart: a domain whose share is full is held back instead.
             writes.add(shares().claimed(webinarId, share, keepUntil));
         }
         return writes.toArray(TransactWriteItem[]::new);
+    }
+
+    /**
+     * The writes that take a pending registration to waiting at {@code lineKey}, on the waiting
+     * list or in its domain's line, when its owner confirms: its state, name and answers (kept
+     * for when a place is offered; a place in the room is taken only with the place), its place
+     * in line, and its token kept as long as it.
+     */
+    static List<TransactWriteItem> waitingAt(String table, String webinarId, String lineKey, String registration, String token, String name,
+            Answers answers, String share, Instant now, Instant keepUntil) {
+        Map<String, AttributeValue> place = new HashMap<>(key(webinarId, lineKey));
+        place.putAll(Map.of("registration", AttributeValue.fromS(registration), EXPIRES_AT, epoch(keepUntil)));
+        Map<String, String> names = new HashMap<>(Map.of("#s", "state", "#q", QUEUE_KEY, "#e", EXPIRES_AT, "#sent", LINK_SENT,
+                "#requested", LINK_REQUESTED, "#n", "name", "#t", "token"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":waiting", AttributeValue.fromS(WAITING), ":queue", AttributeValue.fromS(lineKey),
+                ":at", AttributeValue.fromS(now.toString()), ":keep", epoch(keepUntil), ":name", AttributeValue.fromS(name),
+                ":pending", AttributeValue.fromS(PENDING), ":token", AttributeValue.fromS(token), ":now", epoch(now)));
+        String update = "SET #s = :waiting, #q = :queue, waitingSince = :at, #e = :keep, #sent = #requested, #n = :name, "
+                + RegistrationItems.answered(answers, false, share, names, values);
+        return List.of(
+                TransactWriteItem.builder().update(change -> change.tableName(table).key(key(webinarId, registration)).updateExpression(update)
+                        .conditionExpression("#s = :pending AND #t = :token AND #e > :now")
+                        .expressionAttributeNames(names).expressionAttributeValues(values)).build(),
+                TransactWriteItem.builder().put(put -> put.tableName(table).item(place).conditionExpression("attribute_not_exists(pk)")).build(),
+                RegistrationItems.tokenKept(table, webinarId, token, keepUntil));
     }
 
     /** Where a waiting registration stands, on the waiting list or held back in its domain's line. */
