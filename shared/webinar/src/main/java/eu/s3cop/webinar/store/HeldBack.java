@@ -11,11 +11,11 @@ import static eu.s3cop.webinar.store.RegistrationItems.key;
 import eu.s3cop.core.Items;
 import eu.s3cop.webinar.model.Answers;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -31,8 +31,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 record HeldBack(DynamoDbClient dynamoDb, String table, DomainShares shares) {
 
-    /** Places in the lines looked at in one go: each domain's first is enough to move a line on. */
-    private static final int LOOKED_AT = 100;
+    /** Lines looked at in one go; the next run, or the next place given back, goes on. */
+    private static final int LINES_AT_ONCE = 100;
+    /** People moved in one go, so that a lifted cap moves a long line over several runs. */
+    private static final int MOST_AT_ONCE = 200;
+    /** A character after every one a key holds, to bound a range of keys. */
+    private static final String END = "\uffff";
 
     /**
      * The writes that hold a pending registration back in its domain's line when its owner
@@ -47,65 +51,91 @@ record HeldBack(DynamoDbClient dynamoDb, String table, DomainShares shares) {
 
     /**
      * Moves the first of each domain's line whose share has room again onto the waiting list,
-     * one transaction each, so that runs that repeat or overlap move each person once. Returns
-     * how many moved.
+     * one transaction each, so that runs that repeat or overlap move each person once; with the
+     * cap lifted (0), everyone held back. Line by line, so that one long line never hides the
+     * others. Returns how many moved.
      */
     int promote(String webinarId) {
-        if (shares.cap() == 0) {
-            return 0;
-        }
         int moved = 0;
-        Set<String> full = new HashSet<>();
-        for (Map<String, AttributeValue> place : dynamoDb.query(query -> query.tableName(table).consistentRead(true).limit(LOOKED_AT)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :line)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DynamoDbWebinarStore.partition(webinarId)),
-                        ":line", AttributeValue.fromS(RegistrationItems.HELD_BACK)))).items()) {
-            String lineKey = text(place, "sk");
-            String line = lineKey.substring(0, lineKey.indexOf('#', RegistrationItems.HELD_BACK.length()) + 1);
-            if (full.contains(line)) {
-                continue;
+        // Past every key of the line before: a line's keys are hex, a hash and times.
+        String after = RegistrationItems.HELD_BACK;
+        for (int lines = 0; lines < LINES_AT_ONCE; lines++) {
+            Optional<Map<String, AttributeValue>> first = firstFrom(webinarId, after);
+            if (first.isEmpty()) {
+                break;
             }
-            String registration = text(place, "registration");
-            Optional<Map<String, AttributeValue>> waiting = Items.item(dynamoDb, table, key(webinarId, registration))
-                    .filter(item -> WAITING.equals(text(item, "state")) && lineKey.equals(text(item, QUEUE_KEY)));
-            try {
-                if (waiting.isEmpty()) {
-                    // Its registration expired with the table's time to live: its place in the line goes with it.
-                    dynamoDb.deleteItem(delete -> delete.tableName(table).key(key(webinarId, lineKey)));
-                } else if (moved(webinarId, waiting.get(), lineKey)) {
-                    moved++;
-                } else {
-                    full.add(line);
+            String line = lineOf(text(first.get(), "sk"));
+            while (first.isPresent() && line.equals(lineOf(text(first.get(), "sk"))) && moved < MOST_AT_ONCE) {
+                if (!moveFirst(webinarId, first.get())) {
+                    break;
                 }
-            } catch (TransactionCanceledException changed) {
-                // Left the line, or moved by another run, meanwhile.
+                moved++;
+                first = firstFrom(webinarId, line);
             }
+            after = line + END;
         }
         return moved;
+    }
+
+    /** Moves the first of a line on, or drops a place whose registration has gone; false when its domain's share is still full. */
+    private boolean moveFirst(String webinarId, Map<String, AttributeValue> place) {
+        String lineKey = text(place, "sk");
+        Optional<Map<String, AttributeValue>> waiting = Items.item(dynamoDb, table, key(webinarId, text(place, "registration")))
+                .filter(item -> WAITING.equals(text(item, "state")) && lineKey.equals(text(item, QUEUE_KEY)));
+        try {
+            if (waiting.isEmpty()) {
+                // Its registration expired with the table's time to live, or left: its place in the line goes with it.
+                dynamoDb.deleteItem(delete -> delete.tableName(table).key(key(webinarId, lineKey)));
+                return true;
+            }
+            return moved(webinarId, waiting.get(), lineKey);
+        } catch (TransactionCanceledException changed) {
+            // Left the line, or moved by another run, meanwhile: the next read of the line tells.
+            return !RegistrationItems.conflicted(changed);
+        }
+    }
+
+    /** The first place in the lines at or after {@code from}, in key order. */
+    private Optional<Map<String, AttributeValue>> firstFrom(String webinarId, String from) {
+        return dynamoDb.query(query -> query.tableName(table).consistentRead(true).limit(1)
+                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :last")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DynamoDbWebinarStore.partition(webinarId)),
+                        ":from", AttributeValue.fromS(from), ":last", AttributeValue.fromS(RegistrationItems.HELD_BACK + END))))
+                .items().stream().findFirst();
+    }
+
+    /** The line a place is in: what its key starts with up to the moment of joining. */
+    private static String lineOf(String lineKey) {
+        return lineKey.substring(0, lineKey.indexOf('#', RegistrationItems.HELD_BACK.length()) + 1);
     }
 
     /** Moves one held back onto the waiting list; false, with nothing changed, when their domain's share is still full. */
     private boolean moved(String webinarId, Map<String, AttributeValue> registration, String lineKey) {
         String regKey = text(registration, "sk");
-        String share = RegistrationItems.shareKey(text(registration, "email"));
+        // With the cap lifted, nothing is counted against the domain's share.
+        String share = shares.cap() > 0 ? RegistrationItems.shareKey(text(registration, "email")) : "";
         String queueKey = RegistrationItems.promotedKey(lineKey);
         Instant keepUntil = Instant.ofEpochSecond(number(registration, EXPIRES_AT));
         Map<String, AttributeValue> place = new HashMap<>(key(webinarId, queueKey));
         place.putAll(Map.of("registration", AttributeValue.fromS(regKey), EXPIRES_AT, epoch(keepUntil)));
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
+                TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, lineKey))
+                        .conditionExpression("attribute_exists(pk)")).build(),
+                TransactWriteItem.builder().put(put -> put.tableName(table).item(place).conditionExpression("attribute_not_exists(pk)")).build(),
+                TransactWriteItem.builder().update(update -> update.tableName(table).key(key(webinarId, regKey))
+                        .updateExpression("SET #q = :queue, #share = :share").conditionExpression("#s = :waiting AND #q = :line")
+                        .expressionAttributeNames(Map.of("#q", QUEUE_KEY, "#share", RegistrationItems.DOMAIN_SHARE, "#s", "state"))
+                        .expressionAttributeValues(Map.of(":queue", AttributeValue.fromS(queueKey), ":share", AttributeValue.fromS(share),
+                                ":waiting", AttributeValue.fromS(WAITING), ":line", AttributeValue.fromS(lineKey)))).build(),
+                new Places(table).joinedWaitingList(webinarId)));
+        if (!share.isEmpty()) {
+            writes.add(shares.claimed(webinarId, share, keepUntil));
+        }
         try {
-            dynamoDb.transactWriteItems(write -> write.transactItems(shares.claimed(webinarId, share, keepUntil),
-                    TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, lineKey))
-                            .conditionExpression("attribute_exists(pk)")).build(),
-                    TransactWriteItem.builder().put(put -> put.tableName(table).item(place).conditionExpression("attribute_not_exists(pk)")).build(),
-                    TransactWriteItem.builder().update(update -> update.tableName(table).key(key(webinarId, regKey))
-                            .updateExpression("SET #q = :queue, #share = :share").conditionExpression("#s = :waiting AND #q = :line")
-                            .expressionAttributeNames(Map.of("#q", QUEUE_KEY, "#share", RegistrationItems.DOMAIN_SHARE, "#s", "state"))
-                            .expressionAttributeValues(Map.of(":queue", AttributeValue.fromS(queueKey), ":share", AttributeValue.fromS(share),
-                                    ":waiting", AttributeValue.fromS(WAITING), ":line", AttributeValue.fromS(lineKey)))).build(),
-                    new Places(table).joinedWaitingList(webinarId)));
+            dynamoDb.transactWriteItems(write -> write.transactItems(writes));
             return true;
         } catch (TransactionCanceledException e) {
-            if (Items.conditionFailed(e, 0)) {
+            if (!share.isEmpty() && Items.conditionFailed(e, writes.size() - 1)) {
                 return false;
             }
             throw e;
