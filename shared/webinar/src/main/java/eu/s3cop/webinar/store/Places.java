@@ -31,8 +31,9 @@ record Places(String table) {
     TransactWriteItem taken(String id, boolean inRoom) {
         Map<String, String> names = new HashMap<>(Map.of("#capacity", "capacity", "#waiting", WAITING));
         String update = "SET registered = registered + :one";
-        String condition = "attribute_exists(pk) AND cancelled = :no AND (#capacity = :zero OR registered < #capacity)"
-                + " AND (attribute_not_exists(#waiting) OR #waiting = :zero)";
+        // Without a limit nobody waits for a place: a capacity lifted while people waited lets newcomers in too.
+        String condition = "attribute_exists(pk) AND cancelled = :no AND (#capacity = :zero OR (registered < #capacity"
+                + " AND (attribute_not_exists(#waiting) OR #waiting = :zero)))";
         if (inRoom) {
             names.putAll(Map.of("#inPerson", IN_PERSON, "#inPersonCapacity", "inPersonCapacity"));
             update += ", #inPerson = if_not_exists(#inPerson, :zero) + :one";
@@ -83,12 +84,13 @@ record Places(String table) {
 
     /**
      * Takes a freed place for the first person waiting, in the transaction that offers it to them:
-     * refused unless a place is free and someone waits, so one place is offered to one person.
+     * refused unless a place is free (any is, once the capacity is lifted) and someone waits, so
+     * one place is offered to one person.
      */
     TransactWriteItem offered(String id) {
         return TransactWriteItem.builder().update(write -> write.tableName(table).key(DynamoDbWebinarStore.key(id))
                 .updateExpression("SET registered = registered + :one, #waiting = #waiting - :one")
-                .conditionExpression("attribute_exists(pk) AND cancelled = :no AND #capacity > :zero AND registered < #capacity AND #waiting > :zero")
+                .conditionExpression("attribute_exists(pk) AND cancelled = :no AND (#capacity = :zero OR registered < #capacity) AND #waiting > :zero")
                 .expressionAttributeNames(Map.of("#capacity", "capacity", "#waiting", WAITING))
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0"),
                         ":no", AttributeValue.fromBool(false)))).build();

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * How registrations lie in the webinars table, for every class that reads or writes them. In the
@@ -238,6 +239,11 @@ final class RegistrationItems {
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (start != null);
         return items;
+    }
+
+    /** Whether a transaction was cancelled because another wrote one of its items at the same moment, not because a condition failed. */
+    static boolean conflicted(TransactionCanceledException cancelled) {
+        return cancelled.cancellationReasons().stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
     }
 
     /** Where a registration stands; one written before states were recorded is a confirmed one. */

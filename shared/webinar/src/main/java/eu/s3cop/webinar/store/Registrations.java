@@ -192,7 +192,8 @@ public final class Registrations {
 
     /** The registration the token names; empty when there is none (or its request expired). */
     public Optional<Registration> registration(String webinarId, String token, Instant now) {
-        return byToken(webinarId, token, now).map(found -> {
+        // An offer past its deadline is gone, as taking it would find, though the next run has yet to end it.
+        return byToken(webinarId, token, now).filter(found -> WaitingList.offeredUntil(found).map(now::isBefore).orElse(true)).map(found -> {
             Standing standing = RegistrationItems.standing(found);
             int position = standing == Standing.WAITING ? waitingList.position(webinarId, text(found, RegistrationItems.QUEUE_KEY)) : 0;
             return new Registration(standing, text(found, "name"), position, WaitingList.offeredUntil(found).orElse(null),
@@ -207,9 +208,26 @@ public final class Registrations {
     /**
      * Removes a registration and the personal data in it: a place it held (confirmed, or offered
      * from the waiting list) is freed for the next in line, a place in the line is given up, a
-     * pending request took none. False when the token names none.
+     * pending request took none. False when the token names none. A registration that changed
+     * under the removal (offered a place, moved onto the waiting list) is read again and removed
+     * as it now stands.
      */
     public boolean unregister(String webinarId, String token) {
+        TransactionCanceledException changed = null;
+        for (int attempt = 0; attempt < UNREGISTER_ATTEMPTS; attempt++) {
+            try {
+                return unregisterAsRead(webinarId, token);
+            } catch (TransactionCanceledException e) {
+                changed = e;
+            }
+        }
+        throw changed;
+    }
+
+    private static final int UNREGISTER_ATTEMPTS = 5;
+
+    /** Removes the registration as read now; false when there is none, or throws when it changed under the removal. */
+    private boolean unregisterAsRead(String webinarId, String token) {
         Optional<Map<String, AttributeValue>> tokenItem = item(webinarId, tokenKey(token));
         if (tokenItem.isEmpty()) {
             return false;
@@ -221,11 +239,17 @@ public final class Registrations {
         }
         // Items written before states were recorded are confirmed ones.
         String state = registration.get().containsKey("state") ? text(registration.get(), "state") : CONFIRMED;
+        // A waiting registration is removed from the place in line it was read at: moved meanwhile, it is read again.
+        String queueKey = text(registration.get(), RegistrationItems.QUEUE_KEY);
         List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, regKey))
-                        .conditionExpression((state.equals(CONFIRMED) ? "(attribute_not_exists(#s) OR #s = :state)" : "#s = :state") + " AND #t = :token")
-                        .expressionAttributeNames(Map.of("#s", "state", "#t", "token"))
-                        .expressionAttributeValues(Map.of(":state", AttributeValue.fromS(state), ":token", AttributeValue.fromS(token)))).build(),
+                        .conditionExpression((state.equals(CONFIRMED) ? "(attribute_not_exists(#s) OR #s = :state)" : "#s = :state") + " AND #t = :token"
+                                + (state.equals(WAITING) ? " AND #q = :queue" : ""))
+                        .expressionAttributeNames(state.equals(WAITING) ? Map.of("#s", "state", "#t", "token", "#q", RegistrationItems.QUEUE_KEY)
+                                : Map.of("#s", "state", "#t", "token"))
+                        .expressionAttributeValues(state.equals(WAITING) ? Map.of(":state", AttributeValue.fromS(state), ":token", AttributeValue.fromS(token),
+                                ":queue", AttributeValue.fromS(queueKey)) : Map.of(":state", AttributeValue.fromS(state), ":token", AttributeValue.fromS(token))))
+                        .build(),
                 TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(key(webinarId, tokenKey(token)))).build(),
                 stream.forget(webinarId, regKey)));
         switch (state) {
@@ -241,7 +265,11 @@ public final class Registrations {
             dynamoDb.transactWriteItems(write -> write.transactItems(writes));
             return true;
         } catch (TransactionCanceledException e) {
-            return false;
+            if (item(webinarId, tokenKey(token)).isEmpty()) {
+                // Cancelled by another click, or lapsed, at the same moment.
+                return false;
+            }
+            throw e;
         }
     }
 

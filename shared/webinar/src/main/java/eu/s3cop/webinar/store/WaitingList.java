@@ -182,7 +182,8 @@ public record WaitingList(DynamoDbClient dynamoDb, String table, int placesPerDo
                 // Those held back whose domain's share has room again are on the list now: read the counts again.
                 continue;
             }
-            if (!webinar.registrationOpen(now) || webinar.capacity() == 0 || stored.waiting() == 0 || stored.registered() >= webinar.capacity()) {
+            // A lifted capacity (0) has a place for everyone still waiting.
+            if (!webinar.registrationOpen(now) || stored.waiting() == 0 || (webinar.capacity() > 0 && stored.registered() >= webinar.capacity())) {
                 return offers;
             }
             Optional<Map<String, AttributeValue>> first = firstInLine(webinarId);
@@ -263,6 +264,10 @@ public record WaitingList(DynamoDbClient dynamoDb, String table, int placesPerDo
             dynamoDb.transactWriteItems(write -> write.transactItems(writes));
             return new Registrations.Confirmed();
         } catch (TransactionCanceledException e) {
+            if (RegistrationItems.conflicted(e)) {
+                // Another write to one of these items at the same moment: the person is asked to try again.
+                throw e;
+            }
             if (inRoom && Items.conditionFailed(e, writes.size() - 1)) {
                 return new Registrations.RoomFull();
             }
