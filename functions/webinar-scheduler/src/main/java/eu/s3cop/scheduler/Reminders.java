@@ -1,6 +1,7 @@
 package eu.s3cop.scheduler;
 
 import eu.s3cop.core.SiteAddresses;
+import eu.s3cop.webinar.model.Answers;
 import eu.s3cop.webinar.model.Attendance;
 import eu.s3cop.webinar.model.Format;
 import eu.s3cop.webinar.model.Invites;
@@ -84,7 +85,7 @@ final class Reminders {
                 Duration.ofMinutes(90), "Laid out once before a snapshot.", List.of(new Webinar.Speaker("S3 CoP", "Secretariat")),
                 Format.ONLINE, null, List.of(), "https://example.org/join", null, 0, 0, "", false);
         EmailClaims.Registrant registrant = new EmailClaims.Registrant("", "Registrant", "registrant@example.invalid", "priming",
-                EmailClaims.Registrant.NOT_INVITED, false, 0, false, false, null);
+                EmailClaims.Registrant.NOT_INVITED, false, 0, false, false, null, Optional.empty());
         return mail(new StoredWebinar(webinar, 0, "", Instant.EPOCH, 0), registrant, Notice.CONFIRMATION)
                 .mime(sender, EmailTexts.sender(), Instant.EPOCH).length;
     }
@@ -142,6 +143,13 @@ final class Reminders {
         if (registrant.linkDue() && !webinar.cancelled() && now.isBefore(webinar.start()) && send(stored, registrant, tally, Notice.LINK, now)) {
             tally.sent++;
         }
+        if (webinar.cancelled() && !registrant.pending() && (registrant.waiting() || registrant.offeredUntil() != null)) {
+            // Those who confirmed onto the waiting list hear of the cancellation too.
+            if (send(stored, registrant, tally, Notice.CANCELLATION, now)) {
+                tally.sent++;
+            }
+            return;
+        }
         if (registrant.pending() || registrant.waiting()) {
             // Nothing else until the address's owner confirms, or is offered a place: no invite, no reminder, no notice.
             return;
@@ -191,8 +199,8 @@ final class Reminders {
     /** The email of this kind to a registrant, with the invite it carries (none for the recording). */
     private Mail mail(StoredWebinar stored, EmailClaims.Registrant registrant, Notice notice) {
         Webinar webinar = stored.webinar();
-        // A hybrid registrant's own choice replaces this once registrations record it.
-        Attendance attendance = webinar.format() == Format.IN_PERSON ? Attendance.IN_PERSON : Attendance.ONLINE;
+        // As the format has everyone attend, or as a hybrid event's registrant chose (online when they did not say).
+        Attendance attendance = Answers.attendanceIn(webinar.format(), registrant.attendance().orElse(null));
         String page = SiteAddresses.absolute(site, SiteAddresses.registration(webinar.id(), registrant.token()));
         EmailTexts.Text text = EmailTexts.of(notice, registrant.pending(), webinar, attendance, registrant.name(), page, registrant.offeredUntil());
         Invites.Kind kind = switch (notice) {

@@ -7,6 +7,7 @@ import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.testing.SentEmails;
 import eu.s3cop.webinar.model.Format;
+import eu.s3cop.webinar.model.Venue;
 import eu.s3cop.webinar.model.Webinar;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.StoredWebinar;
@@ -206,6 +207,67 @@ class WaitingListIntegrationTest {
             }
         }
         assertThat(lines).as("the two still held back").containsExactlyInAnyOrder("1", "2");
+    }
+
+    @Test
+    void aLiftedCapacityLetsEveryoneWaitingInAndACancelledEventTellsThoseStillWaiting() throws Exception {
+        LocalDateTime starts = LocalDateTime.now(BRUSSELS).plusDays(10).truncatedTo(ChronoUnit.HOURS);
+        store.save(webinar("lifted", starts, 1), "lifted-1", Instant.now());
+        confirmed("lifted", "first@lifted-a.example");
+        String second = confirmed("lifted", "second@lifted-b.example");
+        assertThat(get(second).body()).contains("You are number 1 on the waiting list");
+        store.save(webinar("lifted", starts, 0), "lifted-2", Instant.now());
+        stack.awaitIdle(Duration.ofSeconds(60));
+        assertThat(emails("lifted", "second@lifted-b.example")).as("a capacity lifted to no limit offers a place to whoever waits")
+                .containsExactly("Confirm your registration", "A place is free for you");
+        assertThat(get(confirmed("lifted", "third@lifted-c.example")).body()).as("and newcomers take one at once").contains("You are registered");
+
+        store.save(webinar("waited-for", starts, 1), "waited-1", Instant.now());
+        confirmed("waited-for", "holder@waited-a.example");
+        confirmed("waited-for", "hopeful@waited-b.example");
+        Webinar cancelled = webinar("waited-for", starts, 1);
+        store.save(new Webinar(cancelled.id(), cancelled.title(), cancelled.workingGroup(), cancelled.starts(), cancelled.timezone(),
+                cancelled.duration(), cancelled.description(), cancelled.speakers(), cancelled.format(), cancelled.venue(), cancelled.agenda(),
+                cancelled.joinUrl(), cancelled.registrationCloses(), cancelled.capacity(), cancelled.inPersonCapacity(), cancelled.recordingUrl(), true),
+                "waited-2", Instant.now());
+        stack.invoke("webinar-scheduler", scheduled(Instant.now()));
+        stack.awaitIdle(Duration.ofSeconds(60));
+        assertThat(emails("waited-for", "hopeful@waited-b.example")).as("whoever waited hears of the cancellation too")
+                .containsExactly("Confirm your registration", "Cancelled");
+    }
+
+    @Test
+    void aHybridEventsInviteCarriesTheJoinLinkOnlyToWhoAttendsOnline() throws Exception {
+        LocalDateTime starts = LocalDateTime.now(BRUSSELS).plusDays(10).truncatedTo(ChronoUnit.HOURS);
+        store.save(new Webinar("both-ways", "Webinar both-ways", "interregional-cooperation", starts, BRUSSELS, Duration.ofMinutes(90), "",
+                List.of(), Format.HYBRID, new Venue("Conference venue", "", "Brussels", "BE"), List.of(), "https://example.org/join/both-ways",
+                null, 10, 5, "", false), "both", Instant.now());
+        assertThat(post(requested("both-ways", "room@both-a.example"), "action=confirm&attendance=in-person").body()).contains("You are registered");
+        assertThat(post(requested("both-ways", "screen@both-b.example"), "action=confirm&attendance=online").body()).contains("You are registered");
+        stack.awaitIdle(Duration.ofSeconds(60));
+        assertThat(text(message("both-ways", "room@both-a.example", "You are registered"))).contains("Conference venue")
+                .doesNotContain("https://example.org/join/both-ways");
+        assertThat(text(message("both-ways", "screen@both-b.example", "You are registered"))).contains("https://example.org/join/both-ways");
+    }
+
+    /** Every part of the email as its recipient's program reads it, decoded: the text, and the invite. */
+    private static String text(MimeMessage message) throws Exception {
+        // An invite's long lines are folded (RFC 5545): unfolded, a link reads whole.
+        return decoded(message.getContent()).replace("\r\n ", "").replace("\n ", "");
+    }
+
+    private static String decoded(Object content) throws Exception {
+        if (content instanceof Multipart parts) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < parts.getCount(); i++) {
+                text.append(decoded(parts.getBodyPart(i).getContent())).append('\n');
+            }
+            return text.toString();
+        }
+        if (content instanceof java.io.InputStream stream) {
+            return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return String.valueOf(content);
     }
 
     /** What each page answered when all were confirmed at the same moment, in their order. */

@@ -13,8 +13,10 @@ import static eu.s3cop.webinar.store.RegistrationItems.expiredRequest;
 import static eu.s3cop.webinar.store.RegistrationItems.key;
 
 import eu.s3cop.core.Items;
+import eu.s3cop.webinar.model.Attendance;
 import eu.s3cop.webinar.model.Notice;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,9 +47,10 @@ public record EmailClaims(DynamoDbClient dynamoDb, String table) {
      * @param linkDue whether that request's email is yet to be claimed
      * @param waiting whether it is on the waiting list, with no place yet
      * @param offeredUntil until when a place offered from the waiting list is held for it; null when none is
+     * @param attendance how they said they attend; empty before they confirmed, or for a registration made before it was asked
      */
     public record Registrant(String key, String name, String email, String token, int invitedSequence, boolean pending,
-            long linkRequested, boolean linkDue, boolean waiting, Instant offeredUntil) {
+            long linkRequested, boolean linkDue, boolean waiting, Instant offeredUntil, Optional<Attendance> attendance) {
 
         public static final int NOT_INVITED = -1;
 
@@ -90,7 +93,8 @@ public record EmailClaims(DynamoDbClient dynamoDb, String table) {
         return new Registrant(text(item, "sk"), text(item, "name"), text(item, "email"), text(item, "token"),
                 item.containsKey(INVITED) ? sequenceOf(text(item, INVITED)) : Registrant.NOT_INVITED,
                 PENDING.equals(text(item, "state")), requested, requested > number(item, LINK_SENT),
-                RegistrationItems.WAITING.equals(text(item, "state")), WaitingList.offeredUntil(item).orElse(null));
+                RegistrationItems.WAITING.equals(text(item, "state")), WaitingList.offeredUntil(item).orElse(null),
+                Attendance.of(text(item, "attendance")));
     }
 
     /**
@@ -145,15 +149,22 @@ public record EmailClaims(DynamoDbClient dynamoDb, String table) {
      */
     public Optional<Claim> claim(String webinarId, Registrant registrant, Notice notice, int sequence, Instant now, Instant keepUntil) {
         Claim claim = new Claim(webinarId, registrant.key(), marker(notice, sequence), AttributeValue.fromS(sequence + "@" + now));
+        // Only once confirmed: never an invite or a reminder to a request. A cancellation also reaches who confirmed onto the waiting list.
+        boolean cancellation = notice == Notice.CANCELLATION;
+        String states = cancellation ? "#s IN (:confirmed, :waiting, :offered)" : "#s = :confirmed";
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":at", claim.value, ":keep", epoch(keepUntil),
+                ":token", AttributeValue.fromS(registrant.token()), ":confirmed", AttributeValue.fromS(CONFIRMED)));
+        if (cancellation) {
+            values.putAll(Map.of(":waiting", AttributeValue.fromS(RegistrationItems.WAITING), ":offered", AttributeValue.fromS(RegistrationItems.OFFERED)));
+        }
         return claimed(claim, () -> {
             // Each email moves the registration's expiry with the webinar, so a later date keeps it longer.
             dynamoDb.updateItem(update -> update.tableName(table).key(key(webinarId, claim.registration))
-                    // Only the registration this run read, and only once confirmed: never an invite or a reminder to a request.
+                    // Only the registration this run read.
                     .updateExpression("SET #m = :at, #e = :keep")
-                    .conditionExpression("#t = :token AND attribute_not_exists(#m) AND (attribute_not_exists(#s) OR #s = :confirmed)")
+                    .conditionExpression("#t = :token AND attribute_not_exists(#m) AND (attribute_not_exists(#s) OR " + states + ")")
                     .expressionAttributeNames(Map.of("#m", claim.marker, "#e", EXPIRES_AT, "#t", "token", "#s", "state"))
-                    .expressionAttributeValues(Map.of(":at", claim.value, ":keep", epoch(keepUntil), ":token", AttributeValue.fromS(registrant.token()),
-                            ":confirmed", AttributeValue.fromS(CONFIRMED))));
+                    .expressionAttributeValues(values));
             if (notice == Notice.UPDATE || notice == Notice.CANCELLATION) {
                 // The cancel link lasts as long as the registration it cancels.
                 dynamoDb.updateItem(update -> update.tableName(table).key(key(webinarId, RegistrationItems.tokenKey(registrant.token())))
