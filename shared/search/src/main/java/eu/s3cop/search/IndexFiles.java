@@ -1,0 +1,139 @@
+package eu.s3cop.search;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import eu.s3cop.core.S3Reads;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+/**
+ * The index as S3 holds it: each commit's files under {@code search/v<schema>/files/}, named as
+ * Lucene names them (it never writes a file twice under one name), and {@code index.json}, which
+ * names the current commit's files and is written last, so a reader never sees a commit whose
+ * files are not all there. A commit adds the files its change wrote; the files only the previous
+ * commit used stay one commit longer, for a reader still fetching it, and then go.
+ */
+record IndexFiles(S3Client s3, String bucket) {
+
+    static final String PREFIX = "search/v" + SearchDocuments.SCHEMA + "/";
+    private static final String POINTER = PREFIX + "index.json";
+    private static final String FILES = PREFIX + "files/";
+
+    /**
+     * One commit: its segments file and every file it uses with its size, and the files of the
+     * commit before it that are kept a while for readers.
+     *
+     * @param version the pointer's ETag as read, to tell a newer commit without reading it again
+     */
+    record Commit(String segments, Map<String, Long> files, List<String> kept, String version) {
+
+        Commit {
+            files = Map.copyOf(files);
+            kept = List.copyOf(kept);
+        }
+    }
+
+    /** The current commit; empty before the first one. */
+    Optional<Commit> current() {
+        return S3Reads.ifPresent(() -> {
+            try (ResponseInputStream<GetObjectResponse> pointer = s3.getObject(get -> get.bucket(bucket).key(POINTER))) {
+                Map<String, Object> read = JSON.std.mapFrom(pointer);
+                Map<String, Long> files = new TreeMap<>();
+                ((Map<?, ?>) read.get("files")).forEach((name, size) -> files.put((String) name, ((Number) size).longValue()));
+                List<String> kept = ((List<?>) read.get("kept")).stream().map(String.class::cast).toList();
+                return new Commit((String) read.get("segments"), files, kept, pointer.response().eTag());
+            } catch (IOException e) {
+                throw new UncheckedIOException("The search index's pointer " + POINTER + " does not read", e);
+            }
+        });
+    }
+
+    /** The current pointer's version (its ETag), cheaper to ask than the commit; empty before the first commit. */
+    Optional<String> currentVersion() {
+        return S3Reads.ifPresent(() -> s3.headObject(head -> head.bucket(bucket).key(POINTER)).eTag());
+    }
+
+    /**
+     * Fetches the commit's files that the directory lacks, its segments file last: a directory
+     * opened meanwhile still finds the commit before it complete.
+     *
+     * @return the bytes fetched
+     */
+    long fetch(Commit commit, Path directory) {
+        long fetched = 0;
+        List<String> names = new ArrayList<>(new TreeSet<>(commit.files().keySet()));
+        names.remove(commit.segments());
+        names.add(commit.segments());
+        for (String name : names) {
+            Path local = directory.resolve(name);
+            long size = commit.files().get(name);
+            try {
+                if (Files.exists(local) && Files.size(local) == size) {
+                    continue;
+                }
+                Path partial = directory.resolve(name + ".partial");
+                try (InputStream in = s3.getObject(get -> get.bucket(bucket).key(FILES + name))) {
+                    Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                }
+                Files.move(partial, local, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                fetched += size;
+            } catch (IOException e) {
+                throw new UncheckedIOException("The search index's file " + name + " could not be kept in " + directory, e);
+            }
+        }
+        return fetched;
+    }
+
+    /**
+     * Stores a new commit: the files the previous commit did not have, then the pointer; then
+     * removes what neither commit uses.
+     *
+     * @return the bytes stored
+     */
+    long store(Path directory, String segments, Map<String, Long> files, Optional<Commit> previous) {
+        Map<String, Long> before = previous.map(Commit::files).orElse(Map.of());
+        long stored = 0;
+        List<String> names = new ArrayList<>(new TreeSet<>(files.keySet()));
+        names.remove(segments);
+        names.add(segments);
+        for (String name : names) {
+            if (before.containsKey(name) && before.get(name).equals(files.get(name))) {
+                continue;
+            }
+            s3.putObject(put -> put.bucket(bucket).key(FILES + name).contentType("application/octet-stream"),
+                    RequestBody.fromFile(directory.resolve(name)));
+            stored += files.get(name);
+        }
+        List<String> kept = before.keySet().stream().filter(name -> !files.containsKey(name)).sorted().toList();
+        Map<String, Object> pointer = new LinkedHashMap<>();
+        pointer.put("segments", segments);
+        pointer.put("files", new TreeMap<>(files));
+        pointer.put("kept", kept);
+        try {
+            byte[] json = JSON.std.asBytes(pointer);
+            s3.putObject(put -> put.bucket(bucket).key(POINTER).contentType("application/json").cacheControl("no-store"), RequestBody.fromBytes(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The search index's pointer could not be written", e);
+        }
+        for (String name : previous.map(Commit::kept).orElse(List.of())) {
+            if (!files.containsKey(name) && !before.containsKey(name)) {
+                s3.deleteObject(delete -> delete.bucket(bucket).key(FILES + name));
+            }
+        }
+        return stored;
+    }
+}

@@ -1,0 +1,102 @@
+package eu.s3cop.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The index's only writer, in the function that writes the site (which runs one invocation at a
+ * time): each batch of listed briefs replaces their documents and commits, and only the files the
+ * commit wrote go to S3, so a change costs what it changed, plus Lucene's occasional merge of small
+ * segments. A warm container keeps its copy on disk between batches; a new one fetches the commit.
+ */
+public final class SearchIndexWriter {
+
+    /** What one batch wrote. */
+    public record Written(int briefs, long bytesStored, long bytesFetched, long indexBytes) {
+    }
+
+    private final IndexFiles files;
+    private final Path directory;
+    /** The commit the local copy holds, or null when it holds none yet. */
+    private String local;
+
+    /**
+     * @param directory where this container keeps its copy: a folder of its own, created when missing
+     */
+    public SearchIndexWriter(S3Client s3, String bucket, Path directory) {
+        this.files = new IndexFiles(s3, bucket);
+        this.directory = directory;
+    }
+
+    /** Whether any commit exists: without one, the caller builds the index from every listing. */
+    public boolean exists() {
+        return files.currentVersion().isPresent();
+    }
+
+    /** Puts each brief's current version in the index, in place of what it held of the brief. */
+    public Written write(Collection<IndexedBrief> briefs) {
+        try {
+            Optional<IndexFiles.Commit> current = files.current();
+            long fetched = 0;
+            if (current.isEmpty() || !current.get().segments().equals(local)) {
+                // Another container wrote since, or this one is new: start from what S3 holds.
+                clear();
+                if (current.isPresent()) {
+                    fetched = files.fetch(current.get(), directory);
+                }
+            }
+            try (FSDirectory index = FSDirectory.open(directory); IndexWriter writer = new IndexWriter(index, config())) {
+                for (IndexedBrief brief : briefs) {
+                    writer.updateDocument(SearchDocuments.id(brief.publication().id()), SearchDocuments.of(brief));
+                }
+                writer.commit();
+                SegmentInfos commit = SegmentInfos.readLatestCommit(index);
+                Map<String, Long> sizes = new TreeMap<>();
+                for (String name : commit.files(true)) {
+                    sizes.put(name, index.fileLength(name));
+                }
+                long stored = files.store(directory, commit.getSegmentsFileName(), sizes, current);
+                local = commit.getSegmentsFileName();
+                return new Written(briefs.size(), stored, fetched, sizes.values().stream().mapToLong(Long::longValue).sum());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("The search index could not be written in " + directory, e);
+        }
+    }
+
+    static IndexWriterConfig config() {
+        IndexWriterConfig config = new IndexWriterConfig(LanguageAnalyzers.byField());
+        // The briefs' text is most of the index: compressed harder, it is fetched and kept in less.
+        config.setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_COMPRESSION));
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        return config;
+    }
+
+    private void clear() throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> found = Files.walk(directory)) {
+                for (Path path : found.sorted(Comparator.reverseOrder()).toList()) {
+                    if (!path.equals(directory)) {
+                        Files.delete(path);
+                    }
+                }
+            }
+        }
+        Files.createDirectories(directory);
+        local = null;
+    }
+}
