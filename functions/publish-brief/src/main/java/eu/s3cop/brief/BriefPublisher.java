@@ -4,6 +4,8 @@ import eu.s3cop.draft.Draft;
 import eu.s3cop.draft.DraftKey;
 import eu.s3cop.draft.FrontMatter;
 import eu.s3cop.draft.DraftReader;
+import eu.s3cop.draft.PlainText;
+import eu.s3cop.publications.BriefFiles;
 import eu.s3cop.upload.Outcome;
 import eu.s3cop.upload.Problem;
 import eu.s3cop.publications.DynamoDbPublicationStore;
@@ -16,6 +18,7 @@ import eu.s3cop.render.PdfRenderer;
 import eu.s3cop.render.Priming;
 import eu.s3cop.render.RenderSettings;
 import eu.s3cop.render.RenderedPdf;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -156,8 +159,11 @@ public final class BriefPublisher {
                     continue;
                 }
             }
-            String pdfKey = "briefs/" + id + "/v" + version + ".pdf";
+            String pdfKey = BriefFiles.pdf(id, version);
             objects.put(config.publicationsBucket(), pdfKey, pdf.bytes(), "application/pdf");
+            // Stored before the version is listed, so the search index finds the words when the listing reaches it.
+            objects.put(config.publicationsBucket(), BriefFiles.text(id, version), PlainText.of(draft).getBytes(StandardCharsets.UTF_8),
+                    "text/plain; charset=utf-8");
             PublishedVersion published = new PublishedVersion(id, version, metadata(draft.meta()), pdfKey, pdf.pages(),
                     pdf.bytes().length, sha256(pdf.bytes()), sha, upload.key(), upload.uploader(), clock.instant());
             store.complete(published);

@@ -3,6 +3,7 @@ package eu.s3cop.brief;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.s3cop.publications.BriefFiles;
 import eu.s3cop.publications.ListingFilter;
 import eu.s3cop.publications.Publication;
 import eu.s3cop.stack.LocalCloud;
@@ -12,6 +13,7 @@ import eu.s3cop.stack.s3.ObjectCreated;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.testing.ProjectFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -76,8 +78,9 @@ class PublishBriefIntegrationTest {
         assertThat(publication.pdfSha256()).isEqualTo(BriefPublisher.sha256(pdf));
         assertThat(publication.title()).isEqualTo("Understanding the bottlenecks to innovation diffusion");
         assertThat(publication.authors()).containsExactly("Alison Hunter", "Santiago Donat");
-        // Search matches folded words of the title and the authors.
-        assertThat(briefs.listed(new ListingFilter(null, null, null, List.of("innovation", "diffusion", "hunter")))).contains(id);
+        // Its words are stored beside its PDF, for the search index.
+        assertThat(new String(briefs.object(PUBLICATIONS, BriefFiles.text(id, 1)), StandardCharsets.UTF_8))
+                .contains("Plzeň Region", "Intermediaries (clusters, digital innovation hubs) matter more than funding volume.").doesNotContain("**");
 
         assertThat(briefs.listed(ListingFilter.ofWorkingGroup("innovation-diffusion"))).contains(id);
         assertThat(briefs.listed(ListingFilter.ofType("policy-brief"))).contains(id);

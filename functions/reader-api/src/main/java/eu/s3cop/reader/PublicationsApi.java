@@ -3,7 +3,6 @@ package eu.s3cop.reader;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import eu.s3cop.catalogue.SitePages;
 import eu.s3cop.core.PresignedLinks;
-import eu.s3cop.core.SearchText;
 import eu.s3cop.core.SiteAddresses;
 import eu.s3cop.draft.PublicationType;
 import eu.s3cop.publications.DynamoDbPublicationStore;
@@ -37,8 +36,8 @@ final class PublicationsApi {
     private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,5}");
     private static final Pattern LIMIT = Pattern.compile("[0-9]{1,3}");
     /** The types a draft may declare, as the search form offers them and the API accepts them. */
-    private static final List<String> TYPES = Arrays.stream(PublicationType.values()).map(PublicationType::code).toList();
-    private static final int DEFAULT_LIMIT = 20;
+    static final List<String> TYPES = Arrays.stream(PublicationType.values()).map(PublicationType::code).toList();
+    static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
     /** What a search page's link to its next page carries over, besides the next token. */
     private static final List<String> SEARCH_PARAMETERS = List.of("q", "working_group", "type", "year", "limit");
@@ -79,7 +78,7 @@ final class PublicationsApi {
     }
 
     /** A filter's value, or null when it is absent or empty: the search form sends "Any" as an empty field. */
-    private static String chosen(Map<String, String> query, String name) {
+    static String chosen(Map<String, String> query, String name) {
         String value = query.get(name);
         return value == null || value.isEmpty() ? null : value;
     }
@@ -94,11 +93,15 @@ final class PublicationsApi {
         return Responses.json(body, 60);
     }
 
-    private ListingPage page(Map<String, String> query) {
+    /** What a listing or a search is narrowed to: a working group, a type and a year, each null for any. */
+    record Narrowed(String workingGroup, String type, String year) {
+    }
+
+    static Narrowed narrowed(Map<String, String> query, List<String> workingGroups) {
         String workingGroup = chosen(query, "working_group");
-        if (workingGroup != null && !config.workingGroups().contains(workingGroup)) {
+        if (workingGroup != null && !workingGroups.contains(workingGroup)) {
             throw ApiException.badRequest("working_group '" + shorten(workingGroup) + "' is not a working group; use one of "
-                    + String.join(", ", config.workingGroups()) + ".");
+                    + String.join(", ", workingGroups) + ".");
         }
         String type = chosen(query, "type");
         if (type != null && !TYPES.contains(type)) {
@@ -108,17 +111,15 @@ final class PublicationsApi {
         if (year != null && !YEAR.matcher(year).matches()) {
             throw ApiException.badRequest("year '" + shorten(year) + "' is not a year such as 2024.");
         }
-        String q = query.get("q");
-        if (q != null && q.length() > 200) {
-            throw ApiException.badRequest("q is " + q.length() + " characters long; search with at most 200.");
-        }
-        List<String> words = q == null ? List.of() : Arrays.stream(SearchText.fold(q).split(" ")).filter(word -> !word.isEmpty()).distinct().toList();
-        if (words.size() > 10) {
-            throw ApiException.badRequest("q has " + words.size() + " words; search with at most 10.");
-        }
+        return new Narrowed(workingGroup, type, year);
+    }
+
+    /** A page of the listings, newest first; words and languages are the search's ({@link SearchApi}). */
+    private ListingPage page(Map<String, String> query) {
+        Narrowed narrowed = narrowed(query, config.workingGroups());
         int limit = limit(query.get("limit"));
         try {
-            return listings.list(new ListingFilter(workingGroup, type, year, words), limit, query.get("next"));
+            return listings.list(new ListingFilter(narrowed.workingGroup(), narrowed.type(), narrowed.year()), limit, query.get("next"));
         } catch (InvalidPageTokenException e) {
             throw ApiException.badRequest(e.getMessage());
         }
@@ -201,7 +202,7 @@ final class PublicationsApi {
         return workingGroup + "/" + slug;
     }
 
-    private static int limit(String value) {
+    static int limit(String value) {
         if (value == null) {
             return DEFAULT_LIMIT;
         }
@@ -211,7 +212,7 @@ final class PublicationsApi {
         return Integer.parseInt(value);
     }
 
-    private static Map<String, Object> summary(Publication publication) {
+    static Map<String, Object> summary(Publication publication) {
         String id = publication.id();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("id", id);
@@ -232,7 +233,7 @@ final class PublicationsApi {
     }
 
 
-    private static String shorten(String value) {
+    static String shorten(String value) {
         String clean = value.replaceAll("[^\\p{L}\\p{N} ._-]", "?");
         return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
     }

@@ -13,6 +13,7 @@ import eu.s3cop.webinar.store.RegistrationLimits;
 import eu.s3cop.webinar.store.Registrations;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import eu.s3cop.search.CatalogueSearch;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class ReaderApiHandler extends PrimedHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final PublicationsApi publications;
+    private final SearchApi search;
     private final WebinarsApi webinars;
     private final RegistrationsApi registrations;
     private final RegistrationPages errorPages;
@@ -39,6 +41,8 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
         this.originSecret = config.originSecret().getBytes(StandardCharsets.UTF_8);
         this.publications = new PublicationsApi(config, new DynamoDbPublicationStore(clients().dynamoDb(), config.table()),
                 new PublicationListings(clients().dynamoDb(), config.table()), clients().presignedLinks());
+        this.search = new SearchApi(new CatalogueSearch(clients().s3(), config.publicationsBucket(), Clock.systemUTC()),
+                publications, config.workingGroups());
         this.webinars = new WebinarsApi(config, new DynamoDbWebinarStore(clients().dynamoDb(), config.webinarsTable()), clients().presignedLinks(),
                 Clock.systemUTC());
         RegistrationLimits limits = new RegistrationLimits(clients().dynamoDb(), config.webinarsTable(), config.caps());
@@ -140,7 +144,7 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
         Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
         try {
             return switch (String.valueOf(event.getRouteKey())) {
-                case "GET /publications" -> wantsHtml(event) ? publications.searchPage(query) : publications.list(query);
+                case "GET /publications" -> wantsHtml(event) ? search.page(query) : SearchApi.searches(query) ? search.json(query) : publications.list(query);
                 case "GET /publications/{working_group}/{slug}" -> publications.get(path, wantsHtml(event));
                 case "GET /publications/{working_group}/{slug}/citation" -> publications.citation(path, query);
                 case "GET /publications/{working_group}/{slug}/download" -> publications.download(path, query);

@@ -325,7 +325,8 @@ class ReaderApiIntegrationTest {
             address = next == null ? null : next.attr("href");
             pages++;
             if (address != null) {
-                assertThat(html.selectFirst("[role=status]").text()).isEqualTo("Showing 2 publications; more follow.");
+                assertThat(html.selectFirst("[role=status]").text()).isEqualTo("Showing " + (2 * pages - 1) + " to " + 2 * pages + " of " + expected.size()
+                        + " publications.");
             }
         }
         assertThat(titles).containsExactlyElementsOf(expected);

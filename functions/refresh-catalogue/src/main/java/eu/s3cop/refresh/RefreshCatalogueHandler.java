@@ -9,10 +9,12 @@ import eu.s3cop.core.PrimedHandler;
 import eu.s3cop.groups.store.DynamoDbRegistryStore;
 import eu.s3cop.publications.ListingStream;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
+import eu.s3cop.publications.Publication;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,6 +36,7 @@ public final class RefreshCatalogueHandler extends PrimedHandler implements Requ
     private static final Map<String, String> UNITS = Map.of("ListingsRefreshed", "Count", "PagesWritten", "Count");
 
     private final CatalogueSite site;
+    private final SearchIndexing search;
     private final List<String> workingGroups;
     private final Clock clock;
 
@@ -47,6 +50,8 @@ public final class RefreshCatalogueHandler extends PrimedHandler implements Requ
         super(variables);
         SiteConfig config = SiteConfig.from(environment());
         this.site = new CatalogueSite(clients().s3(), clients().dynamoDb(), config);
+        this.search = new SearchIndexing(clients().s3(), clients().dynamoDb(), environment().required("PUBLICATIONS_BUCKET"),
+                config.publicationsTable(), null);
         this.workingGroups = config.workingGroups();
         this.clock = Clock.systemUTC();
     }
@@ -61,13 +66,16 @@ public final class RefreshCatalogueHandler extends PrimedHandler implements Requ
         long started = System.nanoTime();
         List<?> records = event.get("Records") instanceof List<?> batch ? batch : null;
         CatalogueSite.Changes changes = records == null ? new CatalogueSite.Changes(Set.of(), Set.of(), Set.of(), true) : changes(records);
+        List<Publication> listed = records == null ? List.of() : listed(records);
         // A scheduled run lays the pages out as of its scheduled time, so a late or repeated run writes what the planned one would.
         Instant now = records == null && event.get("time") instanceof String time ? Instant.parse(time) : clock.instant();
         // The run's subject is what it refreshes: groups and webinars by their codes, never anything personal.
         InvocationLog log = records == null ? log(context, "scheduledTime", now.toString()) : log(context, "workingGroups", groups(changes));
         CatalogueSite.Written written;
+        Optional<SearchIndexing.Indexed> indexed;
         try {
             written = site.refresh(changes, now);
+            indexed = search.index(listed);
         } catch (RuntimeException e) {
             log.error("refresh failed; the " + (records == null ? "schedule's next run makes it good" : "stream delivers the batch again"), e);
             throw e;
@@ -76,6 +84,8 @@ public final class RefreshCatalogueHandler extends PrimedHandler implements Requ
         log.info("catalogue refreshed", Map.of("listings", listings, "webinars", String.join(",", changes.webinars().stream().sorted().toList()),
                 "registries", String.join(",", changes.registries().stream().sorted().toList()), "pages", String.join(",", written.keys()),
                 "durationMs", (System.nanoTime() - started) / 1_000_000));
+        indexed.ifPresent(index -> log.info("search index written", Map.of("briefs", index.briefs(), "backfillComplete", index.complete(),
+                "bytesStored", index.written().bytesStored(), "bytesFetched", index.written().bytesFetched(), "indexBytes", index.written().indexBytes())));
         log.metrics(Map.of("ListingsRefreshed", listings, "PagesWritten", written.keys().size()), UNITS);
         return null;
     }
@@ -99,6 +109,12 @@ public final class RefreshCatalogueHandler extends PrimedHandler implements Requ
             ListingStream.listedWorkingGroup(map(change.get("NewImage"))).ifPresent(listed::add);
         }
         return new CatalogueSite.Changes(listed, webinars, registries, false);
+    }
+
+    /** The publications a stream batch lists, from the records' new images. */
+    private static List<Publication> listed(List<?> records) {
+        return records.stream().map(record -> ListingStream.listedPublication(map(map(map(record).get("dynamodb")).get("NewImage"))))
+                .flatMap(Optional::stream).toList();
     }
 
     /** The groups whose pages a stream batch's changes show on; "none" for a batch that names nothing of the site. */

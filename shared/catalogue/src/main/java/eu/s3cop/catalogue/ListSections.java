@@ -28,17 +28,23 @@ final class ListSections {
         }
         Element list = section.appendElement("ol").addClass("publications");
         for (Publication listing : listings) {
-            Element item = list.appendElement("li").appendElement("article").attr("aria-labelledby", "title-" + anchor(listing));
-            item.appendElement("h3").attr("id", "title-" + anchor(listing)).appendElement("a").attr("href", SiteAddresses.publication(listing.id()))
-                    .text(listing.title());
-            item.appendElement("p").addClass("meta").text(PublicationType.labelOf(listing.type()) + " · " + WorkingGroupNames.of(listing.workingGroup())
-                    + " working group · " + listing.date() + " · version " + listing.latestVersion() + " · " + listing.pages() + " pages");
-            item.appendElement("p").addClass("authors").text(String.join(", ", listing.authors()));
-            if (!listing.summary().isEmpty()) {
-                item.appendElement("p").addClass("summary").text(listing.summary());
-            }
-            link(item, "download", SiteAddresses.download(listing.id()), "Download PDF", listing.title());
+            publication(list, listing);
         }
+    }
+
+    /** A publication in a list: its title, what it is, its authors and summary, its download; the entry, for more. */
+    static Element publication(Element list, Publication listing) {
+        Element item = list.appendElement("li").appendElement("article").attr("aria-labelledby", "title-" + anchor(listing));
+        item.appendElement("h3").attr("id", "title-" + anchor(listing)).appendElement("a").attr("href", SiteAddresses.publication(listing.id()))
+                .text(listing.title());
+        item.appendElement("p").addClass("meta").text(PublicationType.labelOf(listing.type()) + " · " + WorkingGroupNames.of(listing.workingGroup())
+                + " working group · " + listing.date() + " · version " + listing.latestVersion() + " · " + listing.pages() + " pages");
+        item.appendElement("p").addClass("authors").text(String.join(", ", listing.authors()));
+        if (!listing.summary().isEmpty()) {
+            item.appendElement("p").addClass("summary").text(listing.summary());
+        }
+        link(item, "download", SiteAddresses.download(listing.id()), "Download PDF", listing.title());
+        return item;
     }
 
     /**

@@ -37,6 +37,18 @@ public final class SiteAddresses {
         return SEARCH + "?working_group=" + group;
     }
 
+    /** A search with its parameters, in the order given; a parameter without a value is left out. */
+    public static String search(java.util.Map<String, String> parameters) {
+        StringBuilder address = new StringBuilder(SEARCH);
+        parameters.forEach((name, value) -> {
+            if (value != null && !value.isEmpty()) {
+                address.append(address.length() == SEARCH.length() ? '?' : '&').append(name).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        });
+        return address.toString();
+    }
+
     /** Every webinar, or one group's ({@code group} null for all), for a calendar application. */
     public static String calendar(String group) {
         return "/calendar.ics" + (group == null ? "" : "?working_group=" + group);

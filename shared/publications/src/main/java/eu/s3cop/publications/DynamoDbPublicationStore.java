@@ -18,7 +18,6 @@ import static eu.s3cop.publications.PublicationItems.typePartition;
 import static eu.s3cop.publications.PublicationItems.versionKey;
 import static eu.s3cop.publications.PublicationItems.workingGroupPartition;
 
-import eu.s3cop.core.SearchText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -163,8 +162,6 @@ public record DynamoDbPublicationStore(DynamoDbClient dynamoDb, String table) {
         values.put(":pdf", string(published.pdfKey()));
         values.put(":pdfSha", string(published.pdfSha256()));
         values.put(":at", string(published.publishedAt().toString()));
-        values.put(":search", string(SearchText.fold(String.join(" ", meta.title(), meta.summary(),
-                String.join(" ", meta.keywords()), String.join(" ", meta.authors())))));
         values.put(":gsi1pk", string(workingGroupPartition(meta.workingGroup())));
         values.put(":gsi2pk", string(typePartition(meta.type())));
         values.put(":gsi3pk", string(LISTED));
@@ -172,8 +169,10 @@ public record DynamoDbPublicationStore(DynamoDbClient dynamoDb, String table) {
         return TransactWriteItem.builder().update(update -> update.tableName(table).key(key(published.id(), META))
                 .updateExpression("SET latestVersion = :n, title = :title, #type = :type, workingGroup = :wg, authors = :authors,"
                         + " #date = :date, #language = :language, summary = :summary, keywords = :keywords, pages = :pages,"
-                        + " #size = :size, pdfKey = :pdf, pdfSha256 = :pdfSha, publishedAt = :at, searchText = :search,"
-                        + " gsi1pk = :gsi1pk, gsi1sk = :listed, gsi2pk = :gsi2pk, gsi2sk = :listed, gsi3pk = :gsi3pk, gsi3sk = :listed")
+                        + " #size = :size, pdfKey = :pdf, pdfSha256 = :pdfSha, publishedAt = :at,"
+                        + " gsi1pk = :gsi1pk, gsi1sk = :listed, gsi2pk = :gsi2pk, gsi2sk = :listed, gsi3pk = :gsi3pk, gsi3sk = :listed"
+                        // The words the table was once searched by: the search index holds them now.
+                        + " REMOVE searchText")
                 .conditionExpression("attribute_not_exists(latestVersion) OR latestVersion < :n")
                 .expressionAttributeNames(Map.of("#type", "type", "#date", "date", "#language", "language", "#size", "size"))
                 .expressionAttributeValues(values)).build();

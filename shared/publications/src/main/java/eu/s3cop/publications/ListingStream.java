@@ -1,6 +1,9 @@
 package eu.s3cop.publications;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.util.Optional;
 
 /**
@@ -26,5 +29,35 @@ public final class ListingStream {
     public static Optional<String> listedWorkingGroup(Map<?, ?> newImage) {
         return newImage.get("workingGroup") instanceof Map<?, ?> attribute && attribute.get("S") instanceof String group
                 ? Optional.of(group) : Optional.empty();
+    }
+
+    /**
+     * The publication a listing record of the stream brings, as the listings read it from the
+     * table: the record's new image is the publication's item. Empty for an image that is none.
+     */
+    public static Optional<Publication> listedPublication(Map<?, ?> newImage) {
+        if (!(newImage.get("id") instanceof Map<?, ?>) || listedWorkingGroup(newImage).isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = new HashMap<>();
+        newImage.forEach((name, value) -> attribute(value).ifPresent(attribute -> item.put((String) name, attribute)));
+        return Optional.of(PublicationItems.toPublication(item));
+    }
+
+    /** An attribute as Lambda's JSON writes it ({"S": ...}, {"N": ...}, {"L": [...]}); empty for a kind the listing never holds. */
+    private static Optional<AttributeValue> attribute(Object value) {
+        if (!(value instanceof Map<?, ?> typed)) {
+            return Optional.empty();
+        }
+        if (typed.get("S") instanceof String text) {
+            return Optional.of(AttributeValue.fromS(text));
+        }
+        if (typed.get("N") instanceof String number) {
+            return Optional.of(AttributeValue.fromN(number));
+        }
+        if (typed.get("L") instanceof List<?> values) {
+            return Optional.of(AttributeValue.fromL(values.stream().map(ListingStream::attribute).flatMap(Optional::stream).toList()));
+        }
+        return Optional.empty();
     }
 }

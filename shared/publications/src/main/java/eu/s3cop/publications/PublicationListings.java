@@ -91,10 +91,6 @@ public record PublicationListings(DynamoDbClient dynamoDb, String table) {
             values.put(":type", string(filter.type()));
             conditions.add("#type = :type");
         }
-        for (int i = 0; i < filter.words().size(); i++) {
-            values.put(":w" + i, string(filter.words().get(i)));
-            conditions.add("contains(searchText, :w" + i + ")");
-        }
         Set<String> keyNames = Set.of("pk", "sk", index.partitionKey(), index.sortKey());
         Map<String, AttributeValue> start = token == null ? null : PageToken.decode(token, index.name(), keyNames);
         if (start != null && !start.get(index.partitionKey()).s().equals(partition)) {

@@ -37,6 +37,11 @@ public final class CatalogueSearch {
     private String version;
     private Instant checked = Instant.MIN;
 
+    /** Keeps its copy in a new folder of the container's temporary space. */
+    public CatalogueSearch(S3Client s3, String bucket, Clock clock) {
+        this(s3, bucket, IndexFiles.newFolder(), clock);
+    }
+
     /**
      * @param directory where this container keeps its copy: a folder of its own, created when missing
      */

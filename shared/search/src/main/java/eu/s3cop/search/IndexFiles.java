@@ -39,11 +39,20 @@ record IndexFiles(S3Client s3, String bucket) {
      *
      * @param version the pointer's ETag as read, to tell a newer commit without reading it again
      */
-    record Commit(String segments, Map<String, Long> files, List<String> kept, String version) {
+    record Commit(String segments, Map<String, Long> files, List<String> kept, SearchIndexWriter.Backfill backfill, String version) {
 
         Commit {
             files = Map.copyOf(files);
             kept = List.copyOf(kept);
+        }
+    }
+
+    /** A folder of the container's own for its copy (Lambda's /tmp; one per stack where several run in one JVM). */
+    static Path newFolder() {
+        try {
+            return Files.createTempDirectory("search-index-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("No folder for the search index in " + System.getProperty("java.io.tmpdir"), e);
         }
     }
 
@@ -55,7 +64,9 @@ record IndexFiles(S3Client s3, String bucket) {
                 Map<String, Long> files = new TreeMap<>();
                 ((Map<?, ?>) read.get("files")).forEach((name, size) -> files.put((String) name, ((Number) size).longValue()));
                 List<String> kept = ((List<?>) read.get("kept")).stream().map(String.class::cast).toList();
-                return new Commit((String) read.get("segments"), files, kept, pointer.response().eTag());
+                SearchIndexWriter.Backfill backfill = Boolean.TRUE.equals(read.get("complete")) ? SearchIndexWriter.Backfill.COMPLETE
+                        : new SearchIndexWriter.Backfill(false, (String) read.get("next"));
+                return new Commit((String) read.get("segments"), files, kept, backfill, pointer.response().eTag());
             } catch (IOException e) {
                 throw new UncheckedIOException("The search index's pointer " + POINTER + " does not read", e);
             }
@@ -104,7 +115,7 @@ record IndexFiles(S3Client s3, String bucket) {
      *
      * @return the bytes stored
      */
-    long store(Path directory, String segments, Map<String, Long> files, Optional<Commit> previous) {
+    long store(Path directory, String segments, Map<String, Long> files, SearchIndexWriter.Backfill backfill, Optional<Commit> previous) {
         Map<String, Long> before = previous.map(Commit::files).orElse(Map.of());
         long stored = 0;
         List<String> names = new ArrayList<>(new TreeSet<>(files.keySet()));
@@ -123,6 +134,10 @@ record IndexFiles(S3Client s3, String bucket) {
         pointer.put("segments", segments);
         pointer.put("files", new TreeMap<>(files));
         pointer.put("kept", kept);
+        pointer.put("complete", backfill.complete());
+        if (backfill.next() != null) {
+            pointer.put("next", backfill.next());
+        }
         try {
             byte[] json = JSON.std.asBytes(pointer);
             s3.putObject(put -> put.bucket(bucket).key(POINTER).contentType("application/json").cacheControl("no-store"), RequestBody.fromBytes(json));

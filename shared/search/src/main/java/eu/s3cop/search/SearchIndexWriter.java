@@ -25,6 +25,17 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class SearchIndexWriter {
 
+    /**
+     * Where putting every listed brief in the index stands, which a deployment whose catalogue
+     * predates its index does over several runs: complete, or the listing's page to go on from
+     * (null for its first).
+     */
+    public record Backfill(boolean complete, String next) {
+
+        public static final Backfill START = new Backfill(false, null);
+        public static final Backfill COMPLETE = new Backfill(true, null);
+    }
+
     /** What one batch wrote. */
     public record Written(int briefs, long bytesStored, long bytesFetched, long indexBytes) {
     }
@@ -34,6 +45,11 @@ public final class SearchIndexWriter {
     /** The commit the local copy holds, or null when it holds none yet. */
     private String local;
 
+    /** Keeps its copy in a new folder of the container's temporary space. */
+    public SearchIndexWriter(S3Client s3, String bucket) {
+        this(s3, bucket, IndexFiles.newFolder());
+    }
+
     /**
      * @param directory where this container keeps its copy: a folder of its own, created when missing
      */
@@ -42,13 +58,16 @@ public final class SearchIndexWriter {
         this.directory = directory;
     }
 
-    /** Whether any commit exists: without one, the caller builds the index from every listing. */
-    public boolean exists() {
-        return files.currentVersion().isPresent();
+    /** How far the index holds every listed brief, read from the current commit's pointer alone. */
+    public Backfill backfill() {
+        return files.current().map(IndexFiles.Commit::backfill).orElse(Backfill.START);
     }
 
-    /** Puts each brief's current version in the index, in place of what it held of the brief. */
-    public Written write(Collection<IndexedBrief> briefs) {
+    /**
+     * Puts each brief's current version in the index, in place of what it held of the brief, and
+     * records how far the backfill has come with them.
+     */
+    public Written write(Collection<IndexedBrief> briefs, Backfill backfill) {
         try {
             Optional<IndexFiles.Commit> current = files.current();
             long fetched = 0;
@@ -69,7 +88,7 @@ public final class SearchIndexWriter {
                 for (String name : commit.files(true)) {
                     sizes.put(name, index.fileLength(name));
                 }
-                long stored = files.store(directory, commit.getSegmentsFileName(), sizes, current);
+                long stored = files.store(directory, commit.getSegmentsFileName(), sizes, backfill, current);
                 local = commit.getSegmentsFileName();
                 return new Written(briefs.size(), stored, fetched, sizes.values().stream().mapToLong(Long::longValue).sum());
             }

@@ -38,7 +38,7 @@ class TableOwnershipTest {
                 new Table("publications", List.of(PUBLICATIONS),
                         List.of("\"PUB#", "\"V#", "\"HASH#", "\"PREVIEW#", "\"UPLOAD#", "\"WG#", "\"TYPE#", "gsi2pk", "gsi2sk",
                                 "gsi3pk", "gsi3sk", "\"by-working-group\"", "\"by-type\"", "\"by-date\"", "\"latestVersion\"",
-                                "\"latestClaimed\"", "\"searchText\"", "\"pdfSha256\"", "\"draftSha256\"")),
+                                "\"latestClaimed\"", "\"pdfSha256\"", "\"draftSha256\"")),
                 new Table("webinars", List.of(WEBINARS),
                         List.of("\"WEBINAR#", "\"REG#", "\"TOKEN#", "\"RATE#", "\"WEBINARS\"", "\"by-start\"", "\"sent_", "\"failed_")),
                 // The working groups' registries share the webinars table, the secretariat's, under keys of their own.
