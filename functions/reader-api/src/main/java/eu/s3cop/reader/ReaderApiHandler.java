@@ -41,7 +41,7 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
         this.originSecret = config.originSecret().getBytes(StandardCharsets.UTF_8);
         this.publications = new PublicationsApi(config, new DynamoDbPublicationStore(clients().dynamoDb(), config.table()),
                 new PublicationListings(clients().dynamoDb(), config.table()), clients().presignedLinks());
-        this.search = new SearchApi(new CatalogueSearch(clients().s3(), config.publicationsBucket(), Clock.systemUTC()),
+        this.search = new SearchApi(new CatalogueSearch(clients().presignedLinks(), config.publicationsBucket(), Clock.systemUTC()),
                 publications, config.workingGroups());
         this.webinars = new WebinarsApi(config, new DynamoDbWebinarStore(clients().dynamoDb(), config.webinarsTable()), clients().presignedLinks(),
                 Clock.systemUTC());
@@ -61,6 +61,7 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
         answeredWithoutAws(() -> publications.list(Map.of("limit", "0")));
         answeredWithoutAws(() -> publications.get(Map.of("working_group", "Not a group!", "slug", "Not a slug!"), false));
         answeredWithoutAws(() -> webinars.get(Map.of("id", "Not an id!"), false));
+        CatalogueSearch.prime();
     }
 
     private static void answeredWithoutAws(Supplier<APIGatewayV2HTTPResponse> request) {

@@ -7,6 +7,7 @@ import eu.s3cop.publications.DynamoDbPublicationStore;
 import eu.s3cop.publications.Metadata;
 import eu.s3cop.publications.PublishedVersion;
 import eu.s3cop.search.CatalogueSearch;
+import eu.s3cop.search.SearchIndexWriter;
 import eu.s3cop.search.SearchQuery;
 import eu.s3cop.search.SearchResults;
 import eu.s3cop.stack.LocalCloud;
@@ -37,7 +38,7 @@ class SearchIndexingIntegrationTest {
         DynamoDbPublicationStore store = new DynamoDbPublicationStore(stack.dynamoDbClient(), stack.table("PublicationsTable"));
         String bucket = stack.bucket("PublicationsBucket");
         AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-        CatalogueSearch search = new CatalogueSearch(stack.s3Client(), bucket, copy, new MovableClock(now));
+        CatalogueSearch search = new CatalogueSearch(SearchIndexWriter.reads(stack.s3Client(), bucket), copy, new MovableClock(now));
         assertThat(search.search(query("voucher"))).as("no index before the first listing").isEmpty();
 
         publish(stack, store, GROUP, "cloud-support", 1, "Regions tested a voucher for cloud computing in small firms.");
@@ -77,7 +78,7 @@ class SearchIndexingIntegrationTest {
         assertThat(first.complete()).isTrue();
         assertThat(first.briefs()).isGreaterThanOrEqualTo(230);
         assertThat(indexing.index(List.of())).as("nothing left to do").isEmpty();
-        CatalogueSearch search = new CatalogueSearch(stack.s3Client(), bucket, readerCopy, Clock.systemUTC());
+        CatalogueSearch search = new CatalogueSearch(SearchIndexWriter.reads(stack.s3Client(), bucket), readerCopy, Clock.systemUTC());
         assertThat(search.search(new SearchQuery("", OLDER, null, null, null, false, 0, 10)).orElseThrow().total()).isEqualTo(230);
         assertThat(search.search(query("specialisation")).orElseThrow().total()).isEqualTo(230);
         assertThat(ids(search.search(query("229")).orElseThrow())).containsExactly(OLDER + "/older-229");

@@ -11,17 +11,20 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import eu.s3cop.publications.Publication;
+import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import eu.s3cop.core.PresignedLinks;
 
 /**
  * The catalogue's search, for the reader API: the index is fetched once per container into a
  * folder of its own and opened from there (memory-mapped, so the operating system keeps what is
  * read often); at most every {@link #CHECK_EVERY} a search asks S3 whether a newer commit exists
- * (a HEAD request) and, when one does, fetches only the files it lacks and reopens. A Lambda
+ * (a GET that S3 answers 304 when nothing changed) and, when one does, fetches only the files it lacks and reopens. A Lambda
  * container serves one request at a time; the class expects the same of its callers.
  */
 public final class CatalogueSearch {
@@ -37,18 +40,40 @@ public final class CatalogueSearch {
     private String version;
     private Instant checked = Instant.MIN;
 
-    /** Keeps its copy in a new folder of the container's temporary space. */
-    public CatalogueSearch(S3Client s3, String bucket, Clock clock) {
-        this(s3, bucket, IndexFiles.newFolder(), clock);
+    /** Reads the index through presigned links and keeps its copy in a new folder of the container's temporary space. */
+    public CatalogueSearch(PresignedLinks links, String bucket, Clock clock) {
+        this(IndexReads.of(links, bucket), IndexFiles.newFolder(), clock);
     }
 
     /**
      * @param directory where this container keeps its copy: a folder of its own, created when missing
      */
-    public CatalogueSearch(S3Client s3, String bucket, Path directory, Clock clock) {
-        this.files = new IndexFiles(s3, bucket);
+    public CatalogueSearch(IndexReads reads, Path directory, Clock clock) {
+        this.files = new IndexFiles(reads, null);
         this.directory = directory;
         this.clock = clock;
+    }
+
+    /**
+     * Indexes and searches one built-in brief in memory, storing nothing: run before a SnapStart
+     * snapshot, it leaves Lucene's analysers, codecs, facets and highlighter loaded.
+     *
+     * @return the matches found, one
+     */
+    public static long prime() {
+        Publication brief = new Publication("innovation-diffusion/priming", "Priming the search", "policy-brief", "innovation-diffusion",
+                List.of("S3 Community of Practice"), "2024-05-23", "en", "Smart specialisation strategies in regions.", List.of("regions"),
+                1, 1, 1, "briefs/innovation-diffusion/priming/v1.pdf", "", "2024-05-23T00:00:00Z");
+        try (Directory memory = new ByteBuffersDirectory()) {
+            try (IndexWriter writer = new IndexWriter(memory, SearchIndexWriter.config())) {
+                writer.addDocument(SearchDocuments.of(new IndexedBrief(brief, "Regions share what they learn about smart specialisation.")));
+            }
+            try (DirectoryReader reader = DirectoryReader.open(memory)) {
+                return new OpenIndex(reader).search(new SearchQuery("\"smart specialisation\" region", null, null, null, null, false, 0, 10)).total();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("The search could not be primed", e);
+        }
     }
 
     /** The page of results; empty while no index has been written yet. */
@@ -66,16 +91,15 @@ public final class CatalogueSearch {
         if (index != null && now.isBefore(checked.plus(CHECK_EVERY))) {
             return;
         }
-        Optional<String> current = files.currentVersion();
+        Optional<IndexFiles.Commit> newer = files.newerThan(version);
         checked = now;
-        if (current.isEmpty() || current.get().equals(version)) {
+        if (newer.isEmpty()) {
             return;
         }
-        IndexFiles.Commit commit;
+        IndexFiles.Commit commit = newer.get();
         try {
-            commit = files.current().orElseThrow();
             files.fetch(commit, directory);
-        } catch (NoSuchKeyException gone) {
+        } catch (IndexFiles.GoneException gone) {
             // The writer committed twice while this copy was being fetched: what it fetched from is gone; fetch the newest.
             commit = files.current().orElseThrow();
             files.fetch(commit, directory);

@@ -1,7 +1,6 @@
 package eu.s3cop.search;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import eu.s3cop.core.S3Reads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,10 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * The index as S3 holds it: each commit's files under {@code search/v<schema>/files/}, named as
@@ -27,7 +22,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * files are not all there. A commit adds the files its change wrote; the files only the previous
  * commit used stay one commit longer, for a reader still fetching it, and then go.
  */
-record IndexFiles(S3Client s3, String bucket) {
+record IndexFiles(IndexReads reads, IndexFiles.Writes writes) {
 
     static final String PREFIX = "search/v" + SearchDocuments.SCHEMA + "/";
     private static final String POINTER = PREFIX + "index.json";
@@ -47,6 +42,24 @@ record IndexFiles(S3Client s3, String bucket) {
         }
     }
 
+    /** How the writer stores and removes the index's objects. */
+    interface Writes {
+
+        void put(String key, Path file);
+
+        void put(String key, byte[] json);
+
+        void delete(String key);
+    }
+
+    /** A file of the commit being fetched was removed: two commits came since its pointer was read. */
+    static final class GoneException extends RuntimeException {
+
+        GoneException(String message) {
+            super(message);
+        }
+    }
+
     /** A folder of the container's own for its copy (Lambda's /tmp; one per stack where several run in one JVM). */
     static Path newFolder() {
         try {
@@ -58,24 +71,26 @@ record IndexFiles(S3Client s3, String bucket) {
 
     /** The current commit; empty before the first one. */
     Optional<Commit> current() {
-        return S3Reads.ifPresent(() -> {
-            try (ResponseInputStream<GetObjectResponse> pointer = s3.getObject(get -> get.bucket(bucket).key(POINTER))) {
-                Map<String, Object> read = JSON.std.mapFrom(pointer);
-                Map<String, Long> files = new TreeMap<>();
-                ((Map<?, ?>) read.get("files")).forEach((name, size) -> files.put((String) name, ((Number) size).longValue()));
-                List<String> kept = ((List<?>) read.get("kept")).stream().map(String.class::cast).toList();
-                SearchIndexWriter.Backfill backfill = Boolean.TRUE.equals(read.get("complete")) ? SearchIndexWriter.Backfill.COMPLETE
-                        : new SearchIndexWriter.Backfill(false, (String) read.get("next"));
-                return new Commit((String) read.get("segments"), files, kept, backfill, pointer.response().eTag());
-            } catch (IOException e) {
-                throw new UncheckedIOException("The search index's pointer " + POINTER + " does not read", e);
-            }
-        });
+        return newerThan(null);
     }
 
-    /** The current pointer's version (its ETag), cheaper to ask than the commit; empty before the first commit. */
-    Optional<String> currentVersion() {
-        return S3Reads.ifPresent(() -> s3.headObject(head -> head.bucket(bucket).key(POINTER)).eTag());
+    /** The current commit when it is not the one the caller holds ({@code version}, its pointer's ETag, or null); else empty. */
+    Optional<Commit> newerThan(String version) {
+        Optional<IndexReads.Read> read = reads.read(POINTER, version);
+        if (read.isEmpty() || read.get().unchanged()) {
+            return Optional.empty();
+        }
+        try (InputStream pointer = read.get().body()) {
+            Map<String, Object> fields = JSON.std.mapFrom(pointer);
+            Map<String, Long> files = new TreeMap<>();
+            ((Map<?, ?>) fields.get("files")).forEach((name, size) -> files.put((String) name, ((Number) size).longValue()));
+            List<String> kept = ((List<?>) fields.get("kept")).stream().map(String.class::cast).toList();
+            SearchIndexWriter.Backfill backfill = Boolean.TRUE.equals(fields.get("complete")) ? SearchIndexWriter.Backfill.COMPLETE
+                    : new SearchIndexWriter.Backfill(false, (String) fields.get("next"));
+            return Optional.of(new Commit((String) fields.get("segments"), files, kept, backfill, read.get().etag()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The search index's pointer " + POINTER + " does not read", e);
+        }
     }
 
     /**
@@ -97,7 +112,9 @@ record IndexFiles(S3Client s3, String bucket) {
                     continue;
                 }
                 Path partial = directory.resolve(name + ".partial");
-                try (InputStream in = s3.getObject(get -> get.bucket(bucket).key(FILES + name))) {
+                IndexReads.Read read = reads.read(FILES + name, null)
+                        .orElseThrow(() -> new GoneException("The search index's file " + name + " is gone: a newer commit replaced it"));
+                try (InputStream in = read.body()) {
                     Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
                 }
                 Files.move(partial, local, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -125,8 +142,7 @@ record IndexFiles(S3Client s3, String bucket) {
             if (before.containsKey(name) && before.get(name).equals(files.get(name))) {
                 continue;
             }
-            s3.putObject(put -> put.bucket(bucket).key(FILES + name).contentType("application/octet-stream"),
-                    RequestBody.fromFile(directory.resolve(name)));
+            writes.put(FILES + name, directory.resolve(name));
             stored += files.get(name);
         }
         List<String> kept = before.keySet().stream().filter(name -> !files.containsKey(name)).sorted().toList();
@@ -140,13 +156,13 @@ record IndexFiles(S3Client s3, String bucket) {
         }
         try {
             byte[] json = JSON.std.asBytes(pointer);
-            s3.putObject(put -> put.bucket(bucket).key(POINTER).contentType("application/json").cacheControl("no-store"), RequestBody.fromBytes(json));
+            writes.put(POINTER, json);
         } catch (IOException e) {
             throw new UncheckedIOException("The search index's pointer could not be written", e);
         }
         for (String name : previous.map(Commit::kept).orElse(List.of())) {
             if (!files.containsKey(name) && !before.containsKey(name)) {
-                s3.deleteObject(delete -> delete.bucket(bucket).key(FILES + name));
+                writes.delete(FILES + name);
             }
         }
         return stored;

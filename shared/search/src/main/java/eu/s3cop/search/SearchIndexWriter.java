@@ -15,7 +15,10 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
+import eu.s3cop.core.S3Reads;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The index's only writer, in the function that writes the site (which runs one invocation at a
@@ -54,8 +57,40 @@ public final class SearchIndexWriter {
      * @param directory where this container keeps its copy: a folder of its own, created when missing
      */
     public SearchIndexWriter(S3Client s3, String bucket, Path directory) {
-        this.files = new IndexFiles(s3, bucket);
+        this.files = new IndexFiles(reads(s3, bucket), new IndexFiles.Writes() {
+            @Override
+            public void put(String key, Path file) {
+                s3.putObject(put -> put.bucket(bucket).key(key).contentType("application/octet-stream"), RequestBody.fromFile(file));
+            }
+
+            @Override
+            public void put(String key, byte[] json) {
+                s3.putObject(put -> put.bucket(bucket).key(key).contentType("application/json").cacheControl("no-store"), RequestBody.fromBytes(json));
+            }
+
+            @Override
+            public void delete(String key) {
+                s3.deleteObject(delete -> delete.bucket(bucket).key(key));
+            }
+        });
         this.directory = directory;
+    }
+
+    /** The index read with the S3 client, as its writer reads it. */
+    public static IndexReads reads(S3Client s3, String bucket) {
+        return (key, known) -> {
+            try {
+                return S3Reads.ifPresent(() -> {
+                    var object = s3.getObject(get -> get.bucket(bucket).key(key).ifNoneMatch(known));
+                    return new IndexReads.Read(object, object.response().eTag());
+                });
+            } catch (S3Exception e) {
+                if (e.statusCode() == 304) {
+                    return Optional.of(new IndexReads.Read(null, known));
+                }
+                throw e;
+            }
+        };
     }
 
     /** How far the index holds every listed brief, read from the current commit's pointer alone. */

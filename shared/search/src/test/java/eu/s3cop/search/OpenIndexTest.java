@@ -146,4 +146,9 @@ class OpenIndexTest {
                 "A summary of " + title + ".", List.of("innovation"), 1, 6, 120_000, "briefs/" + id + "/v1.pdf", "ab".repeat(32),
                 date + "T10:00:00Z");
     }
+
+    @Test
+    void primingFindsItsOwnBriefInMemory() {
+        assertThat(CatalogueSearch.prime()).isEqualTo(1);
+    }
 }
