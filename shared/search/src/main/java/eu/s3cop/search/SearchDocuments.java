@@ -101,6 +101,7 @@ final class SearchDocuments {
         store(document, "authors", String.join(MANY, publication.authors()));
         store(document, "date", publication.date());
         store(document, "language", language);
+        store(document, "summary", publication.summary());
         store(document, "keywords", String.join(MANY, publication.keywords()));
         store(document, "pdfKey", publication.pdfKey());
         store(document, "pdfSha256", publication.pdfSha256());
@@ -115,7 +116,7 @@ final class SearchDocuments {
     static Publication publication(Document document) {
         return new Publication(document.get(ID), stored(document, "title"), stored(document, "type"), stored(document, "workingGroup"),
                 many(stored(document, "authors")), stored(document, "date"), stored(document, "language"),
-                document.get(summary(stored(document, "language"))), many(stored(document, "keywords")),
+                stored(document, "summary"), many(stored(document, "keywords")),
                 document.getField(STORED + "latestVersion").numericValue().intValue(), document.getField(STORED + "pages").numericValue().intValue(),
                 document.getField(STORED + "size").numericValue().longValue(), stored(document, "pdfKey"), stored(document, "pdfSha256"),
                 stored(document, "publishedAt"));
@@ -128,6 +129,11 @@ final class SearchDocuments {
     private static String orEmpty(String text) {
         return text == null ? "" : text;
     }
+
+    /** The stored fields a listing is made from: not the text, which only the snippets read. */
+    static final java.util.Set<String> LISTING = java.util.Set.of(ID, STORED + "title", STORED + "type", STORED + "workingGroup",
+            STORED + "authors", STORED + "date", STORED + "language", STORED + "summary", STORED + "keywords", STORED + "pdfKey",
+            STORED + "pdfSha256", STORED + "publishedAt", STORED + "latestVersion", STORED + "pages", STORED + "size");
 
     private static String stored(Document document, String name) {
         return document.get(STORED + name);

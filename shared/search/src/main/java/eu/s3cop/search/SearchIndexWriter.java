@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -134,8 +133,9 @@ public final class SearchIndexWriter {
 
     static IndexWriterConfig config() {
         IndexWriterConfig config = new IndexWriterConfig(LanguageAnalyzers.byField());
-        // The briefs' text is most of the index: compressed harder, it is fetched and kept in less.
-        config.setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_COMPRESSION));
+        // Lucene's default codec, whose stored fields decompress fast (LZ4): a page of results reads
+        // twenty briefs' texts for their snippets. DEFLATE (BEST_COMPRESSION) saved a tenth of
+        // the index but took 6 ms a page of the 20 ms a search may take (docs/performance.md).
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         return config;
     }

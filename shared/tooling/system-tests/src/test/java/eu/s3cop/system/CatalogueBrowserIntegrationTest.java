@@ -154,6 +154,43 @@ class CatalogueBrowserIntegrationTest {
     }
 
     @Test
+    void aReaderFindsAWordInsideABriefSeesWhereItMatchedNarrowsByTheCountsAndSearchesAPhrase() {
+        browser.get(site("/"));
+        WebElement search = browser.findElement(By.id("q"));
+        // A word only the text of "Understanding the bottlenecks to innovation diffusion" holds, not its title or summary.
+        search.sendKeys("absorptive");
+        search.sendKeys(Keys.ENTER);
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("1 publication matches “absorptive”.");
+        WebElement result = browser.findElement(By.cssSelector("ol.publications article"));
+        assertThat(result.findElement(By.cssSelector("h3")).getText()).isEqualTo("Understanding the bottlenecks to innovation diffusion");
+        assertThat(result.findElements(By.cssSelector("p.snippet mark"))).extracting(WebElement::getText).contains("Absorptive");
+        assertNoAxeViolations("the search page with a snippet");
+
+        browser.findElement(By.id("q")).clear();
+        browser.findElement(By.id("q")).sendKeys("regions");
+        browser.findElement(By.cssSelector("form[role=search] button")).click();
+        List<String> groups = browser.findElements(By.cssSelector(".facets ul")).get(0).findElements(By.tagName("li")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(groups).isNotEmpty().allSatisfy(group -> assertThat(group).matches(".+ \\(\\d+\\)"));
+        WebElement narrower = browser.findElements(By.cssSelector(".facets a")).get(0);
+        String chosen = narrower.getText();
+        narrower.click();
+        assertThat(browser.findElement(By.cssSelector(".facets strong")).getText()).isEqualTo(chosen);
+        int count = Integer.parseInt(chosen.replaceAll(".*\\((\\d+)\\)$", "$1"));
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).startsWith(count + (count == 1 ? " publication" : " publications"));
+
+        browser.findElement(By.id("q")).clear();
+        browser.findElement(By.id("q")).sendKeys("\"absorptive capacity\"");
+        browser.findElement(By.cssSelector("form[role=search] button")).click();
+        assertThat(browser.findElements(By.cssSelector("ol.publications article h3"))).extracting(WebElement::getText)
+                .containsExactly("Understanding the bottlenecks to innovation diffusion");
+        browser.findElement(By.id("q")).clear();
+        browser.findElement(By.id("q")).sendKeys("\"capacity absorptive\"");
+        browser.findElement(By.cssSelector("form[role=search] button")).click();
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).startsWith("0 publications match");
+    }
+
+    @Test
     void aFullWebinarsFreedPlaceGoesToTheFirstInLineWhoTakesItFromTheEmail() throws Exception {
         registerOnTheWebinarsPage("Register", "Alison Hunter", "alison.hunter@example.org");
         browser.get(SentEmails.registrationPage(stack, "Confirm your registration: " + SMALL_TITLE));
@@ -286,7 +323,7 @@ class CatalogueBrowserIntegrationTest {
         HttpClient http = HttpClient.newHttpClient();
         Map<String, HttpRequest> requests = new java.util.LinkedHashMap<>();
         for (String path : List.of("/", "/working-groups/innovation-diffusion.html", "/working-groups/industrial-transition.html",
-                "/working-groups/interregional-cooperation.html", "/publications?q=slasku", "/webinars/walk-through",
+                "/working-groups/interregional-cooperation.html", "/publications?q=slasku", "/publications?q=regions&working_group=innovation-diffusion", "/webinars/walk-through",
                 "/publications/interregional-cooperation/generated-11",
                 "/webinars/walk-through/registrations/" + "A".repeat(32))) {
             requests.put(path, HttpRequest.newBuilder(URI.create(site(path))).header("Accept", "text/html").build());

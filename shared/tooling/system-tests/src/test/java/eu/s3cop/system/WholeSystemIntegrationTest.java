@@ -83,6 +83,14 @@ class WholeSystemIntegrationTest {
             invocation.failure().ifPresent(error -> error.printStackTrace(System.out));
         });
         String uploads = stack.bucket("UploadsBucket");
+        // A search before anything is published finds no index: the reader API reads it through links it signs with its own
+        // credentials, and S3 answers such a link 404 only where its role may list the bucket (else 403).
+        HttpResponse<String> early = send("GET", "/publications?q=diffusion", null);
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(503);
+        String publications = stack.bucket("PublicationsBucket");
+        AwsCallRecorder.add(new Need("reader-api", "s3:GetObject", List.of("arn:aws:s3:::" + publications + "/search/v1/index.json"),
+                "presigned link -> 404"));
+        AwsCallRecorder.add(new Need("reader-api", "s3:ListBucket", List.of("arn:aws:s3:::" + publications), "presigned link -> 404"));
         Seeder.seed(stack, ProjectFiles.root().resolve("events"), new PrintStream(OutputStream.nullOutputStream()));
         LocalDateTime starts = LocalDateTime.now(BRUSSELS).plusDays(3).truncatedTo(ChronoUnit.HOURS);
         try (S3Client s3 = stack.s3Client()) {
