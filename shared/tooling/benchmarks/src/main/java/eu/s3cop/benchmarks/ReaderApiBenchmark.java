@@ -1,10 +1,12 @@
 package eu.s3cop.benchmarks;
 
+import static eu.s3cop.benchmarks.ApiAnswers.answer;
+import static eu.s3cop.benchmarks.ApiAnswers.expect;
+
 import eu.s3cop.publications.DynamoDbPublicationStore;
 import eu.s3cop.publications.Publication;
 import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.StackSettings;
-import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.EventFiles;
 import eu.s3cop.testing.ProjectFiles;
 import java.time.Duration;
@@ -104,20 +106,5 @@ public class ReaderApiBenchmark {
     @Benchmark
     public String downloadRedirect() {
         return answer(stack.invoke("reader-api", DOWNLOAD));
-    }
-
-    private static String answer(Invocation invocation) {
-        if (!invocation.succeeded()) {
-            throw new IllegalStateException("The reader API failed", invocation.error());
-        }
-        return invocation.response();
-    }
-
-    private static void expect(String response, String... parts) {
-        for (String part : parts) {
-            if (!response.replace(" ", "").contains(part.replace(" ", ""))) {
-                throw new IllegalStateException("The reader API did not answer as expected (" + part + "): " + response);
-            }
-        }
     }
 }

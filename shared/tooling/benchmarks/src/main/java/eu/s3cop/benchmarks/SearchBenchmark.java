@@ -1,10 +1,12 @@
 package eu.s3cop.benchmarks;
 
+import static eu.s3cop.benchmarks.ApiAnswers.answer;
+import static eu.s3cop.benchmarks.ApiAnswers.expect;
+
 import eu.s3cop.search.IndexedBrief;
 import eu.s3cop.search.SearchIndexWriter;
 import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.StackSettings;
-import eu.s3cop.stack.lambda.Invocation;
 import eu.s3cop.testing.ProjectFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -184,21 +186,5 @@ public class SearchBenchmark {
     private static long medianWords(List<IndexedBrief> briefs) {
         long[] counts = briefs.stream().mapToLong(brief -> brief.text().split("\\s+").length).sorted().toArray();
         return counts[counts.length / 2];
-    }
-
-    private static String answer(Invocation invocation) {
-        if (!invocation.succeeded()) {
-            throw new IllegalStateException("The reader API failed", invocation.error());
-        }
-        return invocation.response();
-    }
-
-    private static void expect(String response, String... parts) {
-        for (String part : parts) {
-            if (!response.replace(" ", "").contains(part.replace(" ", ""))) {
-                throw new IllegalStateException("The reader API did not answer as expected (" + part + "): "
-                        + response.substring(0, Math.min(2000, response.length())));
-            }
-        }
     }
 }
