@@ -1,5 +1,6 @@
 package eu.s3cop.search;
 
+import eu.s3cop.core.PresignedLinks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,14 +19,13 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import eu.s3cop.core.PresignedLinks;
 
 /**
  * The catalogue's search, for the reader API: the index is fetched once per container into a
  * folder of its own and opened from there (memory-mapped, so the operating system keeps what is
  * read often); at most every {@link #CHECK_EVERY} a search asks S3 whether a newer commit exists
- * (a GET that S3 answers 304 when nothing changed) and, when one does, fetches only the files it lacks and reopens. A Lambda
- * container serves one request at a time; the class expects the same of its callers.
+ * (a GET that S3 answers 304 when nothing changed) and, when one does, fetches only the files it
+ * lacks and reopens.
  */
 public final class CatalogueSearch {
 
@@ -76,8 +76,12 @@ public final class CatalogueSearch {
         }
     }
 
-    /** The page of results; empty while no index has been written yet. */
-    public Optional<SearchResults> search(SearchQuery query) {
+    /**
+     * The page of results; empty while no index has been written yet. Lambda gives a container
+     * one request at a time; the local stack may give it several, which take their turn here,
+     * so that no search reads a copy another is replacing.
+     */
+    public synchronized Optional<SearchResults> search(SearchQuery query) {
         try {
             refresh();
             return index == null ? Optional.empty() : Optional.of(index.search(query));

@@ -101,6 +101,12 @@ record IndexFiles(IndexReads reads, IndexFiles.Writes writes) {
      */
     long fetch(Commit commit, Path directory) {
         long fetched = 0;
+        try {
+            // Made at initialisation, the folder may not outlive a SnapStart restore.
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("No folder " + directory + " for the search index", e);
+        }
         List<String> names = new ArrayList<>(new TreeSet<>(commit.files().keySet()));
         names.remove(commit.segments());
         names.add(commit.segments());
