@@ -81,7 +81,9 @@ final class SearchDocuments {
     /** The document a brief is indexed as, its facets already laid out as Lucene's facet module wants them. */
     static Document of(IndexedBrief brief) throws java.io.IOException {
         Publication publication = brief.publication();
-        String language = publication.language();
+        // A listing that names no language is in the drafts' default one.
+        String language = orEmpty(publication.language()).isEmpty() ? "en" : publication.language();
+        String date = orEmpty(publication.date());
         Document document = new Document();
         document.add(new StringField(ID, publication.id(), Field.Store.YES));
         document.add(new StringField(LANGUAGE, language, Field.Store.NO));
@@ -90,16 +92,17 @@ final class SearchDocuments {
         document.add(new TextField(keywords(language), String.join(", ", publication.keywords()), Field.Store.NO));
         document.add(new Field(body(language), brief.text(), BODY_TYPE));
         document.add(new TextField(AUTHORS, String.join(", ", publication.authors()), Field.Store.NO));
-        document.add(new SortedDocValuesField(DATE, new BytesRef(publication.date() + " " + publication.id())));
-        document.add(new SortedSetDocValuesFacetField("working_group", publication.workingGroup()));
-        document.add(new SortedSetDocValuesFacetField("type", publication.type()));
-        document.add(new SortedSetDocValuesFacetField("year", publication.date().substring(0, 4)));
-        document.add(new SortedSetDocValuesFacetField("language", language));
+        document.add(new SortedDocValuesField(DATE, new BytesRef(date + " " + publication.id())));
+        // A facet has no empty value: a listing without one is counted under none.
+        facet(document, "working_group", publication.workingGroup());
+        facet(document, "type", publication.type());
+        facet(document, "year", date.length() >= 4 ? date.substring(0, 4) : "");
+        facet(document, "language", language);
         store(document, "title", publication.title());
         store(document, "type", publication.type());
         store(document, "workingGroup", publication.workingGroup());
         store(document, "authors", String.join(MANY, publication.authors()));
-        store(document, "date", publication.date());
+        store(document, "date", date);
         store(document, "language", language);
         store(document, "summary", publication.summary());
         store(document, "keywords", String.join(MANY, publication.keywords()));
@@ -120,6 +123,12 @@ final class SearchDocuments {
                 document.getField(STORED + "latestVersion").numericValue().intValue(), document.getField(STORED + "pages").numericValue().intValue(),
                 document.getField(STORED + "size").numericValue().longValue(), stored(document, "pdfKey"), stored(document, "pdfSha256"),
                 stored(document, "publishedAt"));
+    }
+
+    private static void facet(Document document, String dimension, String value) {
+        if (value != null && !value.isEmpty()) {
+            document.add(new SortedSetDocValuesFacetField(dimension, value));
+        }
     }
 
     private static void store(Document document, String name, String value) {

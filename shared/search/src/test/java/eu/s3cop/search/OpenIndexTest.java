@@ -151,4 +151,21 @@ class OpenIndexTest {
     void primingFindsItsOwnBriefInMemory() {
         assertThat(CatalogueSearch.prime()).isEqualTo(1);
     }
+
+    @Test
+    void aListingThatNamesNoTypeDateOrLanguageIsIndexedAndCountedUnderNone(@TempDir Path folder) throws IOException {
+        Publication sparse = new Publication("innovation-diffusion/sparse", "A sparse listing", null, "innovation-diffusion", List.of(), null, null,
+                null, List.of(), 1, 0, 0, null, null, null);
+        try (FSDirectory own = FSDirectory.open(folder)) {
+            try (IndexWriter writer = new IndexWriter(own, SearchIndexWriter.config())) {
+                writer.addDocument(SearchDocuments.of(new IndexedBrief(sparse, "")));
+            }
+            try (DirectoryReader reader = DirectoryReader.open(own)) {
+                SearchResults found = new OpenIndex(reader).search(new SearchQuery("sparse", null, null, null, null, false, 0, 10));
+                assertThat(ids(found)).containsExactly("innovation-diffusion/sparse");
+                assertThat(found.facets().get("type")).isEmpty();
+                assertThat(found.facets().get("language")).containsExactly(new SearchResults.FacetCount("en", 1));
+            }
+        }
+    }
 }
