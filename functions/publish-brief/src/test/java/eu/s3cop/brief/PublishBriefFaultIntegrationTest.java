@@ -4,6 +4,7 @@ import static eu.s3cop.brief.Briefs.PUBLICATIONS;
 import static eu.s3cop.brief.Briefs.UPLOADS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.s3cop.publications.BriefFiles;
 import eu.s3cop.publications.Publication;
 import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.lambda.Invocation;
@@ -86,9 +87,9 @@ class PublishBriefFaultIntegrationTest {
         if (!versions.equals(List.of(1))) {
             problems.add(scenario + ": versions " + versions + ", not exactly [1]");
         }
-        List<String> pdfs = briefs.keys(PUBLICATIONS, "briefs/" + id + "/");
-        if (!pdfs.equals(List.of("briefs/" + id + "/v1.pdf"))) {
-            problems.add(scenario + ": PDFs " + pdfs + ", not exactly v1");
+        List<String> files = briefs.keys(PUBLICATIONS, "briefs/" + id + "/");
+        if (!files.equals(List.of(BriefFiles.pdf(id, 1), BriefFiles.text(id, 1)))) {
+            problems.add(scenario + ": files " + files + ", not exactly v1's PDF and words");
         }
         Optional<Publication> publication = briefs.store.publication(id);
         if (publication.isEmpty() || publication.get().latestVersion() != 1) {

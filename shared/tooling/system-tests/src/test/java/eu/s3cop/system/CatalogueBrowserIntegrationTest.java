@@ -154,7 +154,7 @@ class CatalogueBrowserIntegrationTest {
     }
 
     @Test
-    void aReaderFindsAWordInsideABriefSeesWhereItMatchedNarrowsByTheCountsAndSearchesAPhrase() {
+    void aReaderFindsAWordInsideABriefSeesWhereItMatchedNarrowsByTheCountsAndSearchesAPhrase() throws Exception {
         browser.get(site("/"));
         WebElement search = browser.findElement(By.id("q"));
         // A word only the text of "Understanding the bottlenecks to innovation diffusion" holds, not its title or summary.

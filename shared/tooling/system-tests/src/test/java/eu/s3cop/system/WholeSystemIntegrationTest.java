@@ -110,6 +110,10 @@ class WholeSystemIntegrationTest {
             s3.putObject(put -> put.bucket(uploads).key("webinars/policy-check.yaml"), RequestBody.fromString(webinar(starts, "scheduled")));
             s3.putObject(put -> put.bucket(uploads).key("webinars/broken.yaml"), RequestBody.fromString("title: Broken\n"));
             stack.awaitIdle(Duration.ofSeconds(120));
+            // A third version, in a batch of its own: the search index's third commit removes the files only its first used.
+            s3.putObject(put -> put.bucket(uploads).key("drafts/innovation-diffusion/mapped.md"), RequestBody.fromString(
+                    draft("Mapped", "![Regions](figures/map.png)\n\nA third version.\n")));
+            stack.awaitIdle(Duration.ofSeconds(120));
             // The event's materials: one listed, one of a kind an event does not list, one removed; and a file in no place of its own.
             s3.putObject(put -> put.bucket(uploads).key("webinars/policy-check/materials/slides.pdf"), RequestBody.fromBytes(SampleMaterials.pdf("Slides")));
             s3.putObject(put -> put.bucket(uploads).key("webinars/policy-check/materials/notes.ppt"), RequestBody.fromString("Not listed"));
