@@ -107,9 +107,9 @@ final class SearchDocuments {
         store(document, "summary", publication.summary());
         store(document, "keywords", String.join(MANY, publication.keywords()));
         store(document, "pdfKey", publication.pdfKey());
-        store(document, "pdfSha256", publication.pdfSha256());
+        store(document, "pdfDigest", publication.pdfSha256());
         store(document, "publishedAt", publication.publishedAt());
-        document.add(new StoredField(STORED + "latestVersion", publication.latestVersion()));
+        document.add(new StoredField(STORED + "version", publication.latestVersion()));
         document.add(new StoredField(STORED + "pages", publication.pages()));
         document.add(new StoredField(STORED + "size", publication.size()));
         return FACETS_CONFIG.build(document);
@@ -120,8 +120,8 @@ final class SearchDocuments {
         return new Publication(document.get(ID), stored(document, "title"), stored(document, "type"), stored(document, "workingGroup"),
                 many(stored(document, "authors")), stored(document, "date"), stored(document, "language"),
                 stored(document, "summary"), many(stored(document, "keywords")),
-                document.getField(STORED + "latestVersion").numericValue().intValue(), document.getField(STORED + "pages").numericValue().intValue(),
-                document.getField(STORED + "size").numericValue().longValue(), stored(document, "pdfKey"), stored(document, "pdfSha256"),
+                document.getField(STORED + "version").numericValue().intValue(), document.getField(STORED + "pages").numericValue().intValue(),
+                document.getField(STORED + "size").numericValue().longValue(), stored(document, "pdfKey"), stored(document, "pdfDigest"),
                 stored(document, "publishedAt"));
     }
 
@@ -142,7 +142,7 @@ final class SearchDocuments {
     /** The stored fields a listing is made from: not the text, which only the snippets read. */
     static final java.util.Set<String> LISTING = java.util.Set.of(ID, STORED + "title", STORED + "type", STORED + "workingGroup",
             STORED + "authors", STORED + "date", STORED + "language", STORED + "summary", STORED + "keywords", STORED + "pdfKey",
-            STORED + "pdfSha256", STORED + "publishedAt", STORED + "latestVersion", STORED + "pages", STORED + "size");
+            STORED + "pdfDigest", STORED + "publishedAt", STORED + "version", STORED + "pages", STORED + "size");
 
     private static String stored(Document document, String name) {
         return document.get(STORED + name);
