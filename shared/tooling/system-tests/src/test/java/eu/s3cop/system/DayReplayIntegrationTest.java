@@ -94,6 +94,7 @@ class DayReplayIntegrationTest {
         // Every well-formed draft once, in its revised text where it was revised; the broken ones nowhere.
         assertThat((Map<?, ?>) ordered.get("publications")).hasSize(drafts - drafts / 10);
         assertThat((List<?>) ordered.get("pdfs")).hasSize(drafts - drafts / 10);
+        assertThat((List<?>) ordered.get("words")).hasSize(drafts - drafts / 10);
         assertThat(String.valueOf(ordered.get("emails"))).contains("Confirm your registration", "You are registered", "Reminder (tomorrow)",
                 "Reminder (in one hour)");
     }
@@ -213,8 +214,11 @@ class DayReplayIntegrationTest {
                 }
             }
             state.put("publications", publications);
-            state.put("pdfs", s3.listObjectsV2Paginator(list -> list.bucket(stack.bucket("PublicationsBucket")).prefix("briefs/"))
-                    .contents().stream().map(object -> object.key()).sorted().toList());
+            List<String> briefFiles = s3.listObjectsV2Paginator(list -> list.bucket(stack.bucket("PublicationsBucket")).prefix("briefs/"))
+                    .contents().stream().map(object -> object.key()).sorted().toList();
+            state.put("pdfs", briefFiles.stream().filter(key -> key.endsWith(".pdf")).toList());
+            // Each version's words beside its PDF, for the search index.
+            state.put("words", briefFiles.stream().filter(key -> key.endsWith(".txt")).toList());
             Map<String, String> webinars = new TreeMap<>();
             DynamoDbWebinarStore webinarStore = new DynamoDbWebinarStore(dynamoDb, stack.table("WebinarsTable"));
             for (int w = 0; w < 3; w++) {
