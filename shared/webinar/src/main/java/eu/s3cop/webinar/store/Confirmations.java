@@ -80,7 +80,7 @@ final class Confirmations {
                 return waitingList.standing(webinarId, text(registration.get(), RegistrationItems.QUEUE_KEY));
             }
             case OFFERED -> {
-                return waitingList.take(webinarId, token, effective.attendance(), inRoom, now, keepUntil);
+                return new OfferedPlaces(dynamoDb, table).take(webinarId, token, effective.attendance(), inRoom, now, keepUntil);
             }
             default -> {
                 return new AlreadyConfirmed();
