@@ -14,6 +14,7 @@ import eu.s3cop.publications.PublishedVersion;
 import eu.s3cop.publications.UploadStatus;
 import eu.s3cop.publications.UploadStatuses;
 import eu.s3cop.render.Images;
+import eu.s3cop.render.OnlineBrief;
 import eu.s3cop.render.PdfRenderer;
 import eu.s3cop.render.Priming;
 import eu.s3cop.render.RenderSettings;
@@ -164,14 +165,28 @@ public final class BriefPublisher {
             // Stored before the version is listed, so the search index finds the words when the listing reaches it.
             objects.put(config.publicationsBucket(), BriefFiles.text(id, version), PlainText.of(draft).getBytes(StandardCharsets.UTF_8),
                     "text/plain; charset=utf-8");
+            String articleKey = storeArticle(id, version, draft, images);
             PublishedVersion published = new PublishedVersion(id, version, metadata(draft.meta()), pdfKey, pdf.pages(),
-                    pdf.bytes().length, sha256(pdf.bytes()), sha, upload.key(), upload.uploader(), clock.instant());
+                    pdf.bytes().length, sha256(pdf.bytes()), sha, upload.key(), upload.uploader(), clock.instant(), articleKey);
             store.complete(published);
             objects.put(upload.bucket(), Report.key(upload.key()), Report.published(upload, published, draft.warnings()), "application/json");
             recordStatus(upload, UploadStatus.published(id, version));
             return new Publication(Result.PUBLISHED, id, version, layout.millis(), null);
         }
         throw new PublishingContentionException(id, MAX_ATTEMPTS);
+    }
+
+    /**
+     * The version's article and its figures, from which the site makes the version's web page:
+     * figures first, so that an article is never stored before what it shows.
+     */
+    private String storeArticle(String id, int version, Draft draft, Map<String, byte[]> images) {
+        OnlineBrief.Article article = OnlineBrief.of(draft, images, BriefFiles.figureFolder(version));
+        article.figures().forEach((name, bytes) -> objects.put(config.publicationsBucket(), BriefFiles.figure(id, version, name), bytes,
+                name.endsWith(".png") ? "image/png" : "image/jpeg"));
+        String key = BriefFiles.article(id, version);
+        objects.put(config.publicationsBucket(), key, article.html().getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+        return key;
     }
 
     private Publication unchanged(Upload upload, Draft draft, int version) {

@@ -88,8 +88,8 @@ class PublishBriefFaultIntegrationTest {
             problems.add(scenario + ": versions " + versions + ", not exactly [1]");
         }
         List<String> files = briefs.keys(PUBLICATIONS, "briefs/" + id + "/");
-        if (!files.equals(List.of(BriefFiles.pdf(id, 1), BriefFiles.text(id, 1)))) {
-            problems.add(scenario + ": files " + files + ", not exactly v1's PDF and words");
+        if (!files.equals(java.util.stream.Stream.of(BriefFiles.pdf(id, 1), BriefFiles.text(id, 1), BriefFiles.article(id, 1)).sorted().toList())) {
+            problems.add(scenario + ": files " + files + ", not exactly v1's PDF, words and article");
         }
         Optional<Publication> publication = briefs.store.publication(id);
         if (publication.isEmpty() || publication.get().latestVersion() != 1) {

@@ -271,6 +271,12 @@ class PublishBriefIntegrationTest {
             assertThat(text.getText(pdf))
                     .contains("Figure 1 shows", "Figure 1: SMEs adopting cloud services, 2023", "Table 1: Adoption of cloud services");
         }
+        // The version's article for its web page, with its figure beside it, as the site copies them.
+        String article = new String(briefs.object(PUBLICATIONS, BriefFiles.article("innovation-diffusion/cloud-adoption-in-regions", 1)),
+                UTF_8);
+        assertThat(article).contains("<img src=\"v1/1.png\"", "Figure 1: SMEs adopting cloud services, 2023", "Each region reports its S3 indicators");
+        assertThat(briefs.object(PUBLICATIONS, BriefFiles.figure("innovation-diffusion/cloud-adoption-in-regions", 1, "1.png")))
+                .isEqualTo(Files.readAllBytes(samples.resolve("adoption-chart.png")));
 
         String vague = "drafts/innovation-diffusion/with-warnings.md";
         briefs.upload(vague, Briefs.draft("With warnings", "# Findings\n\n### Too deep\n\nRead it [here](https://example.org/)."));

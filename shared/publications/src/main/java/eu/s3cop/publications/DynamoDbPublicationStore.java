@@ -121,12 +121,13 @@ public record DynamoDbPublicationStore(DynamoDbClient dynamoDb, String table) {
         TransactWriteItem version = TransactWriteItem.builder().update(update -> update.tableName(table)
                 .key(key(published.id(), versionKey(published.version())))
                 .updateExpression("SET #state = :published, pages = :pages, #size = :size, pdfKey = :pdf, pdfSha256 = :pdfSha,"
-                        + " publishedAt = :at, title = :title, #date = :date, uploadedBy = :by")
+                        + " publishedAt = :at, title = :title, #date = :date, uploadedBy = :by, articleKey = :article")
                 .expressionAttributeNames(Map.of("#state", "state", "#size", "size", "#date", "date"))
                 .expressionAttributeValues(Map.of(":published", string(PUBLISHED), ":pages", numeric(published.pages()),
                         ":size", numeric(published.size()), ":pdf", string(published.pdfKey()), ":pdfSha", string(published.pdfSha256()),
                         ":at", string(published.publishedAt().toString()), ":title", string(published.meta().title()),
-                        ":date", string(published.meta().date().toString()), ":by", string(published.uploadedBy())))).build();
+                        ":date", string(published.meta().date().toString()), ":by", string(published.uploadedBy()),
+                        ":article", string(published.articleKey())))).build();
         TransactWriteItem content = TransactWriteItem.builder().update(update -> update.tableName(table)
                 .key(key(published.id(), contentKey(published.draftSha256())))
                 .updateExpression("SET #state = :published")
@@ -162,6 +163,7 @@ public record DynamoDbPublicationStore(DynamoDbClient dynamoDb, String table) {
         values.put(":pdf", string(published.pdfKey()));
         values.put(":pdfSha", string(published.pdfSha256()));
         values.put(":at", string(published.publishedAt().toString()));
+        values.put(":article", string(published.articleKey()));
         values.put(":gsi1pk", string(workingGroupPartition(meta.workingGroup())));
         values.put(":gsi2pk", string(typePartition(meta.type())));
         values.put(":gsi3pk", string(LISTED));
@@ -169,7 +171,7 @@ public record DynamoDbPublicationStore(DynamoDbClient dynamoDb, String table) {
         return TransactWriteItem.builder().update(update -> update.tableName(table).key(key(published.id(), META))
                 .updateExpression("SET latestVersion = :n, title = :title, #type = :type, workingGroup = :wg, authors = :authors,"
                         + " #date = :date, #language = :language, summary = :summary, keywords = :keywords, pages = :pages,"
-                        + " #size = :size, pdfKey = :pdf, pdfSha256 = :pdfSha, publishedAt = :at,"
+                        + " #size = :size, pdfKey = :pdf, pdfSha256 = :pdfSha, publishedAt = :at, articleKey = :article,"
                         + " gsi1pk = :gsi1pk, gsi1sk = :listed, gsi2pk = :gsi2pk, gsi2sk = :listed, gsi3pk = :gsi3pk, gsi3sk = :listed"
                         // The words the table was once searched by: the search index holds them now.
                         + " REMOVE searchText")

@@ -8,14 +8,28 @@ import java.util.List;
  * @param id {@code <working_group>/<slug>}
  * @param date the publication's own date, ISO ({@code 2024-05-23})
  * @param publishedAt when the latest version was published, ISO instant
+ * @param articleKey the latest version's article for its web page in the publications bucket, or "" where it has none
  */
 public record Publication(String id, String title, String type, String workingGroup, List<String> authors, String date,
         String language, String summary, List<String> keywords, int latestVersion, int pages, long size, String pdfKey,
-        String pdfSha256, String publishedAt) {
+        String pdfSha256, String publishedAt, String articleKey) {
 
     public Publication {
         authors = List.copyOf(authors);
         keywords = List.copyOf(keywords);
+        articleKey = articleKey == null ? "" : articleKey;
+    }
+
+    /** A publication whose latest version has no web page (published before versions had one). */
+    public Publication(String id, String title, String type, String workingGroup, List<String> authors, String date, String language,
+            String summary, List<String> keywords, int latestVersion, int pages, long size, String pdfKey, String pdfSha256, String publishedAt) {
+        this(id, title, type, workingGroup, authors, date, language, summary, keywords, latestVersion, pages, size, pdfKey, pdfSha256,
+                publishedAt, "");
+    }
+
+    /** Whether the latest version can be read online: its article is stored, so the site has its page. */
+    public boolean readOnline() {
+        return !articleKey.isEmpty();
     }
 
     public String slug() {

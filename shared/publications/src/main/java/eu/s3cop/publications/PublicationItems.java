@@ -91,12 +91,13 @@ final class PublicationItems {
         return new Publication(text(item, "id"), text(item, "title"), text(item, "type"), text(item, "workingGroup"),
                 texts(item, "authors"), text(item, "date"), text(item, "language"), text(item, "summary"), texts(item, "keywords"),
                 (int) number(item, "latestVersion"), (int) number(item, "pages"), number(item, "size"), text(item, "pdfKey"),
-                text(item, "pdfSha256"), text(item, "publishedAt"));
+                text(item, "pdfSha256"), text(item, "publishedAt"), text(item, "articleKey"));
     }
 
     static PublicationVersion toVersion(Map<String, AttributeValue> item) {
         return new PublicationVersion((int) number(item, "version"), text(item, "title"), text(item, "date"), (int) number(item, "pages"),
-                number(item, "size"), text(item, "pdfKey"), text(item, "pdfSha256"), text(item, "publishedAt"));
+                number(item, "size"), text(item, "pdfKey"), text(item, "pdfSha256"), text(item, "publishedAt"),
+                text(item, "articleKey"));
     }
 
     static boolean hasMore(QueryResponse response) {

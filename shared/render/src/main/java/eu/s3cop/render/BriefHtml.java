@@ -57,22 +57,31 @@ final class BriefHtml {
         cover(body.appendElement("section").addClass("cover"), meta, settings);
         Element contents = body.appendElement("nav").addClass("toc");
         Element content = body.appendElement("main").addClass("content");
-        content.append(Markdown.html(draft.body()));
-        // Before sanitising: an image not fetched (a web address) still counts as its figure, as the checks counted it.
-        Captions.apply(content);
+        body(draft, content, images, src -> IMAGE_SCHEME + ":" + index(images, src));
         TableBreaks.mark(content);
-        sanitise(content, images);
         contents(head, contents, content);
         return document;
     }
 
     /**
+     * The draft's body into {@code content}, as every form of the brief shows it: figures and
+     * tables numbered and referenced, links kept only to the web, mail and the document itself,
+     * and images only those fetched, at the address {@code imageAddress} gives for the draft's path.
+     */
+    static void body(Draft draft, Element content, Map<String, byte[]> images, java.util.function.UnaryOperator<String> imageAddress) {
+        content.append(Markdown.html(draft.body()));
+        // Before sanitising: an image not fetched (a web address) still counts as its figure, as the checks counted it.
+        Captions.apply(content);
+        sanitise(content, images, imageAddress);
+    }
+
+    /**
      * The table of contents from the headings (levels 1 to 3), with page numbers, and the same
-     * entries as PDF bookmarks. Headings get ids of their own so that links work whatever the
+     * entries as PDF bookmarks in {@code head} (none where it is null: a web page). Headings get ids of their own so that links work whatever the
      * script of their text; the draft's own links to a heading by its GitHub-style anchor
      * ({@code [results](#results-across-regions)}) follow it to its new id.
      */
-    private static void contents(Element head, Element nav, Element content) {
+    static void contents(Element head, Element nav, Element content) {
         Elements headings = content.select("h1, h2, h3, h4, h5, h6");
         Map<String, String> renamed = new HashMap<>();
         int number = 0;
@@ -95,8 +104,8 @@ final class BriefHtml {
             return;
         }
         nav.appendElement("h2").addClass("toc-title").text("Contents");
+        Element bookmarks = head == null ? null : head.appendElement("bookmarks");
         Element list = nav.appendElement("ol");
-        Element bookmarks = head.appendElement("bookmarks");
         Deque<Element> open = new ArrayDeque<>();
         Deque<Integer> levels = new ArrayDeque<>();
         for (Element heading : listed) {
@@ -107,10 +116,11 @@ final class BriefHtml {
                 levels.pop();
                 open.pop();
             }
-            Element parent = open.isEmpty() ? bookmarks : open.peek();
-            Element bookmark = parent.appendElement("bookmark").attr("name", heading.text()).attr("href", "#" + heading.id());
-            open.push(bookmark);
-            levels.push(level);
+            if (bookmarks != null) {
+                Element parent = open.isEmpty() ? bookmarks : open.peek();
+                open.push(parent.appendElement("bookmark").attr("name", heading.text()).attr("href", "#" + heading.id()));
+                levels.push(level);
+            }
         }
     }
 
@@ -141,7 +151,7 @@ final class BriefHtml {
     }
 
     /** Links keep only web, mail and in-document addresses; images only those fetched; check boxes become drawings. */
-    private static void sanitise(Element content, Map<String, byte[]> images) {
+    private static void sanitise(Element content, Map<String, byte[]> images, java.util.function.UnaryOperator<String> imageAddress) {
         for (Element link : content.select("a[href]")) {
             String href = link.attr("href").strip();
             String lower = href.toLowerCase(Locale.ROOT);
@@ -153,7 +163,7 @@ final class BriefHtml {
             String src = image.attr("src");
             String alt = image.attr("alt");
             if (images.containsKey(src)) {
-                image.attr("src", IMAGE_SCHEME + ":" + index(images, src));
+                image.attr("src", imageAddress.apply(src));
             } else {
                 Element text = new Element("span").addClass("remote-image");
                 text.text("[" + (alt.isBlank() ? "Image" : alt) + "]" + (src.isBlank() ? "" : " (" + src + ")"));
