@@ -118,8 +118,10 @@ class ReaderApiIntegrationTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(response.body());
         String site = stack.httpEndpoint().orElseThrow() + "/";
+        // Each version to download and to read online, where its page is.
         assertThat(page.select("ol.versions a").eachAttr("href")).containsExactly("/publications/innovation-diffusion/generated-0/download?version=2",
-                "/publications/innovation-diffusion/generated-0/download?version=1");
+                "/read/innovation-diffusion/generated-0/v2.html", "/publications/innovation-diffusion/generated-0/download?version=1",
+                "/read/innovation-diffusion/generated-0/v1.html");
         assertThat(page.select("meta[name=citation_title]").attr("content")).isEqualTo(page.selectFirst("h1").text());
         assertThat(page.select("meta[name=citation_pdf_url]").attr("content")).isEqualTo(site + "publications/innovation-diffusion/generated-0/download");
         assertThat(page.select("meta[name=citation_publication_date]").attr("content")).matches("\\d{4}/\\d{2}/\\d{2}");

@@ -3,6 +3,7 @@ package eu.s3cop.refresh;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import eu.s3cop.catalogue.CatalogueSite;
+import eu.s3cop.catalogue.ReadingPages;
 import eu.s3cop.catalogue.SiteConfig;
 import eu.s3cop.core.InvocationLog;
 import eu.s3cop.core.PrimedHandler;
@@ -37,6 +38,7 @@ public final class RefreshCatalogueHandler extends PrimedHandler implements Requ
 
     private final CatalogueSite site;
     private final SearchIndexing search;
+    private final ReadingPages reading;
     private final List<String> workingGroups;
     private final Clock clock;
 
@@ -50,8 +52,9 @@ public final class RefreshCatalogueHandler extends PrimedHandler implements Requ
         super(variables);
         SiteConfig config = SiteConfig.from(environment());
         this.site = new CatalogueSite(clients().s3(), clients().dynamoDb(), config);
-        this.search = new SearchIndexing(clients().s3(), clients().dynamoDb(), environment().required("PUBLICATIONS_BUCKET"),
-                config.publicationsTable(), null);
+        String publicationsBucket = environment().required("PUBLICATIONS_BUCKET");
+        this.search = new SearchIndexing(clients().s3(), clients().dynamoDb(), publicationsBucket, config.publicationsTable(), null);
+        this.reading = new ReadingPages(clients().s3(), publicationsBucket, config);
         this.workingGroups = config.workingGroups();
         this.clock = Clock.systemUTC();
     }
@@ -72,8 +75,11 @@ public final class RefreshCatalogueHandler extends PrimedHandler implements Requ
         // The run's subject is what it refreshes: groups and webinars by their codes, never anything personal.
         InvocationLog log = records == null ? log(context, "scheduledTime", now.toString()) : log(context, "workingGroups", groups(changes));
         CatalogueSite.Written written;
+        ReadingPages.Written read;
         Optional<SearchIndexing.Indexed> indexed;
         try {
+            // The versions' own pages before the lists that link to them.
+            read = reading.write(listed);
             written = site.refresh(changes, now);
             indexed = search.index(listed);
         } catch (RuntimeException e) {
@@ -82,8 +88,11 @@ public final class RefreshCatalogueHandler extends PrimedHandler implements Requ
         }
         long listings = records == null ? 0 : records.stream().filter(record -> !map(map(map(record).get("dynamodb")).get("NewImage")).isEmpty()).count();
         log.info("catalogue refreshed", Map.of("listings", listings, "webinars", String.join(",", changes.webinars().stream().sorted().toList()),
-                "registries", String.join(",", changes.registries().stream().sorted().toList()), "pages", String.join(",", written.keys()),
+                "registries", String.join(",", changes.registries().stream().sorted().toList()), "pages", String.join(",", written.keys()), "versionPages", String.join(",", read.keys()),
                 "durationMs", (System.nanoTime() - started) / 1_000_000));
+        if (!read.missing().isEmpty()) {
+            log.warn("listed versions without their article, so without a page: " + String.join(",", read.missing()), null);
+        }
         indexed.ifPresent(index -> log.info("search index written", Map.of("briefs", index.briefs(), "backfillComplete", index.complete(),
                 "bytesStored", index.written().bytesStored(), "bytesFetched", index.written().bytesFetched(), "indexBytes", index.written().indexBytes())));
         log.metrics(Map.of("ListingsRefreshed", listings, "PagesWritten", written.keys().size()), UNITS);

@@ -43,6 +43,10 @@ final class ListSections {
         if (!listing.summary().isEmpty()) {
             item.appendElement("p").addClass("summary").text(listing.summary());
         }
+        if (listing.readOnline()) {
+            link(item, "read", SiteAddresses.reading(listing.id(), listing.latestVersion()), "Read online", listing.title());
+            item.appendText(" ");
+        }
         link(item, "download", SiteAddresses.download(listing.id()), "Download PDF", listing.title());
         return item;
     }

@@ -63,7 +63,13 @@ public final class PublicationPage {
         if (!publication.keywords().isEmpty()) {
             main.appendElement("p").addClass("meta").text("Keywords: " + String.join(", ", publication.keywords()));
         }
-        main.appendElement("p").appendElement("a").addClass("download").attr("href", SiteAddresses.download(publication.id()))
+        Element actions = main.appendElement("p").addClass("actions");
+        if (publication.readOnline()) {
+            actions.appendElement("a").addClass("read").attr("href", SiteAddresses.reading(publication.id(), publication.latestVersion()))
+                    .text("Read online").appendElement("span").addClass("visually-hidden").text(": " + publication.title());
+            actions.appendText(" ");
+        }
+        actions.appendElement("a").addClass("download").attr("href", SiteAddresses.download(publication.id()))
                 .text("Download PDF").appendElement("span").addClass("visually-hidden").text(": " + publication.title()).parent()
                 .parent().appendText(" Version " + publication.latestVersion() + ", " + publication.pages() + " pages, " + size(publication.size()) + ".");
 
@@ -77,6 +83,10 @@ public final class PublicationPage {
                         .text("Version " + version.version()).appendElement("span").addClass("visually-hidden").text(" of " + publication.title());
                 item.appendText(": " + version.title() + ", " + version.date() + ", " + version.pages() + " pages, published "
                         + version.publishedAt().substring(0, 10) + ".");
+                if (version.readOnline()) {
+                    item.appendText(" ").appendElement("a").attr("href", SiteAddresses.reading(publication.id(), version.version()))
+                            .text("Read online").appendElement("span").addClass("visually-hidden").text(": version " + version.version());
+                }
             }
         }
 

@@ -68,6 +68,19 @@ public final class SiteAddresses {
         return download(id) + "?version=" + version;
     }
 
+    /** A version's web page ("Read online"), made from the same draft as its PDF; every version keeps its own. */
+    public static String reading(String id, int version) {
+        return "/read/" + id + "/v" + version + ".html";
+    }
+
+    /**
+     * A figure of a version's web page, in a folder beside the page named as the page is
+     * ({@code v3.html}, {@code v3/1.png}), so that the page's article links it relatively.
+     */
+    public static String readingFigure(String id, int version, String name) {
+        return "/read/" + id + "/v" + version + "/" + name;
+    }
+
     public static String citation(String id, String format) {
         return publication(id) + "/citation?format=" + format;
     }

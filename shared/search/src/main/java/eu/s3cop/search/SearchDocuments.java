@@ -109,6 +109,7 @@ final class SearchDocuments {
         store(document, "pdfKey", publication.pdfKey());
         store(document, "pdfDigest", publication.pdfSha256());
         store(document, "publishedAt", publication.publishedAt());
+        store(document, "article", publication.articleKey());
         document.add(new StoredField(STORED + "version", publication.latestVersion()));
         document.add(new StoredField(STORED + "pages", publication.pages()));
         document.add(new StoredField(STORED + "size", publication.size()));
@@ -122,7 +123,7 @@ final class SearchDocuments {
                 stored(document, "summary"), many(stored(document, "keywords")),
                 document.getField(STORED + "version").numericValue().intValue(), document.getField(STORED + "pages").numericValue().intValue(),
                 document.getField(STORED + "size").numericValue().longValue(), stored(document, "pdfKey"), stored(document, "pdfDigest"),
-                stored(document, "publishedAt"));
+                stored(document, "publishedAt"), stored(document, "article"));
     }
 
     private static void facet(Document document, String dimension, String value) {
@@ -142,7 +143,7 @@ final class SearchDocuments {
     /** The stored fields a listing is made from: not the text, which only the snippets read. */
     static final java.util.Set<String> LISTING = java.util.Set.of(ID, STORED + "title", STORED + "type", STORED + "workingGroup",
             STORED + "authors", STORED + "date", STORED + "language", STORED + "summary", STORED + "keywords", STORED + "pdfKey",
-            STORED + "pdfDigest", STORED + "publishedAt", STORED + "version", STORED + "pages", STORED + "size");
+            STORED + "pdfDigest", STORED + "publishedAt", STORED + "article", STORED + "version", STORED + "pages", STORED + "size");
 
     private static String stored(Document document, String name) {
         return document.get(STORED + name);

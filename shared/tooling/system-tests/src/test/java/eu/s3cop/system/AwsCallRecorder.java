@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
@@ -78,6 +79,16 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
             missing(needs, function, status, head.bucket(), call);
         } else if (request instanceof PutObjectRequest put) {
             needs.add(s3Object(function, "s3:PutObject", put.bucket(), put.key(), call));
+        } else if (request instanceof CopyObjectRequest copy) {
+            // A copy reads its source and writes its destination, each under its own permission. By now the SDK has
+            // turned the source's bucket and key into the x-amz-copy-source header's "bucket/key", URL-encoded.
+            String source = copy.sourceBucket() != null ? copy.sourceBucket() + "/" + copy.sourceKey()
+                    : java.net.URLDecoder.decode(copy.copySource().split("\\?versionId=")[0], java.nio.charset.StandardCharsets.UTF_8);
+            String sourceBucket = source.substring(0, source.indexOf('/'));
+            boolean versioned = copy.sourceVersionId() != null || copy.copySource() != null && copy.copySource().contains("?versionId=");
+            needs.add(s3Object(function, versioned ? "s3:GetObjectVersion" : "s3:GetObject", sourceBucket, source.substring(source.indexOf('/') + 1), call));
+            needs.add(s3Object(function, "s3:PutObject", copy.destinationBucket(), copy.destinationKey(), call));
+            missing(needs, function, status, sourceBucket, call);
         } else if (request instanceof DeleteObjectRequest delete) {
             needs.add(s3Object(function, delete.versionId() == null ? "s3:DeleteObject" : "s3:DeleteObjectVersion", delete.bucket(), delete.key(), call));
         } else if (request instanceof GetItemRequest get) {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
@@ -191,6 +192,53 @@ class CatalogueBrowserIntegrationTest {
     }
 
     @Test
+    void aReaderReadsABriefOnlineWithItsFigureTableAndNoteAndOnAPhoneNothingButTheTableScrolls() throws Exception {
+        browser.get(site("/working-groups/innovation-diffusion.html"));
+        WebElement entry = browser.findElement(By.xpath("//article[.//h3[normalize-space()='Cloud services in regional SMEs: three regions compared']]"));
+        entry.findElement(By.cssSelector("a.read")).click();
+        assertThat(heading("Cloud services in regional SMEs: three regions compared")).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("article.brief")).getAttribute("lang")).isEqualTo("en");
+
+        WebElement figure = browser.findElement(By.cssSelector("figure img"));
+        assertThat(figure.getAttribute("alt")).startsWith("Bar chart: 41% of SMEs");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", figure);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> ((Number) ((JavascriptExecutor) driver)
+                .executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", figure)).intValue() > 0);
+        assertThat(browser.findElement(By.cssSelector("figure figcaption")).getText()).isEqualTo("Figure 1: SMEs adopting cloud services, 2023");
+        assertThat(browser.findElement(By.cssSelector("table caption")).getText()).startsWith("Table 1: Adoption of cloud services");
+        assertThat(browser.findElements(By.cssSelector("table thead th"))).hasSize(3);
+
+        browser.findElement(By.cssSelector("sup a[href^='#fn']")).click();
+        String note = browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf('#') + 1);
+        assertThat(browser.findElement(By.id(note)).getText()).contains("Each region reports its S3 indicators");
+        browser.findElement(By.linkText("Three regions, one gap")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("#section-2");
+        assertNoAxeViolations("a brief read online");
+
+        Dimension wide = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new Dimension(360, 740));
+            browser.navigate().refresh();
+            JavascriptExecutor page = (JavascriptExecutor) browser;
+            assertThat(((Number) page.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
+                    .as("the page scrolls sideways on a phone").isLessThanOrEqualTo(0);
+            assertThat(((Number) page.executeScript("return document.querySelector('figure img').getBoundingClientRect().right")).doubleValue())
+                    .isLessThanOrEqualTo(((Number) page.executeScript("return document.documentElement.clientWidth")).doubleValue());
+        } finally {
+            browser.manage().window().setSize(wide);
+        }
+
+        browser.findElement(By.linkText("All versions and how to cite")).click();
+        assertThat(browser.findElement(By.cssSelector("p.actions a.read")).getText()).startsWith("Read online");
+        browser.get(site("/publications/innovation-diffusion/generated-0"));
+        assertThat(browser.findElements(By.cssSelector("ol.versions a[href*='/read/']"))).extracting(link -> link.getAttribute("href"))
+                .as("every version keeps its own page").containsExactly(site("/read/innovation-diffusion/generated-0/v2.html"),
+                        site("/read/innovation-diffusion/generated-0/v1.html"));
+        browser.findElements(By.cssSelector("ol.versions a[href*='/read/']")).get(1).click();
+        assertThat(browser.findElement(By.cssSelector("article.brief")).getText()).contains("Text of brief 0.").doesNotContain("Revised");
+    }
+
+    @Test
     void aFullWebinarsFreedPlaceGoesToTheFirstInLineWhoTakesItFromTheEmail() throws Exception {
         registerOnTheWebinarsPage("Register", "Alison Hunter", "alison.hunter@example.org");
         browser.get(SentEmails.registrationPage(stack, "Confirm your registration: " + SMALL_TITLE));
@@ -324,7 +372,7 @@ class CatalogueBrowserIntegrationTest {
         Map<String, HttpRequest> requests = new java.util.LinkedHashMap<>();
         for (String path : List.of("/", "/working-groups/innovation-diffusion.html", "/working-groups/industrial-transition.html",
                 "/working-groups/interregional-cooperation.html", "/publications?q=slasku", "/publications?q=regions&working_group=innovation-diffusion", "/webinars/walk-through",
-                "/publications/interregional-cooperation/generated-11",
+                "/publications/interregional-cooperation/generated-11", "/read/innovation-diffusion/cloud-adoption-in-regions/v1.html",
                 "/webinars/walk-through/registrations/" + "A".repeat(32))) {
             requests.put(path, HttpRequest.newBuilder(URI.create(site(path))).header("Accept", "text/html").build());
         }
@@ -376,7 +424,7 @@ class CatalogueBrowserIntegrationTest {
     @Test
     void axeFindsNoWcagViolationsOnAnyPage() throws Exception {
         for (String page : List.of("/", "/working-groups/innovation-diffusion.html", "/working-groups/interregional-cooperation.html",
-                "/working-groups/industrial-transition.html", "/publications?q=uhlrr")) {
+                "/working-groups/industrial-transition.html", "/publications?q=uhlrr", "/read/interregional-cooperation/partnerships-across-borders/v1.html")) {
             browser.get(site(page));
             assertNoAxeViolations(page);
         }

@@ -95,6 +95,7 @@ class DayReplayIntegrationTest {
         assertThat((Map<?, ?>) ordered.get("publications")).hasSize(drafts - drafts / 10);
         assertThat((List<?>) ordered.get("pdfs")).hasSize(drafts - drafts / 10);
         assertThat((List<?>) ordered.get("words")).hasSize(drafts - drafts / 10);
+        assertThat((List<?>) ordered.get("articles")).hasSize(drafts - drafts / 10);
         assertThat(String.valueOf(ordered.get("emails"))).contains("Confirm your registration", "You are registered", "Reminder (tomorrow)",
                 "Reminder (in one hour)");
     }
@@ -219,6 +220,8 @@ class DayReplayIntegrationTest {
             state.put("pdfs", briefFiles.stream().filter(key -> key.endsWith(".pdf")).toList());
             // Each version's words beside its PDF, for the search index.
             state.put("words", briefFiles.stream().filter(key -> key.endsWith(".txt")).toList());
+            // And its article, from which the site makes the version's page.
+            state.put("articles", briefFiles.stream().filter(key -> key.endsWith(".html")).toList());
             Map<String, String> webinars = new TreeMap<>();
             DynamoDbWebinarStore webinarStore = new DynamoDbWebinarStore(dynamoDb, stack.table("WebinarsTable"));
             for (int w = 0; w < 3; w++) {

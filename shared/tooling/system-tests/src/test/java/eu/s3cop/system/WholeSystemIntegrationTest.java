@@ -99,6 +99,10 @@ class WholeSystemIntegrationTest {
                     draft("With a map", "![Regions](figures/map.png)\n\nAnd one that is missing: ![Gone](figures/gone.png)\n")));
             s3.putObject(put -> put.bucket(uploads).key("drafts/innovation-diffusion/mapped.md"), RequestBody.fromString(
                     draft("Mapped", "![Regions](figures/map.png)\n")));
+            // A photograph: the site copies a JPEG figure as it does a PNG one.
+            s3.putObject(put -> put.bucket(uploads).key("drafts/innovation-diffusion/figures/workshop.jpg"), RequestBody.fromBytes(image("jpg")));
+            s3.putObject(put -> put.bucket(uploads).key("drafts/innovation-diffusion/photographed.md"), RequestBody.fromString(
+                    draft("Photographed", "![A workshop](figures/workshop.jpg)\n")));
             s3.putObject(put -> put.bucket(uploads).key("drafts/innovation-diffusion/broken.md"), RequestBody.fromString(
                     "---\ntitle: Broken\ntype: memo\n---\nText.\n"));
             stack.awaitIdle(Duration.ofSeconds(120));
@@ -368,9 +372,13 @@ class WholeSystemIntegrationTest {
     }
 
     private static byte[] png() throws Exception {
+        return image("png");
+    }
+
+    private static byte[] image(String format) throws Exception {
         BufferedImage image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
+        ImageIO.write(image, format, out);
         return out.toByteArray();
     }
 }

@@ -16,7 +16,7 @@ public final class StaticSite {
 
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8", "xml", "application/atom+xml; charset=utf-8",
-            "js", "text/javascript; charset=utf-8", "png", "image/png", "svg", "image/svg+xml", "ico", "image/x-icon", "txt", "text/plain; charset=utf-8");
+            "js", "text/javascript; charset=utf-8", "png", "image/png", "jpg", "image/jpeg", "svg", "image/svg+xml", "ico", "image/x-icon", "txt", "text/plain; charset=utf-8");
 
     private final S3Client s3;
     private final String bucket;
