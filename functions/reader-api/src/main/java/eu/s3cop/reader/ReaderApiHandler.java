@@ -11,6 +11,7 @@ import eu.s3cop.publications.PublicationListings;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.RegistrationLimits;
 import eu.s3cop.webinar.store.Registrations;
+import eu.s3cop.webinar.store.Subscriptions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import eu.s3cop.search.CatalogueSearch;
@@ -31,6 +32,7 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
     private final SearchApi search;
     private final WebinarsApi webinars;
     private final RegistrationsApi registrations;
+    private final SubscriptionsApi subscriptions;
     private final RegistrationPages errorPages;
     private final byte[] originSecret;
 
@@ -47,6 +49,7 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
                 Clock.systemUTC());
         RegistrationLimits limits = new RegistrationLimits(clients().dynamoDb(), config.webinarsTable(), config.caps());
         this.registrations = new RegistrationsApi(config, webinars, new Registrations(limits), limits, Clock.systemUTC());
+        this.subscriptions = new SubscriptionsApi(new Subscriptions(limits), limits, config.workingGroups(), Clock.systemUTC());
         this.errorPages = new RegistrationPages(config.workingGroups());
     }
 
@@ -110,7 +113,8 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         APIGatewayV2HTTPResponse response = answer(event, context);
-        return String.valueOf(event.getRouteKey()).contains("/registrations") ? Responses.personal(response) : response;
+        String route = String.valueOf(event.getRouteKey());
+        return route.contains("/registrations") || route.contains("/subscriptions") ? Responses.personal(response) : response;
     }
 
     /**
@@ -160,10 +164,16 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
                 case "POST /webinars/{id}/registrations/{token}" -> registrations.registrationAction(path, header(event, "content-type"),
                         event.getBody(), event.getIsBase64Encoded(), answersInHtml(event));
                 case "DELETE /webinars/{id}/registrations/{token}" -> registrations.unregister(path);
+                case "POST /subscriptions" -> subscriptions.subscribe(client(event), header(event, "content-type"), event.getBody(),
+                        event.getIsBase64Encoded(), answersInHtml(event));
+                case "GET /subscriptions/{token}" -> subscriptions.page(path);
+                case "POST /subscriptions/{token}" -> subscriptions.action(path, header(event, "content-type"), event.getBody(),
+                        event.getIsBase64Encoded(), answersInHtml(event));
                 default -> Responses.problem(404, "Not Found", "Nothing answers " + event.getRouteKey() + " yet.");
             };
         } catch (ApiException e) {
             APIGatewayV2HTTPResponse problem = answersInHtml(event) || "GET /webinars/{id}/registrations/{token}".equals(event.getRouteKey())
+                    || "GET /subscriptions/{token}".equals(event.getRouteKey())
                     ? Responses.page(e.status(), errorPages.outcome(title(e.status()), e.getMessage(), null))
                     : Responses.problem(e.status(), title(e.status()), e.getMessage());
             if (e.retryAfterSeconds() > 0) {

@@ -12,8 +12,9 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 /**
- * The words of every email a registrant gets, kept in {@code emails.properties} beside this
- * class: one place to read them all and, with a copy of that file, to translate them.
+ * The words of every email a visitor gets, kept beside this class: a registrant's in
+ * {@code emails.properties}, a subscriber's in {@code news.properties}; one place to read them
+ * all and, with a copy of those files, to translate them.
  */
 final class EmailTexts {
 
@@ -55,5 +56,52 @@ final class EmailTexts {
 
     private static String format(String key, Object... values) {
         return new MessageFormat(TEXTS.getString(key), LOCALE).format(values);
+    }
+
+    /** The words of news by email, in {@code news.properties} beside this class. */
+    private static final ResourceBundle NEWS = ResourceBundle.getBundle("eu.s3cop.scheduler.news", LOCALE,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+
+    /** The name news is sent under. */
+    static String newsSender() {
+        return NEWS.getString("sender");
+    }
+
+    /** What a subscription of this scope brings, in words, its group named by {@code groupName}. */
+    static String newsScope(String scope, String groupName) {
+        return "all".equals(scope) ? NEWS.getString("scope.all") : news("scope.group", groupName);
+    }
+
+    static String newsFrequency(String code) {
+        return NEWS.getString("frequency." + code);
+    }
+
+    /** The email with a subscription's link: to confirm it, or, for one confirmed, to manage it. */
+    static Text newsLink(boolean confirmed, String scope, String frequency, String page) {
+        String kind = confirmed ? "link-confirmed" : "link";
+        Object[] values = {scope, frequency, page, Durations.inWords(Registrations.PENDING_FOR)};
+        return new Text(news(kind + ".subject", values), news(kind + ".body", values) + TEXTS.getString("signature"));
+    }
+
+    /** The announcement of a version, with the footer that says why it came and how to leave. */
+    static Text announcement(String title, String type, String group, int version, String summary, String read, String page, String scope,
+            String manage) {
+        String kind = version > 1 ? "each-version" : "each";
+        Object[] values = {title, type, group, String.valueOf(version), summary.isEmpty() ? "" : news("summary", summary), read, page};
+        return new Text(news(kind + ".subject", values), news(kind + ".body", values) + news("footer", scope, manage) + TEXTS.getString("signature"));
+    }
+
+    /** One version in a digest. */
+    static String digestEntry(String title, String type, String group, int version, String read) {
+        return news("entry", title, type, group, String.valueOf(version), read);
+    }
+
+    static Text digest(java.time.LocalDate monday, String entries, String scope, String manage) {
+        String week = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", LOCALE).format(monday);
+        return new Text(news("digest.subject", week), news("digest.body", week, entries) + news("footer", scope, manage) + TEXTS.getString("signature"));
+    }
+
+    private static String news(String key, Object... values) {
+        return new MessageFormat(NEWS.getString(key), LOCALE).format(values);
     }
 }

@@ -4,11 +4,15 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import eu.s3cop.core.InvocationLog;
 import eu.s3cop.core.PrimedHandler;
+import eu.s3cop.publications.ListingStream;
+import eu.s3cop.publications.Publication;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
+import eu.s3cop.webinar.store.NewsDeliveries;
 import eu.s3cop.webinar.store.EmailClaims;
 import eu.s3cop.webinar.store.RegistrationStream;
 import eu.s3cop.webinar.store.Suppressions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,7 @@ public final class WebinarSchedulerHandler extends PrimedHandler implements Requ
             "EmailsFailed", "Count", "EmailsGivenUp", "Count", "AddressesSuppressed", "Count");
 
     private final Reminders reminders;
+    private final NewsAlerts news;
     private final Suppressions suppressions;
 
     /** Lambda's entry point: configuration from the process environment. */
@@ -45,9 +50,10 @@ public final class WebinarSchedulerHandler extends PrimedHandler implements Requ
         super(variables);
         SchedulerConfig config = SchedulerConfig.from(environment());
         this.suppressions = new Suppressions(clients().dynamoDb(), config.webinarsTable());
+        SesV2Client ses = clients().configure(SesV2Client.builder(), "SESV2").build();
         this.reminders = new Reminders(new DynamoDbWebinarStore(clients().dynamoDb(), config.webinarsTable()),
-                new EmailClaims(clients().dynamoDb(), config.webinarsTable()), suppressions,
-                clients().configure(SesV2Client.builder(), "SESV2").build(), config);
+                new EmailClaims(clients().dynamoDb(), config.webinarsTable()), suppressions, ses, config);
+        this.news = new NewsAlerts(new NewsDeliveries(clients().dynamoDb(), config.webinarsTable()), suppressions, ses, config);
     }
 
     @Override
@@ -75,10 +81,22 @@ public final class WebinarSchedulerHandler extends PrimedHandler implements Requ
         long started = System.nanoTime();
         Set<RegistrationStream.Notification> notifications = new LinkedHashSet<>();
         Set<String> changed = new TreeSet<>();
+        Set<Map.Entry<String, String>> subscriptions = new LinkedHashSet<>();
+        List<Publication> listed = new ArrayList<>();
         for (Object record : records) {
-            Map<?, ?> keys = map(map(record).get("dynamodb")).get("Keys") instanceof Map<?, ?> found ? found : Map.of();
+            Map<?, ?> change = map(map(record).get("dynamodb"));
+            Map<?, ?> keys = map(change.get("Keys"));
             RegistrationStream.notification(string(keys.get("pk")), string(keys.get("sk"))).ifPresent(notifications::add);
             DynamoDbWebinarStore.changedWebinar(string(keys.get("pk")), string(keys.get("sk"))).ifPresent(changed::add);
+            NewsDeliveries.notification(string(keys.get("pk")), string(keys.get("sk"))).ifPresent(subscriptions::add);
+            // The publications table's records come with their new image: a version listed.
+            ListingStream.listedPublication(map(change.get("NewImage"))).ifPresent(listed::add);
+        }
+        if (!subscriptions.isEmpty() || !listed.isEmpty()) {
+            news(subscriptions, listed, context);
+            if (notifications.isEmpty() && changed.isEmpty()) {
+                return;
+            }
         }
         // The batch's subject is the webinars it concerns: their ids, never a registrant's key or address.
         Set<String> webinars = new TreeSet<>(changed);
@@ -89,6 +107,28 @@ public final class WebinarSchedulerHandler extends PrimedHandler implements Requ
         log.info("registrations notified", Map.of("records", records.size(), "registrations", notifications.size(), "emailsSent", run.sent(),
                 "emailsFailed", run.failures().size(), "durationMs", (System.nanoTime() - started) / 1_000_000));
         log.metrics(Map.of("EmailsSent", run.sent(), "EmailsFailed", run.failures().size(), "EmailsGivenUp", run.givenUp()), UNITS);
+    }
+
+    /**
+     * The links subscription requests asked for, and the announcements of versions listed. An
+     * announcement that certainly failed fails the batch, which the stream delivers again: the
+     * claims of those sent keep them from going twice.
+     */
+    private void news(Set<Map.Entry<String, String>> subscriptions, List<Publication> listed, Context context) {
+        long started = System.nanoTime();
+        // The subject is the publications announced, never a subscriber's key or address.
+        InvocationLog log = log(context, "publications", listed.isEmpty() ? "none" : String.join(",", listed.stream().map(Publication::id).distinct().toList()));
+        Instant now = Instant.now();
+        NewsAlerts.Sent links = news.links(subscriptions, now);
+        NewsAlerts.Sent announced = news.announce(listed, now);
+        links.failures().forEach(failure -> log.warn("email not sent: " + failure, null));
+        announced.failures().forEach(failure -> log.warn("email not sent: " + failure, null));
+        log.info("news sent", Map.of("links", links.sent(), "announcements", announced.sent(), "emailsFailed",
+                links.failures().size() + announced.failures().size(), "durationMs", (System.nanoTime() - started) / 1_000_000));
+        log.metrics(Map.of("EmailsSent", links.sent() + announced.sent(), "EmailsFailed", links.failures().size() + announced.failures().size()), UNITS);
+        if (announced.failures().stream().anyMatch(failure -> failure.endsWith("tried again)"))) {
+            throw new IllegalStateException("Announcements could not be sent; the stream delivers the batch again");
+        }
     }
 
     /** Suppresses the mailboxes SES reports as bounced for good or complaining: nothing is sent to them again. */
@@ -116,14 +156,17 @@ public final class WebinarSchedulerHandler extends PrimedHandler implements Requ
         // The run's subject is its scheduled time: each line names the run it belongs to.
         InvocationLog log = log(context, "scheduledTime", now.toString());
         Reminders.Run run;
+        NewsAlerts.Sent digests;
         try {
             run = reminders.run(now);
+            digests = news.digest(now);
         } catch (RuntimeException e) {
             log.error("run failed; the next run makes it good", e);
             throw e;
         }
         run.failures().forEach(failure -> log.warn("email not sent: " + failure, null));
-        log.info("run done", Map.of("emailsSent", run.sent(), "remindersSent", run.reminders(),
+        digests.failures().forEach(failure -> log.warn("email not sent: " + failure, null));
+        log.info("run done", Map.of("emailsSent", run.sent(), "remindersSent", run.reminders(), "digestsSent", digests.sent(),
                 "emailsFailed", run.failures().size(), "emailsGivenUp", run.givenUp(), "durationMs", (System.nanoTime() - started) / 1_000_000));
         log.metrics(Map.of("EmailsSent", run.sent(), "RemindersSent", run.reminders(),
                 "EmailsFailed", run.failures().size(), "EmailsGivenUp", run.givenUp()), UNITS);

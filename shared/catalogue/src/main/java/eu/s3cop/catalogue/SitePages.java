@@ -64,6 +64,7 @@ public final class SitePages {
         } else {
             ListSections.publications(main, latest, "All publications");
         }
+        SubscriptionPages.form(main, eu.s3cop.webinar.store.Subscriptions.ALL);
         return page.outerHtml();
     }
 
@@ -114,6 +115,7 @@ public final class SitePages {
         follow.appendElement("li").appendElement("a").attr("href", SiteAddresses.workingGroupFeed(workingGroup)).text("New publications (Atom feed)");
         follow.appendElement("li").appendElement("a").attr("href", SiteAddresses.calendar(workingGroup))
                 .text("All its webinars, for your calendar (iCalendar)");
+        SubscriptionPages.form(main, workingGroup);
         return page.outerHtml();
     }
 

@@ -111,6 +111,17 @@ public final class SiteAddresses {
         return registrations(id) + "/" + token;
     }
 
+    /** Where the form to get news by email posts. */
+    public static final String SUBSCRIPTIONS = "/subscriptions";
+
+    /**
+     * A subscription's own page, which only the emailed link opens: it confirms, changes how often
+     * news comes, or unsubscribes, and RFC 8058's one-click unsubscribe posts to it.
+     */
+    public static String subscription(String token) {
+        return SUBSCRIPTIONS + "/" + token;
+    }
+
     /**
      * The site's own address from {@code SITE_URL}: absolute http(s), ending in "/" so that pages
      * resolve under it; empty where the function is not told.

@@ -14,6 +14,7 @@ import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.RegistrationChanges;
 import eu.s3cop.webinar.store.RegistrationStream;
 import eu.s3cop.webinar.store.Registrations;
+import eu.s3cop.webinar.store.Subscriptions;
 import eu.s3cop.stack.template.FunctionResource;
 import eu.s3cop.stack.template.Template;
 import eu.s3cop.stack.template.Trigger;
@@ -114,13 +115,20 @@ class TemplateTest {
         assertThat(template.function("webinar-scheduler").triggers(Trigger.Schedule.class))
                 .singleElement().satisfies(schedule -> assertThat(schedule.scheduler()).isTrue());
         assertThat(template.function("webinar-scheduler").triggers(Trigger.DynamoDb.class))
-                .singleElement()
-                .satisfies(stream -> {
+                .hasSize(2)
+                .anySatisfy(stream -> {
                     assertThat(stream.table()).isEqualTo("WebinarsTable");
-                    // Emails asked for now, and webinars whose places changed (a freed place is offered at once).
+                    // Emails asked for now (a registration's or a subscription's), and webinars whose places changed
+                    // (a freed place is offered at once).
                     assertThat(stream.filters()).map(filter -> filter.replaceAll("\\s", "")).containsExactlyInAnyOrder(
                             RegistrationStream.NOTIFIED_STREAM_FILTER.replaceAll("\\s", ""),
                             DynamoDbWebinarStore.CHANGED_STREAM_FILTER.replaceAll("\\s", ""));
+                    assertThat(stream.maximumRetryAttempts()).isPositive();
+                })
+                // A version listed, announced to those who asked for each.
+                .anySatisfy(stream -> {
+                    assertThat(stream.table()).isEqualTo("PublicationsTable");
+                    assertThat(stream.filters()).singleElement().asString().isEqualToIgnoringWhitespace(ListingStream.LISTED_STREAM_FILTER);
                     assertThat(stream.maximumRetryAttempts()).isPositive();
                 });
         // Every change to a registration, removals included, within a minute: a window of at most 30 seconds.
@@ -136,7 +144,8 @@ class TemplateTest {
                         "GET /webinars", "GET /webinars/{id}", "GET /webinars/{id}/invite.ics", "GET /webinars/{id}/materials/{file}",
                         "GET /calendar.ics",
                         "POST /webinars/{id}/registrations", "GET /webinars/{id}/registrations/{token}",
-                        "POST /webinars/{id}/registrations/{token}", "DELETE /webinars/{id}/registrations/{token}");
+                        "POST /webinars/{id}/registrations/{token}", "DELETE /webinars/{id}/registrations/{token}",
+                        "POST /subscriptions", "GET /subscriptions/{token}", "POST /subscriptions/{token}");
         assertThat(template.buckets()).extracting(bucket -> bucket.localName())
                 .containsExactly("s3cop-uploads", "s3cop-publications", "s3cop-site");
     }
@@ -169,14 +178,15 @@ class TemplateTest {
                 .get("Properties")).get("DistributionConfig");
         List<Map<String, Object>> behaviours = new ArrayList<>((List<Map<String, Object>>) config.get("CacheBehaviors"));
         behaviours.add((Map<String, Object>) config.get("DefaultCacheBehavior"));
-        assertThat(behaviours).hasSize(4).allSatisfy(behaviour -> assertThat(behaviour)
+        assertThat(behaviours).hasSize(5).allSatisfy(behaviour -> assertThat(behaviour)
                 .as(String.valueOf(behaviour.getOrDefault("PathPattern", "default")))
                 .containsEntry("ResponseHeadersPolicyId", "67f7725c-6f97-4210-82d7-5512b31e9d03"));
     }
 
     /**
-     * The reader API registers strangers: it may write a webinar's registrations and places and an
-     * address's count of links, and no other item of the secretariat's table (no registry).
+     * The reader API registers and subscribes strangers: it may write a webinar's registrations and
+     * places, subscriptions and an address's count of links, and no other item of the secretariat's
+     * table (no registry).
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -194,7 +204,8 @@ class TemplateTest {
             }
         }
         assertThat(writes).isNotEmpty().allSatisfy(grant -> assertThat(grant.get("Condition"))
-                .isEqualTo(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", Registrations.WRITTEN_PARTITIONS))));
+                .isEqualTo(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", java.util.stream.Stream.concat(
+                        Registrations.WRITTEN_PARTITIONS.stream(), java.util.stream.Stream.of(Subscriptions.WRITTEN_PARTITIONS)).toList()))));
     }
 
     /**

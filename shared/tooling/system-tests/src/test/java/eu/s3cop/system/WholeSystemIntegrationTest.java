@@ -17,6 +17,7 @@ import eu.s3cop.testing.FunctionPackages;
 import eu.s3cop.testing.LocalAws;
 import eu.s3cop.testing.ProjectFiles;
 import eu.s3cop.testing.SampleMaterials;
+import eu.s3cop.testing.SentEmails;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,11 +28,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -91,6 +96,16 @@ class WholeSystemIntegrationTest {
         AwsCallRecorder.add(new Need("reader-api", "s3:GetObject", List.of("arn:aws:s3:::" + publications + "/search/v1/index.json"),
                 "presigned link -> 404"));
         AwsCallRecorder.add(new Need("reader-api", "s3:ListBucket", List.of("arn:aws:s3:::" + publications), "presigned link -> 404"));
+        // Two subscribers to news by email, confirmed from their links, before anything is published: each publication is
+        // announced to one, and the week's digest goes to the other.
+        for (String subscription : List.of("{\"email\": \"news@example.org\", \"scope\": \"all\"}",
+                "{\"email\": \"weekly@example.org\", \"scope\": \"innovation-diffusion\", \"frequency\": \"weekly\"}")) {
+            assertThat(send("POST", "/subscriptions", subscription).statusCode()).isEqualTo(202);
+            stack.awaitIdle(Duration.ofSeconds(60));
+            String page = URI.create(SentEmails.subscriptionPage(stack, "Confirm your subscription to S3 CoP news")).getPath();
+            assertThat(send("GET", page, null).statusCode()).isEqualTo(200);
+            assertThat(send("POST", page, "{\"action\": \"confirm\"}").statusCode()).isEqualTo(200);
+        }
         Seeder.seed(stack, ProjectFiles.root().resolve("events"), new PrintStream(OutputStream.nullOutputStream()));
         LocalDateTime starts = LocalDateTime.now(BRUSSELS).plusDays(3).truncatedTo(ChronoUnit.HOURS);
         try (S3Client s3 = stack.s3Client()) {
@@ -196,6 +211,11 @@ class WholeSystemIntegrationTest {
         assertThat(send("POST", pages.get("jan@example.org"), "{\"action\": \"confirm\"}").body()).contains("WAITING");
         assertThat(send("DELETE", pages.get("ana@example.org"), null).statusCode()).isEqualTo(204);
         stack.awaitIdle(Duration.ofSeconds(60));
+        // The week's digest on the Monday after, then the first subscriber's one-click unsubscribe.
+        stack.invoke("webinar-scheduler", scheduled(LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atTime(7, 5)
+                .toInstant(ZoneOffset.UTC)));
+        String unsubscribe = URI.create(SentEmails.subscriptionPage(stack, "Confirm your subscription to S3 CoP news")).getPath();
+        assertThat(send("POST", unsubscribe, "{\"action\": \"unsubscribe\"}").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -297,13 +317,15 @@ class WholeSystemIntegrationTest {
                         .containsEntry("function", invocation.function())
                         .containsKeys("timestamp", "level", "message");
                 Object subject = fields.get(switch (invocation.function()) {
-                    case "webinar-scheduler" -> fields.containsKey("scheduledTime") ? "scheduledTime" : "webinars";
+                    case "webinar-scheduler" -> fields.containsKey("scheduledTime") ? "scheduledTime"
+                            : fields.containsKey("publications") ? "publications" : "webinars";
                     case "registration-lists" -> "webinars";
                     case "refresh-catalogue" -> fields.containsKey("scheduledTime") ? "scheduledTime" : "workingGroups";
                     default -> "key";
                 });
                 assertThat(subject).as(line).asString().isNotBlank();
-                assertThat(line).doesNotContain("eva@example.org", "Eva Lindqvist", "jan@example.org", "Jan Novak");
+                assertThat(line).doesNotContain("eva@example.org", "Eva Lindqvist", "jan@example.org", "Jan Novak", "news@example.org",
+                        "weekly@example.org");
             }
         }
     }

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 public final class SentEmails {
 
     private static final Pattern PAGE = Pattern.compile("https?://\\S+/webinars/[a-z0-9-]+/registrations/[A-Za-z0-9_-]+");
+    private static final Pattern SUBSCRIPTION = Pattern.compile("https?://\\S+/subscriptions/[A-Za-z0-9_-]+");
 
     private SentEmails() {
     }
@@ -33,14 +34,23 @@ public final class SentEmails {
      * registrant follows from their inbox.
      */
     public static String registrationPage(LocalCloud stack, String subject) {
+        return link(stack, subject, PAGE, "a registration's page");
+    }
+
+    /** The address of the subscription page in the last email with this subject: the link a subscriber follows. */
+    public static String subscriptionPage(LocalCloud stack, String subject) {
+        return link(stack, subject, SUBSCRIPTION, "a subscription's page");
+    }
+
+    private static String link(LocalCloud stack, String subject, Pattern pattern, String what) {
         String page = null;
         for (Path file : stack.outboxMessages()) {
             try (InputStream in = Files.newInputStream(file)) {
                 MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
                 if (subject.equals(message.getSubject())) {
-                    Matcher link = PAGE.matcher(String.valueOf(((Multipart) message.getContent()).getBodyPart(0).getContent()));
+                    Matcher link = pattern.matcher(String.valueOf(((Multipart) message.getContent()).getBodyPart(0).getContent()));
                     if (!link.find()) {
-                        throw new AssertionError("The email \"" + subject + "\" has no link to a registration's page");
+                        throw new AssertionError("The email \"" + subject + "\" has no link to " + what);
                     }
                     page = link.group();
                 }

@@ -118,13 +118,21 @@ public record RegistrationLimits(DynamoDbClient dynamoDb, String table, Caps cap
      * webinar, the mailbox's day, the domain's day, the day in all, the suppression check.
      */
     List<TransactWriteItem> linkCounted(String webinarId, String email, Instant now) {
+        return linkCounted(key(webinarId, RegistrationItems.rateKey(now.truncatedTo(ChronoUnit.MINUTES))), webinarId, email, now);
+    }
+
+    /**
+     * The same writes for a link about {@code subject} (a webinar's id, or what else a mailbox may
+     * ask links about, such as news by email), whose links of the minute are counted at {@code minuteKey}.
+     */
+    List<TransactWriteItem> linkCounted(Map<String, AttributeValue> minuteKey, String subject, String email, Instant now) {
         LocalDate day = now.atOffset(ZoneOffset.UTC).toLocalDate();
         AttributeValue dayExpires = epoch(day.plusDays(2).atStartOfDay().toInstant(ZoneOffset.UTC));
-        Map<String, AttributeValue> aboutWebinar = RegistrationItems.linksKey(email, day, webinarId);
+        Map<String, AttributeValue> aboutWebinar = RegistrationItems.linksKey(email, day, subject);
         boolean first = Items.item(dynamoDb, table, aboutWebinar).isEmpty();
         Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
         return List.of(
-                counted(key(webinarId, RegistrationItems.rateKey(minute)), "requests", REQUESTS_PER_MINUTE, epoch(minute.plus(Duration.ofHours(1)))),
+                counted(minuteKey, "requests", REQUESTS_PER_MINUTE, epoch(minute.plus(Duration.ofHours(1)))),
                 // The first about a webinar on a day is the mailbox's whatever else it had: counted, never refused.
                 first ? TransactWriteItem.builder().update(update -> update.tableName(table).key(aboutWebinar)
                         .updateExpression("ADD #n :one SET #e = :expires").conditionExpression("attribute_not_exists(#n)")
