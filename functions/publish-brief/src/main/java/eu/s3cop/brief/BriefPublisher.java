@@ -125,6 +125,10 @@ public final class BriefPublisher {
         if (!images.problems().isEmpty()) {
             return reject(upload, images.problems());
         }
+        List<Problem> translation = TranslationCheck.problems(draft, store);
+        if (!translation.isEmpty()) {
+            return reject(upload, translation);
+        }
         String sha = sha256(bytes);
         if (draft.meta().preview()) {
             return preview(upload, draft, images.images(), sha);
@@ -251,7 +255,7 @@ public final class BriefPublisher {
     /** What the index keeps of a draft's front matter. */
     private static Metadata metadata(FrontMatter meta) {
         return new Metadata(meta.title(), meta.type().code(), meta.workingGroup(), meta.authors(), meta.date(), meta.language(),
-                meta.summary(), meta.keywords());
+                meta.summary(), meta.keywords(), meta.translation() ? meta.workingGroup() + "/" + meta.translationOf() : "");
     }
 
     private static String folder(String key) {

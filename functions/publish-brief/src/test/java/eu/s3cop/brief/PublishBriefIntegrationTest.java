@@ -287,6 +287,43 @@ class PublishBriefIntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aTranslationIsPublishedOnlyOfAPublishedOriginalInAnotherLanguageAndTheOriginalNamesIt() {
+        String frontMatter = "---\ntitle: %s\ntype: policy-brief\nworking_group: innovation-diffusion\nauthors: [Alison Hunter]\n"
+                + "date: 2024-05-23\nlanguage: %s\n%s---\n\nText.\n";
+        String early = "drafts/innovation-diffusion/diffusion-fr.md";
+        briefs.upload(early, String.format(frontMatter, "La diffusion", "fr", "translation_of: diffusion-original\n").getBytes(UTF_8));
+        assertThat(briefs.report(early)).containsEntry("status", "REJECTED");
+        assertThat((List<Map<String, Object>>) briefs.report(early).get("problems")).singleElement().satisfies(problem -> {
+            assertThat(problem).containsEntry("field", "translation_of").containsEntry("line", 8);
+            assertThat(String.valueOf(problem.get("message"))).contains("not a published publication", "publish the original first");
+        });
+
+        briefs.upload("drafts/innovation-diffusion/diffusion-original.md", String.format(frontMatter, "Diffusion", "en", "").getBytes(UTF_8));
+        String sameLanguage = "drafts/innovation-diffusion/diffusion-en.md";
+        briefs.upload(sameLanguage, String.format(frontMatter, "Diffusion again", "en", "translation_of: diffusion-original\n").getBytes(UTF_8));
+        assertThat(String.valueOf(briefs.report(sameLanguage).get("problems"))).contains("is in English too");
+
+        // The same upload again, now that its original is published: the rapporteur only uploads it once more.
+        briefs.upload(early, String.format(frontMatter, "La diffusion", "fr", "translation_of: diffusion-original\n").getBytes(UTF_8));
+        assertThat(briefs.report(early)).containsEntry("status", "PUBLISHED");
+        assertThat(briefs.publication("innovation-diffusion/diffusion-original").translations())
+                .containsExactly(Map.entry("fr", "innovation-diffusion/diffusion-fr"));
+        assertThat(briefs.publication("innovation-diffusion/diffusion-fr").translationOf()).isEqualTo("innovation-diffusion/diffusion-original");
+        String second = "drafts/innovation-diffusion/diffusion-fr-bis.md";
+        briefs.upload(second, String.format(frontMatter, "Une autre", "fr", "translation_of: diffusion-original\n").getBytes(UTF_8));
+        assertThat(String.valueOf(briefs.report(second).get("problems"))).contains("already has a translation into Français", "diffusion-fr");
+        String ofATranslation = "drafts/innovation-diffusion/diffusion-de.md";
+        briefs.upload(ofATranslation, String.format(frontMatter, "Diffusion", "de", "translation_of: diffusion-fr\n").getBytes(UTF_8));
+        assertThat(String.valueOf(briefs.report(ofATranslation).get("problems"))).contains("is itself a translation", "translation_of: diffusion-original");
+
+        // Listings show the work once, by its original.
+        assertThat(new eu.s3cop.publications.PublicationListings(stack.dynamoDbClient(), stack.table("PublicationsTable"))
+                .list(new ListingFilter("innovation-diffusion", null, null), 100, null).items())
+                .extracting(Publication::id).contains("innovation-diffusion/diffusion-original").doesNotContain("innovation-diffusion/diffusion-fr");
+    }
+
+    @Test
     void keysOutsideDraftsOrNotEndingInMdAreIgnoredWithoutAReport() {
         for (String key : List.of("notes/elsewhere.md", "drafts/innovation-diffusion/notes.txt")) {
             s3.putObject(put -> put.bucket(UPLOADS).key(key), RequestBody.fromBytes(Briefs.draft("Ignored", "Ignored.")));

@@ -129,11 +129,21 @@ final class PublicationsApi {
     APIGatewayV2HTTPResponse get(Map<String, String> path, boolean html) {
         String id = id(path);
         Publication publication = publications.publication(id).orElseThrow(() -> notFound(id));
+        // A translation's work is its original's: the one item that names every language.
+        Publication original = publication.translation() ? publications.publication(publication.translationOf()).orElse(publication) : publication;
         if (html) {
-            return Responses.html(new PublicationPage(config.workingGroups()).page(publication, publications.versions(id), config.siteUrl()), 60);
+            return Responses.html(new PublicationPage(config.workingGroups()).page(publication, publications.versions(id), config.siteUrl(),
+                    original), 60);
         }
         Map<String, Object> body = summary(publication);
         body.put("language", publication.language());
+        if (publication.translation()) {
+            body.put("translationOf", publication.translationOf());
+        }
+        Map<String, String> languages = new java.util.TreeMap<>(original.translations());
+        languages.put(original.language(), original.id());
+        languages.remove(publication.language());
+        body.put("otherLanguages", languages);
         body.put("keywords", publication.keywords());
         body.put("size", publication.size());
         body.put("sha256", publication.pdfSha256());

@@ -1,5 +1,6 @@
 package eu.s3cop.catalogue;
 
+import eu.s3cop.draft.LanguageNames;
 import eu.s3cop.draft.WorkingGroupNames;
 import eu.s3cop.core.SiteAddresses;
 import eu.s3cop.publications.Publication;
@@ -51,7 +52,9 @@ final class AtomFeed {
             for (Publication listing : listings.subList(0, Math.min(50, listings.size()))) {
                 xml.writeStartElement("entry");
                 element(xml, "id", "tag:s3cop.europa.eu,2024:publication:" + listing.id() + ":v" + listing.latestVersion());
-                element(xml, "title", listing.title());
+                // A translation is announced as such, in its own language, beside the original it translates.
+                element(xml, "title", listing.translation() ? listing.title() + " (" + LanguageNames.of(listing.language()) + " translation)"
+                        : listing.title());
                 element(xml, "updated", listing.publishedAt().isEmpty() ? updated : listing.publishedAt());
                 // The publication's own date: a new version updates the entry, it does not republish it.
                 element(xml, "published", listing.date() + "T00:00:00Z");
@@ -64,6 +67,13 @@ final class AtomFeed {
                 xml.writeAttribute("term", listing.workingGroup());
                 xml.writeEndElement();
                 link(xml, "alternate", address(siteUrl, SiteAddresses.publication(listing.id())));
+                if (listing.translation()) {
+                    xml.writeStartElement("category");
+                    xml.writeAttribute("term", "translation");
+                    xml.writeAttribute("label", "Translation");
+                    xml.writeEndElement();
+                    link(xml, "related", address(siteUrl, SiteAddresses.publication(listing.translationOf())));
+                }
                 xml.writeStartElement("link");
                 xml.writeAttribute("rel", "enclosure");
                 xml.writeAttribute("type", "application/pdf");

@@ -20,7 +20,9 @@ final class ListSections {
     private ListSections() {
     }
 
+    /** A list of publications, each work once: a translation shows on its original's entry, by its language. */
     static void publications(Element main, List<Publication> listings, String heading) {
+        listings = listings.stream().filter(listing -> !listing.translation()).toList();
         Element section = SiteLayout.section(main, "list", heading);
         if (listings.isEmpty()) {
             section.appendElement("p").text("No publications yet.");
@@ -43,6 +45,7 @@ final class ListSections {
         if (!listing.summary().isEmpty()) {
             item.appendElement("p").addClass("summary").text(listing.summary());
         }
+        languages(item, listing.translations());
         if (listing.readOnline()) {
             link(item, "read", SiteAddresses.reading(listing.id(), listing.latestVersion()), "Read online", listing.title());
             item.appendText(" ");
@@ -101,6 +104,20 @@ final class ListSections {
             Element item = list.appendElement("li");
             item.appendElement("h3").appendElement("a").attr("href", SiteAddresses.webinar(webinar.id())).text(webinar.title());
             entry.accept(item, webinar);
+        }
+    }
+
+    /** "Also in: Deutsch, Français", each language its version's page, named in itself; nothing for a work in one language. */
+    static void languages(Element parent, java.util.Map<String, String> others) {
+        if (others.isEmpty()) {
+            return;
+        }
+        Element line = parent.appendElement("p").addClass("languages").text("Also in: ");
+        int i = 0;
+        for (java.util.Map.Entry<String, String> other : others.entrySet()) {
+            line.appendElement("a").attr("href", SiteAddresses.publication(other.getValue())).attr("hreflang", other.getKey())
+                    .attr("lang", other.getKey()).text(eu.s3cop.draft.LanguageNames.of(other.getKey()));
+            line.appendText(++i < others.size() ? ", " : "");
         }
     }
 

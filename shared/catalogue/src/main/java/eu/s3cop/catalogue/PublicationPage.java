@@ -38,6 +38,17 @@ public final class PublicationPage {
      *     the page links only relatively, and the citations carry no address
      */
     public String page(Publication publication, List<PublicationVersion> versions, String siteUrl) {
+        return page(publication, versions, siteUrl, publication);
+    }
+
+    /**
+     * The page of a publication that is one language of a work: {@code original} names every
+     * language's version, which the page lists ("Also in") and links as alternates by their
+     * {@code hreflang}, each page the same set, with the original as {@code x-default}.
+     *
+     * @param original the work's original: the publication itself, or the one it translates
+     */
+    public String page(Publication publication, List<PublicationVersion> versions, String siteUrl, Publication original) {
         String pageUrl = siteUrl == null ? null : SiteAddresses.absolute(java.net.URI.create(siteUrl), SiteAddresses.publication(publication.id()));
         String pdf = siteUrl == null ? SiteAddresses.download(publication.id())
                 : SiteAddresses.absolute(java.net.URI.create(siteUrl), SiteAddresses.download(publication.id()));
@@ -46,6 +57,14 @@ public final class PublicationPage {
                         + publication.date() + "."
                 : shorten(publication.summary()));
         scholarTags(page.head(), publication, pdf);
+        java.util.Map<String, String> work = new java.util.TreeMap<>(original.translations());
+        work.put(original.language(), original.id());
+        if (work.size() > 1) {
+            for (java.util.Map.Entry<String, String> language : work.entrySet()) {
+                alternate(page.head(), language.getKey(), SiteAddresses.publication(language.getValue()), siteUrl);
+            }
+            alternate(page.head(), "x-default", SiteAddresses.publication(original.id()), siteUrl);
+        }
         page.head().appendElement("script").attr("type", "application/ld+json").appendChild(new DataNode(jsonLd(publication, pageUrl, pdf)));
 
         Element main = page.getElementById("main");
@@ -57,6 +76,8 @@ public final class PublicationPage {
         if (!publication.authors().isEmpty()) {
             main.appendElement("p").addClass("authors").text(String.join(", ", publication.authors()));
         }
+        work.remove(publication.language());
+        ListSections.languages(main, work);
         if (!publication.summary().isEmpty()) {
             main.appendElement("p").addClass("summary").text(publication.summary());
         }
@@ -101,6 +122,12 @@ public final class PublicationPage {
                     .attr("download", publication.slug() + "." + format.extension()).text(names.get(format));
         }
         return page.outerHtml();
+    }
+
+    /** An alternate language's page, absolute where the site's address is known (as search engines read hreflang). */
+    private static void alternate(Element head, String language, String address, String siteUrl) {
+        head.appendElement("link").attr("rel", "alternate").attr("hreflang", language)
+                .attr("href", siteUrl == null ? address : SiteAddresses.absolute(java.net.URI.create(siteUrl), address));
     }
 
     /** Google Scholar's inclusion guidelines: one citation_author per author, dates as yyyy/mm/dd. */

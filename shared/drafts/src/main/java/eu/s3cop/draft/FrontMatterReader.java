@@ -23,7 +23,7 @@ final class FrontMatterReader {
             "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr",
             "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv");
     private static final List<String> FIELDS = List.of(
-            "title", "type", "working_group", "authors", "date", "language", "summary", "keywords", "status");
+            "title", "type", "working_group", "authors", "date", "language", "summary", "keywords", "status", "translation_of");
     private static final int MAX_FRONT_MATTER_CHARS = 64 * 1024;
     /** The front matter starts on the draft's line 2, after its '---'. */
     private static final YamlFields.Form FORM = new YamlFields.Form("the front matter", 2, FIELDS,
@@ -90,11 +90,24 @@ final class FrontMatterReader {
         List<String> keywords = read.list("keywords", false, 60, 20);
         String status = read.choice("status", false,
                 code -> code.equals("final") || code.equals("draft") ? Optional.of(code) : Optional.empty(), "final, draft");
+        String translationOf = read.text("translation_of", false, 80);
+        int translationOfLine = 0;
+        if (translationOf != null) {
+            translationOfLine = read.line(read.node("translation_of", false));
+            String own = key == null ? null : key.fileName().substring(0, key.fileName().length() - ".md".length());
+            if (!DraftReader.SLUG.matcher(translationOf).matches()) {
+                read.problem("translation_of", "'" + UserText.quote(translationOf) + "' is not a publication's slug: name the original by its"
+                        + " file name without .md, such as skills-for-industrial-transition (lower-case letters, digits and hyphens)");
+            } else if (translationOf.equals(own)) {
+                read.problem("translation_of", "names this draft itself: name the publication of your group that this draft translates");
+            }
+        }
         if (title == null || type == null || workingGroup == null || authors == null || date == null) {
             return null;
         }
         return new FrontMatter(title, type, workingGroup, authors, date, language == null ? "en" : language,
-                summary == null ? "" : summary, keywords == null ? List.of() : keywords, "draft".equals(status));
+                summary == null ? "" : summary, keywords == null ? List.of() : keywords, "draft".equals(status),
+                translationOf, translationOfLine);
     }
 
     private static LocalDate date(YamlFields read, String name) {

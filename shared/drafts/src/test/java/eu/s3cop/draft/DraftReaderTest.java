@@ -7,6 +7,7 @@ import eu.s3cop.upload.Problem;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -66,6 +67,25 @@ class DraftReaderTest {
         assertThat(draft.meta().summary()).isEqualTo("Μια περίληψη.");
         assertThat(draft.meta().keywords()).containsExactly("SMEs");
         assertThat(draft.meta().preview()).isTrue();
+    }
+
+    @Test
+    void aTranslationNamesItsOriginalBySlugAndNotItself() {
+        Draft translation = accepted("x.md", VALID.replace("date: 2024-05-23", "date: 2024-05-23\nlanguage: de\ntranslation_of: bottlenecks"));
+        assertThat(translation.meta().translationOf()).isEqualTo("bottlenecks");
+        assertThat(translation.meta().translationOfLine()).isEqualTo(8);
+        assertThat(accepted("x.md", VALID).meta().translation()).isFalse();
+
+        assertThat(rejected("x.md", VALID.replace("date: 2024-05-23", "date: 2024-05-23\ntranslation_of: ../Bottlenecks.md")))
+                .singleElement().satisfies(problem -> {
+                    assertThat(problem.field()).isEqualTo("translation_of");
+                    assertThat(problem.line()).isEqualTo(7);
+                    assertThat(problem.message()).contains("file name without .md");
+                });
+        Outcome<Draft> itself = reader.read(DraftKey.of("drafts/innovation-diffusion/bottlenecks.md", Set.of("innovation-diffusion")).orElseThrow(),
+                VALID.replace("date: 2024-05-23", "date: 2024-05-23\ntranslation_of: bottlenecks").getBytes(StandardCharsets.UTF_8));
+        assertThat(((Outcome.Rejected<Draft>) itself).problems()).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains("names this draft itself"));
     }
 
     @Test

@@ -133,8 +133,12 @@ public record DynamoDbPublicationStore(DynamoDbClient dynamoDb, String table) {
                 .updateExpression("SET #state = :published")
                 .expressionAttributeNames(Map.of("#state", "state"))
                 .expressionAttributeValues(Map.of(":published", string(PUBLISHED)))).build();
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(version, content, latest(published)));
+        if (!published.meta().translationOf().isEmpty()) {
+            writes.add(translated(published));
+        }
         try {
-            dynamoDb.transactWriteItems(write -> write.transactItems(version, content, latest(published)));
+            dynamoDb.transactWriteItems(write -> write.transactItems(writes));
         } catch (TransactionCanceledException e) {
             if (conditionFailed(e, 2)) {
                 // A later version is already the latest: this one stays in the history only.
@@ -143,6 +147,14 @@ public record DynamoDbPublicationStore(DynamoDbClient dynamoDb, String table) {
                 throw e;
             }
         }
+    }
+
+    /** The original learns of its translation, in the translation's language: listings and pages show the work once, with its languages. */
+    private TransactWriteItem translated(PublishedVersion published) {
+        return TransactWriteItem.builder().update(update -> update.tableName(table).key(key(published.meta().translationOf(), META))
+                .updateExpression("SET translations.#language = :id").conditionExpression("attribute_exists(latestVersion)")
+                .expressionAttributeNames(Map.of("#language", published.meta().language()))
+                .expressionAttributeValues(Map.of(":id", string(published.id())))).build();
     }
 
     private TransactWriteItem latest(PublishedVersion published) {
@@ -164,6 +176,8 @@ public record DynamoDbPublicationStore(DynamoDbClient dynamoDb, String table) {
         values.put(":pdfSha", string(published.pdfSha256()));
         values.put(":at", string(published.publishedAt().toString()));
         values.put(":article", string(published.articleKey()));
+        values.put(":translationOf", string(meta.translationOf()));
+        values.put(":noTranslations", AttributeValue.fromM(Map.of()));
         values.put(":gsi1pk", string(workingGroupPartition(meta.workingGroup())));
         values.put(":gsi2pk", string(typePartition(meta.type())));
         values.put(":gsi3pk", string(LISTED));
@@ -172,6 +186,7 @@ public record DynamoDbPublicationStore(DynamoDbClient dynamoDb, String table) {
                 .updateExpression("SET latestVersion = :n, title = :title, #type = :type, workingGroup = :wg, authors = :authors,"
                         + " #date = :date, #language = :language, summary = :summary, keywords = :keywords, pages = :pages,"
                         + " #size = :size, pdfKey = :pdf, pdfSha256 = :pdfSha, publishedAt = :at, articleKey = :article,"
+                        + " translationOf = :translationOf, translations = if_not_exists(translations, :noTranslations),"
                         + " gsi1pk = :gsi1pk, gsi1sk = :listed, gsi2pk = :gsi2pk, gsi2sk = :listed, gsi3pk = :gsi3pk, gsi3sk = :listed"
                         // The words the table was once searched by: the search index holds them now.
                         + " REMOVE searchText")

@@ -44,7 +44,7 @@ public final class ListingStream {
         return Optional.of(PublicationItems.toPublication(item));
     }
 
-    /** An attribute as Lambda's JSON writes it ({"S": ...}, {"N": ...}, {"L": [...]}); empty for a kind the listing never holds. */
+    /** An attribute as Lambda's JSON writes it ({"S": ...}, {"N": ...}, {"L": [...]}, {"M": {...}}); empty for a kind the listing never holds. */
     private static Optional<AttributeValue> attribute(Object value) {
         if (!(value instanceof Map<?, ?> typed)) {
             return Optional.empty();
@@ -57,6 +57,11 @@ public final class ListingStream {
         }
         if (typed.get("L") instanceof List<?> values) {
             return Optional.of(AttributeValue.fromL(values.stream().map(ListingStream::attribute).flatMap(Optional::stream).toList()));
+        }
+        if (typed.get("M") instanceof Map<?, ?> entries) {
+            Map<String, AttributeValue> map = new HashMap<>();
+            entries.forEach((name, entry) -> attribute(entry).ifPresent(found -> map.put(String.valueOf(name), found)));
+            return Optional.of(AttributeValue.fromM(map));
         }
         return Optional.empty();
     }

@@ -7,12 +7,21 @@ import java.util.List;
  * What a draft says about its publication, as the index keeps it.
  *
  * @param type the publication type's code ({@code policy-brief})
+ * @param translationOf the id of the publication this one translates, checked to be published in
+ *     another language; "" for an original
  */
 public record Metadata(String title, String type, String workingGroup, List<String> authors, LocalDate date, String language,
-        String summary, List<String> keywords) {
+        String summary, List<String> keywords, String translationOf) {
 
     public Metadata {
         authors = List.copyOf(authors);
         keywords = List.copyOf(keywords);
+        translationOf = translationOf == null ? "" : translationOf;
+    }
+
+    /** An original's metadata. */
+    public Metadata(String title, String type, String workingGroup, List<String> authors, LocalDate date, String language,
+            String summary, List<String> keywords) {
+        this(title, type, workingGroup, authors, date, language, summary, keywords, "");
     }
 }

@@ -91,7 +91,21 @@ final class PublicationItems {
         return new Publication(text(item, "id"), text(item, "title"), text(item, "type"), text(item, "workingGroup"),
                 texts(item, "authors"), text(item, "date"), text(item, "language"), text(item, "summary"), texts(item, "keywords"),
                 (int) number(item, "latestVersion"), (int) number(item, "pages"), number(item, "size"), text(item, "pdfKey"),
-                text(item, "pdfSha256"), text(item, "publishedAt"), text(item, "articleKey"));
+                text(item, "pdfSha256"), text(item, "publishedAt"), text(item, "articleKey"), text(item, "translationOf"), translations(item));
+    }
+
+    /** An original's translations, by language, as its item keeps them. */
+    private static Map<String, String> translations(Map<String, AttributeValue> item) {
+        AttributeValue value = item.get("translations");
+        Map<String, String> translations = new LinkedHashMap<>();
+        if (value != null && value.hasM()) {
+            value.m().forEach((language, id) -> {
+                if (id.s() != null) {
+                    translations.put(language, id.s());
+                }
+            });
+        }
+        return translations;
     }
 
     static PublicationVersion toVersion(Map<String, AttributeValue> item) {
@@ -99,6 +113,9 @@ final class PublicationItems {
                 number(item, "size"), text(item, "pdfKey"), text(item, "pdfSha256"), text(item, "publishedAt"),
                 text(item, "articleKey"));
     }
+
+    /** The filter that keeps translations out of listings: each work is listed once, by its original, with its languages. */
+    static final String ORIGINALS_ONLY = "attribute_not_exists(translationOf) OR translationOf = :noOriginal";
 
     static boolean hasMore(QueryResponse response) {
         return response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();

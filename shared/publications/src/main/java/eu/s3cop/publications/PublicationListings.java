@@ -4,6 +4,7 @@ import static eu.s3cop.publications.PublicationItems.BY_DATE;
 import static eu.s3cop.publications.PublicationItems.BY_TYPE;
 import static eu.s3cop.publications.PublicationItems.BY_WORKING_GROUP;
 import static eu.s3cop.publications.PublicationItems.LISTED;
+import static eu.s3cop.publications.PublicationItems.ORIGINALS_ONLY;
 import static eu.s3cop.publications.PublicationItems.hasMore;
 import static eu.s3cop.publications.PublicationItems.key;
 import static eu.s3cop.publications.PublicationItems.string;
@@ -31,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 public record PublicationListings(DynamoDbClient dynamoDb, String table) {
 
-    /** The newest published publications, at most {@code limit}. */
+    /** The newest published publications, at most {@code limit}, translations among them (a feed announces each). */
     public List<Publication> latest(int limit) {
         return newest(BY_DATE, LISTED, limit);
     }
@@ -58,7 +59,7 @@ public record PublicationListings(DynamoDbClient dynamoDb, String table) {
 
     /**
      * A page of published publications, newest first, narrowed by {@code filter}, from the index
-     * that fits it best; {@code token} is a page's {@code next}, or null for the first page.
+     * that fits it best, each work once (its original, which names its translations); {@code token} is a page's {@code next}, or null for the first page.
      *
      * @throws InvalidPageTokenException when the token is not one this listing gave out
      */
@@ -85,7 +86,8 @@ public record PublicationListings(DynamoDbClient dynamoDb, String table) {
             values.put(":year", string(filter.year() + "-"));
             keyCondition += " AND begins_with(#s, :year)";
         }
-        List<String> conditions = new ArrayList<>();
+        List<String> conditions = new ArrayList<>(List.of("(" + ORIGINALS_ONLY + ")"));
+        values.put(":noOriginal", string(""));
         if (filter.workingGroup() != null && filter.type() != null) {
             names.put("#type", "type");
             values.put(":type", string(filter.type()));
@@ -102,9 +104,7 @@ public record PublicationListings(DynamoDbClient dynamoDb, String table) {
             QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(index.name())
                     .keyConditionExpression(keyCondition).expressionAttributeNames(names).expressionAttributeValues(values)
                     .scanIndexForward(false).limit(Math.max(limit, 25));
-            if (!conditions.isEmpty()) {
-                query.filterExpression(String.join(" AND ", conditions));
-            }
+            query.filterExpression(String.join(" AND ", conditions));
             if (start != null) {
                 query.exclusiveStartKey(start);
             }

@@ -123,7 +123,7 @@ final class SearchDocuments {
                 stored(document, "summary"), many(stored(document, "keywords")),
                 document.getField(STORED + "version").numericValue().intValue(), document.getField(STORED + "pages").numericValue().intValue(),
                 document.getField(STORED + "size").numericValue().longValue(), stored(document, "pdfKey"), stored(document, "pdfDigest"),
-                stored(document, "publishedAt"), stored(document, "article"));
+                stored(document, "publishedAt"), stored(document, "article"), "", java.util.Map.of());
     }
 
     private static void facet(Document document, String dimension, String value) {

@@ -31,7 +31,13 @@ public final class Seeder {
                 if (!Files.isDirectory(root)) {
                     continue;
                 }
+                boolean waited = false;
                 for (Path file : files(root)) {
+                    if (translation(file) && !waited) {
+                        // A translation is checked against its published original: the originals first.
+                        stack.awaitIdle(java.time.Duration.ofMinutes(2));
+                        waited = true;
+                    }
                     String key = folder + "/" + root.relativize(file).toString().replace('\\', '/');
                     s3.putObject(put -> put.bucket(stack.bucket(UPLOADS)).key(key), file);
                     out.println("seeded   s3://" + stack.bucket(UPLOADS) + "/" + key);
@@ -48,11 +54,24 @@ public final class Seeder {
 
     private static List<Path> files(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {
-            // Images before drafts, as a rapporteur uploads them: a draft whose image is not there yet is rejected.
+            // Images before drafts, as a rapporteur uploads them: a draft whose image is not there yet is rejected; translations last.
             return walk.filter(Files::isRegularFile)
-                    .sorted(java.util.Comparator.comparing((Path path) -> path.toString().endsWith(".md")).thenComparing(Path::toString)).toList();
+                    .sorted(java.util.Comparator.comparing((Path path) -> path.toString().endsWith(".md")).thenComparing(Seeder::translation)
+                            .thenComparing(Path::toString)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the samples in " + root, e);
+        }
+    }
+
+    /** Whether a sample draft translates another, which must be published before it. */
+    public static boolean translation(Path file) {
+        if (!file.toString().endsWith(".md")) {
+            return false;
+        }
+        try {
+            return Files.readAllLines(file).stream().anyMatch(line -> line.startsWith("translation_of:"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
         }
     }
 }

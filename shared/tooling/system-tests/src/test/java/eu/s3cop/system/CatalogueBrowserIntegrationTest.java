@@ -188,7 +188,9 @@ class CatalogueBrowserIntegrationTest {
         browser.findElement(By.id("q")).clear();
         browser.findElement(By.id("q")).sendKeys("\"capacity absorptive\"");
         browser.findElement(By.cssSelector("form[role=search] button")).click();
-        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).startsWith("0 publications match");
+        // The answer replaces the page the button was on: wait for it rather than read the old one's status.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                .until(driver -> driver.findElement(By.cssSelector("[role=status]")).getText().startsWith("0 publications match"));
     }
 
     @Test
@@ -236,6 +238,56 @@ class CatalogueBrowserIntegrationTest {
                         site("/read/innovation-diffusion/generated-0/v1.html"));
         browser.findElements(By.cssSelector("ol.versions a[href*='/read/']")).get(1).click();
         assertThat(browser.findElement(By.cssSelector("article.brief")).getText()).contains("Text of brief 0.").doesNotContain("Revised");
+    }
+
+    @Test
+    void aTranslationAndItsOriginalLinkEachOtherByLanguageAndTheGroupListsTheWorkOnce() throws Exception {
+        String original = "/publications/industrial-transition/skills-for-industrial-transition";
+        String english = "/publications/industrial-transition/transition-skills-en";
+        List<String> work = List.of("de " + original, "en " + english, "x-default " + original);
+        browser.get(site(original));
+        assertThat(alternates()).containsExactlyInAnyOrderElementsOf(work);
+        WebElement also = browser.findElement(By.cssSelector("main p.languages a"));
+        assertThat(also.getText()).isEqualTo("English");
+        assertThat(also.getAttribute("hreflang")).isEqualTo("en");
+        also.click();
+        assertThat(heading("Skills for industrial transition: lessons from regions in structural change")).isNotEmpty();
+        assertThat(alternates()).as("the same alternates, reciprocally").containsExactlyInAnyOrderElementsOf(work);
+        assertThat(browser.findElement(By.cssSelector("main p.languages a")).getText()).isEqualTo("Deutsch");
+        assertNoAxeViolations("a translation's page");
+
+        browser.get(site("/working-groups/industrial-transition.html"));
+        String listed = browser.findElement(By.cssSelector("ol.publications")).getText();
+        assertThat(listed).contains("Kompetenzen für den industriellen Wandel", "Also in: English")
+                .doesNotContain("Skills for industrial transition: lessons");
+    }
+
+    /** The page's alternate languages, as "hreflang path". */
+    private static List<String> alternates() {
+        return browser.findElements(By.cssSelector("link[rel=alternate][hreflang]")).stream()
+                .map(link -> link.getAttribute("hreflang") + " " + URI.create(link.getAttribute("href")).getPath()).toList();
+    }
+
+    @Test
+    void aReaderSubscribesToAGroupsNewsFromItsPageAndConfirmsFromTheEmail() throws Exception {
+        browser.get(site("/working-groups/interregional-cooperation.html"));
+        WebElement section = browser.findElement(By.cssSelector("section[aria-labelledby=news-heading]"));
+        assertThat(section.getText()).contains("Interregional Cooperation working group");
+        WebElement form = section.findElement(By.tagName("form"));
+        form.findElement(By.id("news-email")).sendKeys("joanna.news@example.org");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(heading("Check your inbox")).isEqualTo("Check your inbox");
+        assertNoAxeViolations("the answer to a subscription");
+        stack.awaitIdle(Duration.ofSeconds(30));
+
+        browser.get(SentEmails.subscriptionPage(stack, "Confirm your subscription to S3 CoP news"));
+        assertThat(heading("Confirm your subscription")).isEqualTo("Confirm your subscription");
+        assertNoAxeViolations("a subscription's page");
+        browser.findElement(By.id("frequency-weekly")).click();
+        browser.findElement(By.xpath("//button[normalize-space()='Confirm']")).click();
+        assertThat(heading("You are subscribed")).isEqualTo("You are subscribed");
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+                .contains("new publications of the Interregional Cooperation working group, once a week");
     }
 
     @Test
@@ -373,6 +425,7 @@ class CatalogueBrowserIntegrationTest {
         for (String path : List.of("/", "/working-groups/innovation-diffusion.html", "/working-groups/industrial-transition.html",
                 "/working-groups/interregional-cooperation.html", "/publications?q=slasku", "/publications?q=regions&working_group=innovation-diffusion", "/webinars/walk-through",
                 "/publications/interregional-cooperation/generated-11", "/read/innovation-diffusion/cloud-adoption-in-regions/v1.html",
+                "/publications/industrial-transition/skills-for-industrial-transition", "/publications/industrial-transition/transition-skills-en",
                 "/webinars/walk-through/registrations/" + "A".repeat(32))) {
             requests.put(path, HttpRequest.newBuilder(URI.create(site(path))).header("Accept", "text/html").build());
         }
@@ -382,6 +435,9 @@ class CatalogueBrowserIntegrationTest {
         requests.put("the hybrid event's form's answer", HttpRequest.newBuilder(URI.create(site("/webinars/walk-through-hybrid/registrations")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("name=Alison+Hunter&email=validity%40example.org")).build());
+        requests.put("a subscription's answer", HttpRequest.newBuilder(URI.create(site("/subscriptions")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("email=validity%40example.org&scope=all&frequency=each")).build());
         requests.put("a refused form", HttpRequest.newBuilder(URI.create(site("/webinars/walk-through/registrations")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("name=1&email=validity%40example.org")).build());
@@ -395,6 +451,8 @@ class CatalogueBrowserIntegrationTest {
         files.put("the registration's page", fetch(http, HttpRequest.newBuilder(URI.create(page)).build(), pages, files.size()));
         String hybrid = SentEmails.registrationPage(stack, "Confirm your registration: " + WEBINAR_TITLE + " in a room");
         files.put("the hybrid event's registration page", fetch(http, HttpRequest.newBuilder(URI.create(hybrid)).build(), pages, files.size()));
+        String subscription = SentEmails.subscriptionPage(stack, "Confirm your subscription to S3 CoP news");
+        files.put("a subscription's page", fetch(http, HttpRequest.newBuilder(URI.create(subscription)).build(), pages, files.size()));
         files.put("a confirmation", fetch(http, HttpRequest.newBuilder(URI.create(page)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("action=confirm")).build(), pages, files.size()));
 

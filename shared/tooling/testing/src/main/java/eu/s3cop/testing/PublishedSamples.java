@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -19,11 +20,16 @@ public final class PublishedSamples {
 
     /**
      * What else is listed once {@link #publish} is done: the sample drafts in events/drafts that
-     * publish (the preview does not) and the draft with a hostile title.
+     * publish and are listed (the preview does not publish; the translation is listed on its
+     * original's entry) and the draft with a hostile title.
      */
     public static final int LISTED_BESIDE_GENERATED = 6;
 
     private PublishedSamples() {
+    }
+
+    private static boolean translation(Path file) throws IOException {
+        return file.toString().endsWith(".md") && Files.readAllLines(file).stream().anyMatch(line -> line.startsWith("translation_of:"));
     }
 
     public static void publish(LocalCloud stack, int generated) throws IOException {
@@ -31,10 +37,19 @@ public final class PublishedSamples {
             Path drafts = ProjectFiles.root().resolve("events/drafts");
             try (var files = Files.walk(drafts)) {
                 // Images first, as a rapporteur uploads them: a draft whose image is not there yet is rejected.
+                List<Path> translations = new java.util.ArrayList<>();
                 for (Path file : files.filter(Files::isRegularFile)
                         .sorted(java.util.Comparator.comparing((Path path) -> path.toString().endsWith(".md")).thenComparing(Path::toString)).toList()) {
-                    s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/" + drafts.relativize(file)), RequestBody.fromFile(file));
+                    if (translation(file)) {
+                        translations.add(file);
+                    } else {
+                        s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/" + drafts.relativize(file)), RequestBody.fromFile(file));
+                    }
                 }
+                // A translation is checked against its published original: after the originals.
+                stack.awaitIdle(Duration.ofMinutes(5));
+                translations.forEach(file -> s3.putObject(put -> put.bucket("s3cop-uploads").key("drafts/" + drafts.relativize(file)),
+                        RequestBody.fromFile(file)));
             }
             String[] groups = {"innovation-diffusion", "industrial-transition", "interregional-cooperation"};
             String[] types = {"policy-brief", "concept-note", "input-note", "meeting-summary"};
