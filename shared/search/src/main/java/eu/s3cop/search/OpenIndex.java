@@ -80,6 +80,11 @@ final class OpenIndex {
 
     SearchResults search(SearchQuery query) throws IOException {
         Query words = words(query.text());
+        if (query.text().isEmpty() && query.language() == null) {
+            // Browsing lists each work once, by its original; words or a language find each language's version.
+            words = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST)
+                    .add(new TermQuery(new Term(SearchDocuments.TRANSLATION, "yes")), BooleanClause.Occur.MUST_NOT).build();
+        }
         DrillDownQuery chosen = new DrillDownQuery(SearchDocuments.FACETS_CONFIG, words);
         add(chosen, "working_group", query.workingGroup());
         add(chosen, "type", query.type());

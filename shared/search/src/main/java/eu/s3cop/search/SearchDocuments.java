@@ -24,6 +24,8 @@ import org.apache.lucene.util.BytesRef;
 final class SearchDocuments {
 
     static final String ID = "id";
+    /** Marks a translation, which browsing without words leaves to its original's entry. */
+    static final String TRANSLATION = "translation";
     static final String LANGUAGE = "language";
     static final String AUTHORS = "authors";
     static final String DATE = "date";
@@ -87,6 +89,9 @@ final class SearchDocuments {
         Document document = new Document();
         document.add(new StringField(ID, publication.id(), Field.Store.YES));
         document.add(new StringField(LANGUAGE, language, Field.Store.NO));
+        if (publication.translation()) {
+            document.add(new StringField(TRANSLATION, "yes", Field.Store.NO));
+        }
         document.add(new TextField(title(language), orEmpty(publication.title()), Field.Store.NO));
         document.add(new TextField(summary(language), orEmpty(publication.summary()), Field.Store.YES));
         document.add(new TextField(keywords(language), String.join(", ", publication.keywords()), Field.Store.NO));

@@ -168,4 +168,27 @@ class OpenIndexTest {
             }
         }
     }
+
+    @Test
+    void browsingListsEachWorkOnceAndWordsOrALanguageFindItsTranslation(@TempDir Path folder) throws IOException {
+        Publication original = publication("industrial-transition/wandel", "Kompetenzen für den industriellen Wandel", "concept-note", "2024-03-14", "de");
+        Publication english = new Publication("industrial-transition/transition-en", "Skills for industrial transition", "concept-note",
+                "industrial-transition", List.of("Alison Hunter"), "2024-03-14", "en", "", List.of(), 1, 4, 1024, "", "", "2024-03-14T10:00:00Z", "",
+                "industrial-transition/wandel", java.util.Map.of());
+        try (FSDirectory own = FSDirectory.open(folder)) {
+            try (IndexWriter writer = new IndexWriter(own, SearchIndexWriter.config())) {
+                writer.addDocument(SearchDocuments.of(new IndexedBrief(original, "Weiterbildung in Regionen.")));
+                writer.addDocument(SearchDocuments.of(new IndexedBrief(english, "Further training in regions.")));
+            }
+            try (DirectoryReader reader = DirectoryReader.open(own)) {
+                OpenIndex opened = new OpenIndex(reader);
+                assertThat(ids(opened.search(new SearchQuery("", "industrial-transition", null, null, null, false, 0, 10))))
+                        .containsExactly("industrial-transition/wandel");
+                assertThat(ids(opened.search(new SearchQuery("training", null, null, null, null, false, 0, 10))))
+                        .containsExactly("industrial-transition/transition-en");
+                assertThat(ids(opened.search(new SearchQuery("", null, null, null, "en", false, 0, 10))))
+                        .containsExactly("industrial-transition/transition-en");
+            }
+        }
+    }
 }
