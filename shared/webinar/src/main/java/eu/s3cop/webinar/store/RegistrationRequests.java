@@ -60,7 +60,10 @@ final class RegistrationRequests {
         }
     }
 
-    /** Where {@link RegistrationLimits#linkCounted}'s writes begin in a request's transaction: after the registration's two and the notification. */
+    /**
+     * Where {@link RegistrationLimits#linkCounted}'s writes begin in a request's transaction: after
+     * the registration's two and the notification (a subscription's request writes as many before them).
+     */
     private static final int COUNTED_FROM = 3;
 
     /**
@@ -68,7 +71,7 @@ final class RegistrationRequests {
      * {@link Request#NOT_SENT} for a reason that concerns the address (a link sent too recently,
      * its mailbox's day, a bounce, or the scheduler's write at that moment), which the answer must not tell.
      */
-    private static Registrations.Request refused(TransactionCanceledException e) {
+    static Registrations.Request refused(TransactionCanceledException e) {
         RegistrationLimits.Refusal refusal = RegistrationLimits.refusal(e, COUNTED_FROM);
         if (refusal == null) {
             return Registrations.Request.NOT_SENT;

@@ -95,7 +95,8 @@ public final class Subscriptions {
                 return requestOnce(scope, frequency, email, now);
             } catch (TransactionCanceledException e) {
                 if (e.cancellationReasons().stream().noneMatch(reason -> "TransactionConflict".equals(reason.code()))) {
-                    return refused(e);
+                    // The same writes at the same places as a registration request's: answered alike.
+                    return RegistrationRequests.refused(e);
                 }
                 if (attempt == 4) {
                     return Registrations.Request.WEBINAR_BUSY;
@@ -152,19 +153,6 @@ public final class Subscriptions {
         writes.addAll(limits.linkCounted(SubscriptionItems.rateKey(now.truncatedTo(ChronoUnit.MINUTES)), SubscriptionItems.LINK_SUBJECT, email, now));
         dynamoDb.transactWriteItems(write -> write.transactItems(writes));
         return existing.isEmpty() ? Registrations.Request.NEW : Registrations.Request.RESENT;
-    }
-
-    /** What a cancelled request answers: the bound that refused it, or NOT_SENT for a reason about the address, which must not be told. */
-    private static Registrations.Request refused(TransactionCanceledException e) {
-        RegistrationLimits.Refusal refusal = RegistrationLimits.refusal(e, 3);
-        if (refusal == null) {
-            return Registrations.Request.NOT_SENT;
-        }
-        return switch (refusal) {
-            case WEBINAR_BUSY -> Registrations.Request.WEBINAR_BUSY;
-            case DOMAIN_DAY -> Registrations.Request.DOMAIN_DAY_REACHED;
-            case ALL_DAY -> Registrations.Request.DAY_REACHED;
-        };
     }
 
     /** The subscription the token names; empty when there is none, or its request lapsed. */
