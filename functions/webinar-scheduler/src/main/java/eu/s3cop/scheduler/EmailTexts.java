@@ -83,11 +83,16 @@ final class EmailTexts {
         return new Text(news(kind + ".subject", values), news(kind + ".body", values) + TEXTS.getString("signature"));
     }
 
-    /** The announcement of a version, with the footer that says why it came and how to leave. */
+    /**
+     * The announcement of a version, with the footer that says why it came and how to leave.
+     *
+     * @param translation the language a translation's first version is in, by name; null for any other version
+     */
     static Text announcement(String title, String type, String group, int version, String summary, String read, String page, String scope,
-            String manage) {
-        String kind = version > 1 ? "each-version" : "each";
-        Object[] values = {title, type, group, String.valueOf(version), summary.isEmpty() ? "" : news("summary", summary), read, page};
+            String manage, String translation) {
+        String kind = translation != null ? "each-translation" : version > 1 ? "each-version" : "each";
+        Object[] values = {title, type, group, String.valueOf(version), summary.isEmpty() ? "" : news("summary", summary), read, page,
+                translation};
         return new Text(news(kind + ".subject", values), news(kind + ".body", values) + news("footer", scope, manage) + TEXTS.getString("signature"));
     }
 

@@ -1,6 +1,7 @@
 package eu.s3cop.scheduler;
 
 import eu.s3cop.core.SiteAddresses;
+import eu.s3cop.draft.LanguageNames;
 import eu.s3cop.draft.PublicationType;
 import eu.s3cop.draft.WorkingGroupNames;
 import eu.s3cop.publications.Publication;
@@ -89,7 +90,8 @@ final class NewsAlerts {
                 each(scope, Subscriptions.Frequency.EACH, now, subscriber -> deliveries.claimAnnouncement(subscriber.subscriber(), version, now),
                         subscriber -> EmailTexts.announcement(version.title(), PublicationType.labelOf(version.type()),
                                 WorkingGroupNames.of(version.workingGroup()), version.version(), version.summary(), read(version),
-                                SiteAddresses.absolute(site, SiteAddresses.publication(version.id())), scopeInWords(scope), manage(subscriber)),
+                                SiteAddresses.absolute(site, SiteAddresses.publication(version.id())), scopeInWords(scope), manage(subscriber),
+                                publication.translation() && version.version() == 1 ? LanguageNames.of(publication.language()) : null),
                         (subscriber, sent) -> {
                             if (!sent) {
                                 deliveries.sendingFailed(subscriber.subscriber(), version, null);
