@@ -67,6 +67,10 @@ public final class OnlineBrief {
         for (Element image : content.select("img")) {
             image.attr("loading", "lazy");
         }
+        // A column's alignment as the draft set it (| ---: |), by the site's stylesheet: HTML has no align attribute any more.
+        for (Element cell : content.select("th[align], td[align]")) {
+            cell.addClass("align-" + cell.attr("align").toLowerCase(java.util.Locale.ROOT)).removeAttr("align");
+        }
         return new Article(article.outerHtml(), figures);
     }
 }

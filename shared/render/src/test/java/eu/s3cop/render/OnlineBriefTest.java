@@ -37,6 +37,9 @@ class OnlineBriefTest {
         assertThat(table.selectFirst("caption").text()).startsWith("Table 1: Adoption of cloud services");
         assertThat(table.parent().attr("aria-label")).isEqualTo(table.selectFirst("caption").text());
         assertThat(table.select("thead th")).hasSize(3);
+        assertThat(table.select("[align]")).as("no obsolete align attribute").isEmpty();
+        assertThat(table.select("tbody tr").get(0).select("td")).extracting(cell -> cell.className())
+                .containsExactly("", "align-right", "align-right");
         assertThat(html.selectFirst("a[href=#fig-adoption]").text()).isEqualTo("Figure 1");
 
         Element note = html.selectFirst("sup a[href^=#fn]");
