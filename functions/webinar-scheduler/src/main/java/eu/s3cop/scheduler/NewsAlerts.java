@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -59,10 +58,10 @@ final class NewsAlerts {
     }
 
     /** The links that requests asked for, as the webinars table's stream names the requests. */
-    Sent links(Collection<Map.Entry<String, String>> requests, Instant now) {
+    Sent links(Collection<NewsDeliveries.LinkRequest> requests, Instant now) {
         Tally tally = new Tally();
-        for (Map.Entry<String, String> request : requests) {
-            deliveries.subscriber(request.getKey(), request.getValue(), now).filter(Subscriber::linkDue).ifPresent(subscriber -> {
+        for (NewsDeliveries.LinkRequest request : requests) {
+            deliveries.subscriber(request.scope(), request.subscriber(), now).filter(Subscriber::linkDue).ifPresent(subscriber -> {
                 if (suppressions.suppressed(subscriber.email(), now) || !deliveries.claimLink(subscriber)) {
                     return;
                 }
@@ -87,16 +86,12 @@ final class NewsAlerts {
             // Kept for the week's digest before anyone is told, so a batch given up on still reaches the digests.
             deliveries.listed(version);
             for (String scope : List.of(Subscriptions.ALL, version.workingGroup())) {
-                each(scope, Subscriptions.Frequency.EACH, now, subscriber -> deliveries.claimAnnouncement(subscriber.subscriber(), version, now),
+                each(scope, Subscriptions.Frequency.EACH, NewsDeliveries.announcement(version), now,
                         subscriber -> EmailTexts.announcement(version.title(), PublicationType.labelOf(version.type()),
                                 WorkingGroupNames.of(version.workingGroup()), version.version(), version.summary(), read(version),
                                 SiteAddresses.absolute(site, SiteAddresses.publication(version.id())), scopeInWords(scope), manage(subscriber),
                                 publication.translation() && version.version() == 1 ? LanguageNames.of(publication.language()) : null),
-                        (subscriber, sent) -> {
-                            if (!sent) {
-                                deliveries.sendingFailed(subscriber.subscriber(), version, null);
-                            }
-                        }, tally, version.id());
+                        tally, version.id());
             }
         }
         return tally.sent();
@@ -126,13 +121,8 @@ final class NewsAlerts {
             StringBuilder entries = new StringBuilder();
             covered.forEach(version -> entries.append(EmailTexts.digestEntry(version.title(), PublicationType.labelOf(version.type()),
                     WorkingGroupNames.of(version.workingGroup()), version.version(), read(version))));
-            each(scope, Subscriptions.Frequency.WEEKLY, now, subscriber -> deliveries.claimDigest(subscriber.subscriber(), week, now),
-                    subscriber -> EmailTexts.digest(week, entries.toString(), scopeInWords(scope), manage(subscriber)),
-                    (subscriber, sent) -> {
-                        if (!sent) {
-                            deliveries.sendingFailed(subscriber.subscriber(), null, week);
-                        }
-                    }, tally, "digest " + week);
+            each(scope, Subscriptions.Frequency.WEEKLY, NewsDeliveries.digest(week), now,
+                    subscriber -> EmailTexts.digest(week, entries.toString(), scopeInWords(scope), manage(subscriber)), tally, "digest " + week);
         }
         if (tally.failures.isEmpty()) {
             deliveries.digestDone(week, now);
@@ -140,20 +130,25 @@ final class NewsAlerts {
         return tally.sent();
     }
 
-    /** Sends to each confirmed subscriber of a scope at this frequency whose mailbox the claim gives this email. */
-    private void each(String scope, Subscriptions.Frequency frequency, Instant now, Predicate<Subscriber> claim,
-            Function<Subscriber, EmailTexts.Text> text, java.util.function.BiConsumer<Subscriber, Boolean> after, Tally tally, String about) {
+    /**
+     * Sends {@code email} to each confirmed subscriber of a scope at this frequency whose mailbox
+     * has it to come: claimed first, and given back when sending certainly failed.
+     */
+    private void each(String scope, Subscriptions.Frequency frequency, String email, Instant now, Function<Subscriber, EmailTexts.Text> text,
+            Tally tally, String about) {
         Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> from = null;
         do {
             NewsDeliveries.Page page = deliveries.subscribers(scope, frequency, from, now);
             for (Subscriber subscriber : page.subscribers()) {
-                if (suppressions.suppressed(subscriber.email(), now) || !claim.test(subscriber)) {
+                if (suppressions.suppressed(subscriber.email(), now) || !deliveries.claim(subscriber.subscriber(), email, now)) {
                     continue;
                 }
                 EmailTexts.Text words = text.apply(subscriber);
                 Mail mail = new Mail(subscriber.email(), null, words.subject(), words.body(), null, null,
                         new Mail.ListHeaders("<" + scope + ".news." + sender.substring(sender.lastIndexOf('@') + 1) + ">", manage(subscriber)));
-                after.accept(subscriber, send(mail, now, tally, about));
+                if (!send(mail, now, tally, about)) {
+                    deliveries.release(subscriber.subscriber(), email);
+                }
             }
             from = page.next();
         } while (from != null);

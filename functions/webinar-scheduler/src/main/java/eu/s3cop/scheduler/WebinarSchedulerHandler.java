@@ -81,7 +81,7 @@ public final class WebinarSchedulerHandler extends PrimedHandler implements Requ
         long started = System.nanoTime();
         Set<RegistrationStream.Notification> notifications = new LinkedHashSet<>();
         Set<String> changed = new TreeSet<>();
-        Set<Map.Entry<String, String>> subscriptions = new LinkedHashSet<>();
+        Set<NewsDeliveries.LinkRequest> subscriptions = new LinkedHashSet<>();
         List<Publication> listed = new ArrayList<>();
         for (Object record : records) {
             Map<?, ?> change = map(map(record).get("dynamodb"));
@@ -114,7 +114,7 @@ public final class WebinarSchedulerHandler extends PrimedHandler implements Requ
      * announcement that certainly failed fails the batch, which the stream delivers again: the
      * claims of those sent keep them from going twice.
      */
-    private void news(Set<Map.Entry<String, String>> subscriptions, List<Publication> listed, Context context) {
+    private void news(Set<NewsDeliveries.LinkRequest> subscriptions, List<Publication> listed, Context context) {
         long started = System.nanoTime();
         // The subject is the publications announced, never a subscriber's key or address.
         InvocationLog log = log(context, "publications", listed.isEmpty() ? "none" : String.join(",", listed.stream().map(Publication::id).distinct().toList()));

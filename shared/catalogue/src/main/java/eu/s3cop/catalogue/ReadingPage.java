@@ -6,7 +6,6 @@ import eu.s3cop.draft.PublicationType;
 import eu.s3cop.draft.WorkingGroupNames;
 import eu.s3cop.publications.Publication;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -28,9 +27,9 @@ final class ReadingPage {
 
     /**
      * @param version the listing of the version the page shows, as it was listed when published
-     * @param article the version's article as publishing stored it
+     * @param article the body of the version's article as publishing stored it, parsed; its content moves into the page
      */
-    String page(Publication version, String article) {
+    String page(Publication version, Element article) {
         String description = version.summary().isEmpty()
                 ? PublicationType.labelOf(version.type()) + " of the " + WorkingGroupNames.of(version.workingGroup()) + " working group."
                 : version.summary();
@@ -54,7 +53,7 @@ final class ReadingPage {
                 .text("Download PDF").appendElement("span").addClass("visually-hidden").text(": " + version.title() + ", version " + version.latestVersion());
         actions.appendText(" ");
         actions.appendElement("a").attr("href", SiteAddresses.publication(version.id())).text("All versions and how to cite");
-        for (Node node : Jsoup.parseBodyFragment(article).body().childNodes().stream().toList()) {
+        for (Node node : article.childNodes().stream().toList()) {
             main.appendChild(node);
         }
         return page.outerHtml();

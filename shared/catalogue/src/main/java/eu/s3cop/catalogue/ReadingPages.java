@@ -57,9 +57,10 @@ public final class ReadingPages {
             if (!version.readOnline()) {
                 continue;
             }
-            String article;
+            Element article;
             try {
-                article = s3.getObjectAsBytes(get -> get.bucket(publicationsBucket).key(version.articleKey())).asString(StandardCharsets.UTF_8);
+                article = Jsoup.parseBodyFragment(s3.getObjectAsBytes(get -> get.bucket(publicationsBucket).key(version.articleKey()))
+                        .asString(StandardCharsets.UTF_8)).body();
             } catch (NoSuchKeyException notStored) {
                 missing.add(version.articleKey());
                 continue;
@@ -81,10 +82,10 @@ public final class ReadingPages {
     }
 
     /** The figures an article shows, by the names publishing gave them in the version's folder. */
-    private static Set<String> figures(String article, int version) {
+    private static Set<String> figures(Element article, int version) {
         String folder = BriefFiles.figureFolder(version) + "/";
         Set<String> names = new LinkedHashSet<>();
-        for (Element image : Jsoup.parseBodyFragment(article).select("img[src]")) {
+        for (Element image : article.select("img[src]")) {
             String src = image.attr("src");
             if (src.startsWith(folder) && FIGURE.matcher(src.substring(folder.length())).matches()) {
                 names.add(src.substring(folder.length()));

@@ -62,9 +62,13 @@ public record NewsDeliveries(DynamoDbClient dynamoDb, String table) {
     public record Page(List<Subscriber> subscribers, Map<String, AttributeValue> next) {
     }
 
-    /** The subscription whose link a stream record's keys ask for: its scope and subscriber; empty for any other item. */
-    public static Optional<Map.Entry<String, String>> notification(String partitionKey, String sortKey) {
-        return SubscriptionItems.notified(partitionKey, sortKey).map(found -> Map.entry(found[0], found[1]));
+    /** A subscription whose link a request asked for, by its scope and the hash of its mailbox. */
+    public record LinkRequest(String scope, String subscriber) {
+    }
+
+    /** The subscription whose link a stream record's keys ask for; empty for any other item. */
+    public static Optional<LinkRequest> notification(String partitionKey, String sortKey) {
+        return SubscriptionItems.notified(partitionKey, sortKey);
     }
 
     /** The subscription a notification names, as it stands now; empty once it is gone or lapsed. */
@@ -111,28 +115,28 @@ public record NewsDeliveries(DynamoDbClient dynamoDb, String table) {
         return new Page(subscribers, response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null);
     }
 
-    /** Claims a version's announcement for a mailbox; false when it has it already. */
-    public boolean claimAnnouncement(String subscriber, Listed listed, Instant now) {
-        return claim(subscriber, SubscriptionItems.announcement(listed.id(), listed.version()), now);
+    /** The email that announces a version, as its claims name it. */
+    public static String announcement(Listed listed) {
+        return SubscriptionItems.announcement(listed.id(), listed.version());
     }
 
-    /** Claims a week's digest for a mailbox; false when it has it already. */
-    public boolean claimDigest(String subscriber, LocalDate monday, Instant now) {
-        return claim(subscriber, SubscriptionItems.digest(monday), now);
+    /** The email with the digest of the week that starts on {@code monday}, as its claims name it. */
+    public static String digest(LocalDate monday) {
+        return SubscriptionItems.digest(monday);
     }
 
     /** Gives back a claim whose email certainly failed, so that the next batch or run sends it. */
-    public void sendingFailed(String subscriber, Listed listed, LocalDate digestWeek) {
-        String what = listed != null ? SubscriptionItems.announcement(listed.id(), listed.version()) : SubscriptionItems.digest(digestWeek);
-        dynamoDb.updateItem(update -> update.tableName(table).key(SubscriptionItems.sentKey(subscriber, what)).updateExpression("SET #r = :yes")
+    public void release(String subscriber, String email) {
+        dynamoDb.updateItem(update -> update.tableName(table).key(SubscriptionItems.sentKey(subscriber, email)).updateExpression("SET #r = :yes")
                 .expressionAttributeNames(Map.of("#r", RELEASED)).expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
     }
 
     /** Marks a claim given back: claiming it again succeeds, as for an email never claimed. */
     private static final String RELEASED = "released";
 
-    private boolean claim(String subscriber, String what, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(SubscriptionItems.sentKey(subscriber, what));
+    /** Claims an email ({@link #announcement}, {@link #digest}) for a mailbox; false when it has it already. */
+    public boolean claim(String subscriber, String email, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(SubscriptionItems.sentKey(subscriber, email));
         item.put(EXPIRES_AT, epoch(now.plus(CLAIM_KEPT)));
         try {
             dynamoDb.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(pk) OR #r = :yes")

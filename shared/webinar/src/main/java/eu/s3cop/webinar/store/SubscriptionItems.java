@@ -56,12 +56,12 @@ final class SubscriptionItems {
         return key(scopePartition(scope), NOTIFY + subscriber);
     }
 
-    /** The subscription, as (scope, subscriber), whose link a stream record's keys ask to be emailed; empty for any other item. */
-    static Optional<String[]> notified(String partitionKey, String sortKey) {
+    /** The subscription whose link a stream record's keys ask to be emailed; empty for any other item. */
+    static Optional<NewsDeliveries.LinkRequest> notified(String partitionKey, String sortKey) {
         if (partitionKey == null || sortKey == null || !partitionKey.startsWith(PARTITION) || !sortKey.startsWith(NOTIFY)) {
             return Optional.empty();
         }
-        return Optional.of(new String[] {partitionKey.substring(PARTITION.length()), sortKey.substring(NOTIFY.length())});
+        return Optional.of(new NewsDeliveries.LinkRequest(partitionKey.substring(PARTITION.length()), sortKey.substring(NOTIFY.length())));
     }
 
     static Map<String, AttributeValue> sentKey(String subscriber, String what) {
