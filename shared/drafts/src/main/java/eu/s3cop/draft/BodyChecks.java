@@ -39,8 +39,10 @@ final class BodyChecks {
      * the renderer to use as it is.
      *
      * @param language the draft's language, which says how its quotes print
+     * @param citations whether the draft names a bibliography, so that its citations are read as such
      */
-    Optional<Document> check(String[] lines, int bodyStart, String body, String language, List<Problem> problems, List<Problem> warnings) {
+    Optional<Document> check(String[] lines, int bodyStart, String body, String language, boolean citations, List<Problem> problems,
+            List<Problem> warnings) {
         if (body.isBlank()) {
             problems.add(Problem.atLine(bodyStart + 1, "the draft has no text after its front matter"));
             return Optional.empty();
@@ -80,7 +82,7 @@ final class BodyChecks {
         }
         Document document;
         try {
-            document = Markdown.parse(body, language);
+            document = Markdown.parse(body, language, citations);
         } catch (StackOverflowError e) {
             problems.add(Problem.atLine(bodyStart + 1, "the text is structured too deeply to be read; simplify its lists, quotes and tables"));
             return Optional.empty();

@@ -78,7 +78,8 @@ public final class DraftReader {
         FrontMatter meta = frontMatter.read(lines, bodyStart - 1, key, problems);
         String body = String.join("\n", Arrays.copyOfRange(lines, bodyStart, lines.length));
         List<Problem> warnings = new ArrayList<>();
-        Optional<Document> parsed = bodyChecks.check(lines, bodyStart, body, meta == null ? "en" : meta.language(), problems, warnings);
+        Optional<Document> parsed = bodyChecks.check(lines, bodyStart, body, meta == null ? "en" : meta.language(),
+                meta != null && meta.references().named(), problems, warnings);
         if (!problems.isEmpty() || meta == null || parsed.isEmpty()) {
             return new Outcome.Rejected<>(problems);
         }

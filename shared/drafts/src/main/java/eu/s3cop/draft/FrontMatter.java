@@ -12,6 +12,7 @@ import java.util.List;
  * @param translationOf the slug of the publication of the same group that this draft translates,
  *     or empty; publishing checks that it is published, in another language
  * @param translationOfLine the line that names it, for a problem publishing finds with it; 0 when none
+ * @param references the bibliography the draft cites from and the style it cites in, {@link References#NONE} when it cites nothing
  */
 public record FrontMatter(
         String title,
@@ -24,18 +25,30 @@ public record FrontMatter(
         List<String> keywords,
         boolean preview,
         String translationOf,
-        int translationOfLine) {
+        int translationOfLine,
+        References references) {
+
+    /**
+     * Where a draft's sources are: a file beside it, read when it is published, and the lines
+     * that name the file and the style, for the problems found then.
+     *
+     * @param file the bibliography's path in the draft's folder ({@code sources.bib}), or empty when the draft cites nothing
+     * @param style one of {@link CitationStyles#SHIPPED}
+     */
+    public record References(String file, int fileLine, String style, int styleLine) {
+
+        public static final References NONE = new References("", 0, CitationStyles.DEFAULT, 0);
+
+        public boolean named() {
+            return !file.isEmpty();
+        }
+    }
 
     public FrontMatter {
         authors = List.copyOf(authors);
         keywords = List.copyOf(keywords);
         translationOf = translationOf == null ? "" : translationOf;
-    }
-
-    /** A draft that translates nothing. */
-    public FrontMatter(String title, PublicationType type, String workingGroup, List<String> authors, LocalDate date, String language,
-            String summary, List<String> keywords, boolean preview) {
-        this(title, type, workingGroup, authors, date, language, summary, keywords, preview, "", 0);
+        references = references == null ? References.NONE : references;
     }
 
     public boolean translation() {

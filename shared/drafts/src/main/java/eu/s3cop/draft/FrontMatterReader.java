@@ -23,7 +23,11 @@ final class FrontMatterReader {
             "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr",
             "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv");
     private static final List<String> FIELDS = List.of(
-            "title", "type", "working_group", "authors", "date", "language", "summary", "keywords", "status", "translation_of");
+            "title", "type", "working_group", "authors", "date", "language", "summary", "keywords", "status", "translation_of",
+            "bibliography", "citation_style");
+    /** A file beside the draft, or in a folder below it: no parent folders, no absolute paths. */
+    private static final java.util.regex.Pattern BIBLIOGRAPHY = java.util.regex.Pattern.compile(
+            "(?!/)(?!.*(?:^|/)\\.\\.?(?:/|$))[A-Za-z0-9._/-]{1,200}\\.(?:bib|json)");
     private static final int MAX_FRONT_MATTER_CHARS = 64 * 1024;
     /** The front matter starts on the draft's line 2, after its '---'. */
     private static final YamlFields.Form FORM = new YamlFields.Form("the front matter", 2, FIELDS,
@@ -102,12 +106,34 @@ final class FrontMatterReader {
                 read.problem("translation_of", "names this draft itself: name the publication of your group that this draft translates");
             }
         }
+        FrontMatter.References references = references(read);
         if (title == null || type == null || workingGroup == null || authors == null || date == null) {
             return null;
         }
         return new FrontMatter(title, type, workingGroup, authors, date, language == null ? "en" : language,
                 summary == null ? "" : summary, keywords == null ? List.of() : keywords, "draft".equals(status),
-                translationOf, translationOfLine);
+                translationOf, translationOfLine, references);
+    }
+
+    private static FrontMatter.References references(YamlFields read) {
+        String file = read.text("bibliography", false, 200);
+        String style = read.choice("citation_style", false,
+                code -> CitationStyles.SHIPPED.contains(code) ? Optional.of(code) : Optional.empty(), String.join(", ", CitationStyles.SHIPPED));
+        int styleLine = style == null ? 0 : read.line(read.node("citation_style", false));
+        if (file == null) {
+            if (style != null) {
+                read.problem("citation_style", "names a style but the draft names no bibliography: add 'bibliography: sources.bib'"
+                        + " (a BibTeX or CSL-JSON file uploaded beside the draft)");
+            }
+            return FrontMatter.References.NONE;
+        }
+        if (!BIBLIOGRAPHY.matcher(file).matches()) {
+            read.problem("bibliography", "'" + UserText.quote(file) + "' is not a bibliography file beside the draft: name a BibTeX (.bib)"
+                    + " or CSL-JSON (.json) file in the draft's folder, such as sources.bib");
+            return FrontMatter.References.NONE;
+        }
+        return new FrontMatter.References(file, read.line(read.node("bibliography", false)),
+                style == null ? CitationStyles.DEFAULT : style, styleLine);
     }
 
     private static LocalDate date(YamlFields read, String name) {

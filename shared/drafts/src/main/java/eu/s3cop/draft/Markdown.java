@@ -55,7 +55,7 @@ public final class Markdown {
     private static final String ENGLISH = "“”‘’";
 
     private static final Map<String, Parser> PARSERS = new ConcurrentHashMap<>();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder(withCitations(OPTIONS)).build();
 
     private Markdown() {
     }
@@ -67,12 +67,31 @@ public final class Markdown {
 
     /** @param language the draft's language code, which says how its quotes print */
     public static Document parse(String markdown, String language) {
-        String quotes = QUOTES.getOrDefault(language, ENGLISH);
-        return PARSERS.computeIfAbsent(quotes, Markdown::parser).parse(markdown);
+        return parse(markdown, language, false);
     }
 
-    private static Parser parser(String quotes) {
-        return Parser.builder(new MutableDataSet(OPTIONS)
+    /**
+     * @param citations whether the draft names a bibliography, so that {@code [@key]} and
+     *     {@code @key} are citations ({@link CitationSyntax}); otherwise they are text
+     */
+    public static Document parse(String markdown, String language, boolean citations) {
+        String quotes = QUOTES.getOrDefault(language, ENGLISH);
+        return PARSERS.computeIfAbsent(quotes + (citations ? "@" : ""), key -> parser(quotes, citations)).parse(markdown);
+    }
+
+    /** The citations of a draft parsed with them, in the order they are read. */
+    public static List<Citation> citations(Document document) {
+        return CitationSyntax.in(document);
+    }
+
+    private static DataHolder withCitations(DataHolder options) {
+        List<com.vladsch.flexmark.util.misc.Extension> extensions = new java.util.ArrayList<>(Parser.EXTENSIONS.get(options));
+        extensions.add(new CitationSyntax());
+        return new MutableDataSet(options).set(Parser.EXTENSIONS, extensions).toImmutable();
+    }
+
+    private static Parser parser(String quotes, boolean citations) {
+        return Parser.builder(new MutableDataSet(citations ? withCitations(OPTIONS) : OPTIONS)
                 .set(TypographicExtension.DOUBLE_QUOTE_OPEN, quotes.substring(0, 1))
                 .set(TypographicExtension.DOUBLE_QUOTE_CLOSE, quotes.substring(1, 2))
                 .set(TypographicExtension.SINGLE_QUOTE_OPEN, quotes.substring(2, 3))
