@@ -13,10 +13,12 @@ import eu.s3cop.publications.Metadata;
 import eu.s3cop.publications.PublishedVersion;
 import eu.s3cop.publications.UploadStatus;
 import eu.s3cop.publications.UploadStatuses;
+import eu.s3cop.render.DraftFolder;
 import eu.s3cop.render.Images;
 import eu.s3cop.render.OnlineBrief;
 import eu.s3cop.render.PdfRenderer;
 import eu.s3cop.render.Priming;
+import eu.s3cop.render.References;
 import eu.s3cop.render.RenderSettings;
 import eu.s3cop.render.RenderedPdf;
 import java.nio.charset.StandardCharsets;
@@ -121,22 +123,33 @@ public final class BriefPublisher {
             return reject(upload, rejected.problems());
         }
         Draft draft = ((Outcome.Accepted<Draft>) outcome).value();
-        Images.Resolution images = Images.resolve(draft, objects.images(upload.bucket(), folder(upload.key())));
-        if (!images.problems().isEmpty()) {
-            return reject(upload, images.problems());
+        DraftFolder folder = objects.folder(upload.bucket(), folder(upload.key()));
+        Images.Resolution images = Images.resolve(draft, folder);
+        References.Resolution references = References.resolve(draft, folder);
+        if (!images.problems().isEmpty() || !references.problems().isEmpty()) {
+            List<Problem> problems = new java.util.ArrayList<>(images.problems());
+            problems.addAll(references.problems());
+            return reject(upload, problems);
         }
         List<Problem> translation = TranslationCheck.problems(draft, store);
         if (!translation.isEmpty()) {
             return reject(upload, translation);
         }
-        String sha = sha256(bytes);
+        // What the citations print is part of the content: a corrected bibliography makes a new version of the same draft.
+        String sha = references.references() == References.NONE ? sha256(bytes)
+                : sha256((sha256(bytes) + references.references().fingerprint()).getBytes(StandardCharsets.UTF_8));
+        Sources sources = new Sources(images.images(), references.references());
         if (draft.meta().preview()) {
-            return preview(upload, draft, images.images(), sha);
+            return preview(upload, draft, sources, sha);
         }
-        return publish(upload, draft, images.images(), sha);
+        return publish(upload, draft, sources, sha);
     }
 
-    private Publication publish(Upload upload, Draft draft, Map<String, byte[]> images, String sha) {
+    /** What a draft shows besides its text, read from its folder: its images and its formatted references. */
+    private record Sources(Map<String, byte[]> images, References references) {
+    }
+
+    private Publication publish(Upload upload, Draft draft, Sources sources, String sha) {
         String id = draft.publicationId();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<DynamoDbPublicationStore.ContentRecord> existing = store.content(id, sha);
@@ -153,7 +166,7 @@ public final class BriefPublisher {
                 version = store.latestClaimed(id) + 1;
                 claimedAt = clock.instant();
             }
-            Layout layout = render(upload, draft, images, version, claimedAt);
+            Layout layout = render(upload, draft, sources, version, claimedAt);
             if (layout.pdf() == null) {
                 return new Publication(Result.REJECTED, id, 0, layout.millis(), layout.failure());
             }
@@ -169,7 +182,7 @@ public final class BriefPublisher {
             // Stored before the version is listed, so the search index finds the words when the listing reaches it.
             objects.put(config.publicationsBucket(), BriefFiles.text(id, version), PlainText.of(draft).getBytes(StandardCharsets.UTF_8),
                     "text/plain; charset=utf-8");
-            String articleKey = storeArticle(id, version, draft, images);
+            String articleKey = storeArticle(id, version, draft, sources);
             PublishedVersion published = new PublishedVersion(id, version, metadata(draft.meta()), pdfKey, pdf.pages(),
                     pdf.bytes().length, sha256(pdf.bytes()), sha, upload.key(), upload.uploader(), clock.instant(), articleKey);
             store.complete(published);
@@ -184,8 +197,8 @@ public final class BriefPublisher {
      * The version's article and its figures, from which the site makes the version's web page:
      * figures first, so that an article is never stored before what it shows.
      */
-    private String storeArticle(String id, int version, Draft draft, Map<String, byte[]> images) {
-        OnlineBrief.Article article = OnlineBrief.of(draft, images, BriefFiles.figureFolder(version));
+    private String storeArticle(String id, int version, Draft draft, Sources sources) {
+        OnlineBrief.Article article = OnlineBrief.of(draft, sources.images(), sources.references(), BriefFiles.figureFolder(version));
         article.figures().forEach((name, bytes) -> objects.put(config.publicationsBucket(), BriefFiles.figure(id, version, name), bytes,
                 name.endsWith(".png") ? "image/png" : "image/jpeg"));
         String key = BriefFiles.article(id, version);
@@ -204,10 +217,10 @@ public final class BriefPublisher {
         return new Publication(Result.UNCHANGED, id, version);
     }
 
-    private Publication preview(Upload upload, Draft draft, Map<String, byte[]> images, String sha) {
+    private Publication preview(Upload upload, Draft draft, Sources sources, String sha) {
         String id = draft.publicationId();
         Instant now = clock.instant();
-        Layout layout = render(upload, draft, images, store.latestClaimed(id) + 1, now);
+        Layout layout = render(upload, draft, sources, store.latestClaimed(id) + 1, now);
         if (layout.pdf() == null) {
             return new Publication(Result.REJECTED, id, 0, layout.millis(), layout.failure());
         }
@@ -225,10 +238,10 @@ public final class BriefPublisher {
      * whether it threw or ran out of memory or stack.
      * The rapporteur gets a plain answer; the failure goes back to the handler's log, for operators.
      */
-    private Layout render(Upload upload, Draft draft, Map<String, byte[]> images, int version, Instant created) {
+    private Layout render(Upload upload, Draft draft, Sources sources, int version, Instant created) {
         long started = System.nanoTime();
         try {
-            RenderedPdf pdf = renderer.render(draft, new RenderSettings(version, created), images);
+            RenderedPdf pdf = renderer.render(draft, new RenderSettings(version, created), sources.images(), sources.references());
             return new Layout(pdf, (System.nanoTime() - started) / 1_000_000, null);
         } catch (LinkageError brokenPackage) {
             // A class missing from the deployment package fails every draft alike: for operators, not the rapporteur.

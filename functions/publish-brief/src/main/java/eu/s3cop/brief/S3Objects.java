@@ -2,7 +2,7 @@ package eu.s3cop.brief;
 
 import static eu.s3cop.core.S3Reads.ifPresent;
 
-import eu.s3cop.render.ImageSource;
+import eu.s3cop.render.DraftFolder;
 import java.util.Optional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,13 +84,13 @@ final class S3Objects {
         s3.putObject(put -> put.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(bytes));
     }
 
-    /** Images next to a draft: keys under the draft's folder, read with a size cap. */
-    ImageSource images(String bucket, String folder) {
+    /** Files next to a draft (images, its bibliography): keys under the draft's folder, read with a size cap. */
+    DraftFolder folder(String bucket, String folder) {
         return (path, maxBytes) -> {
             String key = folder.isEmpty() ? path : folder + "/" + path;
             return ifPresent(() -> {
                 HeadObjectResponse head = s3.headObject(request -> request.bucket(bucket).key(key));
-                // Too large an image is not read: its size alone is enough to reject it.
+                // Too large a file is not read: its size alone is enough to reject it.
                 return head.contentLength() > maxBytes ? new byte[maxBytes + 1]
                         : s3.getObjectAsBytes(request -> request.bucket(bucket).key(key)).asByteArray();
             });

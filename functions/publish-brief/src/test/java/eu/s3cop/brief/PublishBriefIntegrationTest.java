@@ -58,6 +58,9 @@ class PublishBriefIntegrationTest {
 
     @Test
     void aSampleDraftIsPublishedIndexedAndReported() throws IOException {
+        // The bibliography it cites from first, as a rapporteur uploads it beside the draft.
+        briefs.upload("drafts/innovation-diffusion/sources.bib",
+                Files.readAllBytes(ProjectFiles.root().resolve("events/drafts/innovation-diffusion/sources.bib")));
         byte[] draft = Files.readAllBytes(ProjectFiles.root().resolve("events/drafts/innovation-diffusion/bottlenecks-to-innovation-diffusion.md"));
         briefs.upload("drafts/innovation-diffusion/bottlenecks-to-innovation-diffusion.md", draft);
 
@@ -68,7 +71,9 @@ class PublishBriefIntegrationTest {
                 .containsEntry("pdf", "briefs/innovation-diffusion/bottlenecks-to-innovation-diffusion/v1.pdf");
         byte[] pdf = briefs.object(PUBLICATIONS, "briefs/innovation-diffusion/bottlenecks-to-innovation-diffusion/v1.pdf");
         assertThat(Briefs.text(pdf)).contains("Understanding the bottlenecks to innovation diffusion", "Alison Hunter, Santiago Donat",
-                "Plzeň Region", "Intermediaries (clusters, digital innovation hubs) matter more than funding volume.");
+                "Plzeň Region", "Intermediaries (clusters, digital innovation hubs) matter more than funding volume.",
+                "set out to reach them (Gianelle et al., 2016).", "Gianelle et al. (2016) describe", "References",
+                "https://doi.org/10.2791/53569");
 
         String id = "innovation-diffusion/bottlenecks-to-innovation-diffusion";
         Publication publication = briefs.publication(id);
@@ -85,6 +90,35 @@ class PublishBriefIntegrationTest {
         assertThat(briefs.listed(ListingFilter.ofWorkingGroup("innovation-diffusion"))).contains(id);
         assertThat(briefs.listed(ListingFilter.ofType("policy-brief"))).contains(id);
         assertThat(briefs.listed(ListingFilter.all())).contains(id);
+    }
+
+    @Test
+    void aCitationOfAnUnknownKeyIsRejectedAtItsLineAndACorrectedBibliographyMakesTheNextVersion() {
+        String folder = "drafts/interregional-cooperation/";
+        String key = folder + "cited.md";
+        String text = "---\ntitle: Cited\ntype: input-note\nworking_group: interregional-cooperation\nauthors: [Alison Hunter]\n"
+                + "date: 2024-05-23\nbibliography: works.bib\n---\n\nAs the handbook shows [@gianelle2016].\n\nAnd the regulation [@cpr2021].\n";
+        briefs.upload(key, text.getBytes(UTF_8));
+        assertThat(String.valueOf(briefs.report(key).get("problems"))).contains("field=bibliography", "line=7", "'works.bib' was not found");
+
+        briefs.upload(folder + "works.bib", "@book{gianelle2016, title = {Implementing Smart Specialisation: A Handbook}, year = 2016}\n".getBytes(UTF_8));
+        briefs.upload(key, text.getBytes(UTF_8));
+        assertThat((List<Map<String, Object>>) briefs.report(key).get("problems")).singleElement().satisfies(problem -> {
+            assertThat(problem).containsEntry("line", 12);
+            assertThat(String.valueOf(problem.get("message"))).contains("cites @cpr2021, which works.bib does not have");
+        });
+
+        briefs.upload(folder + "works.bib", ("@book{gianelle2016, title = {Implementing Smart Specialisation: A Handbook}, year = 2016}\n"
+                + "@misc{cpr2021, title = {Regulation (EU) 2021/1060}, year = 2021}\n").getBytes(UTF_8));
+        briefs.upload(key, text.getBytes(UTF_8));
+        assertThat(briefs.report(key)).containsEntry("status", "PUBLISHED").containsEntry("version", 1);
+        // The same draft with a corrected entry: what it prints changed, so it is the next version.
+        briefs.upload(folder + "works.bib", ("@book{gianelle2016, title = {Implementing Smart Specialisation: A Handbook}, year = 2016,"
+                + " doi = {10.2791/53569}}\n@misc{cpr2021, title = {Regulation (EU) 2021/1060}, year = 2021}\n").getBytes(UTF_8));
+        briefs.upload(key, text.getBytes(UTF_8));
+        assertThat(briefs.report(key)).containsEntry("status", "PUBLISHED").containsEntry("version", 2);
+        assertThat(new String(briefs.object(PUBLICATIONS, BriefFiles.article("interregional-cooperation/cited", 2)), UTF_8))
+                .contains("<a href=\"https://doi.org/10.2791/53569\">");
     }
 
     @Test

@@ -9,11 +9,15 @@ import java.util.List;
  */
 public final class CitationStyles {
 
-    /** The EU Publications Office's style for documents of the institutions, author-date. */
-    public static final String DEFAULT = "european-union-interinstitutional-style-guide-author-date";
+    /**
+     * APA's seventh edition, author-date: the most widely read author-date style, and one that
+     * prints every work's DOI as a link (the EU's interinstitutional style prints none).
+     */
+    public static final String DEFAULT = "apa";
 
     /** The default first, then the others a draft may name in {@code citation_style}. */
-    public static final List<String> SHIPPED = List.of(DEFAULT, "apa", "chicago-author-date", "harvard-cite-them-right", "ieee");
+    public static final List<String> SHIPPED = List.of(DEFAULT, "chicago-author-date", "harvard-cite-them-right",
+            "european-union-interinstitutional-style-guide-author-date", "ieee");
 
     private CitationStyles() {
     }

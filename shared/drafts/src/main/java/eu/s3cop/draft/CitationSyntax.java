@@ -57,7 +57,7 @@ final class CitationSyntax implements Parser.ParserExtension, HtmlRenderer.HtmlR
 
     /** The class and attribute of the element a citation renders as, for the renderer to find and fill. */
     static final String HTML_CLASS = "citation";
-    public static final String OFFSET_ATTRIBUTE = "data-citation";
+    static final String OFFSET_ATTRIBUTE = "data-citation";
 
     @Override
     public void parserOptions(MutableDataHolder options) {

@@ -79,6 +79,11 @@ public final class Markdown {
         return PARSERS.computeIfAbsent(quotes + (citations ? "@" : ""), key -> parser(quotes, citations)).parse(markdown);
     }
 
+    /** The class of the element a citation renders as, which the renderer fills with the formatted citation. */
+    public static final String CITATION_CLASS = CitationSyntax.HTML_CLASS;
+    /** The element's attribute holding the citation's offset in the body, {@link Citation#getStartOffset()}. */
+    public static final String CITATION_OFFSET = CitationSyntax.OFFSET_ATTRIBUTE;
+
     /** The citations of a draft parsed with them, in the order they are read. */
     public static List<Citation> citations(Document document) {
         return CitationSyntax.in(document);

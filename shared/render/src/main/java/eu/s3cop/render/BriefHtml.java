@@ -31,7 +31,7 @@ final class BriefHtml {
     private BriefHtml() {
     }
 
-    static Document build(Draft draft, RenderSettings settings, Map<String, byte[]> images, String css) {
+    static Document build(Draft draft, RenderSettings settings, Map<String, byte[]> images, References references, String css) {
         FrontMatter meta = draft.meta();
         Document document = Document.createShell("");
         document.outputSettings().syntax(Document.OutputSettings.Syntax.xml).charset("UTF-8").prettyPrint(false);
@@ -57,7 +57,7 @@ final class BriefHtml {
         cover(body.appendElement("section").addClass("cover"), meta, settings);
         Element contents = body.appendElement("nav").addClass("toc");
         Element content = body.appendElement("main").addClass("content");
-        body(draft, content, images, src -> IMAGE_SCHEME + ":" + index(images, src));
+        body(draft, content, images, references, src -> IMAGE_SCHEME + ":" + index(images, src));
         TableBreaks.mark(content);
         contents(head, contents, content);
         return document;
@@ -65,13 +65,16 @@ final class BriefHtml {
 
     /**
      * The draft's body into {@code content}, as every form of the brief shows it: figures and
-     * tables numbered and referenced, links kept only to the web, mail and the document itself,
-     * and images only those fetched, at the address {@code imageAddress} gives for the draft's path.
+     * tables numbered and referenced, citations formatted and the reference list at the end,
+     * links kept only to the web, mail and the document itself, and images only those fetched,
+     * at the address {@code imageAddress} gives for the draft's path.
      */
-    static void body(Draft draft, Element content, Map<String, byte[]> images, java.util.function.UnaryOperator<String> imageAddress) {
+    static void body(Draft draft, Element content, Map<String, byte[]> images, References references,
+            java.util.function.UnaryOperator<String> imageAddress) {
         content.append(Markdown.html(draft.body()));
         // Before sanitising: an image not fetched (a web address) still counts as its figure, as the checks counted it.
         Captions.apply(content);
+        ReferenceList.apply(content, references);
         sanitise(content, images, imageAddress);
     }
 

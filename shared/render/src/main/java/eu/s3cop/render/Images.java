@@ -58,7 +58,7 @@ public final class Images {
         }
     }
 
-    public static Resolution resolve(Draft draft, ImageSource source) {
+    public static Resolution resolve(Draft draft, DraftFolder source) {
         Map<String, byte[]> images = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         long pixels = 0;

@@ -34,13 +34,22 @@ public final class OnlineBrief {
      * @param folder the images' folder relative to the page, such as {@code v3}
      */
     public static Article of(Draft draft, Map<String, byte[]> images, String folder) {
+        return of(draft, images, References.NONE, folder);
+    }
+
+    /**
+     * @param images the draft's local images, fetched and checked by {@link Images#resolve}
+     * @param references its citations and reference list, formatted by {@link References#resolve}
+     * @param folder the images' folder relative to the page, such as {@code v3}
+     */
+    public static Article of(Draft draft, Map<String, byte[]> images, References references, String folder) {
         Document document = Document.createShell("");
         document.outputSettings().prettyPrint(false).charset("UTF-8");
         Element article = document.body().appendElement("article").addClass("brief").attr("lang", draft.meta().language());
         Element contents = article.appendElement("nav").addClass("toc").attr("aria-labelledby", "contents-heading");
         Element content = article.appendElement("div").addClass("content");
         Map<String, byte[]> figures = new LinkedHashMap<>();
-        BriefHtml.body(draft, content, images, src -> {
+        BriefHtml.body(draft, content, images, references, src -> {
             String name = (BriefHtml.index(images, src) + 1) + (Images.isPng(images.get(src)) ? ".png" : ".jpg");
             figures.put(name, images.get(src));
             return folder + "/" + name;

@@ -102,7 +102,15 @@ public final class PdfRenderer {
      * @param images the draft's local images by the path the draft gives, fetched and checked by {@link Images#resolve}
      */
     public RenderedPdf render(Draft draft, RenderSettings settings, Map<String, byte[]> images) {
-        org.jsoup.nodes.Document html = BriefHtml.build(draft, settings, images, css);
+        return render(draft, settings, images, References.NONE);
+    }
+
+    /**
+     * @param images the draft's local images by the path the draft gives, fetched and checked by {@link Images#resolve}
+     * @param references its citations and reference list, formatted by {@link References#resolve}
+     */
+    public RenderedPdf render(Draft draft, RenderSettings settings, Map<String, byte[]> images, References references) {
+        org.jsoup.nodes.Document html = BriefHtml.build(draft, settings, images, references, css);
         PdfRendererBuilder builder = new PdfRendererBuilder()
                 .useFastMode()
                 // Page content is written plain (openhtmltopdf's "test mode" does only that) and

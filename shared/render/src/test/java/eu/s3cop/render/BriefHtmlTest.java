@@ -24,7 +24,7 @@ class BriefHtmlTest {
                 ## Κεντρική
 
                 Text.
-                """), SETTINGS, Map.of(), "");
+                """), SETTINGS, Map.of(), References.NONE, "");
 
         assertThat(html.selectFirst("h1#section-1").text()).isEqualTo("Results across regions");
         assertThat(html.selectFirst("a:contains(the results)").attr("href")).isEqualTo("#section-1");
@@ -51,7 +51,7 @@ class BriefHtmlTest {
                 Table: Adoption *by region* {#tbl:regions}
 
                 See @fig:adoption, [@tbl:regions] and `@fig:adoption` in code.
-                """), SETTINGS, Map.of("chart.png", new byte[] {1}), "");
+                """), SETTINGS, Map.of("chart.png", new byte[] {1}), References.NONE, "");
 
         assertThat(html.select("figure")).hasSize(2);
         Element first = html.selectFirst("figure#fig-adoption");

@@ -55,7 +55,7 @@ class ConformanceTest {
     @ParameterizedTest
     @MethodSource("eu.s3cop.render.Samples#all")
     void sampleBriefsAreAccessibleAndArchival(String sample) {
-        byte[] pdf = RENDERER.render(Samples.draft(sample), new RenderSettings(1, Instant.parse("2024-05-20T09:15:02Z")), Samples.images(sample)).bytes();
+        byte[] pdf = RENDERER.render(Samples.draft(sample), new RenderSettings(1, Instant.parse("2024-05-20T09:15:02Z")), Samples.images(sample), Samples.references(sample)).bytes();
         assertThat(Conformance.failures(pdf, PDFAFlavour.PDFUA_1)).as("PDF/UA-1 failures of " + sample).isEmpty();
         assertThat(Conformance.failures(pdf, PDFAFlavour.PDFA_2_U)).as("PDF/A-2u failures of " + sample).isEmpty();
     }

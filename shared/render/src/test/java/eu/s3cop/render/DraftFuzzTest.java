@@ -59,7 +59,7 @@ class DraftFuzzTest {
             }
             var draft = ((Outcome.Accepted<Draft>) outcome).value();
             try {
-                renderer.render(draft, new RenderSettings(1, Instant.EPOCH), Images.resolve(draft, ImageSource.NONE).images());
+                renderer.render(draft, new RenderSettings(1, Instant.EPOCH), Images.resolve(draft, DraftFolder.NONE).images());
                 return "laid out";
             } catch (RuntimeException | StackOverflowError e) {
                 // The function turns a layout failure into a rejection report: counted, not failed.

@@ -68,7 +68,7 @@ class OnlineBriefTest {
     @Test
     void thePdfStillLaysOutTheSameBody() {
         // The article and the PDF share the body's making; the PDF keeps its own image addresses and bookmarks.
-        org.jsoup.nodes.Document pdfHtml = BriefHtml.build(Samples.draft(SAMPLE), new RenderSettings(1, Instant.EPOCH), Samples.images(SAMPLE), "");
+        org.jsoup.nodes.Document pdfHtml = BriefHtml.build(Samples.draft(SAMPLE), new RenderSettings(1, Instant.EPOCH), Samples.images(SAMPLE), References.NONE, "");
         assertThat(pdfHtml.selectFirst("main img").attr("src")).isEqualTo(BriefHtml.IMAGE_SCHEME + ":0");
         assertThat(pdfHtml.select("head bookmarks bookmark")).hasSize(2);
         assertThat(pdfHtml.select("main h1")).hasSize(1);

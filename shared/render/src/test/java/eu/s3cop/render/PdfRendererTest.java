@@ -59,7 +59,7 @@ class PdfRendererTest {
     @MethodSource("eu.s3cop.render.Samples#all")
     void everySentenceOfEverySampleSurvivesIntoTheText(String sample) throws IOException {
         Draft draft = Samples.draft(sample);
-        RenderedPdf pdf = RENDERER.render(draft, SETTINGS, Map.of());
+        RenderedPdf pdf = RENDERER.render(draft, SETTINGS, Map.of(), Samples.references(sample));
         String text = normalise(text(pdf.bytes()));
 
         assertThat(pdf.pages()).isGreaterThanOrEqualTo(2);
@@ -595,14 +595,14 @@ class PdfRendererTest {
     private static List<String> sentences(Draft draft) {
         List<String> sentences = new ArrayList<>();
         Deque<Node> pending = new ArrayDeque<>();
-        pending.push(Markdown.parse(draft.markdown()));
+        pending.push(Markdown.parse(draft.markdown(), "en", draft.meta().references().named()));
         while (!pending.isEmpty()) {
             Node node = pending.pop();
             if (node instanceof Paragraph || node instanceof Heading || node instanceof TableCell) {
-                // A footnote reference prints as its number: the text on either side of it is checked apart.
+                // A footnote reference prints as its number, a citation as its style says: the text on either side is checked apart.
                 List<Node> footnotes = new ArrayList<>();
                 node.getDescendants().forEach(descendant -> {
-                    if (descendant instanceof Footnote) {
+                    if (descendant instanceof Footnote || descendant instanceof eu.s3cop.draft.Citation) {
                         footnotes.add(descendant);
                     }
                 });

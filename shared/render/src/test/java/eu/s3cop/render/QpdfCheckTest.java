@@ -30,7 +30,7 @@ class QpdfCheckTest {
     @ParameterizedTest
     @MethodSource("eu.s3cop.render.Samples#all")
     void sampleBriefsPassQpdfsCheckWithoutAWarning(String sample, @TempDir Path folder) throws Exception {
-        assertClean(RENDERER.render(Samples.draft(sample), SETTINGS, Samples.images(sample)).bytes(), folder);
+        assertClean(RENDERER.render(Samples.draft(sample), SETTINGS, Samples.images(sample), Samples.references(sample)).bytes(), folder);
     }
 
     /** Over 64 KiB, so the cross-reference stream's offsets need wider fields than a short brief's. */

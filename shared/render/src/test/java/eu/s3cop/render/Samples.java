@@ -61,11 +61,20 @@ final class Samples {
 
     /** The images a sample draft shows, read from beside it as the publishing function reads them from the bucket. */
     static java.util.Map<String, byte[]> images(String relative) {
-        Images.Resolution resolution = Images.resolve(draft(relative), ImageSource.folder(draftFile(relative).getParent()));
+        Images.Resolution resolution = Images.resolve(draft(relative), DraftFolder.folder(draftFile(relative).getParent()));
         if (!resolution.problems().isEmpty()) {
             throw new IllegalStateException(relative + "'s images: " + resolution.problems());
         }
         return resolution.images();
+    }
+
+    /** A sample draft's citations and reference list, from the bibliography beside it as the publishing function reads it. */
+    static References references(String relative) {
+        References.Resolution resolution = References.resolve(draft(relative), DraftFolder.folder(draftFile(relative).getParent()));
+        if (!resolution.problems().isEmpty()) {
+            throw new IllegalStateException(relative + "'s references: " + resolution.problems());
+        }
+        return resolution.references();
     }
 
     static Draft draft(String relative) {

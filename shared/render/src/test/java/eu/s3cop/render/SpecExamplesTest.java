@@ -59,7 +59,7 @@ class SpecExamplesTest {
                     continue;
                 }
                 var draft = ((Outcome.Accepted<Draft>) outcome).value();
-                var images = Images.resolve(draft, ImageSource.NONE);
+                var images = Images.resolve(draft, DraftFolder.NONE);
                 // Local images are not there; the words around them still must print.
                 byte[] pdf = renderer.render(draft, new RenderSettings(1, Instant.EPOCH), images.images()).bytes();
                 rendered++;

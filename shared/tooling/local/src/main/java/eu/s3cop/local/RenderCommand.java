@@ -5,8 +5,9 @@ import eu.s3cop.draft.DraftReader;
 import eu.s3cop.draft.DraftRules;
 import eu.s3cop.upload.Outcome;
 import eu.s3cop.upload.Problem;
-import eu.s3cop.render.ImageSource;
+import eu.s3cop.render.DraftFolder;
 import eu.s3cop.render.Images;
+import eu.s3cop.render.References;
 import eu.s3cop.render.PdfRenderer;
 import eu.s3cop.render.RenderSettings;
 import eu.s3cop.render.RenderedPdf;
@@ -45,7 +46,7 @@ final class RenderCommand implements Callable<Integer> {
             description = "The working groups drafts may name (default: the template's).")
     List<String> workingGroups = DraftRules.DEFAULT_WORKING_GROUPS;
 
-    @Option(names = {"-w", "--watch"}, description = "Keep watching: render again whenever the draft or an image beside it changes (Ctrl-C stops).")
+    @Option(names = {"-w", "--watch"}, description = "Keep watching: render again whenever the draft, an image or its bibliography beside it changes (Ctrl-C stops).")
     boolean watch;
 
     /** How often the watch looks at the files: changes show within a third of a second, at no measurable cost. */
@@ -149,15 +150,15 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     /**
-     * What the watch compares: the draft and every image beside it, each with its size and time
-     * of change. The PDFs it writes are no images, so its own output never sets it off again.
+     * What the watch compares: the draft and every image and bibliography beside it, each with
+     * its size and time of change. The PDFs it writes are neither, so its own output never sets it off again.
      */
     private List<String> files() {
         Path folder = draft.toAbsolutePath().getParent();
         List<String> files = new java.util.ArrayList<>();
         files.add(stamp(draft.toAbsolutePath()));
         try (java.util.stream.Stream<Path> walk = Files.walk(folder, IMAGE_DEPTH)) {
-            walk.filter(file -> file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(png|jpe?g)"))
+            walk.filter(file -> file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(png|jpe?g|bib|json)"))
                     .sorted().limit(1000).forEach(file -> files.add(stamp(file)));
         } catch (IOException | java.io.UncheckedIOException e) {
             // A folder that changes while it is read: the next look sees it whole.
@@ -190,11 +191,15 @@ final class RenderCommand implements Callable<Integer> {
         Draft accepted = ((Outcome.Accepted<Draft>) outcome).value();
         // Warnings do not stop publishing: said first, as the report lists them.
         accepted.warnings().forEach(warning -> err.println(warning.describe(draft.toString()).replaceFirst(": ", ": warning: ")));
-        Images.Resolution images = Images.resolve(accepted, ImageSource.folder(draft.toAbsolutePath().getParent()));
-        if (!images.problems().isEmpty()) {
-            return fail(images.problems(), err);
+        DraftFolder folder = DraftFolder.folder(draft.toAbsolutePath().getParent());
+        Images.Resolution images = Images.resolve(accepted, folder);
+        References.Resolution references = References.resolve(accepted, folder);
+        if (!images.problems().isEmpty() || !references.problems().isEmpty()) {
+            List<Problem> problems = new java.util.ArrayList<>(images.problems());
+            problems.addAll(references.problems());
+            return fail(problems, err);
         }
-        RenderedPdf pdf = renderer.join().render(accepted, new RenderSettings(version, Instant.now()), images.images());
+        RenderedPdf pdf = renderer.join().render(accepted, new RenderSettings(version, Instant.now()), images.images(), references.references());
         Path target = output != null ? output : draft.resolveSibling(accepted.slug() + ".pdf");
         try {
             Files.write(target, pdf.bytes());

@@ -7,24 +7,24 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Where a draft's own images come from: the folder of the draft (in the uploads bucket, or on
- * the rapporteur's disk). Paths are relative to that folder and never leave it.
+ * The folder of a draft (in the uploads bucket, or on the rapporteur's disk), where its own
+ * images and its bibliography are. Paths are relative to that folder and never leave it.
  */
 @FunctionalInterface
-public interface ImageSource {
+public interface DraftFolder {
 
-    /** No images at all: every relative image is reported missing. */
-    ImageSource NONE = (path, maxBytes) -> Optional.empty();
+    /** An empty folder: every image and bibliography is reported missing. */
+    DraftFolder NONE = (path, maxBytes) -> Optional.empty();
 
     /**
-     * The image's bytes, or empty when there is none at that path.
+     * The file's bytes, or empty when there is none at that path.
      *
-     * @param maxBytes a larger image must not be read whole; return its first {@code maxBytes + 1} bytes or more
+     * @param maxBytes a larger file must not be read whole; return its first {@code maxBytes + 1} bytes or more
      */
     Optional<byte[]> read(String path, int maxBytes);
 
-    /** The images beside a draft on disk, as a rapporteur's preview reads them; paths come checked (inside the folder) from {@link Images}. */
-    static ImageSource folder(Path folder) {
+    /** The files beside a draft on disk, as a rapporteur's preview reads them; paths come checked (inside the folder) from {@link Images}. */
+    static DraftFolder folder(Path folder) {
         return (path, maxBytes) -> {
             Path file = folder.resolve(path).normalize();
             if (!file.startsWith(folder) || !Files.isRegularFile(file)) {
