@@ -101,7 +101,11 @@ public final class BriefPublisher {
             throw new IllegalStateException("The built-in priming draft is rejected: " + rejected.problems());
         }
         Draft draft = ((Outcome.Accepted<Draft>) outcome).value();
-        return renderer.render(draft, new RenderSettings(1, Instant.EPOCH), Map.of()).pages();
+        References.Resolution references = References.resolve(draft, Priming.folder());
+        if (!references.problems().isEmpty()) {
+            throw new IllegalStateException("The built-in priming bibliography is rejected: " + references.problems());
+        }
+        return renderer.render(draft, new RenderSettings(1, Instant.EPOCH), Map.of(), references.references()).pages();
     }
 
     public Publication publish(Upload upload) {
@@ -268,7 +272,8 @@ public final class BriefPublisher {
     /** What the index keeps of a draft's front matter. */
     private static Metadata metadata(FrontMatter meta) {
         return new Metadata(meta.title(), meta.type().code(), meta.workingGroup(), meta.authors(), meta.date(), meta.language(),
-                meta.summary(), meta.keywords(), meta.translation() ? meta.workingGroup() + "/" + meta.translationOf() : "");
+                meta.summary(), meta.keywords(), meta.translation() ? meta.workingGroup() + "/" + meta.translationOf() : "",
+                meta.licence().id());
     }
 
     private static String folder(String key) {

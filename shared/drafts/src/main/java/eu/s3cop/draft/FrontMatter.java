@@ -13,6 +13,7 @@ import java.util.List;
  *     or empty; publishing checks that it is published, in another language
  * @param translationOfLine the line that names it, for a problem publishing finds with it; 0 when none
  * @param references the bibliography the draft cites from and the style it cites in, {@link References#NONE} when it cites nothing
+ * @param licence what readers may do with the publication, {@link Licence#DEFAULT} unless the draft names another
  */
 public record FrontMatter(
         String title,
@@ -26,7 +27,8 @@ public record FrontMatter(
         boolean preview,
         String translationOf,
         int translationOfLine,
-        References references) {
+        References references,
+        Licence licence) {
 
     /**
      * Where a draft's sources are: a file beside it, read when it is published, and the lines
@@ -49,6 +51,7 @@ public record FrontMatter(
         keywords = List.copyOf(keywords);
         translationOf = translationOf == null ? "" : translationOf;
         references = references == null ? References.NONE : references;
+        licence = licence == null ? Licence.DEFAULT : licence;
     }
 
     public boolean translation() {

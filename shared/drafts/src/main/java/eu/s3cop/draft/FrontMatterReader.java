@@ -24,7 +24,7 @@ final class FrontMatterReader {
             "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv");
     private static final List<String> FIELDS = List.of(
             "title", "type", "working_group", "authors", "date", "language", "summary", "keywords", "status", "translation_of",
-            "bibliography", "citation_style");
+            "bibliography", "citation_style", "licence");
     /** A file beside the draft, or in a folder below it: no parent folders, no absolute paths. */
     private static final java.util.regex.Pattern BIBLIOGRAPHY = java.util.regex.Pattern.compile(
             "(?!/)(?!.*(?:^|/)\\.\\.?(?:/|$))[A-Za-z0-9._/-]{1,200}\\.(?:bib|json)");
@@ -107,12 +107,13 @@ final class FrontMatterReader {
             }
         }
         FrontMatter.References references = references(read);
+        Licence licence = read.choice("licence", false, Licence::of, Licence.ids());
         if (title == null || type == null || workingGroup == null || authors == null || date == null) {
             return null;
         }
         return new FrontMatter(title, type, workingGroup, authors, date, language == null ? "en" : language,
                 summary == null ? "" : summary, keywords == null ? List.of() : keywords, "draft".equals(status),
-                translationOf, translationOfLine, references);
+                translationOf, translationOfLine, references, licence);
     }
 
     private static FrontMatter.References references(YamlFields read) {

@@ -46,6 +46,19 @@ class DraftReaderTest {
     }
 
     @Test
+    void aLicenceIsCcBy4UnlessTheDraftNamesAnotherFromTheShortList() {
+        assertThat(accepted("x.md", VALID).meta().licence()).isEqualTo(Licence.CC_BY_4_0);
+        assertThat(accepted("x.md", VALID.replace("date: 2024-05-23", "date: 2024-05-23\nlicence: CC-BY-SA-4.0")).meta().licence())
+                .isEqualTo(Licence.CC_BY_SA_4_0);
+        Outcome<Draft> proprietary = reader.read("x.md", VALID.replace("date: 2024-05-23", "date: 2024-05-23\nlicence: All rights reserved")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(((Outcome.Rejected<Draft>) proprietary).problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.line()).isEqualTo(7);
+            assertThat(problem.message()).contains("CC-BY-4.0, CC-BY-SA-4.0, CC-BY-ND-4.0, CC0-1.0");
+        });
+    }
+
+    @Test
     void acceptsAByteOrderMarkAndWindowsLineEndings() {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         byte[] text = VALID.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);

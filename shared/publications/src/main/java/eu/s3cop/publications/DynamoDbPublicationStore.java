@@ -121,13 +121,14 @@ public record DynamoDbPublicationStore(DynamoDbClient dynamoDb, String table) {
         TransactWriteItem version = TransactWriteItem.builder().update(update -> update.tableName(table)
                 .key(key(published.id(), versionKey(published.version())))
                 .updateExpression("SET #state = :published, pages = :pages, #size = :size, pdfKey = :pdf, pdfSha256 = :pdfSha,"
-                        + " publishedAt = :at, title = :title, #date = :date, uploadedBy = :by, articleKey = :article")
+                        + " publishedAt = :at, title = :title, #date = :date, uploadedBy = :by, articleKey = :article, licence = :licence")
                 .expressionAttributeNames(Map.of("#state", "state", "#size", "size", "#date", "date"))
-                .expressionAttributeValues(Map.of(":published", string(PUBLISHED), ":pages", numeric(published.pages()),
-                        ":size", numeric(published.size()), ":pdf", string(published.pdfKey()), ":pdfSha", string(published.pdfSha256()),
-                        ":at", string(published.publishedAt().toString()), ":title", string(published.meta().title()),
-                        ":date", string(published.meta().date().toString()), ":by", string(published.uploadedBy()),
-                        ":article", string(published.articleKey())))).build();
+                .expressionAttributeValues(Map.ofEntries(Map.entry(":published", string(PUBLISHED)), Map.entry(":pages", numeric(published.pages())),
+                        Map.entry(":size", numeric(published.size())), Map.entry(":pdf", string(published.pdfKey())),
+                        Map.entry(":pdfSha", string(published.pdfSha256())), Map.entry(":at", string(published.publishedAt().toString())),
+                        Map.entry(":title", string(published.meta().title())), Map.entry(":date", string(published.meta().date().toString())),
+                        Map.entry(":by", string(published.uploadedBy())), Map.entry(":article", string(published.articleKey())),
+                        Map.entry(":licence", string(published.meta().licence()))))).build();
         TransactWriteItem content = TransactWriteItem.builder().update(update -> update.tableName(table)
                 .key(key(published.id(), contentKey(published.draftSha256())))
                 .updateExpression("SET #state = :published")
@@ -177,6 +178,7 @@ public record DynamoDbPublicationStore(DynamoDbClient dynamoDb, String table) {
         values.put(":at", string(published.publishedAt().toString()));
         values.put(":article", string(published.articleKey()));
         values.put(":translationOf", string(meta.translationOf()));
+        values.put(":licence", string(meta.licence()));
         values.put(":noTranslations", AttributeValue.fromM(Map.of()));
         values.put(":gsi1pk", string(workingGroupPartition(meta.workingGroup())));
         values.put(":gsi2pk", string(typePartition(meta.type())));
@@ -186,7 +188,7 @@ public record DynamoDbPublicationStore(DynamoDbClient dynamoDb, String table) {
                 .updateExpression("SET latestVersion = :n, title = :title, #type = :type, workingGroup = :wg, authors = :authors,"
                         + " #date = :date, #language = :language, summary = :summary, keywords = :keywords, pages = :pages,"
                         + " #size = :size, pdfKey = :pdf, pdfSha256 = :pdfSha, publishedAt = :at, articleKey = :article,"
-                        + " translationOf = :translationOf, translations = if_not_exists(translations, :noTranslations),"
+                        + " translationOf = :translationOf, translations = if_not_exists(translations, :noTranslations), licence = :licence,"
                         + " gsi1pk = :gsi1pk, gsi1sk = :listed, gsi2pk = :gsi2pk, gsi2sk = :listed, gsi3pk = :gsi3pk, gsi3sk = :listed"
                         // The words the table was once searched by: the search index holds them now.
                         + " REMOVE searchText")

@@ -9,14 +9,22 @@ import java.util.List;
  * @param type the publication type's code ({@code policy-brief})
  * @param translationOf the id of the publication this one translates, checked to be published in
  *     another language; "" for an original
+ * @param licence the SPDX id of its licence ({@code CC-BY-4.0}); "" for the default
  */
 public record Metadata(String title, String type, String workingGroup, List<String> authors, LocalDate date, String language,
-        String summary, List<String> keywords, String translationOf) {
+        String summary, List<String> keywords, String translationOf, String licence) {
 
     public Metadata {
         authors = List.copyOf(authors);
         keywords = List.copyOf(keywords);
         translationOf = translationOf == null ? "" : translationOf;
+        licence = licence == null ? "" : licence;
+    }
+
+    /** Metadata under the default licence. */
+    public Metadata(String title, String type, String workingGroup, List<String> authors, LocalDate date, String language,
+            String summary, List<String> keywords, String translationOf) {
+        this(title, type, workingGroup, authors, date, language, summary, keywords, translationOf, "");
     }
 
     /** An original's metadata. */

@@ -11,10 +11,12 @@ import java.util.List;
  * @param articleKey the latest version's article for its web page in the publications bucket, or "" where it has none
  * @param translationOf the id of the publication this one translates; "" for an original
  * @param translations an original's translations, their ids by language code
+ * @param licence the SPDX id of its licence; "" where the index names none (stored before licences were: the default)
  */
 public record Publication(String id, String title, String type, String workingGroup, List<String> authors, String date,
         String language, String summary, List<String> keywords, int latestVersion, int pages, long size, String pdfKey,
-        String pdfSha256, String publishedAt, String articleKey, String translationOf, java.util.Map<String, String> translations) {
+        String pdfSha256, String publishedAt, String articleKey, String translationOf, java.util.Map<String, String> translations,
+        String licence) {
 
     public Publication {
         authors = List.copyOf(authors);
@@ -22,6 +24,15 @@ public record Publication(String id, String title, String type, String workingGr
         articleKey = articleKey == null ? "" : articleKey;
         translationOf = translationOf == null ? "" : translationOf;
         translations = translations == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(translations));
+        licence = licence == null ? "" : licence;
+    }
+
+    /** A publication whose licence the index does not name. */
+    public Publication(String id, String title, String type, String workingGroup, List<String> authors, String date, String language,
+            String summary, List<String> keywords, int latestVersion, int pages, long size, String pdfKey, String pdfSha256, String publishedAt,
+            String articleKey, String translationOf, java.util.Map<String, String> translations) {
+        this(id, title, type, workingGroup, authors, date, language, summary, keywords, latestVersion, pages, size, pdfKey, pdfSha256,
+                publishedAt, articleKey, translationOf, translations, "");
     }
 
     /** A publication whose latest version has no web page (published before versions had one). */

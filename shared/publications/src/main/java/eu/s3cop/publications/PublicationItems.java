@@ -91,7 +91,8 @@ final class PublicationItems {
         return new Publication(text(item, "id"), text(item, "title"), text(item, "type"), text(item, "workingGroup"),
                 texts(item, "authors"), text(item, "date"), text(item, "language"), text(item, "summary"), texts(item, "keywords"),
                 (int) number(item, "latestVersion"), (int) number(item, "pages"), number(item, "size"), text(item, "pdfKey"),
-                text(item, "pdfSha256"), text(item, "publishedAt"), text(item, "articleKey"), text(item, "translationOf"), translations(item));
+                text(item, "pdfSha256"), text(item, "publishedAt"), text(item, "articleKey"), text(item, "translationOf"), translations(item),
+                text(item, "licence"));
     }
 
     /** An original's translations, by language, as its item keeps them. */

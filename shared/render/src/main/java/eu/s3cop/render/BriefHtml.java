@@ -151,6 +151,9 @@ final class BriefHtml {
         if (!meta.summary().isEmpty()) {
             cover.appendElement("p").addClass("summary").text(meta.summary());
         }
+        Element licence = cover.appendElement("p").addClass("licence").text("Licence: ");
+        licence.appendElement("a").attr("href", meta.licence().url()).attr("rel", "license").text(meta.licence().shortName());
+        licence.appendText(" (" + meta.licence().title() + ")");
     }
 
     /** Links keep only web, mail and in-document addresses; images only those fetched; check boxes become drawings. */

@@ -1,5 +1,6 @@
 package eu.s3cop.render;
 
+import eu.s3cop.draft.Licence;
 import eu.s3cop.draft.Draft;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +20,9 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.xmpbox.DateConverter;
 import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.DublinCoreSchema;
 import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.schema.XMPRightsManagementSchema;
 import org.apache.xmpbox.xml.DomXmpParser;
 import org.apache.xmpbox.xml.XmpParsingException;
 import org.apache.xmpbox.xml.XmpSerializer;
@@ -27,7 +30,9 @@ import org.apache.xmpbox.xml.XmpSerializer;
 /**
  * Makes a rendered PDF depend only on its inputs: the creation date is the upload's time (in the
  * information dictionary and the XMP metadata alike, as PDF/A requires), and the document id is
- * derived from the publication, its version and that time rather than from the clock.
+ * derived from the publication, its version and that time rather than from the clock. The XMP
+ * metadata also states the publication's licence, where readers' and archives' tools look for
+ * it (XMP's rights schema and Dublin Core's rights).
  */
 final class Reproducible {
 
@@ -44,8 +49,9 @@ final class Reproducible {
         PDMetadata metadata = pdf.getDocumentCatalog().getMetadata();
         if (metadata != null) {
             byte[] xmp = metadata.toByteArray();
-            byte[] dated = redate(xmp, DateConverter.toISO8601(created));
-            metadata.importXMPMetadata(dated != null ? dated : reparsed(xmp, created));
+            Licence licence = draft.meta().licence();
+            byte[] dated = redate(xmp, DateConverter.toISO8601(created), licence);
+            metadata.importXMPMetadata(dated != null ? dated : reparsed(xmp, created, licence));
         }
 
         byte[] id = digest(draft.publicationId() + "\n" + settings.version() + "\n" + settings.created());
@@ -64,23 +70,45 @@ final class Reproducible {
      * of a short brief's render. Null when the packet is not shaped as the renderer writes it
      * (one CreateDate element, no ModifyDate), so the caller takes the slow, general way.
      */
-    static byte[] redate(byte[] xmp, String date) {
+    static byte[] redate(byte[] xmp, String date, Licence licence) {
         String text = new String(xmp, StandardCharsets.UTF_8);
         int start = text.indexOf(CREATE_DATE);
         int end = text.indexOf(CREATE_DATE_END);
-        if (start < 0 || end < start || text.indexOf(CREATE_DATE, start + 1) >= 0 || text.contains("xmp:ModifyDate")) {
+        int rdfEnd = text.lastIndexOf(RDF_END);
+        if (start < 0 || end < start || text.indexOf(CREATE_DATE, start + 1) >= 0 || text.contains("xmp:ModifyDate") || rdfEnd < end
+                || text.contains("xmpRights:") || text.contains("dc:rights")) {
             return null;
         }
         int lineStart = text.lastIndexOf('\n', start) + 1;
         String indent = text.substring(lineStart, start).isBlank() ? text.substring(lineStart, start) : "";
         String redated = text.substring(0, start) + CREATE_DATE + date + CREATE_DATE_END
                 + "\n" + indent + "<xmp:ModifyDate>" + date + "</xmp:ModifyDate>"
-                + text.substring(end + CREATE_DATE_END.length());
+                + text.substring(end + CREATE_DATE_END.length(), rdfEnd)
+                + rights(licence) + text.substring(rdfEnd);
         return redated.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The general way: the packet parsed, its basic schema's dates set, and written back. */
-    private static byte[] reparsed(byte[] xmp, Calendar created) throws IOException {
+    private static final String RDF_END = "</rdf:RDF>";
+
+    /** The licence as XMP states rights: marked (unless public domain), its deed's address, and its terms in words. */
+    private static String rights(Licence licence) {
+        String terms = terms(licence);
+        return "<rdf:Description rdf:about=\"\" xmlns:xmpRights=\"http://ns.adobe.com/xap/1.0/rights/\""
+                + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+                + "<xmpRights:Marked>" + (licence == Licence.CC0_1_0 ? "False" : "True") + "</xmpRights:Marked>"
+                + "<xmpRights:WebStatement>" + licence.url() + "</xmpRights:WebStatement>"
+                + "<xmpRights:UsageTerms><rdf:Alt><rdf:li xml:lang=\"x-default\">" + terms + "</rdf:li></rdf:Alt></xmpRights:UsageTerms>"
+                + "<dc:rights><rdf:Alt><rdf:li xml:lang=\"x-default\">" + terms + "</rdf:li></rdf:Alt></dc:rights>"
+                + "</rdf:Description>";
+    }
+
+    /** The licence in a sentence, as the cover and the metadata say it. */
+    static String terms(Licence licence) {
+        return "Licensed under " + licence.shortName() + " (" + licence.title() + "), " + licence.url();
+    }
+
+    /** The general way: the packet parsed, its basic schema's dates and its rights set, and written back. */
+    private static byte[] reparsed(byte[] xmp, Calendar created, Licence licence) throws IOException {
         try (InputStream in = new ByteArrayInputStream(xmp)) {
             XMPMetadata parsed = new DomXmpParser().parse(in);
             XMPBasicSchema basic = parsed.getXMPBasicSchema();
@@ -89,6 +117,18 @@ final class Reproducible {
             }
             basic.setCreateDate(created);
             basic.setModifyDate(created);
+            XMPRightsManagementSchema rights = parsed.getXMPRightsManagementSchema();
+            if (rights == null) {
+                rights = parsed.createAndAddXMPRightsManagementSchema();
+            }
+            rights.setMarked(licence != Licence.CC0_1_0);
+            rights.setWebStatement(licence.url());
+            rights.addUsageTerms("x-default", terms(licence));
+            DublinCoreSchema dc = parsed.getDublinCoreSchema();
+            if (dc == null) {
+                dc = parsed.createAndAddDublinCoreSchema();
+            }
+            dc.addRights("x-default", terms(licence));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             new XmpSerializer().serialize(parsed, out, true);
             return out.toByteArray();

@@ -13,6 +13,7 @@ import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.typographic.TypographicQuotes;
 import eu.s3cop.draft.CrossReferences;
 import eu.s3cop.draft.Draft;
+import eu.s3cop.draft.Licence;
 import eu.s3cop.testing.HostilePngs;
 import eu.s3cop.draft.Markdown;
 import java.awt.image.BufferedImage;
@@ -396,6 +397,25 @@ class PdfRendererTest {
             assertThat(xmp.getPDFAIdentificationSchema().getPart()).isEqualTo(2);
             assertThat(xmp.getDublinCoreSchema().getTitle()).isEqualTo(draft.meta().title());
             assertThat(pdf.getDocumentInformation().getModificationDate().toInstant()).isEqualTo(SETTINGS.created());
+            // Its licence, the default: where archives and readers' tools look for rights.
+            assertThat(xmp.getXMPRightsManagementSchema().getMarked()).isTrue();
+            assertThat(xmp.getXMPRightsManagementSchema().getWebStatement()).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
+            assertThat(xmp.getXMPRightsManagementSchema().getUsageTerms()).isEqualTo("Licensed under CC BY 4.0 (Creative Commons"
+                    + " Attribution 4.0 International), https://creativecommons.org/licenses/by/4.0/");
+            assertThat(xmp.getDublinCoreSchema().getRights()).isEqualTo(xmp.getXMPRightsManagementSchema().getUsageTerms());
+        }
+    }
+
+    @Test
+    void aDraftsOwnLicenceIsOnItsCoverAndInItsMetadata() throws Exception {
+        Draft draft = Samples.withBody("Text.\n", "licence: CC0-1.0\n");
+        try (PDDocument pdf = Loader.loadPDF(RENDERER.render(draft, SETTINGS, Map.of()).bytes())) {
+            XMPMetadata xmp = new DomXmpParser().parse(pdf.getDocumentCatalog().getMetadata().toByteArray());
+            assertThat(xmp.getXMPRightsManagementSchema().getMarked()).isFalse();
+            assertThat(xmp.getXMPRightsManagementSchema().getWebStatement()).isEqualTo("https://creativecommons.org/publicdomain/zero/1.0/");
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            assertThat(stripper.getText(pdf)).contains("Licence: CC0 1.0 (Creative Commons Zero v1.0 Universal)");
         }
     }
 
@@ -403,12 +423,13 @@ class PdfRendererTest {
     void aMetadataPacketOfAnotherShapeIsLeftToTheGeneralWay() {
         String packet = "<x:xmpmeta><rdf:RDF><rdf:Description><xmp:CreateDate>2026-01-01T00:00:00+00:00</xmp:CreateDate>"
                 + "<xmp:ModifyDate>2026-01-01T00:00:00+00:00</xmp:ModifyDate></rdf:Description></rdf:RDF></x:xmpmeta>";
-        assertThat(Reproducible.redate(packet.getBytes(StandardCharsets.UTF_8), "2024-05-20T09:15:02+00:00")).isNull();
-        assertThat(Reproducible.redate("<x:xmpmeta/>".getBytes(StandardCharsets.UTF_8), "2024-05-20T09:15:02+00:00")).isNull();
-        assertThat(new String(Reproducible.redate("<a>\n  <xmp:CreateDate>2026-01-01T00:00:00+00:00</xmp:CreateDate>\n</a>"
-                .getBytes(StandardCharsets.UTF_8), "2024-05-20T09:15:02+00:00"), StandardCharsets.UTF_8))
-                .isEqualTo("<a>\n  <xmp:CreateDate>2024-05-20T09:15:02+00:00</xmp:CreateDate>\n"
-                        + "  <xmp:ModifyDate>2024-05-20T09:15:02+00:00</xmp:ModifyDate>\n</a>");
+        assertThat(Reproducible.redate(packet.getBytes(StandardCharsets.UTF_8), "2024-05-20T09:15:02+00:00", Licence.DEFAULT)).isNull();
+        assertThat(Reproducible.redate("<x:xmpmeta/>".getBytes(StandardCharsets.UTF_8), "2024-05-20T09:15:02+00:00", Licence.DEFAULT)).isNull();
+        assertThat(new String(Reproducible.redate("<a>\n  <xmp:CreateDate>2026-01-01T00:00:00+00:00</xmp:CreateDate>\n</rdf:RDF></a>"
+                .getBytes(StandardCharsets.UTF_8), "2024-05-20T09:15:02+00:00", Licence.DEFAULT), StandardCharsets.UTF_8))
+                .startsWith("<a>\n  <xmp:CreateDate>2024-05-20T09:15:02+00:00</xmp:CreateDate>\n"
+                        + "  <xmp:ModifyDate>2024-05-20T09:15:02+00:00</xmp:ModifyDate>\n<rdf:Description rdf:about=\"\" xmlns:xmpRights=")
+                .endsWith("</rdf:Description></rdf:RDF></a>");
     }
 
     @Test
@@ -443,7 +464,8 @@ class PdfRendererTest {
                         .filter(link -> link.getAction() instanceof PDActionURI)
                         .forEach(link -> uris.add(((PDActionURI) link.getAction()).getURI()));
             }
-            assertThat(uris).containsExactly("https://europa.eu/");
+            // The draft's one web link, and the cover's link to its licence.
+            assertThat(uris).containsExactly("https://creativecommons.org/licenses/by/4.0/", "https://europa.eu/");
         }
     }
 

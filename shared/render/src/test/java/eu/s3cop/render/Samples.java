@@ -42,6 +42,11 @@ final class Samples {
 
     /** A draft with the given Markdown under a minimal front matter, read as the function reads it. */
     static Draft withBody(String body) {
+        return withBody(body, "");
+    }
+
+    /** The same, with more front-matter {@code fields} (whole lines). */
+    static Draft withBody(String body, String fields) {
         String text = """
                 ---
                 title: A test brief
@@ -49,9 +54,7 @@ final class Samples {
                 working_group: innovation-diffusion
                 authors: [Test Author]
                 date: 2024-05-23
-                ---
-
-                """ + body;
+                """ + fields + "---\n\n" + body;
         Outcome<Draft> outcome = new DraftReader(DraftRules.defaults()).read("test.md", text.getBytes(StandardCharsets.UTF_8));
         if (outcome instanceof Outcome.Accepted<Draft> accepted) {
             return accepted.value();

@@ -1,8 +1,14 @@
 package eu.s3cop.local;
 
+import eu.s3cop.stack.LocalCloud;
 import eu.s3cop.stack.template.Template;
 import eu.s3cop.stack.template.TemplateException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 import picocli.CommandLine.Option;
 
 /** What the benchmark commands share: the template they start a stack from and the draft they publish. */
@@ -26,5 +32,19 @@ final class BenchmarkInputs {
 
     Path draftFile() {
         return draft != null ? draft : root().resolve("events/drafts/innovation-diffusion/bottlenecks-to-innovation-diffusion.md");
+    }
+
+    /**
+     * Uploads what the draft shows besides its text (its images and bibliography: every file
+     * beside it but drafts) to {@code folderKey}, as a rapporteur uploads them before the draft.
+     */
+    void uploadBesideFiles(LocalCloud stack, String folderKey) throws IOException {
+        Path folder = draftFile().toAbsolutePath().getParent();
+        try (S3Client s3 = stack.s3Client(); Stream<Path> files = Files.walk(folder, 3)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(file -> !file.toString().endsWith(".md")).toList()) {
+                String key = folderKey + "/" + folder.relativize(file).toString().replace('\\', '/');
+                s3.putObject(put -> put.bucket(stack.bucket(Seeder.UPLOADS)).key(key), RequestBody.fromFile(file));
+            }
+        }
     }
 }

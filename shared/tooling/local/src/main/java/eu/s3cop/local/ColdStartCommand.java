@@ -161,7 +161,10 @@ final class ColdStartCommand implements Callable<Integer> {
     private String event(LocalCloud stack, Path root, String function, Scenario scenario) throws IOException {
         String json = Files.readString(root.resolve("events").resolve(scenario.eventFile()), StandardCharsets.UTF_8);
         String key = switch (function) {
-            case "publish-brief" -> upload(stack, inputs.draftFile(), "drafts/innovation-diffusion/cold-start-" + sequence + ".md");
+            case "publish-brief" -> {
+                inputs.uploadBesideFiles(stack, "drafts/innovation-diffusion");
+                yield upload(stack, inputs.draftFile(), "drafts/innovation-diffusion/cold-start-" + sequence + ".md");
+            }
             case "register-secretariat-files" -> upload(stack, root.resolve("events/webinars/bottlenecks-innovation-diffusion-2024.yaml"),
                     "webinars/cold-start-" + sequence + ".yaml");
             default -> null;

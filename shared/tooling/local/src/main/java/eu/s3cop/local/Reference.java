@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What a rapporteur without this system does to turn a draft into a PDF, timed as a whole
- * process: pandoc makes a standalone HTML page of the Markdown (front matter, tables and
- * footnotes included), then headless Chromium prints it to PDF. Both from the machine's own
+ * process: pandoc makes a standalone HTML page of the Markdown (front matter, tables,
+ * footnotes and citations, from the bibliography beside the draft, included), then headless
+ * Chromium prints it to PDF. Both from the machine's own
  * packages (Debian: {@code pandoc}, {@code chromium}); where either is missing there is no
  * reference and the benchmarks say so.
  */
@@ -39,10 +40,12 @@ record Reference(Path pandoc, Path chromium) {
         Path html = work.resolve("draft.html");
         Path pdf = work.resolve("draft.pdf");
         long started = System.nanoTime();
-        run(List.of(pandoc.toString(), "--standalone", "--from", "markdown", "--to", "html5", "--output", html.toString(), draft.toString()));
+        // In the draft's folder, where pandoc looks for the bibliography its front matter names.
+        run(List.of(pandoc.toString(), "--standalone", "--citeproc", "--from", "markdown", "--to", "html5", "--output", html.toString(),
+                draft.toAbsolutePath().toString()), draft.toAbsolutePath().getParent());
         // The flags a user needs for a headless print as root in a container: no sandbox, no GPU, a profile of its own.
         run(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer",
-                "--user-data-dir=" + work.resolve("profile"), "--print-to-pdf=" + pdf, html.toUri().toString()));
+                "--user-data-dir=" + work.resolve("profile"), "--print-to-pdf=" + pdf, html.toUri().toString()), work);
         long wall = (System.nanoTime() - started) / 1_000_000;
         if (!Files.isRegularFile(pdf) || Files.size(pdf) == 0) {
             throw new IllegalStateException("pandoc + Chromium made no PDF of " + draft);
@@ -50,8 +53,8 @@ record Reference(Path pandoc, Path chromium) {
         return Map.of("wall", wall);
     }
 
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    private static void run(List<String> command, Path folder) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
             process.destroyForcibly();

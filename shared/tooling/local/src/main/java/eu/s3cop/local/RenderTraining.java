@@ -21,6 +21,7 @@ public final class RenderTraining {
     public static void main(String[] args) throws IOException {
         Path folder = Files.createTempDirectory("s3cop-render-training");
         Path draft = Files.write(folder.resolve("priming.md"), Priming.draft(DraftRules.DEFAULT_WORKING_GROUPS.get(0)));
+        Path bibliography = Files.write(folder.resolve(Priming.BIBLIOGRAPHY), Priming.bibliography());
         PrintStream out = System.out;
         PrintStream err = System.err;
         int exit;
@@ -33,6 +34,7 @@ public final class RenderTraining {
             System.setErr(err);
             Files.deleteIfExists(folder.resolve("priming.pdf"));
             Files.deleteIfExists(draft);
+            Files.deleteIfExists(bibliography);
             Files.deleteIfExists(folder);
         }
         if (exit != 0) {

@@ -111,6 +111,7 @@ final class ThroughputCommand implements Callable<Integer> {
                     finished.put(invocation.trigger().substring(invocation.trigger().lastIndexOf('/') + 1), new long[] {System.nanoTime(), invocation.cpuNanos()});
                 }
             });
+            inputs.uploadBesideFiles(stack, "drafts/" + workingGroup);
             batch(stack, workingGroup, text, warmUp);
             List<Double> rates = new ArrayList<>();
             List<Double> latencies = new ArrayList<>();
