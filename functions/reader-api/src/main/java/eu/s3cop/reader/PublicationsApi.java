@@ -145,6 +145,8 @@ final class PublicationsApi {
         languages.remove(publication.language());
         body.put("otherLanguages", languages);
         body.put("keywords", publication.keywords());
+        eu.s3cop.draft.Licence licence = eu.s3cop.draft.Licence.orDefault(publication.licence());
+        body.put("licence", Map.of("id", licence.id(), "name", licence.title(), "url", licence.url()));
         body.put("size", publication.size());
         body.put("sha256", publication.pdfSha256());
         body.put("versions", publications.versions(id).stream().map(version -> {

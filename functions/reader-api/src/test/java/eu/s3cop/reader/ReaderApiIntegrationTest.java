@@ -107,6 +107,8 @@ class ReaderApiIntegrationTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> versions = (List<Map<String, Object>>) publication.get("versions");
         assertThat(versions).extracting(version -> version.get("version")).containsExactly(2, 1);
+        assertThat(publication).containsEntry("licence", Map.of("id", "CC-BY-4.0", "name", "Creative Commons Attribution 4.0 International",
+                "url", "https://creativecommons.org/licenses/by/4.0/"));
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("public, max-age=60");
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
     }
@@ -126,7 +128,10 @@ class ReaderApiIntegrationTest {
         assertThat(page.select("meta[name=citation_pdf_url]").attr("content")).isEqualTo(site + "publications/innovation-diffusion/generated-0/download");
         assertThat(page.select("meta[name=citation_publication_date]").attr("content")).matches("\\d{4}/\\d{2}/\\d{2}");
         Map<String, Object> report = JSON.std.mapFrom(page.selectFirst("script[type=application/ld+json]").data());
-        assertThat(report).containsEntry("@type", "Report").containsEntry("url", site + "publications/innovation-diffusion/generated-0");
+        assertThat(report).containsEntry("@type", "Report").containsEntry("url", site + "publications/innovation-diffusion/generated-0")
+                .containsEntry("license", "https://creativecommons.org/licenses/by/4.0/");
+        assertThat(page.select("a[rel=license]").attr("href")).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
+        assertThat(page.select(".licence").text()).isEqualTo("Licence: CC BY 4.0 (Creative Commons Attribution 4.0 International)");
         assertThat(page.select(".citation").text()).contains("Innovation Diffusion working group", site + "publications/innovation-diffusion/generated-0");
 
         HttpResponse<String> bibtex = get("/publications/innovation-diffusion/generated-0/citation?format=bibtex");

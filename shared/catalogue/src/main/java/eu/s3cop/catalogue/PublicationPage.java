@@ -2,6 +2,7 @@ package eu.s3cop.catalogue;
 
 import eu.s3cop.core.SiteAddresses;
 import eu.s3cop.draft.WorkingGroupNames;
+import eu.s3cop.draft.Licence;
 import eu.s3cop.draft.PublicationType;
 import com.fasterxml.jackson.jr.ob.JSON;
 import eu.s3cop.publications.Publication;
@@ -84,6 +85,10 @@ public final class PublicationPage {
         if (!publication.keywords().isEmpty()) {
             main.appendElement("p").addClass("meta").text("Keywords: " + String.join(", ", publication.keywords()));
         }
+        Licence licence = Licence.orDefault(publication.licence());
+        main.appendElement("p").addClass("meta licence").text("Licence: ")
+                .appendElement("a").attr("rel", "license").attr("href", licence.url()).text(licence.shortName()).parent()
+                .appendText(" (" + licence.title() + ")");
         Element actions = main.appendElement("p").addClass("actions");
         if (publication.readOnline()) {
             actions.appendElement("a").addClass("read").attr("href", SiteAddresses.reading(publication.id(), publication.latestVersion()))
@@ -168,6 +173,7 @@ public final class PublicationPage {
         if (pageUrl != null) {
             report.put("url", pageUrl);
         }
+        report.put("license", Licence.orDefault(publication.licence()).url());
         report.put("encoding", Map.of("@type", "MediaObject", "encodingFormat", "application/pdf", "contentUrl", pdf));
         try {
             return JSON.std.asString(report).replace("</", "<\\/");
