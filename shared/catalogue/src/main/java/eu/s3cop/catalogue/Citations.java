@@ -71,7 +71,7 @@ public final class Citations {
 
     /** Who publishes: the community and the working group. */
     static String publisher(Publication publication) {
-        return SitePages.COMMUNITY + " (S3 CoP), " + WorkingGroupNames.of(publication.workingGroup()) + " working group";
+        return WorkingGroupNames.publisher(publication.workingGroup());
     }
 
     /** The suggested citation: authors (year). Title. Type. Publisher. Address. */

@@ -20,7 +20,7 @@ import org.jsoup.nodes.Element;
  */
 public final class SitePages {
 
-    public static final String COMMUNITY = "European Smart Specialisation Community of Practice";
+    public static final String COMMUNITY = eu.s3cop.draft.WorkingGroupNames.COMMUNITY;
 
     /**
      * How many of the newest briefs the home page, the feed and each working group's page show.

@@ -9,7 +9,15 @@ import java.util.stream.Collectors;
  */
 public final class WorkingGroupNames {
 
+    /** The community's name, as every output gives it. */
+    public static final String COMMUNITY = "European Smart Specialisation Community of Practice";
+
     private WorkingGroupNames() {
+    }
+
+    /** Who publishes a group's briefs, in citations and the records harvesters and DOI registries read. */
+    public static String publisher(String workingGroup) {
+        return COMMUNITY + " (S3 CoP), " + of(workingGroup) + " working group";
     }
 
     public static String of(String code) {

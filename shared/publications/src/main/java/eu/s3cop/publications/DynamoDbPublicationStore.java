@@ -184,12 +184,15 @@ public record DynamoDbPublicationStore(DynamoDbClient dynamoDb, String table) {
         values.put(":gsi2pk", string(typePartition(meta.type())));
         values.put(":gsi3pk", string(LISTED));
         values.put(":listed", string(listed));
+        values.put(":gsi4pk", string(LISTED));
+        values.put(":harvested", string(Harvest.datestamp(published.publishedAt()) + "#" + published.id()));
         return TransactWriteItem.builder().update(update -> update.tableName(table).key(key(published.id(), META))
                 .updateExpression("SET latestVersion = :n, title = :title, #type = :type, workingGroup = :wg, authors = :authors,"
                         + " #date = :date, #language = :language, summary = :summary, keywords = :keywords, pages = :pages,"
                         + " #size = :size, pdfKey = :pdf, pdfSha256 = :pdfSha, publishedAt = :at, articleKey = :article,"
                         + " translationOf = :translationOf, translations = if_not_exists(translations, :noTranslations), licence = :licence,"
-                        + " gsi1pk = :gsi1pk, gsi1sk = :listed, gsi2pk = :gsi2pk, gsi2sk = :listed, gsi3pk = :gsi3pk, gsi3sk = :listed"
+                        + " gsi1pk = :gsi1pk, gsi1sk = :listed, gsi2pk = :gsi2pk, gsi2sk = :listed, gsi3pk = :gsi3pk, gsi3sk = :listed,"
+                        + " gsi4pk = :gsi4pk, gsi4sk = :harvested"
                         // The words the table was once searched by: the search index holds them now.
                         + " REMOVE searchText")
                 .conditionExpression("attribute_not_exists(latestVersion) OR latestVersion < :n")

@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * </ul>
  * Each upload also gets a status record, {@code UPLOAD#<bucket>/<key>} / {@code STATUS}. Published
  * publications are listed newest first by three sparse indexes: by working group
- * ({@code WG#<wg>}), by type ({@code TYPE#<type>}), and all of them by date.
+ * ({@code WG#<wg>}), by type ({@code TYPE#<type>}), and all of them by date; a fourth holds all
+ * of them by their latest version's time, for harvesters.
  */
 final class PublicationItems {
 
@@ -35,7 +36,8 @@ final class PublicationItems {
     static final Index BY_WORKING_GROUP = new Index("by-working-group", "gsi1pk", "gsi1sk");
     static final Index BY_TYPE = new Index("by-type", "gsi2pk", "gsi2sk");
     static final Index BY_DATE = new Index("by-date", "gsi3pk", "gsi3sk");
-    static final List<Index> INDEXES = List.of(BY_WORKING_GROUP, BY_TYPE, BY_DATE);
+    static final Index BY_DATESTAMP = new Index("by-datestamp", "gsi4pk", "gsi4sk");
+    static final List<Index> INDEXES = List.of(BY_WORKING_GROUP, BY_TYPE, BY_DATE, BY_DATESTAMP);
     static final String TIME_TO_LIVE = "expiresAt";
     /** The by-date index's one partition: every publication with a published version. */
     static final String LISTED = "PUBLISHED";

@@ -26,7 +26,7 @@ import org.jsoup.select.Elements;
 final class BriefHtml {
 
     static final String IMAGE_SCHEME = "s3cop-image";
-    static final String COMMUNITY = "European Smart Specialisation Community of Practice";
+    static final String COMMUNITY = WorkingGroupNames.COMMUNITY;
 
     private BriefHtml() {
     }
