@@ -63,7 +63,7 @@ class RecordsTest {
         assertThat(translated.select("dc|language").text()).isEqualTo("deu");
         // The text as written, escaped, with the control character XML cannot hold replaced.
         assertThat(translated.selectFirst("datacite|title").wholeText()).isEqualTo("Skills <for> transition &  more");
-        assertThat(translation).contains("Skills &lt;for&gt; transition &amp;  more");
+        assertThat(translation).contains("Skills &lt;for> transition &amp;  more");
     }
 
     @Test
