@@ -7,11 +7,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import eu.s3cop.catalogue.RegistrationPages;
 import eu.s3cop.core.PrimedHandler;
 import eu.s3cop.publications.DynamoDbPublicationStore;
+import eu.s3cop.publications.Harvest;
 import eu.s3cop.publications.PublicationListings;
 import eu.s3cop.webinar.store.DynamoDbWebinarStore;
 import eu.s3cop.webinar.store.RegistrationLimits;
 import eu.s3cop.webinar.store.Registrations;
 import eu.s3cop.webinar.store.Subscriptions;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import eu.s3cop.search.CatalogueSearch;
@@ -34,6 +36,8 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
     private final RegistrationsApi registrations;
     private final SubscriptionsApi subscriptions;
     private final RegistrationPages errorPages;
+    private final OaiPmh oai;
+    private final String siteUrl;
     private final byte[] originSecret;
 
     /** The local stack's entry point: the environment the template describes. */
@@ -51,6 +55,9 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
         this.registrations = new RegistrationsApi(config, webinars, new Registrations(limits), limits, Clock.systemUTC());
         this.subscriptions = new SubscriptionsApi(new Subscriptions(limits), limits, config.workingGroups(), Clock.systemUTC());
         this.errorPages = new RegistrationPages(config.workingGroups());
+        this.oai = new OaiPmh(new DynamoDbPublicationStore(clients().dynamoDb(), config.table()), new Harvest(clients().dynamoDb(), config.table()),
+                config.workingGroups(), config.senderAddress(), Clock.systemUTC());
+        this.siteUrl = config.siteUrl();
     }
 
     /** Lambda's entry point: configuration from the process environment. */
@@ -100,6 +107,22 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
     /** A form a browser posted gets a page in answer, as does a request that asks for HTML first. */
     private static boolean answersInHtml(APIGatewayV2HTTPEvent event) {
         return header(event, "content-type").toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded") || wantsHtml(event);
+    }
+
+    /** The catalogue's address: the stack's own where it is told, the one the request came to otherwise. */
+    private URI site(APIGatewayV2HTTPEvent event) {
+        if (siteUrl != null) {
+            return URI.create(siteUrl);
+        }
+        APIGatewayV2HTTPEvent.RequestContext request = event.getRequestContext();
+        String host = request == null || request.getDomainName() == null ? header(event, "host") : request.getDomainName();
+        return URI.create("https://" + host + "/");
+    }
+
+    /** A request's body as text, decoded where API Gateway passed it in base64. */
+    private static String body(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody() == null ? "" : event.getBody();
+        return event.getIsBase64Encoded() ? new String(java.util.Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
     }
 
     /** A browser submitting the catalogue's search form asks for HTML first; API clients for JSON. */
@@ -158,6 +181,8 @@ public final class ReaderApiHandler extends PrimedHandler implements RequestHand
                 case "GET /webinars/{id}/invite.ics" -> webinars.invite(path);
                 case "GET /webinars/{id}/materials/{file}" -> webinars.material(path);
                 case "GET /calendar.ics" -> webinars.calendar(query);
+                case "GET /oai" -> Responses.xml(oai.answer(event.getRawQueryString(), site(event)), 60);
+                case "POST /oai" -> Responses.xml(oai.answer(body(event), site(event)), 0);
                 case "POST /webinars/{id}/registrations" -> registrations.register(path, client(event), header(event, "content-type"), event.getBody(),
                         event.getIsBase64Encoded(), answersInHtml(event));
                 case "GET /webinars/{id}/registrations/{token}" -> registrations.registrationPage(path);

@@ -31,6 +31,15 @@ final class Responses {
                 .build();
     }
 
+    /** An OAI-PMH response: XML, status 200 even for the protocol's errors, which it states inside. */
+    static APIGatewayV2HTTPResponse xml(String document, int maxAgeSeconds) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(200)
+                .withHeaders(shared("text/xml; charset=utf-8", maxAgeSeconds))
+                .withBody(document)
+                .build();
+    }
+
     /** A page that answers a form or a registration's link: never stored, whatever its status. */
     static APIGatewayV2HTTPResponse page(int status, String page) {
         return APIGatewayV2HTTPResponse.builder()

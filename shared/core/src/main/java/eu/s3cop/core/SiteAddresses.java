@@ -111,6 +111,9 @@ public final class SiteAddresses {
         return registrations(id) + "/" + token;
     }
 
+    /** The OAI-PMH 2.0 interface harvesters collect the catalogue from (its base URL, absolute, under the site's address). */
+    public static final String OAI = "/oai";
+
     /** Where the form to get news by email posts. */
     public static final String SUBSCRIPTIONS = "/subscriptions";
 

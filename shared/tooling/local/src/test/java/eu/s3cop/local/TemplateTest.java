@@ -142,7 +142,7 @@ class TemplateTest {
                 .containsExactlyInAnyOrder("GET /publications", "GET /publications/{working_group}/{slug}",
                         "GET /publications/{working_group}/{slug}/download", "GET /publications/{working_group}/{slug}/citation",
                         "GET /webinars", "GET /webinars/{id}", "GET /webinars/{id}/invite.ics", "GET /webinars/{id}/materials/{file}",
-                        "GET /calendar.ics",
+                        "GET /calendar.ics", "GET /oai", "POST /oai",
                         "POST /webinars/{id}/registrations", "GET /webinars/{id}/registrations/{token}",
                         "POST /webinars/{id}/registrations/{token}", "DELETE /webinars/{id}/registrations/{token}",
                         "POST /subscriptions", "GET /subscriptions/{token}", "POST /subscriptions/{token}");
@@ -178,7 +178,7 @@ class TemplateTest {
                 .get("Properties")).get("DistributionConfig");
         List<Map<String, Object>> behaviours = new ArrayList<>((List<Map<String, Object>>) config.get("CacheBehaviors"));
         behaviours.add((Map<String, Object>) config.get("DefaultCacheBehavior"));
-        assertThat(behaviours).hasSize(5).allSatisfy(behaviour -> assertThat(behaviour)
+        assertThat(behaviours).hasSize(6).allSatisfy(behaviour -> assertThat(behaviour)
                 .as(String.valueOf(behaviour.getOrDefault("PathPattern", "default")))
                 .containsEntry("ResponseHeadersPolicyId", "67f7725c-6f97-4210-82d7-5512b31e9d03"));
     }

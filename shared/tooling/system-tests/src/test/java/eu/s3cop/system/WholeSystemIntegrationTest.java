@@ -74,7 +74,8 @@ class WholeSystemIntegrationTest {
     private static final List<String> READ_ROUTES = List.of("/publications", "/publications?working_group=innovation-diffusion",
             "/publications?type=policy-brief", "/publications?year=2024", "/publications?q=diffusion", "/publications/innovation-diffusion/mapped",
             "/webinars", "/webinars?when=past", "/webinars/policy-check", "/webinars/policy-check/invite.ics", "/calendar.ics",
-            "/publications?q=eva", "/publications?q=Lindqvist");
+            "/publications?q=eva", "/publications?q=Lindqvist", "/oai?verb=Identify", "/oai?verb=ListRecords&metadataPrefix=oai_openaire",
+            "/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:s3cop.localhost:innovation-diffusion/mapped");
 
     private static LocalCloud stack;
     private static List<Need> needs;
