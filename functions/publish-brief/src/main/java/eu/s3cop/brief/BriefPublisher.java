@@ -5,6 +5,7 @@ import eu.s3cop.draft.DraftKey;
 import eu.s3cop.draft.FrontMatter;
 import eu.s3cop.draft.DraftReader;
 import eu.s3cop.draft.PlainText;
+import eu.s3cop.draft.WorkingGroupNames;
 import eu.s3cop.publications.BriefFiles;
 import eu.s3cop.upload.Outcome;
 import eu.s3cop.upload.Problem;
@@ -273,7 +274,7 @@ public final class BriefPublisher {
     private static Metadata metadata(FrontMatter meta) {
         return new Metadata(meta.title(), meta.type().code(), meta.workingGroup(), meta.authors(), meta.date(), meta.language(),
                 meta.summary(), meta.keywords(), meta.translation() ? meta.workingGroup() + "/" + meta.translationOf() : "",
-                meta.licence().id());
+                meta.licence().id(), WorkingGroupNames.SECRETARIAT.equals(meta.workingGroup()) ? meta.workingGroups() : List.of(meta.workingGroup()));
     }
 
     private static String folder(String key) {

@@ -27,11 +27,11 @@ final class TranslationCheck {
             return List.of();
         }
         String slug = meta.translationOf();
-        String group = WorkingGroupNames.of(meta.workingGroup());
+        String group = WorkingGroupNames.author(meta.workingGroup());
         Optional<Publication> original = store.publication(meta.workingGroup() + "/" + slug);
         String problem = null;
         if (original.isEmpty()) {
-            problem = "'" + slug + "' is not a published publication of the " + group + " working group: publish the original first,"
+            problem = "'" + slug + "' is not a published publication of the " + group + ": publish the original first,"
                     + " or name it by its file name without .md";
         } else if (original.get().translation()) {
             String itsOriginal = original.get().translationOf().substring(original.get().translationOf().indexOf('/') + 1);

@@ -228,7 +228,9 @@ final class OaiPmh {
         xml.writeStartElement("header");
         text(xml, "identifier", identifier(site, publication.id()));
         text(xml, "datestamp", Harvest.datestamp(publication));
-        text(xml, "setSpec", "wg:" + publication.workingGroup());
+        for (String group : publication.workingGroups()) {
+            text(xml, "setSpec", "wg:" + group);
+        }
         text(xml, "setSpec", "type:" + publication.type());
         xml.writeEndElement();
         if (whole) {

@@ -115,7 +115,12 @@ public final class RefreshCatalogueHandler extends PrimedHandler implements Requ
             String sortKey = string(keys.get("sk"));
             DynamoDbWebinarStore.changedWebinar(partitionKey, sortKey).ifPresent(webinars::add);
             DynamoDbRegistryStore.changedRegistry(partitionKey, sortKey).ifPresent(registries::add);
-            ListingStream.listedWorkingGroup(map(change.get("NewImage"))).ifPresent(listed::add);
+            Map<?, ?> image = map(change.get("NewImage"));
+            if (ListingStream.listedPublication(image).isPresent()) {
+                // The home page lists every publication, the secretariat's for the whole community among them.
+                listed.add(ListingStream.listedWorkingGroup(image).orElseThrow());
+                listed.addAll(ListingStream.listedWorkingGroups(image));
+            }
         }
         return new CatalogueSite.Changes(listed, webinars, registries, false);
     }

@@ -77,18 +77,29 @@ final class NewsAlerts {
         return tally.sent();
     }
 
+    /** Whose a version is, in words: "Innovation Diffusion working group", or "Secretariat, for the ... working groups". */
+    private static String byline(Listed version) {
+        return WorkingGroupNames.SECRETARIAT.equals(version.workingGroup()) && !version.workingGroups().isEmpty()
+                ? WorkingGroupNames.author(version.workingGroup()) + ", for the " + WorkingGroupNames.several(version.workingGroups())
+                : WorkingGroupNames.author(version.workingGroup());
+    }
+
     /** Announces newly listed versions to the subscribers of everything and of each version's group who asked for each. */
     Sent announce(List<Publication> listed, Instant now) {
         Tally tally = new Tally();
         for (Publication publication : listed) {
             Listed version = new Listed(publication.id(), publication.latestVersion(), publication.title(), publication.type(),
-                    publication.workingGroup(), publication.summary(), Instant.parse(publication.publishedAt()), publication.readOnline());
+                    publication.workingGroup(), publication.summary(), Instant.parse(publication.publishedAt()), publication.readOnline(),
+                    publication.workingGroups());
             // Kept for the week's digest before anyone is told, so a batch given up on still reaches the digests.
             deliveries.listed(version);
-            for (String scope : List.of(Subscriptions.ALL, version.workingGroup())) {
+            // Everything's subscribers, then each group's it concerns: one subscribed to several gets it once (the claim is per mailbox).
+            List<String> scopes = new java.util.ArrayList<>(List.of(Subscriptions.ALL));
+            scopes.addAll(version.workingGroups());
+            for (String scope : scopes) {
                 each(scope, Subscriptions.Frequency.EACH, NewsDeliveries.announcement(version), now,
                         subscriber -> EmailTexts.announcement(version.title(), PublicationType.labelOf(version.type()),
-                                WorkingGroupNames.of(version.workingGroup()), version.version(), version.summary(), read(version),
+                                byline(version), version.version(), version.summary(), read(version),
                                 SiteAddresses.absolute(site, SiteAddresses.publication(version.id())), scopeInWords(scope), manage(subscriber),
                                 publication.translation() && version.version() == 1 ? LanguageNames.of(publication.language()) : null),
                         tally, version.id());
@@ -115,12 +126,13 @@ final class NewsAlerts {
         }
         List<Listed> published = deliveries.week(week);
         Set<String> scopes = new LinkedHashSet<>(List.of(Subscriptions.ALL));
-        published.forEach(version -> scopes.add(version.workingGroup()));
+        published.forEach(version -> scopes.addAll(version.workingGroups()));
         for (String scope : scopes) {
-            List<Listed> covered = published.stream().filter(version -> scope.equals(Subscriptions.ALL) || scope.equals(version.workingGroup())).toList();
+            List<Listed> covered = published.stream().filter(version -> scope.equals(Subscriptions.ALL) || version.workingGroups().contains(scope))
+                    .toList();
             StringBuilder entries = new StringBuilder();
             covered.forEach(version -> entries.append(EmailTexts.digestEntry(version.title(), PublicationType.labelOf(version.type()),
-                    WorkingGroupNames.of(version.workingGroup()), version.version(), read(version))));
+                    byline(version), version.version(), read(version))));
             each(scope, Subscriptions.Frequency.WEEKLY, NewsDeliveries.digest(week), now,
                     subscriber -> EmailTexts.digest(week, entries.toString(), scopeInWords(scope), manage(subscriber)), tally, "digest " + week);
         }

@@ -141,7 +141,7 @@ public final class CatalogueSite {
         if (!changes.listedIn().isEmpty()) {
             latest = publications.latest(SitePages.LATEST + 1);
             // A group among the newest briefs has some: only the others need asking, once.
-            latest.forEach(listing -> groupsWithBriefs.add(listing.workingGroup()));
+            latest.forEach(listing -> groupsWithBriefs.addAll(listing.workingGroups()));
             for (String group : workingGroups) {
                 if (changes.listedIn().contains(group)) {
                     groupPages.add(group);

@@ -34,13 +34,45 @@ final class ListSections {
         }
     }
 
+    /** Whose a publication is, in words: its working group, or the secretariat and the groups it speaks for. */
+    static String byline(Publication publication) {
+        return secretariat(publication) && !publication.workingGroups().isEmpty()
+                ? WorkingGroupNames.author(publication.workingGroup()) + ", for the " + WorkingGroupNames.several(publication.workingGroups())
+                : WorkingGroupNames.author(publication.workingGroup());
+    }
+
+    /**
+     * The byline as links, after {@code text} in {@code parent}: to the group's page, or to each page of the groups
+     * a secretariat's publication speaks for.
+     */
+    static Element byline(Element parent, Publication publication) {
+        if (!secretariat(publication)) {
+            return parent.appendElement("a").attr("href", SiteAddresses.workingGroup(publication.workingGroup()))
+                    .text(WorkingGroupNames.author(publication.workingGroup())).parent();
+        }
+        parent.appendText(WorkingGroupNames.author(publication.workingGroup()));
+        List<String> groups = publication.workingGroups();
+        for (int i = 0; i < groups.size(); i++) {
+            parent.appendText(i == 0 ? ", for the " : i == groups.size() - 1 ? " and " : ", ");
+            parent.appendElement("a").attr("href", SiteAddresses.workingGroup(groups.get(i))).text(WorkingGroupNames.of(groups.get(i)));
+        }
+        if (!groups.isEmpty()) {
+            parent.appendText(groups.size() == 1 ? " working group" : " working groups");
+        }
+        return parent;
+    }
+
+    private static boolean secretariat(Publication publication) {
+        return WorkingGroupNames.SECRETARIAT.equals(publication.workingGroup());
+    }
+
     /** A publication in a list: its title, what it is, its authors and summary, its download; the entry, for more. */
     static Element publication(Element list, Publication listing) {
         Element item = list.appendElement("li").appendElement("article").attr("aria-labelledby", "title-" + anchor(listing));
         item.appendElement("h3").attr("id", "title-" + anchor(listing)).appendElement("a").attr("href", SiteAddresses.publication(listing.id()))
                 .text(listing.title());
-        item.appendElement("p").addClass("meta").text(PublicationType.labelOf(listing.type()) + " · " + WorkingGroupNames.of(listing.workingGroup())
-                + " working group · " + listing.date() + " · version " + listing.latestVersion() + " · " + listing.pages() + " pages");
+        item.appendElement("p").addClass("meta").text(PublicationType.labelOf(listing.type()) + " · " + byline(listing)
+                + " · " + listing.date() + " · version " + listing.latestVersion() + " · " + listing.pages() + " pages");
         item.appendElement("p").addClass("authors").text(String.join(", ", listing.authors()));
         if (!listing.summary().isEmpty()) {
             item.appendElement("p").addClass("summary").text(listing.summary());

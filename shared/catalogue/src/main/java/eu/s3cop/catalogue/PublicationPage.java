@@ -1,7 +1,6 @@
 package eu.s3cop.catalogue;
 
 import eu.s3cop.core.SiteAddresses;
-import eu.s3cop.draft.WorkingGroupNames;
 import eu.s3cop.draft.Licence;
 import eu.s3cop.draft.PublicationType;
 import com.fasterxml.jackson.jr.ob.JSON;
@@ -54,7 +53,7 @@ public final class PublicationPage {
         String pdf = siteUrl == null ? SiteAddresses.download(publication.id())
                 : SiteAddresses.absolute(java.net.URI.create(siteUrl), SiteAddresses.download(publication.id()));
         Document page = site.page(publication.title(), null, publication.summary().isEmpty()
-                ? PublicationType.labelOf(publication.type()) + " of the " + WorkingGroupNames.of(publication.workingGroup()) + " working group, "
+                ? PublicationType.labelOf(publication.type()) + " of the " + ListSections.byline(publication) + ", "
                         + publication.date() + "."
                 : shorten(publication.summary()));
         scholarTags(page.head(), publication, pdf);
@@ -70,9 +69,7 @@ public final class PublicationPage {
 
         Element main = page.getElementById("main");
         main.appendElement("h1").text(publication.title());
-        main.appendElement("p").addClass("meta").text(PublicationType.labelOf(publication.type()) + " · ")
-                .appendElement("a").attr("href", SiteAddresses.workingGroup(publication.workingGroup()))
-                .text(WorkingGroupNames.of(publication.workingGroup()) + " working group").parent()
+        ListSections.byline(main.appendElement("p").addClass("meta").text(PublicationType.labelOf(publication.type()) + " · "), publication)
                 .appendText(" · " + publication.date() + " · " + Locale.forLanguageTag(publication.language()).getDisplayLanguage(Locale.UK));
         if (!publication.authors().isEmpty()) {
             main.appendElement("p").addClass("authors").text(String.join(", ", publication.authors()));

@@ -3,7 +3,6 @@ package eu.s3cop.catalogue;
 import eu.s3cop.core.SiteAddresses;
 import eu.s3cop.draft.LanguageNames;
 import eu.s3cop.draft.PublicationType;
-import eu.s3cop.draft.WorkingGroupNames;
 import eu.s3cop.publications.Publication;
 import java.util.List;
 import org.jsoup.nodes.Document;
@@ -31,15 +30,13 @@ final class ReadingPage {
      */
     String page(Publication version, Element article) {
         String description = version.summary().isEmpty()
-                ? PublicationType.labelOf(version.type()) + " of the " + WorkingGroupNames.of(version.workingGroup()) + " working group."
+                ? PublicationType.labelOf(version.type()) + " of the " + ListSections.byline(version) + "."
                 : version.summary();
         Document page = site.page(version.title(), version.workingGroup(), description.length() > 160 ? description.substring(0, 157) + "..." : description);
         page.selectFirst("a.skip").text("Skip to the text");
         Element main = page.getElementById("main").addClass("reading");
         Element header = main.appendElement("div").addClass("brief-header");
-        header.appendElement("p").addClass("meta").text(PublicationType.labelOf(version.type()) + " · ")
-                .appendElement("a").attr("href", SiteAddresses.workingGroup(version.workingGroup()))
-                .text(WorkingGroupNames.of(version.workingGroup()) + " working group").parent()
+        ListSections.byline(header.appendElement("p").addClass("meta").text(PublicationType.labelOf(version.type()) + " · "), version)
                 .appendText(" · " + version.date() + " · version " + version.latestVersion() + " · " + LanguageNames.of(version.language()));
         header.appendElement("h1").attr("lang", version.language()).text(version.title());
         if (!version.authors().isEmpty()) {

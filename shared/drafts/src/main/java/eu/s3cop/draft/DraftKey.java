@@ -8,12 +8,14 @@ import java.util.Set;
 
 /**
  * Where a draft is uploaded, which is what gives it authority: a working group publishes from its
- * own folder, {@code drafts/<working_group>/<slug>.md}, and from nowhere else. The bucket's access
- * policies grant each group's rapporteurs that folder alone, so the folder, not the front
- * matter, says whose brief an upload is.
+ * own folder, {@code drafts/<working_group>/<slug>.md}, and from nowhere else; the secretariat
+ * from {@code drafts/secretariat/}. The bucket's access policies grant each group's rapporteurs
+ * that folder alone, and the secretariat's folder to the secretariat alone, so the folder, not
+ * the front matter, says whose brief an upload is.
  *
  * @param key the upload's key
- * @param group the working group whose folder holds the draft, or null when it is in none
+ * @param group the working group whose folder holds the draft ({@link WorkingGroupNames#SECRETARIAT} for
+ *     the secretariat's), or null when it is in none
  * @param fileName the key's last part, which gives the slug
  */
 public record DraftKey(String key, String group, String fileName) {
@@ -32,7 +34,8 @@ public record DraftKey(String key, String group, String fileName) {
             return Optional.empty();
         }
         String[] parts = key.substring(PREFIX.length()).split("/", -1);
-        String group = parts.length == 2 && workingGroups.contains(parts[0]) ? parts[0] : null;
+        String group = parts.length == 2 && (workingGroups.contains(parts[0]) || WorkingGroupNames.SECRETARIAT.equals(parts[0]))
+                ? parts[0] : null;
         return Optional.of(new DraftKey(key, group, fileName));
     }
 
@@ -66,7 +69,8 @@ public record DraftKey(String key, String group, String fileName) {
         if (key != null && key.group() == null) {
             problems.add(Problem.ofFile("the draft is at '" + UserText.quote(key.key()) + "', not in a working group's folder: drafts"
                     + " are published from " + PREFIX + "<working_group>/<slug>.md, where <working_group> is one of: "
-                    + String.join(", ", workingGroups.stream().sorted().toList())));
+                    + String.join(", ", workingGroups.stream().sorted().toList()) + " (the secretariat's from " + PREFIX
+                    + WorkingGroupNames.SECRETARIAT + "/)"));
         }
     }
 }

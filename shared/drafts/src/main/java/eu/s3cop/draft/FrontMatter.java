@@ -14,6 +14,8 @@ import java.util.List;
  * @param translationOfLine the line that names it, for a problem publishing finds with it; 0 when none
  * @param references the bibliography the draft cites from and the style it cites in, {@link References#NONE} when it cites nothing
  * @param licence what readers may do with the publication, {@link Licence#DEFAULT} unless the draft names another
+ * @param workingGroups for the secretariat's documents, the groups they speak for (each group's page lists them);
+ *     empty for the whole community, and for every group's own brief
  */
 public record FrontMatter(
         String title,
@@ -28,7 +30,8 @@ public record FrontMatter(
         String translationOf,
         int translationOfLine,
         References references,
-        Licence licence) {
+        Licence licence,
+        List<String> workingGroups) {
 
     /**
      * Where a draft's sources are: a file beside it, read when it is published, and the lines
@@ -52,6 +55,7 @@ public record FrontMatter(
         translationOf = translationOf == null ? "" : translationOf;
         references = references == null ? References.NONE : references;
         licence = licence == null ? Licence.DEFAULT : licence;
+        workingGroups = workingGroups == null ? List.of() : List.copyOf(workingGroups);
     }
 
     public boolean translation() {

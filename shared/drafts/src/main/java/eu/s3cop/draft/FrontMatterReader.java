@@ -24,14 +24,14 @@ final class FrontMatterReader {
             "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv");
     private static final List<String> FIELDS = List.of(
             "title", "type", "working_group", "authors", "date", "language", "summary", "keywords", "status", "translation_of",
-            "bibliography", "citation_style", "licence");
+            "bibliography", "citation_style", "licence", "working_groups");
     /** A file beside the draft, or in a folder below it: no parent folders, no absolute paths. */
     private static final java.util.regex.Pattern BIBLIOGRAPHY = java.util.regex.Pattern.compile(
             "(?!/)(?!.*(?:^|/)\\.\\.?(?:/|$))[A-Za-z0-9._/-]{1,200}\\.(?:bib|json)");
     private static final int MAX_FRONT_MATTER_CHARS = 64 * 1024;
     /** The front matter starts on the draft's line 2, after its '---'. */
     private static final YamlFields.Form FORM = new YamlFields.Form("the front matter", 2, FIELDS,
-            List.of("title", "type", "working_group", "authors", "date"));
+            List.of("title", "type", "authors", "date"));
 
     private final DraftRules rules;
 
@@ -76,9 +76,7 @@ final class FrontMatterReader {
         YamlFields read = fields.get();
         String title = read.text("title", true, 200);
         PublicationType type = read.choice("type", true, PublicationType::fromCode, PublicationType.codes());
-        String workingGroup = read.choice("working_group", true,
-                code -> rules.workingGroups().contains(code) ? Optional.of(code) : Optional.empty(),
-                String.join(", ", rules.workingGroups().stream().sorted().toList()));
+        String workingGroup = workingGroup(read, key);
         String misplaced = key == null || workingGroup == null ? null : key.misplaced(workingGroup);
         if (workingGroup == null) {
             DraftKey.noteIfOutside(key, rules.workingGroups(), problems);
@@ -108,12 +106,52 @@ final class FrontMatterReader {
         }
         FrontMatter.References references = references(read);
         Licence licence = read.choice("licence", false, Licence::of, Licence.ids());
+        List<String> speaksFor = speaksFor(read, workingGroup);
         if (title == null || type == null || workingGroup == null || authors == null || date == null) {
             return null;
         }
         return new FrontMatter(title, type, workingGroup, authors, date, language == null ? "en" : language,
                 summary == null ? "" : summary, keywords == null ? List.of() : keywords, "draft".equals(status),
-                translationOf, translationOfLine, references, licence);
+                translationOf, translationOfLine, references, licence, speaksFor);
+    }
+
+    /**
+     * The group a draft names, or the secretariat: a draft in the secretariat's folder, or one that
+     * names the groups it speaks for, is the secretariat's, and may leave {@code working_group} out.
+     */
+    private String workingGroup(YamlFields read, DraftKey key) {
+        String secretariat = WorkingGroupNames.SECRETARIAT;
+        String groups = String.join(", ", rules.workingGroups().stream().sorted().toList());
+        if (!read.has("working_group") && (key != null && secretariat.equals(key.group()) || read.has("working_groups"))) {
+            return secretariat;
+        }
+        return read.choice("working_group", true,
+                code -> rules.workingGroups().contains(code) || code.equals(secretariat) ? Optional.of(code) : Optional.empty(),
+                groups + " (or " + secretariat + ", in the secretariat's folder)");
+    }
+
+    /** The groups a secretariat's document speaks for: each one the template knows, each once; none for the whole community. */
+    private List<String> speaksFor(YamlFields read, String workingGroup) {
+        List<String> named = read.list("working_groups", false, 80, 20);
+        if (named == null || named.isEmpty()) {
+            return List.of();
+        }
+        if (!WorkingGroupNames.SECRETARIAT.equals(workingGroup)) {
+            read.problem("working_groups", "only the secretariat's documents, published from " + DraftKey.PREFIX + WorkingGroupNames.SECRETARIAT
+                    + "/, speak for several groups: a group's brief is listed on its own group's page");
+            return List.of();
+        }
+        List<String> unknown = named.stream().filter(group -> !rules.workingGroups().contains(group)).toList();
+        if (!unknown.isEmpty()) {
+            read.problem("working_groups", "'" + UserText.quote(unknown.get(0)) + "' is not a working group: name some of "
+                    + String.join(", ", rules.workingGroups().stream().sorted().toList()) + ", or leave working_groups out for the whole community");
+            return List.of();
+        }
+        if (named.stream().distinct().count() < named.size()) {
+            read.problem("working_groups", "names a group twice: name each once");
+            return List.of();
+        }
+        return named;
     }
 
     private static FrontMatter.References references(YamlFields read) {

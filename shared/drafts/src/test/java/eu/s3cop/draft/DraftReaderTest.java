@@ -46,6 +46,34 @@ class DraftReaderTest {
     }
 
     @Test
+    void theSecretariatPublishesFromItsFolderForTheGroupsItNamesOrForTheWholeCommunity() {
+        String text = VALID.replace("working_group: innovation-diffusion\n", "working_groups: [innovation-diffusion, industrial-transition]\n");
+        DraftKey secretariat = DraftKey.of("drafts/secretariat/lessons.md", DraftRules.defaults().workingGroups()).orElseThrow();
+        Draft draft = ((Outcome.Accepted<Draft>) reader.read(secretariat, text.getBytes(StandardCharsets.UTF_8))).value();
+        assertThat(draft.publicationId()).isEqualTo("secretariat/lessons");
+        assertThat(draft.meta().workingGroups()).containsExactly("innovation-diffusion", "industrial-transition");
+        Draft community = ((Outcome.Accepted<Draft>) reader.read(secretariat,
+                VALID.replace("working_group: innovation-diffusion\n", "").getBytes(StandardCharsets.UTF_8))).value();
+        assertThat(community.meta().workingGroup()).isEqualTo("secretariat");
+        assertThat(community.meta().workingGroups()).isEmpty();
+
+        // From a group's folder, the same draft is not the group's to publish.
+        DraftKey group = DraftKey.of("drafts/innovation-diffusion/lessons.md", DraftRules.defaults().workingGroups()).orElseThrow();
+        assertThat(((Outcome.Rejected<Draft>) reader.read(group, text.getBytes(StandardCharsets.UTF_8))).problems())
+                .extracting(Problem::message).anySatisfy(message -> assertThat(message).contains("drafts/secretariat/lessons.md"));
+        assertThat(((Outcome.Rejected<Draft>) reader.read(group, VALID.replace("date: 2024-05-23", "date: 2024-05-23\nworking_groups: [industrial-transition]")
+                .getBytes(StandardCharsets.UTF_8))).problems()).extracting(Problem::message)
+                .containsExactly("only the secretariat's documents, published from drafts/secretariat/, speak for several groups: a group's brief"
+                        + " is listed on its own group's page");
+        assertThat(((Outcome.Rejected<Draft>) reader.read(secretariat, text.replace("industrial-transition]", "mallory]")
+                .getBytes(StandardCharsets.UTF_8))).problems()).extracting(Problem::message).singleElement().asString()
+                .startsWith("'mallory' is not a working group");
+        // A rapporteur's draft still needs its group.
+        assertThat(((Outcome.Rejected<Draft>) reader.read(group, VALID.replace("working_group: innovation-diffusion\n", "")
+                .getBytes(StandardCharsets.UTF_8))).problems()).extracting(Problem::field).contains("working_group");
+    }
+
+    @Test
     void aLicenceIsCcBy4UnlessTheDraftNamesAnotherFromTheShortList() {
         assertThat(accepted("x.md", VALID).meta().licence()).isEqualTo(Licence.CC_BY_4_0);
         assertThat(accepted("x.md", VALID.replace("date: 2024-05-23", "date: 2024-05-23\nlicence: CC-BY-SA-4.0")).meta().licence())

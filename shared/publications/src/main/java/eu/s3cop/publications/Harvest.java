@@ -36,7 +36,7 @@ public record Harvest(DynamoDbClient dynamoDb, String table) {
     /**
      * @param from the earliest datestamp, inclusive, in {@link #datestamp} form, or null
      * @param until the latest, inclusive, or null
-     * @param workingGroup only this group's publications, or null
+     * @param workingGroup only the publications this group's page lists, or null
      * @param type only this type's, or null
      */
     public record Filter(String from, String until, String workingGroup, String type) {
@@ -72,9 +72,11 @@ public record Harvest(DynamoDbClient dynamoDb, String table) {
         values.put(":until", string((filter.until() == null ? "9" : filter.until()) + "#\uffff"));
         List<String> conditions = new ArrayList<>();
         if (filter.workingGroup() != null) {
+            // A group's own, and a secretariat's that speaks for it.
             names.put("#wg", "workingGroup");
+            names.put("#wgs", "workingGroups");
             values.put(":wg", string(filter.workingGroup()));
-            conditions.add("#wg = :wg");
+            conditions.add("(#wg = :wg OR contains(#wgs, :wg))");
         }
         if (filter.type() != null) {
             names.put("#type", "type");

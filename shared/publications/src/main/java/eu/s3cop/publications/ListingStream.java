@@ -35,6 +35,11 @@ public final class ListingStream {
      * The publication a listing record of the stream brings, as the listings read it from the
      * table: the record's new image is the publication's item. Empty for an image that is none.
      */
+    /** The working groups whose pages a listing record concerns: its own group's, or those a secretariat's publication names. */
+    public static List<String> listedWorkingGroups(Map<?, ?> newImage) {
+        return listedPublication(newImage).map(Publication::workingGroups).orElse(List.of());
+    }
+
     public static Optional<Publication> listedPublication(Map<?, ?> newImage) {
         if (!(newImage.get("id") instanceof Map<?, ?>) || listedWorkingGroup(newImage).isEmpty()) {
             return Optional.empty();

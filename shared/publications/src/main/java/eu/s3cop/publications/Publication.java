@@ -12,11 +12,13 @@ import java.util.List;
  * @param translationOf the id of the publication this one translates; "" for an original
  * @param translations an original's translations, their ids by language code
  * @param licence the SPDX id of its licence; "" where the index names none (stored before licences were: the default)
+ * @param workingGroups the working groups whose pages list it: its own group's, or those a secretariat's
+ *     publication speaks for (none for the whole community's); its own group where the index names none
  */
 public record Publication(String id, String title, String type, String workingGroup, List<String> authors, String date,
         String language, String summary, List<String> keywords, int latestVersion, int pages, long size, String pdfKey,
         String pdfSha256, String publishedAt, String articleKey, String translationOf, java.util.Map<String, String> translations,
-        String licence) {
+        String licence, List<String> workingGroups) {
 
     public Publication {
         authors = List.copyOf(authors);
@@ -25,6 +27,15 @@ public record Publication(String id, String title, String type, String workingGr
         translationOf = translationOf == null ? "" : translationOf;
         translations = translations == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(translations));
         licence = licence == null ? "" : licence;
+        workingGroups = workingGroups == null ? List.of(workingGroup) : List.copyOf(workingGroups);
+    }
+
+    /** A group's own publication. */
+    public Publication(String id, String title, String type, String workingGroup, List<String> authors, String date, String language,
+            String summary, List<String> keywords, int latestVersion, int pages, long size, String pdfKey, String pdfSha256, String publishedAt,
+            String articleKey, String translationOf, java.util.Map<String, String> translations, String licence) {
+        this(id, title, type, workingGroup, authors, date, language, summary, keywords, latestVersion, pages, size, pdfKey, pdfSha256,
+                publishedAt, articleKey, translationOf, translations, licence, null);
     }
 
     /** A publication whose licence the index does not name. */

@@ -68,6 +68,11 @@ final class PublicationItems {
         return "WG#" + workingGroup;
     }
 
+    /** A copy of a publication's listing in the index of a group it is not of, which a secretariat's publication names. */
+    static String listingCopyKey(String workingGroup) {
+        return "LIST#" + workingGroup;
+    }
+
     static String typePartition(String type) {
         return "TYPE#" + type;
     }
@@ -94,7 +99,7 @@ final class PublicationItems {
                 texts(item, "authors"), text(item, "date"), text(item, "language"), text(item, "summary"), texts(item, "keywords"),
                 (int) number(item, "latestVersion"), (int) number(item, "pages"), number(item, "size"), text(item, "pdfKey"),
                 text(item, "pdfSha256"), text(item, "publishedAt"), text(item, "articleKey"), text(item, "translationOf"), translations(item),
-                text(item, "licence"));
+                text(item, "licence"), item.containsKey("workingGroups") ? texts(item, "workingGroups") : null);
     }
 
     /** An original's translations, by language, as its item keeps them. */

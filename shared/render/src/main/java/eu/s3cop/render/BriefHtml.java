@@ -42,7 +42,7 @@ final class BriefHtml {
         head.appendElement("title").text(meta.title());
         head.appendElement("meta").attr("name", "author").attr("content", String.join(", ", meta.authors()));
         head.appendElement("meta").attr("name", "subject").attr("content",
-                meta.summary().isEmpty() ? meta.type().label() + " of the " + WorkingGroupNames.of(meta.workingGroup()) + " working group" : meta.summary());
+                meta.summary().isEmpty() ? meta.type().label() + " of the " + WorkingGroupNames.author(meta.workingGroup()) : meta.summary());
         if (!meta.keywords().isEmpty()) {
             head.appendElement("meta").attr("name", "keywords").attr("content", String.join(", ", meta.keywords()));
         }
@@ -53,7 +53,8 @@ final class BriefHtml {
         if (meta.preview()) {
             body.appendElement("div").addClass("watermark").attr("aria-hidden", "true").text("DRAFT");
         }
-        body.appendElement("div").addClass("running-header").text(WorkingGroupNames.of(meta.workingGroup()) + " · " + shortTitle(meta.title()));
+        body.appendElement("div").addClass("running-header").text((WorkingGroupNames.SECRETARIAT.equals(meta.workingGroup()) ? "S3 CoP"
+                : WorkingGroupNames.of(meta.workingGroup())) + " · " + shortTitle(meta.title()));
         cover(body.appendElement("section").addClass("cover"), meta, settings);
         Element contents = body.appendElement("nav").addClass("toc");
         Element content = body.appendElement("main").addClass("content");
@@ -139,7 +140,8 @@ final class BriefHtml {
 
     private static void cover(Element cover, FrontMatter meta, RenderSettings settings) {
         cover.appendElement("p").addClass("community").text(COMMUNITY + " (S3 CoP)");
-        cover.appendElement("p").addClass("working-group").text(WorkingGroupNames.of(meta.workingGroup()) + " working group");
+        cover.appendElement("p").addClass("working-group").text(WorkingGroupNames.author(meta.workingGroup())
+                + (meta.workingGroups().isEmpty() ? "" : ", for the " + WorkingGroupNames.several(meta.workingGroups())));
         cover.appendElement("p").addClass("type").text(meta.type().label());
         cover.appendElement("h1").addClass("title").text(meta.title());
         cover.appendElement("p").addClass("authors").text(String.join(", ", meta.authors()));

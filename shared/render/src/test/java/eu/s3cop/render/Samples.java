@@ -24,7 +24,8 @@ final class Samples {
                 "innovation-diffusion/cloud-adoption-in-regions.md",
                 "industrial-transition/skills-for-industrial-transition.md",
                 "industrial-transition/green-steel-preview.md",
-                "interregional-cooperation/partnerships-across-borders.md");
+                "interregional-cooperation/partnerships-across-borders.md",
+                "secretariat/enabling-condition-lessons.md");
     }
 
     static Path root() {

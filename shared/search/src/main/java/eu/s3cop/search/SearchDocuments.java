@@ -51,6 +51,11 @@ final class SearchDocuments {
 
     static final FacetsConfig FACETS_CONFIG = new FacetsConfig();
 
+    static {
+        // A secretariat's publication counts under each group it speaks for.
+        FACETS_CONFIG.setMultiValued("working_group", true);
+    }
+
     private SearchDocuments() {
     }
 
@@ -99,13 +104,14 @@ final class SearchDocuments {
         document.add(new TextField(AUTHORS, String.join(", ", publication.authors()), Field.Store.NO));
         document.add(new SortedDocValuesField(DATE, new BytesRef(date + " " + publication.id())));
         // A facet has no empty value: a listing without one is counted under none.
-        facet(document, "working_group", publication.workingGroup());
+        publication.workingGroups().forEach(group -> facet(document, "working_group", group));
         facet(document, "type", publication.type());
         facet(document, "year", date.length() >= 4 ? date.substring(0, 4) : "");
         facet(document, "language", language);
         store(document, "title", publication.title());
         store(document, "type", publication.type());
         store(document, "workingGroup", publication.workingGroup());
+        store(document, "workingGroups", String.join(MANY, publication.workingGroups()));
         store(document, "authors", String.join(MANY, publication.authors()));
         store(document, "date", date);
         store(document, "language", language);
@@ -128,7 +134,8 @@ final class SearchDocuments {
                 stored(document, "summary"), many(stored(document, "keywords")),
                 document.getField(STORED + "version").numericValue().intValue(), document.getField(STORED + "pages").numericValue().intValue(),
                 document.getField(STORED + "size").numericValue().longValue(), stored(document, "pdfKey"), stored(document, "pdfDigest"),
-                stored(document, "publishedAt"), stored(document, "article"), "", java.util.Map.of());
+                stored(document, "publishedAt"), stored(document, "article"), "", java.util.Map.of(), "",
+                document.get(STORED + "workingGroups") == null ? null : many(stored(document, "workingGroups")));
     }
 
     private static void facet(Document document, String dimension, String value) {
@@ -148,7 +155,8 @@ final class SearchDocuments {
     /** The stored fields a listing is made from: not the text, which only the snippets read. */
     static final java.util.Set<String> LISTING = java.util.Set.of(ID, STORED + "title", STORED + "type", STORED + "workingGroup",
             STORED + "authors", STORED + "date", STORED + "language", STORED + "summary", STORED + "keywords", STORED + "pdfKey",
-            STORED + "pdfDigest", STORED + "publishedAt", STORED + "article", STORED + "version", STORED + "pages", STORED + "size");
+            STORED + "pdfDigest", STORED + "publishedAt", STORED + "article", STORED + "version", STORED + "pages", STORED + "size",
+            STORED + "workingGroups");
 
     private static String stored(Document document, String name) {
         return document.get(STORED + name);

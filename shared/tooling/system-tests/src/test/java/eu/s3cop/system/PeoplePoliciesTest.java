@@ -3,6 +3,7 @@ package eu.s3cop.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.s3cop.draft.DraftKey;
+import eu.s3cop.draft.WorkingGroupNames;
 import eu.s3cop.draft.DraftRules;
 import eu.s3cop.stack.StackSettings;
 import eu.s3cop.stack.template.LocalResolver;
@@ -101,7 +102,9 @@ class PeoplePoliciesTest {
             assertThat(lists(policy, DraftKey.PREFIX + group + "/")).isTrue();
 
             List<String> elsewhere = new ArrayList<>(List.of("webinars/x.yaml", "working-groups/" + group + ".yaml",
-                    DraftKey.PREFIX + "x.md", UploadReport.key(draft), "reports/webinars/x.yaml.json"));
+                    DraftKey.PREFIX + "x.md", UploadReport.key(draft), "reports/webinars/x.yaml.json",
+                    DraftKey.keyFor(WorkingGroupNames.SECRETARIAT, "lessons.md")));
+            assertThat(lists(policy, DraftKey.PREFIX + WorkingGroupNames.SECRETARIAT + "/")).as(policy + " lists the secretariat's drafts").isFalse();
             RAPPORTEURS.keySet().stream().filter(other -> !other.equals(group)).forEach(other -> {
                 elsewhere.add(DraftKey.keyFor(other, "bottlenecks.md"));
                 assertThat(allows(policy, "s3:GetObject", UploadReport.key(DraftKey.keyFor(other, "bottlenecks.md")))).isFalse();
@@ -116,7 +119,13 @@ class PeoplePoliciesTest {
     }
 
     @Test
-    void theSecretariatWritesWebinarFilesAndRegistriesAndNoDraft() {
+    void theSecretariatWritesWebinarFilesRegistriesAndItsOwnDraftsAndNoGroupsDraft() {
+        String own = DraftKey.keyFor(WorkingGroupNames.SECRETARIAT, "lessons.md");
+        assertThat(allows(SECRETARIAT, "s3:PutObject", own)).as(own).isTrue();
+        assertThat(allows(SECRETARIAT, "s3:PutObject", DraftKey.keyFor(WorkingGroupNames.SECRETARIAT, "sources.bib"))).isTrue();
+        assertThat(allows(SECRETARIAT, "s3:GetObject", UploadReport.key(own))).isTrue();
+        assertThat(lists(SECRETARIAT, DraftKey.PREFIX + WorkingGroupNames.SECRETARIAT + "/")).isTrue();
+        assertThat(allows(SECRETARIAT, "s3:DeleteObject", own)).isFalse();
         String webinar = trigger("register-secretariat-files").prefix() + "bottlenecks-2024.yaml";
         assertThat(allows(SECRETARIAT, "s3:PutObject", webinar)).as(webinar).isTrue();
         assertThat(allows(SECRETARIAT, "s3:GetObject", UploadReport.key(webinar))).isTrue();

@@ -21,9 +21,10 @@ public final class PublishedSamples {
     /**
      * What else is listed once {@link #publish} is done: the sample drafts in events/drafts that
      * publish and are listed (the preview does not publish; the translation is listed on its
-     * original's entry) and the draft with a hostile title.
+     * original's entry; the secretariat's document is listed once, on the home page and every
+     * group's page) and the draft with a hostile title.
      */
-    public static final int LISTED_BESIDE_GENERATED = 6;
+    public static final int LISTED_BESIDE_GENERATED = 7;
 
     private PublishedSamples() {
     }

@@ -53,9 +53,14 @@ public record NewsDeliveries(DynamoDbClient dynamoDb, String table) {
      * A version published, as announcements and digests tell of it: nothing personal.
      *
      * @param readOnline whether the version has a page of its own on the site, to link to
+     * @param workingGroups the groups whose subscribers it concerns: its own, or those a secretariat's publication speaks for
      */
     public record Listed(String id, int version, String title, String type, String workingGroup, String summary, Instant listedAt,
-            boolean readOnline) {
+            boolean readOnline, List<String> workingGroups) {
+
+        public Listed {
+            workingGroups = workingGroups == null ? List.of(workingGroup) : List.copyOf(workingGroups);
+        }
     }
 
     /** A page of subscribers and where the next starts; null when this is the last. */
@@ -156,6 +161,7 @@ public record NewsDeliveries(DynamoDbClient dynamoDb, String table) {
                 "workingGroup", AttributeValue.fromS(listed.workingGroup()), "summary", AttributeValue.fromS(listed.summary()),
                 "listedAt", AttributeValue.fromS(listed.listedAt().toString()), "readOnline", AttributeValue.fromBool(listed.readOnline()),
                 EXPIRES_AT, epoch(listed.listedAt().plus(Duration.ofDays(35)))));
+        item.put("workingGroups", AttributeValue.fromL(listed.workingGroups().stream().map(AttributeValue::fromS).toList()));
         dynamoDb.putItem(put -> put.tableName(table).item(item));
     }
 
@@ -169,7 +175,8 @@ public record NewsDeliveries(DynamoDbClient dynamoDb, String table) {
                     .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(SubscriptionItems.weekPartition(monday)))));
             response.items().forEach(item -> listed.add(new Listed(text(item, "id"), (int) number(item, "version"), text(item, "title"),
                     text(item, "type"), text(item, "workingGroup"), text(item, "summary"), Instant.parse(text(item, "listedAt")),
-                    Boolean.TRUE.equals(item.getOrDefault("readOnline", AttributeValue.fromBool(false)).bool()))));
+                    Boolean.TRUE.equals(item.getOrDefault("readOnline", AttributeValue.fromBool(false)).bool()),
+                    item.containsKey("workingGroups") ? Items.texts(item, "workingGroups") : null)));
             from = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (from != null);
         return listed;
