@@ -246,7 +246,9 @@ public final class BriefPublisher {
     private Layout render(Upload upload, Draft draft, Sources sources, int version, Instant created) {
         long started = System.nanoTime();
         try {
-            RenderedPdf pdf = renderer.render(draft, new RenderSettings(version, created), sources.images(), sources.references());
+            // A version's DOI follows from its id: its PDF names it before DataCite registers it (register-dois does, soon after).
+            String doi = draft.meta().preview() ? null : config.dois().map(dois -> dois.version(draft.publicationId(), version)).orElse(null);
+            RenderedPdf pdf = renderer.render(draft, new RenderSettings(version, created, doi), sources.images(), sources.references());
             return new Layout(pdf, (System.nanoTime() - started) / 1_000_000, null);
         } catch (LinkageError brokenPackage) {
             // A class missing from the deployment package fails every draft alike: for operators, not the rapporteur.

@@ -10,8 +10,10 @@ import java.util.List;
  * @param uploadsBucket where drafts arrive and reports go
  * @param publicationsBucket where PDFs go (private)
  * @param table the publications index (its stream refreshes the catalogue site, in another function)
+ * @param dois the DOIs of the stack's DataCite repository, which each version's PDF names; empty for none
  */
-public record PublishingConfig(String uploadsBucket, String publicationsBucket, String table, List<String> workingGroups, DraftRules rules) {
+public record PublishingConfig(String uploadsBucket, String publicationsBucket, String table, List<String> workingGroups, DraftRules rules,
+        java.util.Optional<eu.s3cop.metadata.Dois> dois) {
 
     public static PublishingConfig from(FunctionEnvironment environment) {
         List<String> groups = environment.workingGroups();
@@ -20,6 +22,7 @@ public record PublishingConfig(String uploadsBucket, String publicationsBucket, 
                 environment.required("PUBLICATIONS_BUCKET"),
                 environment.required("PUBLICATIONS_TABLE"),
                 groups,
-                DraftRules.withWorkingGroups(groups));
+                DraftRules.withWorkingGroups(groups),
+                environment.optional("DATACITE_PREFIX").filter(prefix -> !prefix.isBlank()).map(eu.s3cop.metadata.Dois::new));
     }
 }

@@ -11,6 +11,8 @@ import eu.s3cop.publications.ListingFilter;
 import eu.s3cop.publications.ListingPage;
 import eu.s3cop.catalogue.Citations;
 import eu.s3cop.catalogue.PublicationPage;
+import eu.s3cop.metadata.DataCiteXml;
+import eu.s3cop.metadata.Dois;
 import eu.s3cop.publications.Publication;
 import eu.s3cop.publications.PublicationListings;
 import eu.s3cop.publications.PublicationVersion;
@@ -167,11 +169,36 @@ final class PublicationsApi {
     APIGatewayV2HTTPResponse citation(Map<String, String> path, Map<String, String> query) {
         String id = id(path);
         String requested = query.getOrDefault("format", "");
-        Citations.Format format = Citations.Format.of(requested).orElseThrow(() -> ApiException.badRequest("format '" + shorten(requested)
-                + "' is not one of bibtex, ris or csl-json."));
+        java.util.Optional<Citations.Format> format = Citations.Format.of(requested);
+        if (format.isEmpty() && !PublicationPage.DATACITE.equals(requested)) {
+            throw ApiException.badRequest("format '" + shorten(requested) + "' is not one of bibtex, ris, csl-json or datacite.");
+        }
         Publication publication = publications.publication(id).orElseThrow(() -> notFound(id));
         String pageUrl = config.siteUrl() == null ? null : SiteAddresses.absolute(java.net.URI.create(config.siteUrl()), SiteAddresses.publication(id));
-        return Responses.attachment(Citations.of(format, publication, pageUrl), format.mediaType(), publication.slug() + "." + format.extension());
+        PublicationVersion latest = publications.versions(id).stream().filter(version -> version.version() == publication.latestVersion())
+                .findFirst().orElseThrow(() -> notFound(id));
+        if (format.isEmpty()) {
+            return Responses.attachment(DataCiteXml.version(publication, latest, relations(publication, pageUrl)), "application/xml; charset=utf-8",
+                    publication.slug() + ".xml");
+        }
+        String doi = latest.doi().isEmpty() ? null : latest.doi();
+        return Responses.attachment(Citations.of(format.get(), publication, pageUrl, doi), format.get().mediaType(),
+                publication.slug() + "." + format.get().extension());
+    }
+
+    /**
+     * What a version's DataCite record is identified by: its DOI where the stack has a DataCite
+     * repository (the one it is, or will be, registered under), its page's address otherwise.
+     */
+    private DataCiteXml.Relations relations(Publication publication, String pageUrl) {
+        String id = publication.id();
+        if (config.dois().isEmpty()) {
+            return new DataCiteXml.Relations(pageUrl == null ? SiteAddresses.publication(id) : pageUrl, false, null, null, null, null);
+        }
+        Dois dois = config.dois().get();
+        int version = publication.latestVersion();
+        return new DataCiteXml.Relations(dois.version(id, version), true, dois.concept(id), version > 1 ? dois.version(id, version - 1) : null,
+                null, publication.translation() ? dois.concept(publication.translationOf()) : null);
     }
 
     APIGatewayV2HTTPResponse download(Map<String, String> path, Map<String, String> query) {
@@ -231,6 +258,8 @@ final class PublicationsApi {
         summary.put("title", publication.title());
         summary.put("type", publication.type());
         summary.put("working_group", publication.workingGroup());
+        // The groups whose pages list it: its own, or those a secretariat's publication speaks for.
+        summary.put("working_groups", publication.workingGroups());
         summary.put("authors", publication.authors());
         summary.put("date", publication.date());
         summary.put("version", publication.latestVersion());

@@ -19,9 +19,11 @@ import java.util.List;
  * @param originSecret what CloudFront sends in {@code X-Origin-Verify} with every request it
  *     passes on; a request without it came around CloudFront and is refused. Empty where no
  *     CloudFront stands in front (the local stack): every request is then a viewer's own.
+ * @param dois the DOIs of the stack's DataCite repository, which a version's DataCite record is identified by; empty for none
  */
 public record ReaderConfig(String publicationsBucket, String uploadsBucket, String table, String webinarsTable, List<String> workingGroups, Duration linkExpiry,
-        String senderAddress, Duration retention, String siteUrl, RegistrationLimits.Caps caps, String originSecret) {
+        String senderAddress, Duration retention, String siteUrl, RegistrationLimits.Caps caps, String originSecret,
+        java.util.Optional<eu.s3cop.metadata.Dois> dois) {
 
     public ReaderConfig {
         workingGroups = List.copyOf(workingGroups);
@@ -38,6 +40,7 @@ public record ReaderConfig(String publicationsBucket, String uploadsBucket, Stri
                 environment.required("WEBINARS_TABLE"), groups, Duration.ofMinutes(minutes), environment.required("SENDER_ADDRESS"),
                 RegistrationRetention.from(environment), environment.optional("SITE_URL").filter(url -> !url.isBlank())
                         .map(url -> url.endsWith("/") ? url : url + "/").orElse(null),
-                RegistrationLimits.Caps.from(environment), environment.optional("ORIGIN_SECRET").orElse(""));
+                RegistrationLimits.Caps.from(environment), environment.optional("ORIGIN_SECRET").orElse(""),
+                environment.optional("DATACITE_PREFIX").filter(prefix -> !prefix.isBlank()).map(eu.s3cop.metadata.Dois::new));
     }
 }

@@ -20,7 +20,8 @@ import org.jbibtex.StringValue;
 /**
  * How to cite a publication: a suggested citation in words, and the same in the formats
  * reference managers import (BibTeX, RIS, CSL-JSON). The publisher is the community and the
- * working group; the address is the publication's page when the site's address is known.
+ * working group; the address is the publication's page when the site's address is known, and
+ * its DOI, once DataCite has registered one, is in each.
  */
 public final class Citations {
 
@@ -62,10 +63,15 @@ public final class Citations {
 
     /** The publication's citation in this format. */
     public static String of(Format format, Publication publication, String pageUrl) {
+        return of(format, publication, pageUrl, null);
+    }
+
+    /** @param doi the cited version's registered DOI ({@code 10.…}), or null */
+    public static String of(Format format, Publication publication, String pageUrl, String doi) {
         return switch (format) {
-            case BIBTEX -> bibtex(publication, pageUrl);
-            case RIS -> ris(publication, pageUrl);
-            case CSL_JSON -> cslJson(publication, pageUrl);
+            case BIBTEX -> bibtex(publication, pageUrl, doi);
+            case RIS -> ris(publication, pageUrl, doi);
+            case CSL_JSON -> cslJson(publication, pageUrl, doi);
         };
     }
 
@@ -76,6 +82,11 @@ public final class Citations {
 
     /** The suggested citation: authors (year). Title. Type. Publisher. Address. */
     public static String text(Publication publication, String pageUrl) {
+        return text(publication, pageUrl, null);
+    }
+
+    /** The same, with the DOI as the address where the version has one, as style guides ask. */
+    public static String text(Publication publication, String pageUrl, String doi) {
         StringBuilder citation = new StringBuilder();
         if (!publication.authors().isEmpty()) {
             citation.append(String.join(", ", publication.authors())).append(' ');
@@ -86,13 +97,15 @@ public final class Citations {
         }
         citation.append(' ').append(PublicationType.labelOf(publication.type())).append(", version ").append(publication.latestVersion()).append(". ")
                 .append(publisher(publication)).append('.');
-        if (pageUrl != null) {
+        if (doi != null) {
+            citation.append(" https://doi.org/").append(doi);
+        } else if (pageUrl != null) {
             citation.append(' ').append(pageUrl);
         }
         return citation.toString();
     }
 
-    private static String bibtex(Publication publication, String pageUrl) {
+    private static String bibtex(Publication publication, String pageUrl, String doi) {
         BibTeXEntry entry = new BibTeXEntry(BibTeXEntry.TYPE_TECHREPORT, new Key("s3cop-" + publication.id().replace('/', '-')));
         entry.addField(BibTeXEntry.KEY_TITLE, new StringValue(publication.title(), StringValue.Style.BRACED));
         if (!publication.authors().isEmpty()) {
@@ -110,6 +123,9 @@ public final class Citations {
         if (pageUrl != null) {
             entry.addField(BibTeXEntry.KEY_URL, new StringValue(pageUrl, StringValue.Style.BRACED));
         }
+        if (doi != null) {
+            entry.addField(BibTeXEntry.KEY_DOI, new StringValue(doi, StringValue.Style.BRACED));
+        }
         BibTeXDatabase database = new BibTeXDatabase();
         database.addObject(entry);
         StringWriter out = new StringWriter();
@@ -122,7 +138,7 @@ public final class Citations {
     }
 
     /** RIS: one tag a line; a value is one line, so line breaks in a title become spaces. */
-    private static String ris(Publication publication, String pageUrl) {
+    private static String ris(Publication publication, String pageUrl, String doi) {
         List<String> lines = new ArrayList<>();
         lines.add("TY  - RPRT");
         lines.add("TI  - " + oneLine(publication.title()));
@@ -139,11 +155,14 @@ public final class Citations {
         if (pageUrl != null) {
             lines.add("UR  - " + pageUrl);
         }
+        if (doi != null) {
+            lines.add("DO  - " + doi);
+        }
         lines.add("ER  - ");
         return String.join("\r\n", lines) + "\r\n";
     }
 
-    private static String cslJson(Publication publication, String pageUrl) {
+    private static String cslJson(Publication publication, String pageUrl, String doi) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", "s3cop-" + publication.id().replace('/', '-'));
         item.put("type", "report");
@@ -163,6 +182,9 @@ public final class Citations {
         }
         if (pageUrl != null) {
             item.put("URL", pageUrl);
+        }
+        if (doi != null) {
+            item.put("DOI", doi);
         }
         try {
             return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(List.of(item));

@@ -56,7 +56,14 @@ public final class PublicationPage {
                 ? PublicationType.labelOf(publication.type()) + " of the " + ListSections.byline(publication) + ", "
                         + publication.date() + "."
                 : shorten(publication.summary()));
+        // The DOIs DataCite has: the current version's, and the publication's for all its versions.
+        String doi = versions.stream().filter(version -> version.version() == publication.latestVersion()).map(PublicationVersion::doi)
+                .filter(found -> !found.isEmpty()).findFirst().orElse(null);
+        String conceptDoi = versions.stream().map(PublicationVersion::conceptDoi).filter(found -> !found.isEmpty()).findFirst().orElse(null);
         scholarTags(page.head(), publication, pdf);
+        if (doi != null) {
+            page.head().appendElement("meta").attr("name", "citation_doi").attr("content", doi);
+        }
         java.util.Map<String, String> work = new java.util.TreeMap<>(original.translations());
         work.put(original.language(), original.id());
         if (work.size() > 1) {
@@ -65,7 +72,7 @@ public final class PublicationPage {
             }
             alternate(page.head(), "x-default", SiteAddresses.publication(original.id()), siteUrl);
         }
-        page.head().appendElement("script").attr("type", "application/ld+json").appendChild(new DataNode(jsonLd(publication, pageUrl, pdf)));
+        page.head().appendElement("script").attr("type", "application/ld+json").appendChild(new DataNode(jsonLd(publication, pageUrl, pdf, doi)));
 
         Element main = page.getElementById("main");
         main.appendElement("h1").text(publication.title());
@@ -95,6 +102,18 @@ public final class PublicationPage {
         actions.appendElement("a").addClass("download").attr("href", SiteAddresses.download(publication.id()))
                 .text("Download PDF").appendElement("span").addClass("visually-hidden").text(": " + publication.title()).parent()
                 .parent().appendText(" Version " + publication.latestVersion() + ", " + publication.pages() + " pages, " + size(publication.size()) + ".");
+        if (doi != null || conceptDoi != null) {
+            Element dois = main.appendElement("p").addClass("meta doi");
+            if (doi != null) {
+                dois.appendText("DOI: ").appendElement("a").attr("href", "https://doi.org/" + doi).text("https://doi.org/" + doi);
+                dois.appendText(" (this version)");
+            }
+            if (conceptDoi != null) {
+                dois.appendText(doi != null ? "; " : "DOI: ").appendElement("a").attr("href", "https://doi.org/" + conceptDoi)
+                        .text("https://doi.org/" + conceptDoi);
+                dois.appendText(" (every version, the newest first)");
+            }
+        }
 
         if (versions.size() > 1) {
             Element history = main.appendElement("section").attr("aria-labelledby", "versions-heading");
@@ -115,7 +134,7 @@ public final class PublicationPage {
 
         Element cite = main.appendElement("section").attr("aria-labelledby", "cite-heading");
         cite.appendElement("h2").attr("id", "cite-heading").text("How to cite");
-        cite.appendElement("p").addClass("citation").text(Citations.text(publication, pageUrl));
+        cite.appendElement("p").addClass("citation").text(Citations.text(publication, pageUrl, doi));
         Element formats = cite.appendElement("ul").addClass("cite-formats");
         Map<Citations.Format, String> names = Map.of(Citations.Format.BIBTEX, "BibTeX", Citations.Format.RIS, "RIS (EndNote, Zotero, Mendeley)",
                 Citations.Format.CSL_JSON, "CSL-JSON");
@@ -123,6 +142,8 @@ public final class PublicationPage {
             formats.appendElement("li").appendElement("a").attr("href", SiteAddresses.citation(publication.id(), format.parameter()))
                     .attr("download", publication.slug() + "." + format.extension()).text(names.get(format));
         }
+        formats.appendElement("li").appendElement("a").attr("href", SiteAddresses.citation(publication.id(), DATACITE))
+                .attr("download", publication.slug() + ".xml").text("DataCite XML");
         return page.outerHtml();
     }
 
@@ -150,7 +171,10 @@ public final class PublicationPage {
     }
 
     /** schema.org's Report, as JSON-LD; "</" is escaped so that no text can close the script element. */
-    private static String jsonLd(Publication publication, String pageUrl, String pdf) {
+    /** The citation format the reader API answers with a version's DataCite record. */
+    public static final String DATACITE = "datacite";
+
+    private static String jsonLd(Publication publication, String pageUrl, String pdf, String doi) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("@context", "https://schema.org");
         report.put("@type", "Report");
@@ -171,6 +195,10 @@ public final class PublicationPage {
             report.put("url", pageUrl);
         }
         report.put("license", Licence.orDefault(publication.licence()).url());
+        if (doi != null) {
+            report.put("identifier", Map.of("@type", "PropertyValue", "propertyID", "DOI", "value", doi));
+            report.put("sameAs", "https://doi.org/" + doi);
+        }
         report.put("encoding", Map.of("@type", "MediaObject", "encodingFormat", "application/pdf", "contentUrl", pdf));
         try {
             return JSON.std.asString(report).replace("</", "<\\/");

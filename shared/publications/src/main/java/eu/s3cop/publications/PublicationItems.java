@@ -119,7 +119,12 @@ final class PublicationItems {
     static PublicationVersion toVersion(Map<String, AttributeValue> item) {
         return new PublicationVersion((int) number(item, "version"), text(item, "title"), text(item, "date"), (int) number(item, "pages"),
                 number(item, "size"), text(item, "pdfKey"), text(item, "pdfSha256"), text(item, "publishedAt"),
-                text(item, "articleKey"));
+                text(item, "articleKey"), text(item, "doi"), text(item, "conceptDoi"));
+    }
+
+    /** The item that keeps where DOI registration has got to in the by-datestamp index. */
+    static Map<String, AttributeValue> doiProgressKey() {
+        return Map.of("pk", string("DOI#REGISTRY"), "sk", string("PROGRESS"));
     }
 
     /** The filter that keeps translations out of listings: each work is listed once, by its original, with its languages. */

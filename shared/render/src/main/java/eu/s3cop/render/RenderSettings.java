@@ -7,12 +7,18 @@ import java.time.Instant;
  *
  * @param version the publication's version, printed on the cover
  * @param created the document's creation time, written into its metadata (the upload's time, not the clock's)
+ * @param doi the version's DOI ({@code 10.…}), which its metadata names, or null where the catalogue has no DOIs
  */
-public record RenderSettings(int version, Instant created) {
+public record RenderSettings(int version, Instant created, String doi) {
 
     public RenderSettings {
         if (version < 1) {
             throw new IllegalArgumentException("version starts at 1, got " + version);
         }
+    }
+
+    /** A version without a DOI. */
+    public RenderSettings(int version, Instant created) {
+        this(version, created, null);
     }
 }

@@ -50,8 +50,8 @@ final class Reproducible {
         if (metadata != null) {
             byte[] xmp = metadata.toByteArray();
             Licence licence = draft.meta().licence();
-            byte[] dated = redate(xmp, DateConverter.toISO8601(created), licence);
-            metadata.importXMPMetadata(dated != null ? dated : reparsed(xmp, created, licence));
+            byte[] dated = redate(xmp, DateConverter.toISO8601(created), licence, settings.doi());
+            metadata.importXMPMetadata(dated != null ? dated : reparsed(xmp, created, licence, settings.doi()));
         }
 
         byte[] id = digest(draft.publicationId() + "\n" + settings.version() + "\n" + settings.created());
@@ -71,12 +71,17 @@ final class Reproducible {
      * (one CreateDate element, no ModifyDate), so the caller takes the slow, general way.
      */
     static byte[] redate(byte[] xmp, String date, Licence licence) {
+        return redate(xmp, date, licence, null);
+    }
+
+    /** @param doi the version's DOI, which Dublin Core's identifier states; null for none */
+    static byte[] redate(byte[] xmp, String date, Licence licence, String doi) {
         String text = new String(xmp, StandardCharsets.UTF_8);
         int start = text.indexOf(CREATE_DATE);
         int end = text.indexOf(CREATE_DATE_END);
         int rdfEnd = text.lastIndexOf(RDF_END);
         if (start < 0 || end < start || text.indexOf(CREATE_DATE, start + 1) >= 0 || text.contains("xmp:ModifyDate") || rdfEnd < end
-                || text.contains("xmpRights:") || text.contains("dc:rights")) {
+                || text.contains("xmpRights:") || text.contains("dc:rights") || text.contains("dc:identifier")) {
             return null;
         }
         int lineStart = text.lastIndexOf('\n', start) + 1;
@@ -84,22 +89,24 @@ final class Reproducible {
         String redated = text.substring(0, start) + CREATE_DATE + date + CREATE_DATE_END
                 + "\n" + indent + "<xmp:ModifyDate>" + date + "</xmp:ModifyDate>"
                 + text.substring(end + CREATE_DATE_END.length(), rdfEnd)
-                + rights(licence) + text.substring(rdfEnd);
+                + rights(licence, doi) + text.substring(rdfEnd);
         return redated.getBytes(StandardCharsets.UTF_8);
     }
 
     private static final String RDF_END = "</rdf:RDF>";
 
     /** The licence as XMP states rights: marked (unless public domain), its deed's address, and its terms in words. */
-    private static String rights(Licence licence) {
+    private static String rights(Licence licence, String doi) {
         String terms = terms(licence);
+        // A DOI is 10., digits, '/' and a suffix the catalogue makes of its ids: nothing XML would need escaped.
+        String identifier = doi == null ? "" : "<dc:identifier>doi:" + doi + "</dc:identifier>";
         return "<rdf:Description rdf:about=\"\" xmlns:xmpRights=\"http://ns.adobe.com/xap/1.0/rights/\""
                 + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
                 + "<xmpRights:Marked>" + (licence == Licence.CC0_1_0 ? "False" : "True") + "</xmpRights:Marked>"
                 + "<xmpRights:WebStatement>" + licence.url() + "</xmpRights:WebStatement>"
                 + "<xmpRights:UsageTerms><rdf:Alt><rdf:li xml:lang=\"x-default\">" + terms + "</rdf:li></rdf:Alt></xmpRights:UsageTerms>"
                 + "<dc:rights><rdf:Alt><rdf:li xml:lang=\"x-default\">" + terms + "</rdf:li></rdf:Alt></dc:rights>"
-                + "</rdf:Description>";
+                + identifier + "</rdf:Description>";
     }
 
     /** The licence in a sentence, as the cover and the metadata say it. */
@@ -108,7 +115,7 @@ final class Reproducible {
     }
 
     /** The general way: the packet parsed, its basic schema's dates and its rights set, and written back. */
-    private static byte[] reparsed(byte[] xmp, Calendar created, Licence licence) throws IOException {
+    private static byte[] reparsed(byte[] xmp, Calendar created, Licence licence, String doi) throws IOException {
         try (InputStream in = new ByteArrayInputStream(xmp)) {
             XMPMetadata parsed = new DomXmpParser().parse(in);
             XMPBasicSchema basic = parsed.getXMPBasicSchema();
@@ -129,6 +136,9 @@ final class Reproducible {
                 dc = parsed.createAndAddDublinCoreSchema();
             }
             dc.addRights("x-default", terms(licence));
+            if (doi != null) {
+                dc.setIdentifier("doi:" + doi);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             new XmpSerializer().serialize(parsed, out, true);
             return out.toByteArray();
