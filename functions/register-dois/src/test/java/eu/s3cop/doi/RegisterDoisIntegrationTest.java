@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * them once registered; a DataCite that fails is tried again by the next run, and publishing
  * never waits for it.
  */
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
 class RegisterDoisIntegrationTest {
 
     private static final String PREFIX = "10.12345";
@@ -43,14 +44,19 @@ class RegisterDoisIntegrationTest {
     private static LocalCloud stack;
 
     @BeforeAll
-    static void start() {
+    void start() {
         dataCite = LocalDataCite.start();
-        stack = LocalCloud.start(ProjectFiles.template(), StackSettings.ephemeral().withRunSchedules(false)
-                .withParameters(Map.of("DataCitePrefix", PREFIX, "DataCiteApi", dataCite.api().toString())));
+        stack = LocalCloud.start(ProjectFiles.template(), code(StackSettings.ephemeral().withRunSchedules(false)
+                .withParameters(Map.of("DataCitePrefix", PREFIX, "DataCiteApi", dataCite.api().toString()))));
+    }
+
+    /** Where the functions' code comes from: the test class path here, the deployment package in the package test. */
+    StackSettings code(StackSettings settings) {
+        return settings;
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         stack.close();
         dataCite.close();
     }

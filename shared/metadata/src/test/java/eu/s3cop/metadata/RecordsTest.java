@@ -67,6 +67,30 @@ class RecordsTest {
     }
 
     @Test
+    void dataCiteRecordsAreValidWithTheirRelations() {
+        Dois dois = new Dois("10.12345");
+        eu.s3cop.publications.PublicationVersion second = new eu.s3cop.publications.PublicationVersion(2, "Understanding the bottlenecks",
+                "2024-05-23", 3, 1234, "briefs/x/v2.pdf", "abc", "2024-06-01T10:00:00Z", "");
+        String version = DataCiteXml.version(BRIEF, second, new DataCiteXml.Relations(dois.version(BRIEF.id(), 2), true,
+                dois.concept(BRIEF.id()), dois.version(BRIEF.id(), 1), null, null));
+        XmlSchemas.validate(XmlSchemas.dataCite(), version);
+        Document record = Jsoup.parse(version, "", Parser.xmlParser());
+        assertThat(record.selectFirst("identifier").text()).isEqualTo("10.12345/s3cop.innovation-diffusion.bottlenecks.v2");
+        assertThat(record.selectFirst("resourceType").attr("resourceTypeGeneral")).isEqualTo("Report");
+        assertThat(record.select("relatedIdentifier").eachAttr("relationType")).containsExactly("IsVersionOf", "IsNewVersionOf");
+        assertThat(record.selectFirst("rights[rightsIdentifier]").attr("rightsIdentifier")).isEqualTo("cc-by-sa-4.0");
+        String concept = DataCiteXml.concept(TRANSLATION, new DataCiteXml.Relations(dois.concept(TRANSLATION.id()), true, null, null,
+                List.of(dois.version(TRANSLATION.id(), 1)), dois.concept(TRANSLATION.translationOf())));
+        XmlSchemas.validate(XmlSchemas.dataCite(), concept);
+        assertThat(Jsoup.parse(concept, "", Parser.xmlParser()).select("relatedIdentifier").eachAttr("relationType"))
+                .containsExactly("HasVersion", "IsTranslationOf");
+        // Without a DOI prefix, the record (a citation format) is identified by its page.
+        XmlSchemas.validate(XmlSchemas.dataCite(), DataCiteXml.version(BRIEF, second, new DataCiteXml.Relations(LINKS.page(), false,
+                null, null, null, null)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Dois("11.1234")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aSchemaRefusesWhatItShould() {
         String wrong = write(OaiDc::write, BRIEF, LINKS).replace("<dc:title>", "<dc:bogus>x</dc:bogus><dc:title>");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> XmlSchemas.validate(XmlSchemas.oaiDc(), wrong))

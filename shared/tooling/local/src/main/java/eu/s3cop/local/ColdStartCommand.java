@@ -55,6 +55,7 @@ final class ColdStartCommand implements Callable<Integer> {
             "register-secretariat-files", new Scenario("register-secretariat-files/webinar-uploaded.json", "\"result\":\"REGISTERED\""),
             "webinar-scheduler", new Scenario("webinar-scheduler/scheduled.json", "\"message\":\"run done\""),
             "registration-lists", new Scenario("registration-lists/registrations-changed.json", "\"message\":\"lists refreshed\""),
+            "register-dois", new Scenario("register-dois/scheduled.json", "\"message\":\"DOIs registered\""),
             "reader-api", new Scenario("reader-api/list-publications.json", ColdStart.RESULT));
 
     @Option(names = "--runs", description = "Runs of each way per function (default: ${DEFAULT-VALUE}).")

@@ -76,10 +76,11 @@ class TemplateTest {
     }
 
     @Test
-    void declaresTheSixFunctionsWithTheirTriggerKinds() {
+    void declaresTheSevenFunctionsWithTheirTriggerKinds() {
         assertThat(template.functions()).extracting(FunctionResource::name)
                 .containsExactly("publish-brief", "refresh-catalogue", "register-secretariat-files", "webinar-scheduler", "registration-lists",
-                        "reader-api");
+                        "register-dois", "reader-api");
+        assertThat(template.function("register-dois").triggers()).singleElement().isInstanceOf(Trigger.Schedule.class);
         assertThat(template.function("publish-brief").triggers(Trigger.S3.class))
                 .singleElement()
                 .satisfies(trigger -> {

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * uses, and primed for SnapStart from its own classes alone. Each function's tests run again
  * from its package in that function's module (the {@code *PackageIntegrationTest} classes).
  */
-@LocalAws(packaged = {"publish-brief", "refresh-catalogue", "register-secretariat-files", "webinar-scheduler", "registration-lists", "reader-api"})
+@LocalAws(packaged = {"publish-brief", "refresh-catalogue", "register-secretariat-files", "webinar-scheduler", "registration-lists", "reader-api",
+        "register-dois"})
 class FunctionPackagesIntegrationTest {
 
     /**
@@ -34,6 +35,8 @@ class FunctionPackagesIntegrationTest {
                 Arguments.of("webinar-scheduler", 6, List.of("org/apache/pdfbox/", "org/jsoup/", "software/amazon/awssdk/services/s3/")),
                 Arguments.of("registration-lists", 7, List.of("org/apache/pdfbox/", "org/jsoup/", "jakarta/mail/",
                         "software/amazon/awssdk/services/sesv2/")),
+                Arguments.of("register-dois", 4, List.of("org/apache/pdfbox/", "org/jsoup/", "jakarta/mail/", "org/apache/lucene/",
+                        "software/amazon/awssdk/services/s3/")),
                 Arguments.of("reader-api", 10, List.of("org/apache/pdfbox/", "com/vladsch/flexmark/", "software/amazon/awssdk/services/s3/")));
     }
 

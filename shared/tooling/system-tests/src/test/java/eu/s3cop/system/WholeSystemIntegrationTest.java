@@ -15,6 +15,7 @@ import eu.s3cop.system.AwsCallRecorder.Need;
 import eu.s3cop.testing.EventFiles;
 import eu.s3cop.testing.FunctionPackages;
 import eu.s3cop.testing.LocalAws;
+import eu.s3cop.testing.LocalDataCite;
 import eu.s3cop.testing.ProjectFiles;
 import eu.s3cop.testing.SampleMaterials;
 import eu.s3cop.testing.SentEmails;
@@ -63,8 +64,12 @@ import software.amazon.awssdk.services.s3.S3Client;
  *       and the metrics are valid Embedded Metric Format documents.</li>
  * </ul>
  */
-@LocalAws
+@LocalAws(parameters = {"DataCitePrefix=10.12345", "DataCiteApi=http://127.0.0.1:" + WholeSystemIntegrationTest.DATACITE_PORT + "/"})
 class WholeSystemIntegrationTest {
+
+    /** Where the run's DataCite answers: a port fixed before the stack starts, as its parameters are. */
+    static final int DATACITE_PORT = 47311;
+    private static LocalDataCite dataCite;
 
     static final String REGION = StackSettings.REGION;
     static final String ACCOUNT = LocalResolver.ACCOUNT_ID;
@@ -84,6 +89,7 @@ class WholeSystemIntegrationTest {
     @BeforeAll
     static void runEveryPath(LocalCloud localCloud) throws Exception {
         stack = localCloud;
+        dataCite = LocalDataCite.start("", "", DATACITE_PORT);
         stack.onInvocation(invocation -> {
             invocations.add(invocation);
             invocation.failure().ifPresent(error -> error.printStackTrace(System.out));
@@ -147,6 +153,11 @@ class WholeSystemIntegrationTest {
         stack.invoke("publish-brief", s3Event("drafts/innovation-diffusion/deleted.md", null));
         stack.invoke("register-secretariat-files", s3Event("webinars/deleted.yaml", null));
         stack.invoke("publish-brief", s3Event("drafts/innovation-diffusion/mapped.md", "3HL4kqtJlcpXroDTDmjVBH40Nrjfkd"));
+
+        // DOIs for everything published, in runs of their size; then the pages and citations read them.
+        stack.runSchedule("register-dois");
+        stack.runSchedule("register-dois");
+        assertThat(dataCite.registered()).containsKey("10.12345/s3cop.innovation-diffusion.bottlenecks-to-innovation-diffusion.v1");
 
         readEveryRoute();
 
@@ -248,7 +259,7 @@ class WholeSystemIntegrationTest {
     void everyCallAFunctionMakesIsAllowedByItsRole() {
         Roles roles = Roles.of(stack.template(), REGION);
         assertThat(needs).as("recorded calls").extracting(Need::function)
-                .contains("publish-brief", "register-secretariat-files", "webinar-scheduler", "registration-lists", "reader-api");
+                .contains("publish-brief", "register-secretariat-files", "webinar-scheduler", "registration-lists", "reader-api", "register-dois");
         assertThat(roles.notAllowed(needs)).isEmpty();
     }
 
@@ -321,6 +332,7 @@ class WholeSystemIntegrationTest {
                     case "webinar-scheduler" -> fields.containsKey("scheduledTime") ? "scheduledTime"
                             : fields.containsKey("publications") ? "publications" : "webinars";
                     case "registration-lists" -> "webinars";
+                    case "register-dois" -> "run";
                     case "refresh-catalogue" -> fields.containsKey("scheduledTime") ? "scheduledTime" : "workingGroups";
                     default -> "key";
                 });

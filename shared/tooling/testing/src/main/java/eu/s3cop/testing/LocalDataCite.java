@@ -38,10 +38,10 @@ public final class LocalDataCite implements AutoCloseable {
     private final AtomicInteger failing = new AtomicInteger();
     private final Map<String, String> refusing = new ConcurrentHashMap<>();
 
-    private LocalDataCite(String repository, String password) throws IOException {
+    private LocalDataCite(String repository, String password, int port) throws IOException {
         this.authorization = repository.isEmpty() ? null
                 : "Basic " + Base64.getEncoder().encodeToString((repository + ":" + password).getBytes(StandardCharsets.UTF_8));
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/dois", this::answer);
         server.start();
     }
@@ -52,8 +52,16 @@ public final class LocalDataCite implements AutoCloseable {
     }
 
     public static LocalDataCite start(String repository, String password) {
+        return start(repository, password, 0);
+    }
+
+    /**
+     * A server on a port of the caller's choosing, for a stack whose parameters are fixed before
+     * the server starts (a {@link LocalAws} annotation names its DataCite API).
+     */
+    public static LocalDataCite start(String repository, String password, int port) {
         try {
-            return new LocalDataCite(repository, password);
+            return new LocalDataCite(repository, password, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
