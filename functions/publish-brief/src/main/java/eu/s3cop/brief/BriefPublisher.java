@@ -14,8 +14,7 @@ import eu.s3cop.publications.Metadata;
 import eu.s3cop.publications.PublishedVersion;
 import eu.s3cop.publications.UploadStatus;
 import eu.s3cop.publications.UploadStatuses;
-import eu.s3cop.render.DraftFolder;
-import eu.s3cop.render.Images;
+import eu.s3cop.render.DraftSources;
 import eu.s3cop.render.OnlineBrief;
 import eu.s3cop.render.PdfRenderer;
 import eu.s3cop.render.Priming;
@@ -102,11 +101,11 @@ public final class BriefPublisher {
             throw new IllegalStateException("The built-in priming draft is rejected: " + rejected.problems());
         }
         Draft draft = ((Outcome.Accepted<Draft>) outcome).value();
-        References.Resolution references = References.resolve(draft, Priming.folder());
-        if (!references.problems().isEmpty()) {
-            throw new IllegalStateException("The built-in priming bibliography is rejected: " + references.problems());
+        DraftSources sources = DraftSources.resolve(draft, Priming.folder());
+        if (!sources.problems().isEmpty()) {
+            throw new IllegalStateException("The built-in priming bibliography is rejected: " + sources.problems());
         }
-        return renderer.render(draft, new RenderSettings(1, Instant.EPOCH), Map.of(), references.references()).pages();
+        return renderer.render(draft, new RenderSettings(1, Instant.EPOCH), sources.images(), sources.references()).pages();
     }
 
     public Publication publish(Upload upload) {
@@ -128,33 +127,24 @@ public final class BriefPublisher {
             return reject(upload, rejected.problems());
         }
         Draft draft = ((Outcome.Accepted<Draft>) outcome).value();
-        DraftFolder folder = objects.folder(upload.bucket(), folder(upload.key()));
-        Images.Resolution images = Images.resolve(draft, folder);
-        References.Resolution references = References.resolve(draft, folder);
-        if (!images.problems().isEmpty() || !references.problems().isEmpty()) {
-            List<Problem> problems = new java.util.ArrayList<>(images.problems());
-            problems.addAll(references.problems());
-            return reject(upload, problems);
+        DraftSources sources = DraftSources.resolve(draft, objects.folder(upload.bucket(), folder(upload.key())));
+        if (!sources.problems().isEmpty()) {
+            return reject(upload, sources.problems());
         }
         List<Problem> translation = TranslationCheck.problems(draft, store);
         if (!translation.isEmpty()) {
             return reject(upload, translation);
         }
         // What the citations print is part of the content: a corrected bibliography makes a new version of the same draft.
-        String sha = references.references() == References.NONE ? sha256(bytes)
-                : sha256((sha256(bytes) + references.references().fingerprint()).getBytes(StandardCharsets.UTF_8));
-        Sources sources = new Sources(images.images(), references.references());
+        String sha = sources.references() == References.NONE ? sha256(bytes)
+                : sha256((sha256(bytes) + sources.references().fingerprint()).getBytes(StandardCharsets.UTF_8));
         if (draft.meta().preview()) {
             return preview(upload, draft, sources, sha);
         }
         return publish(upload, draft, sources, sha);
     }
 
-    /** What a draft shows besides its text, read from its folder: its images and its formatted references. */
-    private record Sources(Map<String, byte[]> images, References references) {
-    }
-
-    private Publication publish(Upload upload, Draft draft, Sources sources, String sha) {
+    private Publication publish(Upload upload, Draft draft, DraftSources sources, String sha) {
         String id = draft.publicationId();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<DynamoDbPublicationStore.ContentRecord> existing = store.content(id, sha);
@@ -202,7 +192,7 @@ public final class BriefPublisher {
      * The version's article and its figures, from which the site makes the version's web page:
      * figures first, so that an article is never stored before what it shows.
      */
-    private String storeArticle(String id, int version, Draft draft, Sources sources) {
+    private String storeArticle(String id, int version, Draft draft, DraftSources sources) {
         OnlineBrief.Article article = OnlineBrief.of(draft, sources.images(), sources.references(), BriefFiles.figureFolder(version));
         article.figures().forEach((name, bytes) -> objects.put(config.publicationsBucket(), BriefFiles.figure(id, version, name), bytes,
                 name.endsWith(".png") ? "image/png" : "image/jpeg"));
@@ -222,7 +212,7 @@ public final class BriefPublisher {
         return new Publication(Result.UNCHANGED, id, version);
     }
 
-    private Publication preview(Upload upload, Draft draft, Sources sources, String sha) {
+    private Publication preview(Upload upload, Draft draft, DraftSources sources, String sha) {
         String id = draft.publicationId();
         Instant now = clock.instant();
         Layout layout = render(upload, draft, sources, store.latestClaimed(id) + 1, now);
@@ -243,7 +233,7 @@ public final class BriefPublisher {
      * whether it threw or ran out of memory or stack.
      * The rapporteur gets a plain answer; the failure goes back to the handler's log, for operators.
      */
-    private Layout render(Upload upload, Draft draft, Sources sources, int version, Instant created) {
+    private Layout render(Upload upload, Draft draft, DraftSources sources, int version, Instant created) {
         long started = System.nanoTime();
         try {
             // A version's DOI follows from its id: its PDF names it before DataCite registers it (register-dois does, soon after).

@@ -286,6 +286,25 @@ class ReaderApiIntegrationTest {
     }
 
     @Test
+    void theSecretariatsDocumentIsListedOnEveryGroupsPageItNamesAndOnceOnTheHomePage() throws Exception {
+        String title = "How to enhance the fulfilment of the S3 enabling condition in European regions";
+        for (String group : List.of("innovation-diffusion", "industrial-transition", "interregional-cooperation")) {
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(get("/working-groups/" + group + ".html").body());
+            assertThat(page.select("h3 a[href=/publications/secretariat/enabling-condition-lessons]")).as(group).singleElement()
+                    .satisfies(link -> assertThat(link.text()).startsWith(title));
+            assertThat(get("/working-groups/" + group + "/feed.xml").body()).as(group + "'s feed").contains(title);
+        }
+        org.jsoup.nodes.Document home = org.jsoup.Jsoup.parse(get("/").body());
+        assertThat(home.select("h3 a[href=/publications/secretariat/enabling-condition-lessons]")).hasSize(1);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(http.send(HttpRequest.newBuilder(URI.create(stack.httpEndpoint().orElseThrow()
+                + "/publications/secretariat/enabling-condition-lessons")).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(page.select("p.meta").first().text()).contains("Secretariat, for the Innovation Diffusion, Industrial Transition and"
+                + " Interregional Cooperation working groups");
+        assertThat(page.select("p.meta").first().select("a").eachAttr("href")).containsExactly("/working-groups/innovation-diffusion.html",
+                "/working-groups/industrial-transition.html", "/working-groups/interregional-cooperation.html");
+    }
+
+    @Test
     void everyPieceOfUserTextOnTheSiteIsEscaped() throws Exception {
         String index = get("/working-groups/innovation-diffusion.html").body();
         assertThat(index).contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;", "&lt;img src=x onerror=alert(1)&gt;")

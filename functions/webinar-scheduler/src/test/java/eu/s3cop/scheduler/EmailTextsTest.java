@@ -97,20 +97,20 @@ class EmailTextsTest {
     void newsSaysWhatCameAndHowToLeaveWithWhatARapporteurTypedAsTyped() {
         String manage = "https://s3cop.example.org/subscriptions/t0k3n";
         String scope = EmailTexts.newsScope("industrial-transition", "Industrial Transition");
-        EmailTexts.Text first = EmailTexts.announcement("Regions' {1} labs", "Policy brief", "Industrial Transition", 1, "", "https://r", "https://p",
+        EmailTexts.Text first = EmailTexts.announcement("Regions' {1} labs", "Policy brief", "Industrial Transition working group", 1, "", "https://r", "https://p",
                 scope, manage, null);
         assertThat(first.subject()).isEqualTo("New publication: Regions' {1} labs");
         assertThat(first.body()).contains("Policy brief of the Industrial Transition working group.", "Read it: https://r",
                 "new publications of the Industrial Transition working group", "(which deletes your address at once): " + manage)
                 .doesNotContain("{4}", "{7}");
-        assertThat(EmailTexts.announcement("T", "Policy brief", "Industrial Transition", 3, "S", "r", "p", scope, manage, null).subject())
+        assertThat(EmailTexts.announcement("T", "Policy brief", "Industrial Transition working group", 3, "S", "r", "p", scope, manage, null).subject())
                 .isEqualTo("New version 3: T");
-        EmailTexts.Text translation = EmailTexts.announcement("T", "Concept note", "Industrial Transition", 1, "A summary.", "r", "p", scope,
+        EmailTexts.Text translation = EmailTexts.announcement("T", "Concept note", "Industrial Transition working group", 1, "A summary.", "r", "p", scope,
                 manage, "English");
         assertThat(translation.subject()).isEqualTo("New translation (English): T");
         assertThat(translation.body()).startsWith("Concept note of the Industrial Transition working group, translated into English.").contains("\nA summary.\n");
         EmailTexts.Text digest = EmailTexts.digest(java.time.LocalDate.of(2026, 12, 7),
-                EmailTexts.digestEntry("T {0}", "Policy brief", "Industrial Transition", 2, "https://r"), scope, manage);
+                EmailTexts.digestEntry("T {0}", "Policy brief", "Industrial Transition working group", 2, "https://r"), scope, manage);
         assertThat(digest.subject()).isEqualTo("S3 CoP publications of the week of 7 December 2026");
         assertThat(digest.body()).contains("- T {0}\n  Policy brief, Industrial Transition working group, version 2\n  https://r", manage);
         assertThat(EmailTexts.newsLink(false, scope, EmailTexts.newsFrequency("weekly"), manage).body())

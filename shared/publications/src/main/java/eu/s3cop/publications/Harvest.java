@@ -2,8 +2,6 @@ package eu.s3cop.publications;
 
 import static eu.s3cop.publications.PublicationItems.BY_DATESTAMP;
 import static eu.s3cop.publications.PublicationItems.LISTED;
-import static eu.s3cop.publications.PublicationItems.hasMore;
-import static eu.s3cop.publications.PublicationItems.key;
 import static eu.s3cop.publications.PublicationItems.string;
 import static eu.s3cop.publications.PublicationItems.toPublication;
 
@@ -87,32 +85,14 @@ public record Harvest(DynamoDbClient dynamoDb, String table) {
         if (start != null && !LISTED.equals(start.get(BY_DATESTAMP.partitionKey()).s())) {
             throw new InvalidPageTokenException("The token belongs to another listing.");
         }
-        List<Publication> items = new ArrayList<>();
-        for (int queries = 0; queries < MAX_QUERIES; queries++) {
-            QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(BY_DATESTAMP.name())
-                    .keyConditionExpression("#p = :p AND #s BETWEEN :from AND :until").expressionAttributeNames(names)
-                    .expressionAttributeValues(values).scanIndexForward(true).limit(limit);
-            if (!conditions.isEmpty()) {
-                query.filterExpression(String.join(" AND ", conditions));
-            }
-            if (start != null) {
-                query.exclusiveStartKey(start);
-            }
-            QueryResponse response = dynamoDb.query(query.build());
-            List<Map<String, AttributeValue>> found = response.items();
-            for (int i = 0; i < found.size(); i++) {
-                items.add(toPublication(found.get(i)));
-                if (items.size() == limit) {
-                    boolean more = i + 1 < found.size() || hasMore(response);
-                    return new Page(items, more ? PageToken.encode(BY_DATESTAMP.name(), key(found.get(i), KEY_NAMES)) : null);
-                }
-            }
-            if (!hasMore(response)) {
-                return new Page(items, null);
-            }
-            start = response.lastEvaluatedKey();
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(BY_DATESTAMP.name())
+                .keyConditionExpression("#p = :p AND #s BETWEEN :from AND :until").expressionAttributeNames(names)
+                .expressionAttributeValues(values).scanIndexForward(true).limit(limit);
+        if (!conditions.isEmpty()) {
+            query.filterExpression(String.join(" AND ", conditions));
         }
-        return new Page(items, PageToken.encode(BY_DATESTAMP.name(), key(start, KEY_NAMES)));
+        PublicationItems.Filled page = PublicationItems.fill(dynamoDb, query, BY_DATESTAMP, KEY_NAMES, start, limit, MAX_QUERIES);
+        return new Page(page.items(), page.next());
     }
 
     /** The earliest datestamp of any publication, or empty when none is published. */

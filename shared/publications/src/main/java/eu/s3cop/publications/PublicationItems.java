@@ -4,11 +4,14 @@ import static eu.s3cop.core.Items.number;
 import static eu.s3cop.core.Items.text;
 import static eu.s3cop.core.Items.texts;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
@@ -120,6 +123,40 @@ final class PublicationItems {
         return new PublicationVersion((int) number(item, "version"), text(item, "title"), text(item, "date"), (int) number(item, "pages"),
                 number(item, "size"), text(item, "pdfKey"), text(item, "pdfSha256"), text(item, "publishedAt"),
                 text(item, "articleKey"), text(item, "doi"), text(item, "conceptDoi"));
+    }
+
+    /** A filled page of a filtered listing: its publications, and the token of where the next starts, or null after the last. */
+    record Filled(List<Publication> items, String next) {
+    }
+
+    /**
+     * Reads a filtered Query page by page until {@code limit} publications are found, the index
+     * ends, or {@code maxQueries} queries were made (a narrow filter over a long partition), in
+     * which case the page is short and its token carries on from where the reading stopped.
+     *
+     * @param query the Query, its limit and start left to this method
+     * @param start where to start, from a page token, or null
+     */
+    static Filled fill(DynamoDbClient dynamoDb, QueryRequest.Builder query, Index index, Set<String> keyNames, Map<String, AttributeValue> start,
+            int limit, int maxQueries) {
+        List<Publication> items = new ArrayList<>();
+        Map<String, AttributeValue> from = start;
+        for (int queries = 0; queries < maxQueries; queries++) {
+            QueryResponse response = dynamoDb.query(query.exclusiveStartKey(from).build());
+            List<Map<String, AttributeValue>> found = response.items();
+            for (int i = 0; i < found.size(); i++) {
+                items.add(toPublication(found.get(i)));
+                if (items.size() == limit) {
+                    boolean more = i + 1 < found.size() || hasMore(response);
+                    return new Filled(items, more ? PageToken.encode(index.name(), key(found.get(i), keyNames)) : null);
+                }
+            }
+            if (!hasMore(response)) {
+                return new Filled(items, null);
+            }
+            from = response.lastEvaluatedKey();
+        }
+        return new Filled(items, PageToken.encode(index.name(), key(from, keyNames)));
     }
 
     /** The item that keeps where DOI registration has got to in the by-datestamp index. */

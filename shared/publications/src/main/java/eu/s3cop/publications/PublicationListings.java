@@ -6,7 +6,6 @@ import static eu.s3cop.publications.PublicationItems.BY_WORKING_GROUP;
 import static eu.s3cop.publications.PublicationItems.LISTED;
 import static eu.s3cop.publications.PublicationItems.ORIGINALS_ONLY;
 import static eu.s3cop.publications.PublicationItems.hasMore;
-import static eu.s3cop.publications.PublicationItems.key;
 import static eu.s3cop.publications.PublicationItems.string;
 import static eu.s3cop.publications.PublicationItems.toPublication;
 import static eu.s3cop.publications.PublicationItems.typePartition;
@@ -99,28 +98,10 @@ public record PublicationListings(DynamoDbClient dynamoDb, String table) {
             throw new InvalidPageTokenException("The next token belongs to another listing; pass it with the filters it came with.");
         }
 
-        List<Publication> items = new ArrayList<>();
-        while (true) {
-            QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(index.name())
-                    .keyConditionExpression(keyCondition).expressionAttributeNames(names).expressionAttributeValues(values)
-                    .scanIndexForward(false).limit(Math.max(limit, 25));
-            query.filterExpression(String.join(" AND ", conditions));
-            if (start != null) {
-                query.exclusiveStartKey(start);
-            }
-            QueryResponse response = dynamoDb.query(query.build());
-            List<Map<String, AttributeValue>> found = response.items();
-            for (int i = 0; i < found.size(); i++) {
-                items.add(toPublication(found.get(i)));
-                if (items.size() == limit) {
-                    boolean more = i + 1 < found.size() || hasMore(response);
-                    return new ListingPage(items, more ? PageToken.encode(index.name(), key(found.get(i), keyNames)) : null);
-                }
-            }
-            if (!hasMore(response)) {
-                return new ListingPage(items, null);
-            }
-            start = response.lastEvaluatedKey();
-        }
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(index.name())
+                .keyConditionExpression(keyCondition).expressionAttributeNames(names).expressionAttributeValues(values)
+                .scanIndexForward(false).limit(Math.max(limit, 25)).filterExpression(String.join(" AND ", conditions));
+        PublicationItems.Filled page = PublicationItems.fill(dynamoDb, query, index, keyNames, start, limit, Integer.MAX_VALUE);
+        return new ListingPage(page.items(), page.next());
     }
 }

@@ -6,8 +6,7 @@ import eu.s3cop.draft.DraftRules;
 import eu.s3cop.upload.Outcome;
 import eu.s3cop.upload.Problem;
 import eu.s3cop.render.DraftFolder;
-import eu.s3cop.render.Images;
-import eu.s3cop.render.References;
+import eu.s3cop.render.DraftSources;
 import eu.s3cop.render.PdfRenderer;
 import eu.s3cop.render.RenderSettings;
 import eu.s3cop.render.RenderedPdf;
@@ -191,15 +190,11 @@ final class RenderCommand implements Callable<Integer> {
         Draft accepted = ((Outcome.Accepted<Draft>) outcome).value();
         // Warnings do not stop publishing: said first, as the report lists them.
         accepted.warnings().forEach(warning -> err.println(warning.describe(draft.toString()).replaceFirst(": ", ": warning: ")));
-        DraftFolder folder = DraftFolder.folder(draft.toAbsolutePath().getParent());
-        Images.Resolution images = Images.resolve(accepted, folder);
-        References.Resolution references = References.resolve(accepted, folder);
-        if (!images.problems().isEmpty() || !references.problems().isEmpty()) {
-            List<Problem> problems = new java.util.ArrayList<>(images.problems());
-            problems.addAll(references.problems());
-            return fail(problems, err);
+        DraftSources sources = DraftSources.resolve(accepted, DraftFolder.folder(draft.toAbsolutePath().getParent()));
+        if (!sources.problems().isEmpty()) {
+            return fail(sources.problems(), err);
         }
-        RenderedPdf pdf = renderer.join().render(accepted, new RenderSettings(version, Instant.now()), images.images(), references.references());
+        RenderedPdf pdf = renderer.join().render(accepted, new RenderSettings(version, Instant.now()), sources.images(), sources.references());
         Path target = output != null ? output : draft.resolveSibling(accepted.slug() + ".pdf");
         try {
             Files.write(target, pdf.bytes());
