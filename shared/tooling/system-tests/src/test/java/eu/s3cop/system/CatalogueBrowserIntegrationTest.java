@@ -142,7 +142,7 @@ class CatalogueBrowserIntegrationTest {
         assertThat(heading("Transformacja przemysłowa na Śląsku")).isEqualTo("Transformacja przemysłowa na Śląsku");
         assertThat(browser.findElement(By.cssSelector(".citation")).getText()).contains("Interregional Cooperation working group");
         assertThat(browser.findElements(By.cssSelector(".cite-formats a"))).extracting(link -> link.getText())
-                .containsExactly("BibTeX", "RIS (EndNote, Zotero, Mendeley)", "CSL-JSON");
+                .containsExactly("BibTeX", "RIS (EndNote, Zotero, Mendeley)", "CSL-JSON", "DataCite XML");
         assertNoAxeViolations("a publication's page");
         browser.findElement(By.cssSelector("a.download")).click();
         Path pdf = downloads.resolve("generated-11-v1.pdf");
