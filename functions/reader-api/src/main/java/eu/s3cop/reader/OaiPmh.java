@@ -10,16 +10,12 @@ import eu.s3cop.publications.DynamoDbPublicationStore;
 import eu.s3cop.publications.Harvest;
 import eu.s3cop.publications.InvalidPageTokenException;
 import eu.s3cop.publications.Publication;
-import java.io.StringWriter;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -35,10 +31,6 @@ import javax.xml.stream.XMLStreamWriter;
 final class OaiPmh {
 
     static final int PAGE = 100;
-    private static final String OAI = "http://www.openarchives.org/OAI/2.0/";
-    private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
-    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern SECOND = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
     private static final Pattern DOMAIN = Pattern.compile("[a-zA-Z][a-zA-Z0-9-]*(\\.[a-zA-Z][a-zA-Z0-9-]*)+");
     private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,80}/[a-z0-9-]{1,80}");
 
@@ -71,7 +63,7 @@ final class OaiPmh {
      */
     String answer(String form, URI site) {
         OaiRequest.Parsed request = OaiRequest.parse(form);
-        Response response = new Response(site);
+        OaiResponse response = new OaiResponse(site, clock.instant());
         try {
             if (request.failed()) {
                 response.error(null, Map.of(), request.error(), request.message());
@@ -84,7 +76,7 @@ final class OaiPmh {
         }
     }
 
-    private void answer(String verb, Map<String, String> arguments, Response response) throws XMLStreamException {
+    private void answer(String verb, Map<String, String> arguments, OaiResponse response) throws XMLStreamException {
         switch (verb) {
             case "Identify" -> identify(response);
             case "ListMetadataFormats" -> formats(arguments, response);
@@ -94,7 +86,7 @@ final class OaiPmh {
         }
     }
 
-    private void identify(Response response) throws XMLStreamException {
+    private void identify(OaiResponse response) throws XMLStreamException {
         XMLStreamWriter xml = response.start("Identify", Map.of());
         text(xml, "repositoryName", WorkingGroupNames.COMMUNITY + " (S3 CoP): publications");
         text(xml, "baseURL", response.baseUrl());
@@ -106,7 +98,7 @@ final class OaiPmh {
         xml.writeEndElement();
     }
 
-    private void formats(Map<String, String> arguments, Response response) throws XMLStreamException {
+    private void formats(Map<String, String> arguments, OaiResponse response) throws XMLStreamException {
         if (arguments.containsKey("identifier") && find(arguments.get("identifier"), response.site()).isEmpty()) {
             response.error("ListMetadataFormats", arguments, "idDoesNotExist", "No publication has the identifier '"
                     + OaiRequest.printable(arguments.get("identifier")) + "'.");
@@ -118,7 +110,7 @@ final class OaiPmh {
         xml.writeEndElement();
     }
 
-    private void sets(Map<String, String> arguments, Response response) throws XMLStreamException {
+    private void sets(Map<String, String> arguments, OaiResponse response) throws XMLStreamException {
         if (arguments.containsKey("resumptionToken")) {
             response.error("ListSets", arguments, "badResumptionToken", "The list of sets is complete in one response; it has no tokens.");
             return;
@@ -135,7 +127,7 @@ final class OaiPmh {
         xml.writeEndElement();
     }
 
-    private void record(Map<String, String> arguments, Response response) throws XMLStreamException {
+    private void record(Map<String, String> arguments, OaiResponse response) throws XMLStreamException {
         String prefix = arguments.get("metadataPrefix");
         if (!prefix.equals(OaiDc.PREFIX) && !prefix.equals(OpenAire.PREFIX)) {
             response.error("GetRecord", arguments, "cannotDisseminateFormat", formatAdvice(prefix));
@@ -153,7 +145,7 @@ final class OaiPmh {
     }
 
     /** ListIdentifiers and ListRecords: the same pages, with headers only or whole records. */
-    private void list(String verb, Map<String, String> arguments, Response response) throws XMLStreamException {
+    private void list(String verb, Map<String, String> arguments, OaiResponse response) throws XMLStreamException {
         OaiToken.Query query;
         if (arguments.containsKey("resumptionToken")) {
             Optional<OaiToken.Query> resumed = OaiToken.decode(arguments.get("resumptionToken"));
@@ -169,12 +161,12 @@ final class OaiPmh {
                 response.error(verb, arguments, "cannotDisseminateFormat", formatAdvice(prefix));
                 return;
             }
-            Optional<String> problem = dates(arguments.get("from"), arguments.get("until"));
+            Optional<String> problem = OaiRequest.dates(arguments.get("from"), arguments.get("until"));
             if (problem.isPresent()) {
                 response.error(verb, arguments, "badArgument", problem.get());
                 return;
             }
-            query = new OaiToken.Query(prefix, arguments.get("set"), bound(arguments.get("from"), false), bound(arguments.get("until"), true),
+            query = new OaiToken.Query(prefix, arguments.get("set"), OaiRequest.bound(arguments.get("from"), false), OaiRequest.bound(arguments.get("until"), true),
                     null, 0);
         }
         Optional<Harvest.Filter> filter = filter(query);
@@ -265,41 +257,6 @@ final class OaiPmh {
         return publications.publication(identifier.substring(prefix.length()));
     }
 
-    /** Why {@code from} and {@code until} cannot be used, if they cannot: each a day or a second, alike, and in order. */
-    private static Optional<String> dates(String from, String until) {
-        for (String date : new String[] {from, until}) {
-            if (date != null && !(DAY.matcher(date).matches() || SECOND.matcher(date).matches()) || date != null && !real(date)) {
-                return Optional.of("'" + OaiRequest.printable(date) + "' is not a UTC datestamp such as 2024-05-23 or 2024-05-23T10:00:00Z.");
-            }
-        }
-        if (from != null && until != null) {
-            if (from.length() != until.length()) {
-                return Optional.of("from and until must have the same granularity (both days, or both seconds).");
-            }
-            if (from.compareTo(until) > 0) {
-                return Optional.of("from is later than until.");
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean real(String date) {
-        try {
-            Instant.parse(date.length() == 10 ? date + "T00:00:00Z" : date);
-            return true;
-        } catch (java.time.format.DateTimeParseException e) {
-            return false;
-        }
-    }
-
-    /** A day as the first or last second it holds; a second as it is. */
-    private static String bound(String date, boolean end) {
-        if (date == null) {
-            return null;
-        }
-        return date.length() == 10 ? date + (end ? "T23:59:59Z" : "T00:00:00Z") : date;
-    }
-
     private static String formatAdvice(String prefix) {
         return "'" + OaiRequest.printable(prefix) + "' is not a format of this repository: use " + OaiDc.PREFIX + " or " + OpenAire.PREFIX + ".";
     }
@@ -319,76 +276,9 @@ final class OaiPmh {
         xml.writeEndElement();
     }
 
-    private static void text(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+    static void text(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(name);
         xml.writeCharacters(text);
         xml.writeEndElement();
-    }
-
-    /** One response document: the envelope, the request as understood, then the verb's element or an error. */
-    private final class Response {
-
-        private final URI site;
-        private final StringWriter out = new StringWriter();
-        private final XMLStreamWriter xml;
-
-        Response(URI site) {
-            this.site = site;
-            try {
-                xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-                xml.writeStartDocument("UTF-8", "1.0");
-                xml.writeStartElement("OAI-PMH");
-                xml.writeDefaultNamespace(OAI);
-                xml.writeNamespace("xsi", XSI);
-                xml.writeAttribute("xsi", XSI, "schemaLocation", OAI + " http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd");
-                text(xml, "responseDate", Harvest.datestamp(clock.instant()));
-            } catch (XMLStreamException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        URI site() {
-            return site;
-        }
-
-        String baseUrl() {
-            return SiteAddresses.absolute(site, SiteAddresses.OAI);
-        }
-
-        /** The request element, then the verb's, left open for its content. */
-        XMLStreamWriter start(String verb, Map<String, String> arguments) throws XMLStreamException {
-            request(verb, arguments);
-            xml.writeStartElement(verb);
-            return xml;
-        }
-
-        /** The request element and the error; for badVerb and badArgument the request carries no arguments, as the protocol says. */
-        void error(String verb, Map<String, String> arguments, String code, String message) throws XMLStreamException {
-            boolean echo = verb != null && !code.equals("badArgument") && !code.equals("badVerb");
-            request(echo ? verb : null, echo ? arguments : Map.of());
-            xml.writeStartElement("error");
-            xml.writeAttribute("code", code);
-            xml.writeCharacters(message);
-            xml.writeEndElement();
-        }
-
-        private void request(String verb, Map<String, String> arguments) throws XMLStreamException {
-            xml.writeStartElement("request");
-            if (verb != null) {
-                xml.writeAttribute("verb", verb);
-                for (Map.Entry<String, String> argument : new LinkedHashMap<>(arguments).entrySet()) {
-                    xml.writeAttribute(argument.getKey(), OaiRequest.printable(argument.getValue()));
-                }
-            }
-            xml.writeCharacters(baseUrl());
-            xml.writeEndElement();
-        }
-
-        String finish() throws XMLStreamException {
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-            return out.toString();
-        }
     }
 }

@@ -4,7 +4,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
@@ -26,6 +29,8 @@ final class OaiRequest {
             "ListIdentifiers", new Verb(Set.of("metadataPrefix"), Set.of("from", "until", "set"), "resumptionToken"),
             "ListRecords", new Verb(Set.of("metadataPrefix"), Set.of("from", "until", "set"), "resumptionToken"));
     private static final int MAX_LENGTH = 8192;
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern SECOND = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
 
     /** What a request is: its verb and arguments, or the error it is ({@code badVerb}, {@code badArgument}) with why. */
     record Parsed(String verb, Map<String, String> arguments, String error, String message) {
@@ -86,6 +91,41 @@ final class OaiRequest {
             }
         }
         return new Parsed(verbName, arguments, null, null);
+    }
+
+    /** Why {@code from} and {@code until} cannot be used, if they cannot: each a day or a second, alike, and in order. */
+    static Optional<String> dates(String from, String until) {
+        for (String date : new String[] {from, until}) {
+            if (date != null && !(DAY.matcher(date).matches() || SECOND.matcher(date).matches()) || date != null && !real(date)) {
+                return Optional.of("'" + printable(date) + "' is not a UTC datestamp such as 2024-05-23 or 2024-05-23T10:00:00Z.");
+            }
+        }
+        if (from != null && until != null) {
+            if (from.length() != until.length()) {
+                return Optional.of("from and until must have the same granularity (both days, or both seconds).");
+            }
+            if (from.compareTo(until) > 0) {
+                return Optional.of("from is later than until.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean real(String date) {
+        try {
+            Instant.parse(date.length() == 10 ? date + "T00:00:00Z" : date);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** A day as the first or last second it holds; a second as it is. */
+    static String bound(String date, boolean end) {
+        if (date == null) {
+            return null;
+        }
+        return date.length() == 10 ? date + (end ? "T23:59:59Z" : "T00:00:00Z") : date;
     }
 
     /** A name or value as it may be echoed in an error: short, and without characters XML cannot hold. */
