@@ -170,12 +170,17 @@ class CatalogueBrowserIntegrationTest {
         browser.findElement(By.id("q")).clear();
         browser.findElement(By.id("q")).sendKeys("regions");
         browser.findElement(By.cssSelector("form[role=search] button")).click();
+        // The answer replaces the page the button was on: wait for it rather than read the old one's facets.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                .until(driver -> driver.findElement(By.cssSelector("[role=status]")).getText().contains("“regions”"));
         List<String> groups = browser.findElements(By.cssSelector(".facets ul")).get(0).findElements(By.tagName("li")).stream()
                 .map(WebElement::getText).toList();
         assertThat(groups).isNotEmpty().allSatisfy(group -> assertThat(group).matches(".+ \\(\\d+\\)"));
         WebElement narrower = browser.findElements(By.cssSelector(".facets a")).get(0);
         String chosen = narrower.getText();
         narrower.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                .until(driver -> !driver.findElements(By.cssSelector(".facets strong")).isEmpty());
         assertThat(browser.findElement(By.cssSelector(".facets strong")).getText()).isEqualTo(chosen);
         int count = Integer.parseInt(chosen.replaceAll(".*\\((\\d+)\\)$", "$1"));
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).startsWith(count + (count == 1 ? " publication" : " publications"));
